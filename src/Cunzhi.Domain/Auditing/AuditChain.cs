@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cunzhi.Domain.Auditing;
+
+/// <summary>The fields of one audit entry that its hash covers.</summary>
+/// <param name="Sequence">Position in the chain, 1, 2, 3 … without gaps.</param>
+/// <param name="AtUtc">When the change was saved (UTC).</param>
+/// <param name="UserId">Acting account, or empty for the system.</param>
+/// <param name="UserName">Acting account's name at the time.</param>
+/// <param name="RegionCode">Region the entry belongs to (for scoped reading).</param>
+/// <param name="Action">Insert, Update, Delete, SignIn, SignInFailed, …</param>
+/// <param name="Entity">Entity or event name.</param>
+/// <param name="EntityKey">Key of the changed row.</param>
+/// <param name="Before">Values before the change (JSON), or null.</param>
+/// <param name="After">Values after the change (JSON), or null.</param>
+/// <param name="PreviousHash">Hash of the entry before this one (empty for the first).</param>
+public sealed record AuditLink(
+    long Sequence, DateTime AtUtc, string UserId, string UserName, string RegionCode,
+    string Action, string Entity, string EntityKey, string? Before, string? After, string PreviousHash);
+
+/// <summary>A stored entry: its content plus the hash that was stored with it.</summary>
+public sealed record StoredAuditLink(AuditLink Link, string StoredHash);
+
+/// <summary>The first place a chain fails verification, or none when intact.</summary>
+/// <param name="Sequence">Sequence number at which the chain breaks (the row found there, or expected there).</param>
+/// <param name="Reason">Chinese explanation for the report.</param>
+public sealed record AuditBreak(long Sequence, string Reason);
+
+/// <summary>Result of verifying a chain.</summary>
+public sealed record AuditVerification(long EntriesChecked, AuditBreak? FirstBreak)
+{
+    /// <summary>True when every entry checked out.</summary>
+    public bool Intact => FirstBreak is null;
+}
+
+/// <summary>
+/// Tamper evidence for the audit log: each entry stores the hash of the previous entry and
+/// a SHA-256 over its own content including that previous hash, so altering, removing or
+/// reordering any row breaks every link after it.
+/// </summary>
+public static class AuditChain
+{
+    /// <summary>Hash of an entry's content, lower-case hex SHA-256.</summary>
+    public static string ComputeHash(AuditLink link)
+    {
+        var text = string.Join('\u001f',
+            link.Sequence.ToString(CultureInfo.InvariantCulture),
+            link.AtUtc.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+            link.UserId, link.UserName, link.RegionCode, link.Action, link.Entity, link.EntityKey,
+            link.Before ?? "\u0000", link.After ?? "\u0000", link.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// Checks entries in sequence order. Reports the first gap in sequence numbers (a removed row),
+    /// the first previous-hash mismatch, and the first entry whose content no longer matches its hash.
+    /// When <paramref name="expectedHead"/> is given (last sequence and hash recorded separately),
+    /// a removed tail is reported too.
+    /// </summary>
+    public static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, (long Sequence, string Hash)? expectedHead = null)
+    {
+        long checkedCount = 0;
+        long expectedSequence = 1;
+        var previousHash = string.Empty;
+        foreach (var (link, storedHash) in entriesInOrder)
+        {
+            if (link.Sequence != expectedSequence)
+                return new(checkedCount, new(expectedSequence, link.Sequence > expectedSequence
+                    ? $"第 {expectedSequence} 条至第 {link.Sequence - 1} 条记录缺失（被删除）"
+                    : $"第 {link.Sequence} 条记录序号重复或顺序错乱"));
+            if (link.PreviousHash != previousHash)
+                return new(checkedCount, new(link.Sequence, $"第 {link.Sequence} 条记录的前序哈希与第 {link.Sequence - 1} 条不符（前一条被改动或删除）"));
+            if (ComputeHash(link) != storedHash)
+                return new(checkedCount, new(link.Sequence, $"第 {link.Sequence} 条记录的内容与其哈希不符（记录被改动）"));
+            previousHash = storedHash;
+            expectedSequence++;
+            checkedCount++;
+        }
+        if (expectedHead is { } head)
+        {
+            if (head.Sequence > checkedCount)
+                return new(checkedCount, new(checkedCount + 1, $"日志应有 {head.Sequence} 条，实际只有 {checkedCount} 条（末尾记录被删除）"));
+            if (head.Sequence < checkedCount)
+                return new(checkedCount, new(head.Sequence + 1, $"第 {head.Sequence + 1} 条起的记录未经正常写入（链头只记到第 {head.Sequence} 条）"));
+            if (head.Sequence > 0 && head.Hash != previousHash)
+                return new(checkedCount, new(checkedCount, $"第 {checkedCount} 条记录与链头记录的哈希不符"));
+        }
+        return new(checkedCount, null);
+    }
+}

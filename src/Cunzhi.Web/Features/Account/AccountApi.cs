@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cunzhi.Web.Features;
+
+public sealed record TokenRequest(string UserName, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record ProfileView(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, string RegionCode, string? RegionName);
+
+/// <summary>Sign-in outcomes go into the audit chain: who, from where, success or why not.</summary>
+public sealed class SignInAudit(AppDbContext db)
+{
+    public async Task RecordAsync(string userName, SignInResult result, string? regionCode, string channel)
+    {
+        var action = result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed;
+        var reason = result.Succeeded ? "成功" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录" : "账号或密码错误";
+        db.RecordEvent(action, "Account", userName, regionCode ?? "", System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<string?> RegionOfAsync(string userName) =>
+        await db.Users.Where(u => u.NormalizedUserName == userName.ToUpperInvariant()).Select(u => u.RegionCode).FirstOrDefaultAsync();
+}
+
+public static class AccountApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("认证").AllowAnonymous();
+        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit) =>
+            {
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                await audit.RecordAsync(request.UserName ?? "", result, await audit.RegionOfAsync(request.UserName ?? ""), "api");
+                if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败",
+                    detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟" : "账号或密码错误");
+            })
+            .WithSummary("用账号密码换取访问令牌（accessToken 1 小时有效，可用 refreshToken 续期）");
+
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
+                IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time) =>
+            {
+                var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+                var ticket = protector.Unprotect(request.RefreshToken);
+                if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
+                    await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                    return TypedResults.Challenge();
+                var principal = await signIn.CreateUserPrincipalAsync(user);
+                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+            })
+            .WithSummary("用 refreshToken 换取新令牌");
+
+        api.MapGet("/me", async Task<Results<Ok<ProfileView>, NotFound>> (ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db) =>
+            {
+                var user = await users.GetUserAsync(principal);
+                if (user is null) return TypedResults.NotFound();
+                var roles = (await users.GetRolesAsync(user)).Order().ToList();
+                var regionName = await db.Regions.Where(r => r.Code == user.RegionCode).Select(r => r.Name).FirstOrDefaultAsync();
+                return TypedResults.Ok(new ProfileView(user.UserName!, user.DisplayName, roles, roles.Select(Roles.DisplayName).ToList(), user.RegionCode, regionName));
+            })
+            .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("账号").WithSummary("当前账号的资料");
+    }
+}

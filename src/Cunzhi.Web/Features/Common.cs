@@ -1,0 +1,42 @@
+using Cunzhi.Domain.Common;
+using FluentValidation;
+
+namespace Cunzhi.Web.Features;
+
+/// <summary>One page of a list, with what the pager needs.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize)
+{
+    public int PageCount => new PageRequest(Page, PageSize).PageCount(Total);
+}
+
+public static class PagingExtensions
+{
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct = default)
+    {
+        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.LongCountAsync(query, ct);
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(query.Skip(page.Skip).Take(page.Size), ct);
+        return new(items, total, page.Page, page.Size);
+    }
+}
+
+/// <summary>Runs a command's validator; the API turns failures into a ValidationProblem, pages into ModelState errors.</summary>
+public static class Validation
+{
+    public static async Task<Dictionary<string, string[]>?> ErrorsAsync<T>(this IValidator<T> validator, T command, CancellationToken ct = default)
+    {
+        var result = await validator.ValidateAsync(command, ct);
+        return result.IsValid ? null : result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+    }
+}
+
+/// <summary>Endpoint filter: validates the first argument of type <typeparamref name="T"/>.</summary>
+public sealed class Validate<T>(IValidator<T> validator) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.Arguments.OfType<T>().FirstOrDefault() is { } command && await validator.ErrorsAsync(command) is { } errors)
+            return TypedResults.ValidationProblem(
+                errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), title: "提交的数据有误");
+        return await next(context);
+    }
+}

@@ -1,0 +1,109 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
+using Cunzhi.Web.Features.Audit;
+using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Seed;
+using Cunzhi.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cunzhi.Web.Features;
+
+/// <summary>Registration of every feature's handlers and its <c>/api/v1</c> endpoints.</summary>
+public static class CunzhiApi
+{
+    public const string RegionEditors = Roles.CountyAdmin + "," + Roles.TownAdmin;
+    public const string AuditReaders = Roles.CountyAdmin + "," + Roles.DisciplineInspector;
+
+    public static IServiceCollection AddCunzhiFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<RegionHandlers>();
+        services.AddScoped<HouseholdHandlers>();
+        services.AddScoped<AuditHandlers>();
+        services.AddScoped<SignInAudit>();
+        // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
+        foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+                services.AddScoped(contract, type);
+        return services;
+    }
+
+    public static WebApplication MapCunzhiApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("v1");
+        AccountApi.Map(api);
+
+        var secured = api.MapGroup("").RequireAuthorization(SecuritySetup.ApiPolicy);
+        var regions = secured.MapGroup("/regions").WithTags("区划");
+        regions.MapGet("", async (RegionHandlers h, CancellationToken ct) =>
+                await h.RootAsync(ct) is { } root ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(root) : NotFound(RegionHandlers.NotFoundMessage))
+            .WithSummary("本账号的管辖区划（根）");
+        regions.MapGet("/{code}", async (string code, RegionHandlers h, CancellationToken ct) =>
+                await h.GetAsync(code, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
+            .WithSummary("区划详情");
+        regions.MapGet("/{code}/children", async (string code, string? q, int? page, int? pageSize, RegionHandlers h, CancellationToken ct) =>
+                await h.GetAsync(code, ct) is null
+                    ? (Results<Ok<Paged<RegionView>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
+                    : TypedResults.Ok(await h.ChildrenAsync(code, q, new PageRequest(page, pageSize), ct)))
+            .WithSummary("下级区划（分页，可按名称或代码搜索）");
+        regions.MapGet("/{code}/stats", async (string code, RegionHandlers h, CancellationToken ct) =>
+                await h.GetAsync(code, ct) is null
+                    ? (Results<Ok<RegionStats>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
+                    : TypedResults.Ok(await h.StatsAsync(code, ct)))
+            .WithSummary("区划内的统计数");
+        regions.MapPut("/{code}", async (string code, RenameRegion command, RegionHandlers h, CancellationToken ct) =>
+                await h.RenameAsync(code, command, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<RenameRegion>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("修改区划名称");
+        regions.MapPost("/{code}/children", async (string code, CreateChildRegion command, RegionHandlers h, CancellationToken ct) =>
+                await h.CreateChildAsync(code, command, ct) is { } r
+                    ? (Results<Created<RegionView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/regions/{r.Code}", r)
+                    : NotFound(RegionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<CreateChildRegion>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("新建下级区划（村民小组、网格自动编号）");
+        regions.MapGet("/{code}/households", async (string code, string? q, int? page, int? pageSize, HouseholdHandlers h, RegionHandlers r, CancellationToken ct) =>
+                await r.GetAsync(code, ct) is null
+                    ? (Results<Ok<Paged<HouseholdRow>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
+                    : TypedResults.Ok(await h.ListAsync(code, q, new PageRequest(page, pageSize), ct)))
+            .WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
+
+        var households = secured.MapGroup("/households").WithTags("农户");
+        households.MapGet("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
+                await h.GetAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
+            .WithSummary("农户及其成员");
+        households.MapPut("/{id:long}", async (long id, UpdateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
+                await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("修改农户信息");
+
+        var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
+        audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.SearchAsync(new AuditFilter(user, entity, from, to, region), new PageRequest(page, pageSize), ct)))
+            .WithSummary("查询操作日志（本辖区）");
+        audit.MapGet("/verify", async (AuditHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VerifyAsync(ct)))
+            .WithSummary("校验操作日志哈希链");
+        return app;
+    }
+
+    internal static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到", detail: detail);
+
+    /// <summary>Prints where the site listens and, in Development, the demo accounts.</summary>
+    public static void PrintBannerOnStart(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine($"村治 Cunzhi 已启动：{string.Join("  ", addresses)}   （数据库：{app.Services.GetRequiredService<DatabaseInfo>().Provider}）");
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:SeedOnStart", false))
+        {
+            Console.WriteLine($"演示账号（密码均为 {DemoOptions.FromConfiguration(app.Configuration).DemoPassword}，仅限开发环境）：");
+            foreach (var a in DemoSeeder.DemoAccounts)
+                Console.WriteLine($"  {a.UserName,-16} {Roles.DisplayName(a.Role),-8} {a.DisplayName}");
+        }
+        Console.WriteLine();
+    });
+}

@@ -1,0 +1,50 @@
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Regions;
+
+[Authorize(Roles = CunzhiApi.RegionEditors)]
+public sealed class CreateModel(RegionHandlers regions, IValidator<CreateChildRegion> validator) : PageModel
+{
+    public RegionView Parent { get; private set; } = null!;
+    public IReadOnlyList<RegionLevel> Levels => RegionCodes.ChildLevels(Parent.Level);
+
+    [BindProperty(SupportsGet = true, Name = "parent")] public string ParentCode { get; set; } = "";
+    [BindProperty] public RegionLevel Level { get; set; }
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string? Code { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await regions.GetAsync(ParentCode, ct) is not { } p) return NotFound();
+        Parent = p;
+        Level = Levels.FirstOrDefault();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await regions.GetAsync(ParentCode, ct) is not { } p) return NotFound();
+        Parent = p;
+        var command = new CreateChildRegion(Level, Name ?? "", Code);
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        try
+        {
+            var created = await regions.CreateChildAsync(ParentCode, command, ct);
+            return Redirect($"/Regions?code={created!.Code}");
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Regions;
+
+/// <summary>A household, its members, and (for county and town admins) its editable fields.</summary>
+public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers regions, IValidator<UpdateHousehold> validator) : PageModel
+{
+    public HouseholdDetail Detail { get; private set; } = null!;
+    public RegionView Village { get; private set; } = null!;
+    public IReadOnlyList<RegionView> SubRegions { get; private set; } = [];
+    public bool Saved { get; private set; }
+    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public string HeadName { get; set; } = "";
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string? GroupCode { get; set; }
+    [BindProperty] public string? GridCode { get; set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await households.GetAsync(Id, ct) is not { } d) return false;
+        Detail = d;
+        Village = (await regions.GetAsync(d.Household.RegionCode, ct))!;
+        SubRegions = (await regions.ChildrenAsync(Village.Code, null, new Domain.Common.PageRequest(1, Domain.Common.PageRequest.MaxSize), ct)).Items;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        (HeadName, Address, GroupCode, GridCode) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        var command = new UpdateHousehold(HeadName ?? "", Address, GroupCode, GridCode);
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        try
+        {
+            Detail = (await households.UpdateAsync(Id, command, ct))!;
+            Saved = true;
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        return Page();
+    }
+
+    public IEnumerable<RegionView> Of(RegionLevel level) => SubRegions.Where(r => r.Level == level);
+}

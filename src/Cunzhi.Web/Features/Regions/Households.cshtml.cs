@@ -1,0 +1,26 @@
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Regions;
+
+public sealed class HouseholdsModel(RegionHandlers regions, HouseholdHandlers households) : PageModel
+{
+    public RegionView Village { get; private set; } = null!;
+    public IReadOnlyList<RegionView> Trail { get; private set; } = [];
+    public Paged<HouseholdRow> Rows { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await regions.GetAsync(Code, ct) is not { Level: RegionLevel.Village } v) return NotFound();
+        Village = v;
+        Trail = await regions.TrailAsync(v.Code, ct);
+        Rows = await households.ListAsync(v.Code, Q, new PageRequest(PageNumber, 20), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Cunzhi.Web.Infrastructure.Auditing;
+
+/// <summary>A finished audit record, ready to be chained.</summary>
+public sealed record AuditRecord(string Action, string Entity, string Key, string RegionCode, string? Before, string? After);
+
+/// <summary>
+/// Captures what a save changes before it happens (original values, deleted rows) and completes
+/// the record after it (generated keys, stored values). Also the write half of region scope:
+/// a changed row outside the actor's region stops the save.
+/// </summary>
+public static class AuditCapture
+{
+    /// <summary>Never written to the log: secrets and values that change on every sign-in.</summary>
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    public sealed class PendingChange(EntityEntry entry, string action, string? before)
+    {
+        public AuditRecord Complete(string actorRegion)
+        {
+            var type = entry.Metadata;
+            var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            var after = action == AuditActions.Delete ? null : Snapshot(entry, current: true);
+            var region = entry.Entity is IRegionScoped scoped ? scoped.RegionCode : actorRegion;
+            return new(action, type.ClrType.Name, key, region, before, after);
+        }
+    }
+
+    public static List<PendingChange> Capture(ChangeTracker tracker, UserContext user)
+    {
+        var list = new List<PendingChange>();
+        foreach (var e in tracker.Entries())
+        {
+            if (e.Entity is AuditEntry or AuditHead) continue;
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (e.Entity is IRegionScoped scoped)
+            {
+                // Region scope on writes: the row must be in scope now, and was in scope before (no moving rows out of, or into, another region).
+                if (!user.Allows(scoped.RegionCode)) throw new RegionScopeViolationException(scoped.RegionCode);
+                if (e.State == EntityState.Modified)
+                {
+                    var codeProperty = e.Metadata.FindProperty(nameof(IRegionScoped.RegionCode)) ?? e.Metadata.FindProperty(nameof(Region.Code));
+                    var original = codeProperty is null ? null : e.OriginalValues[codeProperty] as string;
+                    if (original is not null && !user.Allows(original)) throw new RegionScopeViolationException(original);
+                }
+            }
+            if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified && !Hidden.Contains(p.Metadata.Name)))
+                continue; // only hidden columns changed (e.g. security stamp): nothing to show
+            var action = e.State switch
+            {
+                EntityState.Added => AuditActions.Insert,
+                EntityState.Modified => AuditActions.Update,
+                _ => AuditActions.Delete,
+            };
+            var before = e.State == EntityState.Added ? null : Snapshot(e, current: false);
+            list.Add(new PendingChange(e, action, before));
+        }
+        return list;
+    }
+
+    private static string Snapshot(EntityEntry e, bool current)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            if (Hidden.Contains(p.Metadata.Name)) continue;
+            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+        }
+        return JsonSerializer.Serialize(values, Json);
+    }
+}

@@ -1,0 +1,103 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Seed;
+
+namespace Cunzhi.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The executable's verbs. With no verb it serves; otherwise it runs one of these against the
+/// configured database and exits (0 = success, 1 = bad input, 2 = audit chain broken).
+/// </summary>
+public static class CliVerbs
+{
+    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "create-admin", "help"];
+
+    public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
+
+    public const string Usage = """
+        用法: Cunzhi.Web [动词] [选项]
+          （无动词）                  启动网站
+          migrate                     执行数据库迁移
+          seed-demo [--scale county|province|national] [--households-per-village N]
+                    [--province 36] [--division-data 目录]
+                                      生成演示数据（固定随机种子，可重复）
+          verify-audit                校验操作日志哈希链，报告第一处断裂
+          create-admin --user 账号 --password 密码 --region 县级区划代码 [--name 显示名]
+                                      为正式部署创建县委组织部管理员
+        数据库: Database:Provider=Sqlite|Postgres, ConnectionStrings:Cunzhi（也可用环境变量 Database__Provider、ConnectionStrings__Cunzhi）
+        """;
+
+    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args, TextWriter? output = null)
+    {
+        var o = output ?? Console.Out;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.User.AsSystem();
+        try
+        {
+            switch (verb)
+            {
+                case "migrate":
+                    await DataSetup.MigrateAsync(db);
+                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedReferenceDataAsync();
+                    o.WriteLine("数据库已迁移到最新版本。");
+                    return 0;
+                case "seed-demo":
+                {
+                    await DataSetup.MigrateAsync(db);
+                    var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+                    await seeder.SeedReferenceDataAsync();
+                    var options = DemoOptions.FromConfiguration(app.Configuration) with
+                    {
+                        Scale = Option(args, "--scale") is { } s ? Enum.Parse<DemoScale>(s, ignoreCase: true) : DemoScale.County,
+                    };
+                    if (Option(args, "--households-per-village") is { } h) options = options with { HouseholdsPerVillage = int.Parse(h) };
+                    if (Option(args, "--province") is { } p) options = options with { ProvinceCode = p };
+                    if (Option(args, "--division-data") is { } d) options = options with { DivisionDataPath = d };
+                    await seeder.SeedDemoAsync(options, o);
+                    return 0;
+                }
+                case "verify-audit":
+                {
+                    var result = await AuditVerifier.VerifyAsync(db);
+                    o.WriteLine(result.Intact
+                        ? $"操作日志完整：共校验 {result.EntriesChecked:N0} 条。"
+                        : $"操作日志被篡改：第 {result.FirstBreak!.Sequence} 条处断裂 — {result.FirstBreak.Reason}（此前 {result.EntriesChecked:N0} 条完好）");
+                    return result.Intact ? 0 : 2;
+                }
+                case "create-admin":
+                {
+                    var user = Option(args, "--user");
+                    var password = Option(args, "--password");
+                    var region = Option(args, "--region");
+                    if (user is null || password is null || region is null)
+                    {
+                        o.WriteLine("create-admin 需要 --user、--password 和 --region。");
+                        return 1;
+                    }
+                    await DataSetup.MigrateAsync(db);
+                    var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+                    await seeder.SeedReferenceDataAsync();
+                    await seeder.CreateAccountAsync(user, password, Roles.CountyAdmin, region, Option(args, "--name") ?? user);
+                    o.WriteLine($"已创建县委组织部管理员 {user}（区划 {region}）。");
+                    return 0;
+                }
+                default:
+                    o.WriteLine(Usage);
+                    return 0;
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            o.WriteLine($"错误：{e.Message}");
+            return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

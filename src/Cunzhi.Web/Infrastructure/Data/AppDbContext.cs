@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one data context. Two things happen here and nowhere else:
+/// region scope (query filters on every <see cref="IRegionScoped"/> row, and a check of every
+/// written row in <see cref="SaveChangesAsync(bool, CancellationToken)"/>), and the audit chain
+/// (every insert, update and delete writes a hash-chained <see cref="AuditEntry"/> in the same transaction).
+/// Provider subclasses exist only to keep their own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, UserContext user) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<Cadre> Cadres => Set<Cadre>();
+    public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    /// <summary>Who is acting; read by the query filters on every query.</summary>
+    public UserContext User => user;
+
+    /// <summary>Parameter of every region query filter (EF re-reads it per query).</summary>
+    internal string ScopePrefix => user.ScopePrefix;
+
+    private readonly List<AuditEvent> _pendingEvents = [];
+
+    /// <summary>Queue an event that is not a row change (sign-in, seeding) for the audit chain of the next save.</summary>
+    public void RecordEvent(string action, string entity, string key, string regionCode, string? detailJson = null)
+        => _pendingEvents.Add(new(action, entity, key, regionCode, detailJson));
+
+    protected abstract AuditChainLock ChainLock { get; }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace + ".Configurations");
+
+        b.Entity<Region>().HasQueryFilter(r => r.Code.StartsWith(ScopePrefix));
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IRegionScoped).IsAssignableFrom(t.ClrType) && t.ClrType != typeof(Region)))
+        {
+            var row = Expression.Parameter(type.ClrType, "row");
+            var code = Expression.Property(row, nameof(IRegionScoped.RegionCode));
+            var prefix = Expression.Property(Expression.Constant(this), nameof(ScopePrefix));
+            var startsWith = Expression.Call(code, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, prefix);
+            type.SetQueryFilter(Expression.Lambda(startsWith, row));
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => throw new InvalidOperationException("请使用 SaveChangesAsync：审计链只在异步保存中写入。");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = AuditCapture.Capture(ChangeTracker, user);
+        if (changes.Count == 0 && _pendingEvents.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            // Lock the head first: appends are serialised and every writer sees the latest hash.
+            var head = await ChainLock.LockHeadAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            var now = DateTime.UtcNow;
+            var actor = (Id: user.UserId, Name: user.UserName, Region: user.RegionCode);
+            var records = changes.Select(c => c.Complete(actor.Region))
+                .Concat(_pendingEvents.Select(e => new AuditRecord(e.Action, e.Entity, e.Key, e.RegionCode, null, e.DetailJson)));
+            foreach (var r in records)
+            {
+                var entry = new AuditEntry
+                {
+                    Sequence = head.Sequence + 1, AtUtc = now, UserId = actor.Id, UserName = actor.Name,
+                    RegionCode = r.RegionCode, Action = r.Action, Entity = r.Entity, EntityKey = r.Key,
+                    Before = r.Before, After = r.After, PreviousHash = head.Hash,
+                };
+                entry.Hash = Domain.Auditing.AuditChain.ComputeHash(entry.ToLink());
+                AuditEntries.Add(entry);
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+            }
+            _pendingEvents.Clear();
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private sealed record AuditEvent(string Action, string Entity, string Key, string RegionCode, string? DetailJson);
+}
+
+/// <summary>How a provider takes the exclusive lock on the audit head row inside the current transaction.</summary>
+public abstract class AuditChainLock
+{
+    public abstract Task<AuditHead> LockHeadAsync(AppDbContext db, CancellationToken ct);
+
+    /// <summary>A head tracked by an earlier save may be stale; forget it so the locked read is fresh.</summary>
+    protected static void DetachTracked(AppDbContext db)
+    {
+        foreach (var e in db.ChangeTracker.Entries<AuditHead>().ToList()) e.State = EntityState.Detached;
+    }
+}

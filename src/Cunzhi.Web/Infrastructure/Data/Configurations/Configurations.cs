@@ -1,0 +1,111 @@
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> b)
+    {
+        b.HasKey(r => r.Code);
+        b.Property(r => r.Code).HasMaxLength(15);
+        b.Property(r => r.Name).HasMaxLength(60);
+        b.Property(r => r.ParentCode).HasMaxLength(15);
+        b.HasIndex(r => r.ParentCode);
+        b.HasIndex(r => r.Name);
+    }
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.Property(h => h.RegionCode).HasMaxLength(15);
+        b.Property(h => h.GroupCode).HasMaxLength(15);
+        b.Property(h => h.GridCode).HasMaxLength(15);
+        b.Property(h => h.Number).HasMaxLength(20);
+        b.Property(h => h.HeadName).HasMaxLength(30);
+        b.Property(h => h.Address).HasMaxLength(100);
+        b.HasIndex(h => new { h.RegionCode, h.Number }).IsUnique();
+        b.HasMany(h => h.Residents).WithOne().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> b)
+    {
+        b.Property(r => r.RegionCode).HasMaxLength(15);
+        b.Property(r => r.Name).HasMaxLength(30);
+        b.Property(r => r.Relation).HasMaxLength(10);
+        b.HasIndex(r => r.RegionCode);
+    }
+}
+
+internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
+{
+    public void Configure(EntityTypeBuilder<Cadre> b)
+    {
+        b.Property(c => c.RegionCode).HasMaxLength(15);
+        b.Property(c => c.Name).HasMaxLength(30);
+        b.Property(c => c.EducationCode).HasMaxLength(20);
+        b.Property(c => c.PostCode).HasMaxLength(30);
+        b.HasIndex(c => c.RegionCode);
+    }
+}
+
+internal sealed class ReferenceItemConfiguration : IEntityTypeConfiguration<ReferenceItem>
+{
+    public void Configure(EntityTypeBuilder<ReferenceItem> b)
+    {
+        b.HasKey(r => new { r.Kind, r.Code });
+        b.Property(r => r.Kind).HasMaxLength(30);
+        b.Property(r => r.Code).HasMaxLength(30);
+        b.Property(r => r.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => a.Sequence).IsUnique();
+        b.HasIndex(a => new { a.RegionCode, a.Sequence });
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => a.UserName);
+        b.HasIndex(a => a.Entity);
+        b.Property(a => a.UserId).HasMaxLength(64);
+        b.Property(a => a.UserName).HasMaxLength(256);
+        b.Property(a => a.RegionCode).HasMaxLength(15);
+        b.Property(a => a.Action).HasMaxLength(30);
+        b.Property(a => a.Entity).HasMaxLength(100);
+        b.Property(a => a.EntityKey).HasMaxLength(200);
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
+        b.HasData(new AuditHead { Id = AuditHead.SingletonId, Sequence = 0, Hash = "" });
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(60);
+        b.Property(u => u.RegionCode).HasMaxLength(15);
+        b.HasIndex(u => u.RegionCode);
+    }
+}

@@ -1,0 +1,78 @@
+using Cunzhi.Web.Infrastructure.Seed;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Infrastructure.Data;
+
+/// <summary>Which database engine serves the data context.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Database selection by configuration: <c>Database:Provider</c> (Sqlite | Postgres) and
+/// <c>ConnectionStrings:Cunzhi</c>; environment variables <c>Database__Provider</c> and
+/// <c>ConnectionStrings__Cunzhi</c> work too. With nothing set, a SQLite file under <c>data/</c>.
+/// </summary>
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddCunzhiData(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+        var connection = config.GetConnectionString("Cunzhi");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<UserContext>();
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                break;
+            default:
+                connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+                break;
+        }
+        builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes its folder.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/cunzhi.db" : configured);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        var folder = Path.GetDirectoryName(csb.DataSource);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        csb.DefaultTimeout = 60; // waits for a busy writer instead of failing at once
+        return csb.ToString();
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also turns on write-ahead logging for concurrent readers.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>What serving needs before the first request: migrations (unless turned off) and, when configured, the demo county.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.User.AsSystem();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+            await MigrateAsync(db);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedReferenceDataAsync();
+        if (app.Configuration.GetValue("Demo:SeedOnStart", false))
+            await seeder.SeedDemoAsync(DemoOptions.FromConfiguration(app.Configuration), Console.Out);
+    }
+}
+
+/// <summary>The engine and connection in use (for health checks, bulk writers and tests).</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

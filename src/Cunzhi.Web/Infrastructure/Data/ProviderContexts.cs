@@ -1,0 +1,53 @@
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Cunzhi.Web.Infrastructure.Data;
+
+/// <summary>SQLite, the embedded default. Its migrations live in Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserContext user) : AppDbContext(options, user)
+{
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction) already holds the database's write lock.
+    protected override AuditChainLock ChainLock { get; } = new SqliteChainLock();
+
+    private sealed class SqliteChainLock : AuditChainLock
+    {
+        public override async Task<AuditHead> LockHeadAsync(AppDbContext db, CancellationToken ct)
+        {
+            DetachTracked(db);
+            return await db.AuditHeads.SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        }
+    }
+}
+
+/// <summary>PostgreSQL, the production engine. Its migrations live in Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserContext user) : AppDbContext(options, user)
+{
+    protected override AuditChainLock ChainLock { get; } = new PostgresChainLock();
+
+    private sealed class PostgresChainLock : AuditChainLock
+    {
+        public override async Task<AuditHead> LockHeadAsync(AppDbContext db, CancellationToken ct)
+        {
+            DetachTracked(db);
+            // Row lock until commit: concurrent writers queue here, so the chain never forks.
+            return await db.AuditHeads.FromSqlRaw("""SELECT * FROM "AuditHeads" WHERE "Id" = 1 FOR UPDATE""").SingleAsync(ct);
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
+            new UserContext(new HttpContextAccessor()).AsSystem());
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design").Options,
+            new UserContext(new HttpContextAccessor()).AsSystem());
+}

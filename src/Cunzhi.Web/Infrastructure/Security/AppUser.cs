@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Cunzhi.Web.Infrastructure.Security;
+
+/// <summary>An account, bound to one region; its role decides the level of that region.</summary>
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>Name shown in the page header and audit log.</summary>
+    public string DisplayName { get; set; } = "";
+    /// <summary>Code of the region this account may see and change (itself and everything beneath).</summary>
+    public string RegionCode { get; set; } = "";
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTime CreatedAtUtc { get; set; }
+}

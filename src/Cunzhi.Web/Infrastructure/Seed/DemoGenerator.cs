@@ -1,0 +1,131 @@
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.People;
+using Cunzhi.Domain.Regions;
+
+namespace Cunzhi.Web.Infrastructure.Seed;
+
+/// <summary>
+/// Deterministic demo data over real divisions: villager groups and grids, households with their
+/// members, and each village's two committees. Each village draws from its own seeded random
+/// stream, so a village's people do not change when the scale does. Rows are produced lazily
+/// so province and national runs stream straight into the bulk writer.
+/// </summary>
+public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> divisions)
+{
+    private static readonly DateOnly Today = new(2026, 1, 1);
+    private static readonly string[] GroupNames = ["上屋", "下屋", "新屋", "老屋", "坪上", "塘背", "山下", "岭头", "坑口", "桥头", "田心", "水口", "竹山", "枫树", "石门"];
+
+    public IReadOnlyList<Division> Divisions => divisions;
+    public IEnumerable<Division> Villages => divisions.Where(d => d.Level == RegionLevel.Village);
+
+    // Not HashCode.Combine: it is randomised per process, and the demo must be the same on every machine.
+    private Random VillageRandom(string code, int stream) => new((int)((long.Parse(code) * 7919 + stream * 104_729L + options.Seed) % int.MaxValue));
+
+    /// <summary>Villager groups (4–9) and grids (2–4) of every village.</summary>
+    public IEnumerable<Region> SubVillageRegions()
+    {
+        foreach (var v in Villages)
+        {
+            var rng = VillageRandom(v.Code, 1);
+            var groups = rng.Next(4, 10);
+            for (var g = 1; g <= groups; g++)
+                yield return new Region { Code = v.Code + g.ToString("000"), Name = $"{GroupNames[(g - 1) % GroupNames.Length]}{(g > GroupNames.Length ? g.ToString() : "")}组", Level = RegionLevel.VillagerGroup, ParentCode = v.Code };
+            var grids = rng.Next(2, 5);
+            for (var g = 1; g <= grids; g++)
+                yield return new Region { Code = v.Code + (900 + g).ToString("000"), Name = $"第{g}网格", Level = RegionLevel.Grid, ParentCode = v.Code };
+        }
+    }
+
+    /// <summary>Households and their residents; ids are assigned from <paramref name="firstHouseholdId"/> and <paramref name="firstResidentId"/> upward.</summary>
+    public IEnumerable<Household> Households(long firstHouseholdId, long firstResidentId)
+    {
+        var householdId = firstHouseholdId;
+        var residentId = firstResidentId;
+        foreach (var v in Villages)
+        {
+            var rng = VillageRandom(v.Code, 2);
+            var layout = VillageRandom(v.Code, 1);
+            var groups = layout.Next(4, 10);
+            var grids = layout.Next(2, 5);
+            var spread = Math.Max(1, options.HouseholdsPerVillage * 3 / 10);
+            var count = Math.Max(1, options.HouseholdsPerVillage + rng.Next(-spread, spread + 1));
+            for (var n = 1; n <= count; n++)
+            {
+                var group = rng.Next(1, groups + 1);
+                var headGender = rng.NextDouble() < 0.85 ? Gender.Male : Gender.Female;
+                var surname = ChineseNames.Surname(rng);
+                var head = surname + ChineseNames.Given(rng, headGender);
+                var h = new Household
+                {
+                    Id = householdId++,
+                    RegionCode = v.Code,
+                    GroupCode = v.Code + group.ToString("000"),
+                    GridCode = v.Code + (900 + rng.Next(1, grids + 1)).ToString("000"),
+                    Number = n.ToString("0000"),
+                    HeadName = head,
+                    Address = $"{GroupNames[(group - 1) % GroupNames.Length]}{rng.Next(1, 120)}号",
+                };
+                var headBirth = Today.AddYears(-rng.Next(28, 80)).AddDays(-rng.Next(365));
+                h.Residents.Add(Person(residentId++, v.Code, head, headGender, headBirth, "户主", rng));
+                var size = rng.Next(1, 7);
+                if (size >= 2)
+                {
+                    var spouseGender = headGender == Gender.Male ? Gender.Female : Gender.Male;
+                    h.Residents.Add(Person(residentId++, v.Code, ChineseNames.Full(rng, spouseGender), spouseGender, headBirth.AddYears(rng.Next(-3, 4)), "配偶", rng));
+                }
+                for (var c = 2; c < size; c++)
+                {
+                    var g = rng.NextDouble() < 0.52 ? Gender.Male : Gender.Female;
+                    var birth = headBirth.AddYears(rng.Next(20, 34));
+                    if (birth > Today) birth = Today.AddYears(-rng.Next(1, 10));
+                    h.Residents.Add(Person(residentId++, v.Code, surname + ChineseNames.Given(rng, g), g, birth, g == Gender.Male ? "子" : "女", rng));
+                }
+                foreach (var r in h.Residents) r.HouseholdId = h.Id;
+                yield return h;
+            }
+        }
+    }
+
+    private static Resident Person(long id, string village, string name, Gender g, DateOnly birth, string relation, Random rng) => new()
+    {
+        Id = id, RegionCode = village, Name = name, Gender = g, BirthDate = birth, Relation = relation,
+        IsPartyMember = Today.Year - birth.Year >= 18 && rng.NextDouble() < 0.08,
+    };
+
+    /// <summary>Each village's two committees: a secretary (often also director, 一肩挑), deputies and members.</summary>
+    public IEnumerable<Cadre> Cadres(long firstId)
+    {
+        var id = firstId;
+        foreach (var v in Villages)
+        {
+            var rng = VillageRandom(v.Code, 3);
+            var count = Math.Max(3, options.CadresPerVillage + rng.Next(-2, 3));
+            var oneShoulder = rng.NextDouble() < 0.8;
+            var posts = new List<string> { oneShoulder ? "secretary-director" : "secretary" };
+            if (!oneShoulder) posts.Add("director");
+            posts.Add("deputy-secretary");
+            while (posts.Count < count) posts.Add(posts.Count % 3 == 0 ? "deputy-director" : "committee-member");
+            foreach (var post in posts.Take(count))
+            {
+                var lead = post is "secretary" or "secretary-director";
+                var g = rng.NextDouble() < (lead ? 0.85 : 0.6) ? Gender.Male : Gender.Female;
+                var age = lead ? rng.Next(30, 56) : rng.Next(24, 60);
+                yield return new Cadre
+                {
+                    Id = id++, RegionCode = v.Code, Name = ChineseNames.Full(rng, g), Gender = g,
+                    BirthDate = Today.AddYears(-age).AddDays(-rng.Next(365)),
+                    EducationCode = Education(rng, lead), IsPartyMember = lead || rng.NextDouble() < 0.75,
+                    PostCode = post, Rank = Cadre.EntryRank - (int)Math.Floor(Math.Pow(rng.NextDouble(), 2) * 5),
+                    Status = CadreStatus.InOffice, StartDate = new DateOnly(2021, rng.Next(1, 13), 1),
+                };
+            }
+        }
+    }
+
+    private static string Education(Random rng, bool lead)
+    {
+        // After the 2021 re-election most secretaries hold a college degree (Wudu: 70.2%).
+        var x = rng.NextDouble() + (lead ? 0.25 : 0);
+        return x switch { < 0.08 => "junior", < 0.35 => "senior", < 0.75 => "college", < 1.15 => "bachelor", _ => "postgraduate" };
+    }
+}

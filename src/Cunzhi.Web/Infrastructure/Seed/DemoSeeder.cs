@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Infrastructure.Seed;
+
+/// <summary>A demo account (development only; listed in README.md).</summary>
+public sealed record DemoAccount(string UserName, string Role, string RegionCode, string DisplayName);
+
+/// <summary>Reference data (idempotent), the demo county, and accounts.</summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IWebHostEnvironment env)
+{
+    public static IReadOnlyList<DemoAccount> DemoAccounts { get; } =
+    [
+        new("county.admin", Roles.CountyAdmin, "360922000000", "万载县委组织部"),
+        new("coord.office", Roles.CoordinationOffice, "360922000000", "万载县减负协调办"),
+        new("dept.agri", Roles.Department, "360922000000", "万载县农业农村局"),
+        new("discipline", Roles.DisciplineInspector, "360922000000", "万载县纪委监委"),
+        new("town.sanxing", Roles.TownAdmin, "360922106000", "三兴镇组织委员"),
+        new("town.efeng", Roles.TownAdmin, "360922200000", "鹅峰乡组织委员"),
+        new("village.naoping", Roles.VillageCadre, "360922106208", "闹坪村党支部书记"),
+    ];
+
+    /// <summary>Roles and reference lists; safe to run on every start.</summary>
+    public async Task SeedReferenceDataAsync(CancellationToken ct = default)
+    {
+        db.User.AsSystem();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                (await roles.CreateAsync(new IdentityRole(role))).ThrowIfFailed();
+        var existing = await db.ReferenceItems.Select(r => new { r.Kind, r.Code }).ToListAsync(ct);
+        var missing = ReferenceData.All.Where(r => !existing.Contains(new { r.Kind, r.Code })).ToList();
+        if (missing.Count == 0) return;
+        db.ReferenceItems.AddRange(missing.Select(r => new ReferenceItem { Kind = r.Kind, Code = r.Code, Name = r.Name, SortOrder = r.SortOrder }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Generates the demo data unless regions already exist. Returns false when skipped.</summary>
+    public async Task<bool> SeedDemoAsync(DemoOptions options, TextWriter log, CancellationToken ct = default)
+    {
+        db.User.AsSystem();
+        if (await db.Regions.AnyAsync(ct))
+        {
+            log.WriteLine("数据库中已有区划数据，跳过演示数据生成。");
+            return false;
+        }
+        var watch = Stopwatch.StartNew();
+        var divisions = options.Scale switch
+        {
+            DemoScale.County => Divisions.Wanzai().ToList(),
+            _ => Divisions.FromPackage(options.DivisionDataPath ?? Divisions.DefaultPackageFolder(env.ContentRootPath),
+                                       options.Scale == DemoScale.Province ? options.ProvinceCode : null).ToList(),
+        };
+        var generator = new DemoGenerator(options, divisions);
+        var bulk = new BulkWriter(db);
+        log.WriteLine($"正在生成演示数据（{options.Scale}，{generator.Villages.Count()} 个村）…");
+
+        var regions = await bulk.WriteAsync(
+            divisions.Select(d => new Region { Code = d.Code, Name = d.Name, Level = d.Level, ParentCode = d.ParentCode }).Concat(generator.SubVillageRegions()),
+            [nameof(Region.Code), nameof(Region.Name), nameof(Region.Level), nameof(Region.ParentCode)],
+            r => [r.Code, r.Name, (int)r.Level, r.ParentCode], ct);
+
+        var residents = new List<Resident>();
+        long residentCount = 0;
+        var households = await bulk.WriteAsync(
+            generator.Households(await bulk.NextIdAsync<Household>(ct), await bulk.NextIdAsync<Resident>(ct)).Select(h => { residents.AddRange(h.Residents); return h; }),
+            [nameof(Household.Id), nameof(Household.RegionCode), nameof(Household.GroupCode), nameof(Household.GridCode), nameof(Household.Number), nameof(Household.HeadName), nameof(Household.Address)],
+            h => [h.Id, h.RegionCode, h.GroupCode, h.GridCode, h.Number, h.HeadName, h.Address], ct);
+        residentCount = await bulk.WriteAsync(residents,
+            [nameof(Resident.Id), nameof(Resident.HouseholdId), nameof(Resident.RegionCode), nameof(Resident.Name), nameof(Resident.Gender), nameof(Resident.BirthDate), nameof(Resident.Relation), nameof(Resident.IsPartyMember)],
+            r => [r.Id, r.HouseholdId, r.RegionCode, r.Name, (int)r.Gender, r.BirthDate, r.Relation, r.IsPartyMember], ct);
+        residents.Clear();
+
+        var cadres = await bulk.WriteAsync(generator.Cadres(await bulk.NextIdAsync<Cadre>(ct)),
+            [nameof(Cadre.Id), nameof(Cadre.RegionCode), nameof(Cadre.Name), nameof(Cadre.Gender), nameof(Cadre.BirthDate), nameof(Cadre.EducationCode), nameof(Cadre.IsPartyMember), nameof(Cadre.PostCode), nameof(Cadre.Rank), nameof(Cadre.Status), nameof(Cadre.StartDate)],
+            c => [c.Id, c.RegionCode, c.Name, (int)c.Gender, c.BirthDate, c.EducationCode, c.IsPartyMember, c.PostCode, c.Rank, (int)c.Status, c.StartDate], ct);
+
+        await bulk.ResetIdentityAsync<Household>(ct);
+        await bulk.ResetIdentityAsync<Resident>(ct);
+        await bulk.ResetIdentityAsync<Cadre>(ct);
+
+        var summary = new { options.Scale, options.Seed, regions, households, residents = residentCount, cadres };
+        foreach (var county in divisions.Where(d => d.Level == RegionLevel.County).Take(1))
+            db.RecordEvent(AuditActions.Seed, "DemoData", county.Code, county.Code, JsonSerializer.Serialize(summary, AuditCapture.Json));
+        await db.SaveChangesAsync(ct);
+
+        if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
+            foreach (var a in DemoAccounts)
+                await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName);
+        log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
+        return true;
+    }
+
+    /// <summary>Creates an account bound to a region; the role decides which level the region must be.</summary>
+    public async Task<AppUser> CreateAccountAsync(string userName, string password, string role, string regionCode, string displayName)
+    {
+        db.User.AsSystem();
+        var error = Roles.BindingError(role, RegionCodes.LevelOf(regionCode));
+        if (error is not null) throw new InvalidOperationException(error);
+        if (!await db.Regions.AnyAsync(r => r.Code == regionCode))
+            throw new InvalidOperationException($"区划 {regionCode} 不存在：请先导入该县的区划（seed-demo 或区划管理）");
+        if (await users.FindByNameAsync(userName) is not null)
+            throw new InvalidOperationException($"账号 {userName} 已存在");
+        var user = new AppUser { UserName = userName, DisplayName = displayName, RegionCode = regionCode, CreatedAtUtc = DateTime.UtcNow, EmailConfirmed = true };
+        (await users.CreateAsync(user, password)).ThrowIfFailed();
+        (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
+        return user;
+    }
+}
+
+internal static class IdentityResultExtensions
+{
+    public static void ThrowIfFailed(this IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+
+namespace Cunzhi.Web.Infrastructure.Web;
+
+/// <summary>Pages, localisation, errors as ProblemDetails, OpenAPI, health.</summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddCunzhiWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Only an explicit choice (cookie or ?culture=) switches language: a browser's English header does not.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Title ??= StatusTitle(c.ProblemDetails.Status ?? 500);
+            c.ProblemDetails.Extensions.Remove("traceId");
+        });
+        services.AddExceptionHandler<CunzhiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Keys live beside the database so sign-ins survive restarts; production should point this at protected storage.
+        services.AddDataProtection().SetApplicationName("Cunzhi")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys")));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "村治 Cunzhi API";
+            doc.Info.Description = "先以 POST /api/v1/auth/token 取得令牌，再在请求头中带上 Authorization: Bearer <令牌>。错误以 RFC 7807 ProblemDetails 返回。";
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "登录接口返回的 accessToken" };
+            doc.Security ??= [];
+            doc.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseCunzhiWeb(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseExceptionHandler();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "村治 API v1");
+            o.DocumentTitle = "村治 API 文档";
+        });
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new { status = "healthy", provider = db.Database.ProviderName })
+                    : Results.Problem(statusCode: 503, title: "数据库无响应"))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static string StatusTitle(int status) => status switch
+    {
+        400 => "请求有误",
+        401 => "请先登录",
+        403 => "无权访问",
+        404 => "未找到",
+        409 => "与当前状态冲突",
+        422 => "数据无法处理",
+        429 => "请求过于频繁",
+        503 => "服务暂不可用",
+        _ => "服务器内部错误",
+    };
+
+    public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
+}
+
+/// <summary>A domain refusal: an illegal state change, answered 409 with a Chinese message.</summary>
+public sealed class DomainRuleException(string message) : Exception(message);
+
+/// <summary>Maps known exceptions to status codes: ProblemDetails for the API, the error page for pages.</summary>
+public sealed class CunzhiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, detail) = exception switch
+        {
+            RegionScopeViolationException e => (StatusCodes.Status403Forbidden, e.Message),
+            DomainRuleException e => (StatusCodes.Status409Conflict, e.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
+            _ => (StatusCodes.Status500InternalServerError, "服务器发生错误，已记录，请稍后再试"),
+        };
+        http.Response.StatusCode = status;
+        // Pages: leave the body empty; the status-code page middleware renders /Error for this status.
+        if (!http.Request.IsApi()) return true;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = WebSetup.StatusTitle(status), Detail = detail },
+            Exception = exception,
+        });
+    }
+}
