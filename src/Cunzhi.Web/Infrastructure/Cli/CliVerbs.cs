@@ -28,10 +28,11 @@ public static class CliVerbs
         数据库: Database:Provider=Sqlite|Postgres, ConnectionStrings:Cunzhi（也可用环境变量 Database__Provider、ConnectionStrings__Cunzhi）
         """;
 
-    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args, TextWriter? output = null)
+    public static Task<int> RunAsync(WebApplication app, string verb, string[] args) => RunAsync(app.Services, app.Configuration, verb, args, Console.Out);
+
+    public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, string verb, string[] args, TextWriter o)
     {
-        var o = output ?? Console.Out;
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.User.AsSystem();
         try
@@ -48,7 +49,7 @@ public static class CliVerbs
                     await DataSetup.MigrateAsync(db);
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.SeedReferenceDataAsync();
-                    var options = DemoOptions.FromConfiguration(app.Configuration) with
+                    var options = DemoOptions.FromConfiguration(configuration) with
                     {
                         Scale = Option(args, "--scale") is { } s ? Enum.Parse<DemoScale>(s, ignoreCase: true) : DemoScale.County,
                     };

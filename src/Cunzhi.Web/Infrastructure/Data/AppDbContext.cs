@@ -75,7 +75,9 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
             var head = await ChainLock.LockHeadAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-            var now = DateTime.UtcNow;
+            // Whole microseconds: PostgreSQL keeps no finer, and the hash must survive the round trip.
+            var ticks = DateTime.UtcNow.Ticks;
+            var now = new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
             var actor = (Id: user.UserId, Name: user.UserName, Region: user.RegionCode);
             var records = changes.Select(c => c.Complete(actor.Region))
                 .Concat(_pendingEvents.Select(e => new AuditRecord(e.Action, e.Entity, e.Key, e.RegionCode, null, e.DetailJson)));

@@ -43,6 +43,9 @@ public static class WebSetup
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CunzhiExceptionHandler>();
+        // Chinese text as characters, not &#x...; escapes: readable source, smaller pages.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Keys live beside the database so sign-ins survive restarts; production should point this at protected storage.
         services.AddDataProtection().SetApplicationName("Cunzhi")

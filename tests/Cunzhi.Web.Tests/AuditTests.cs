@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Cli;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>
+/// Every write leaves a hash-chained entry in the same transaction; altering or removing a row
+/// makes verify-audit fail and name it. Tampering tests run on their own database (one fixture
+/// each) because a broken chain stays broken.
+/// </summary>
+public abstract class AuditTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private async Task<(int Code, string Output)> VerifyAudit()
+    {
+        var output = new StringWriter();
+        var code = await CliVerbs.RunAsync(f.Services, f.Services.GetRequiredService<IConfiguration>(), "verify-audit", ["verify-audit"], output);
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public async Task Writes_sign_ins_and_failures_are_chained_and_verify_clean_then_tampering_is_named()
+    {
+        // A write through the API: one Update entry with before and after values.
+        var api = await f.ApiAs("town.sanxing");
+        (await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Naoping}", new { name = "闹坪村（审计）" })).EnsureSuccessStatusCode();
+        var anonymous = f.Anonymous();
+        await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.sanxing", password = "wrong-password-1" });
+
+        var entries = await f.WithSystemDb(db => db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync());
+        var rename = entries.Last(e => e.Entity == "Region" && e.Action == AuditActions.Update);
+        rename.EntityKey.ShouldBe(Demo.Naoping);
+        rename.UserName.ShouldBe("town.sanxing");
+        rename.RegionCode.ShouldBe(Demo.Naoping);
+        rename.Before!.ShouldContain("\"Name\":\"闹坪村\"");
+        rename.After!.ShouldContain("闹坪村（审计）");
+        entries.ShouldContain(e => e.Action == AuditActions.SignIn && e.EntityKey == "town.sanxing");
+        entries.ShouldContain(e => e.Action == AuditActions.SignInFailed && e.EntityKey == "town.sanxing");
+        entries.ShouldContain(e => e.Action == AuditActions.Seed);
+        entries.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, entries.Count).Select(i => (long)i));
+
+        var clean = await VerifyAudit();
+        clean.Code.ShouldBe(0, clean.Output);
+        clean.Output.ShouldContain("操作日志完整");
+
+        // Alter one row's content behind the application's back.
+        var victim = rename.Sequence;
+        await f.WithSystemDb(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEntries\" SET \"After\" = '{{\"Name\":\"伪造\"}}' WHERE \"Sequence\" = {victim}"));
+        var altered = await VerifyAudit();
+        altered.Code.ShouldBe(2);
+        altered.Output.ShouldContain($"第 {victim} 条");
+        altered.Output.ShouldContain("被改动");
+
+        // The page reports the same break to a discipline inspector.
+        var pages = await f.PagesAs("discipline");
+        var response = await CunzhiFactory.PostFormAsync(pages, "/Audit", [], formAction: "Verify");
+        var html = await CunzhiFactory.Html(response);
+        html.QuerySelector("[data-testid=verify-result]")!.TextContent.ShouldContain($"第 {victim} 条");
+    }
+}
+
+public sealed class AuditTests_Sqlite(SqliteFactory f) : AuditTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class AuditTests_Postgres(PostgresFactory f) : AuditTests<PostgresFactory>(f);
+
+/// <summary>Simultaneous writes queue on the chain head instead of forking the chain.</summary>
+public abstract class AuditConcurrencyTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    [Fact]
+    public async Task Concurrent_writers_never_fork_the_chain()
+    {
+        var api = await f.ApiAs("county.admin");
+        var villages = await f.WithSystemDb(db => db.Regions.Where(r => r.ParentCode == Demo.Efeng).Select(r => r.Code).Take(8).ToListAsync());
+        var results = await Task.WhenAll(villages.Select((code, i) => api.PutAsJsonAsync($"/api/v1/regions/{code}", new { name = $"并发村{i}" })));
+        results.ShouldAllBe(r => r.IsSuccessStatusCode);
+        var output = new StringWriter();
+        var code = await CliVerbs.RunAsync(f.Services, f.Services.GetRequiredService<IConfiguration>(), "verify-audit", [], output);
+        code.ShouldBe(0, output.ToString());
+    }
+}
+
+public sealed class AuditConcurrencyTests_Sqlite(SqliteFactory f) : AuditConcurrencyTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class AuditConcurrencyTests_Postgres(PostgresFactory f) : AuditConcurrencyTests<PostgresFactory>(f);
+
+/// <summary>Deleting a row from the middle, or the last row, is reported.</summary>
+public abstract class AuditDeletionTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    [Fact]
+    public async Task Deleting_a_middle_row_and_then_the_tail_are_both_named()
+    {
+        var api = await f.ApiAs("county.admin");
+        for (var i = 0; i < 3; i++)
+            (await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Dongxi}", new { name = $"东溪村{i}" })).EnsureSuccessStatusCode();
+        var last = await f.WithSystemDb(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+        var middle = last - 1;
+        await f.WithSystemDb(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {middle}"));
+        var output = new StringWriter();
+        var config = f.Services.GetRequiredService<IConfiguration>();
+        (await CliVerbs.RunAsync(f.Services, config, "verify-audit", [], output)).ShouldBe(2);
+        output.ToString().ShouldContain($"第 {middle} 条");
+        output.ToString().ShouldContain("缺失");
+
+        // Restore nothing; instead remove everything from the gap on: the head still remembers the tail.
+        await f.WithSystemDb(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" >= {middle}"));
+        output = new StringWriter();
+        (await CliVerbs.RunAsync(f.Services, config, "verify-audit", [], output)).ShouldBe(2);
+        output.ToString().ShouldContain("末尾记录被删除");
+    }
+}
+
+public sealed class AuditDeletionTests_Sqlite(SqliteFactory f) : AuditDeletionTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class AuditDeletionTests_Postgres(PostgresFactory f) : AuditDeletionTests<PostgresFactory>(f);

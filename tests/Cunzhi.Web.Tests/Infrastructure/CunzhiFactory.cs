@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Cunzhi.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cunzhi.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP, on a database of its own, with the demo county seeded small
+/// (3 households a village). One instance per test class; subclasses pick the provider.
+/// </summary>
+public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Cunzhi#2026";
+
+    /// <summary>How the API writes JSON: camelCase, enums as names.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    protected abstract DatabaseProvider Provider { get; }
+    protected abstract string ConnectionString { get; }
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "cunzhi-test-keys-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cunzhi", ConnectionString);
+        builder.UseSetting("Demo:SeedOnStart", "true");
+        builder.UseSetting("Demo:HouseholdsPerVillage", "3");
+        builder.UseSetting("DataProtection:KeysPath", _keys);
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and the demo county
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
+    }
+
+    /// <summary>A data context acting as the system, for arranging and inspecting rows.</summary>
+    public AsyncServiceScope SystemScope(out AppDbContext db)
+    {
+        var scope = Services.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.User.AsSystem();
+        return scope;
+    }
+
+    /// <summary>A browser-like client (cookies, no auto-redirect) signed in through the login form.</summary>
+    public async Task<HttpClient> PagesAs(string userName, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostFormAsync(client, "/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{userName} 应能登录");
+        return client;
+    }
+
+    /// <summary>An anonymous browser-like client.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>An API client with a bearer token.</summary>
+    public async Task<HttpClient> ApiAs(string userName, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{userName} 应能取得令牌");
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken);
+
+    /// <summary>GETs the page, takes the antiforgery token of its first form (or the named one), and posts the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formAction = null)
+    {
+        var page = await client.GetAsync(url);
+        var doc = await Html(page);
+        var form = doc.Forms.FirstOrDefault(f => formAction is null || (f.GetAttribute("action") ?? "").Contains(formAction))
+                   ?? throw new InvalidOperationException($"{url} 上没有表单");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                    ?? throw new InvalidOperationException($"{url} 的表单没有防伪令牌");
+        var data = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(data));
+    }
+
+    public static async Task<IHtmlDocument> Html(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+}
+
+public sealed class SqliteFactory : CunzhiFactory
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"cunzhi-test-{Guid.NewGuid():N}.db");
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={_file}";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+    }
+}
+
+/// <summary>
+/// PostgreSQL from <c>CUNZHI_TEST_POSTGRES</c> (a connection string whose user may create databases).
+/// Each fixture creates its own database and drops it afterwards. Without the variable the fixture
+/// fails: a test that cannot reach PostgreSQL must not pass silently (test.sh excludes these
+/// tests, loudly, only outside CI).
+/// </summary>
+public sealed class PostgresFactory : CunzhiFactory
+{
+    public const string Variable = "CUNZHI_TEST_POSTGRES";
+    private readonly string _database = $"cunzhi_test_{Guid.NewGuid():N}";
+
+    private static string ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s
+        ? s
+        : throw new InvalidOperationException($"未设置环境变量 {Variable}：PostgreSQL 测试无法运行（请用 ./test.sh，它会启动本机 PostgreSQL）");
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ToString();
+
+    public override async Task InitializeAsync()
+    {
+        await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString()))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString());
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
