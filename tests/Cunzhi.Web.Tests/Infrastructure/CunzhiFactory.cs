@@ -90,7 +90,7 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         var page = await client.GetAsync(url);
         var doc = await Html(page);
-        var form = doc.Forms.FirstOrDefault(f => formAction is null || (f.GetAttribute("action") ?? "").Contains(formAction))
+        var form = doc.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().FirstOrDefault(f => formAction is null || (f.GetAttribute("action") ?? "").Contains(formAction))
                    ?? throw new InvalidOperationException($"{url} 上没有表单");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                     ?? throw new InvalidOperationException($"{url} 的表单没有防伪令牌");
