@@ -68,7 +68,7 @@ public static class AuditChain
         {
             if (link.Sequence != expectedSequence)
                 return new(checkedCount, new(expectedSequence, link.Sequence > expectedSequence
-                    ? $"第 {expectedSequence} 条至第 {link.Sequence - 1} 条记录缺失（被删除）"
+                    ? $"第 {expectedSequence} 条{(link.Sequence - 1 > expectedSequence ? $"至第 {link.Sequence - 1} 条" : "")}记录缺失（被删除或顺序被改动）"
                     : $"第 {link.Sequence} 条记录序号重复或顺序错乱"));
             if (link.PreviousHash != previousHash)
                 return new(checkedCount, new(link.Sequence, $"第 {link.Sequence} 条记录的前序哈希与第 {link.Sequence - 1} 条不符（前一条被改动或删除）"));

@@ -1,0 +1,78 @@
+using Cunzhi.Domain.Regions;
+
+namespace Cunzhi.Domain.Tests;
+
+public sealed class RegionCodesTests
+{
+    public static TheoryData<string?, RegionLevel?> Levels => new()
+    {
+        { "360922000000", RegionLevel.County },
+        { "360922106000", RegionLevel.Town },
+        { "360922106208", RegionLevel.Village },
+        { "360922001001", RegionLevel.Village },       // community under a sub-district
+        { "360922106208001", RegionLevel.VillagerGroup },
+        { "360922106208899", RegionLevel.VillagerGroup },
+        { "360922106208901", RegionLevel.Grid },
+        { "360922106208000", null },                    // 000 is no group
+        { "360922106208900", null },                    // 900 separates groups from grids
+        { "360922106000001", null },                    // groups hang under villages only
+        { "110101000000", RegionLevel.County },         // 东城区: a municipality's district
+        { "360900000000", null },                       // prefecture level is not served
+        { "000000000000", null },
+        { "36092210620", null },                        // 11 digits
+        { "3609221062081", null },                      // 13 digits
+        { "36092210620a", null },
+        { "", null },
+        { null, null },
+    };
+
+    [Theory, MemberData(nameof(Levels))]
+    public void Level_of_a_code(string? code, RegionLevel? expected) => RegionCodes.LevelOf(code).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("360922000000", "360922")]
+    [InlineData("360922106000", "360922106")]
+    [InlineData("360922106208", "360922106208")]
+    [InlineData("360922106208901", "360922106208901")]
+    public void Scope_prefix_keeps_the_significant_digits(string code, string prefix) => RegionCodes.ScopePrefix(code).ShouldBe(prefix);
+
+    [Theory]
+    [InlineData("360922106208", "360922000000", true)]
+    [InlineData("360922106208", "360922106000", true)]
+    [InlineData("360922106208003", "360922106208", true)]
+    [InlineData("360922200201", "360922106000", false)]
+    [InlineData("360922000000", "360922106000", false)]   // a town does not contain its county
+    [InlineData("360923100200", "360922000000", false)]   // the neighbouring county
+    public void Within(string code, string ancestor, bool expected) => RegionCodes.IsWithin(code, ancestor).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("360922106000", "360922000000")]
+    [InlineData("360922106208", "360922106000")]
+    [InlineData("360922106208002", "360922106208")]
+    public void Parent_of_a_code(string code, string parent) => RegionCodes.ParentOf(code).ShouldBe(parent);
+
+    [Fact]
+    public void A_county_has_no_parent_and_a_bad_code_is_refused_in_Chinese()
+    {
+        RegionCodes.ParentOf("360922000000").ShouldBeNull();
+        Should.Throw<ArgumentException>(() => RegionCodes.ScopePrefix("12")).Message.ShouldContain("不是有效的区划代码");
+    }
+
+    [Fact]
+    public void New_groups_and_grids_take_the_first_free_number_of_their_range()
+    {
+        const string v = "360922106208";
+        RegionCodes.NextSubVillageCode(v, RegionLevel.VillagerGroup, []).ShouldBe(v + "001");
+        RegionCodes.NextSubVillageCode(v, RegionLevel.VillagerGroup, [v + "001", v + "002", v + "004", v + "901"]).ShouldBe(v + "003");
+        RegionCodes.NextSubVillageCode(v, RegionLevel.Grid, [v + "001", v + "901"]).ShouldBe(v + "902");
+        RegionCodes.NextSubVillageCode(v, RegionLevel.Grid, Enumerable.Range(901, 99).Select(n => v + n)).ShouldBeNull();
+        Should.Throw<ArgumentException>(() => RegionCodes.NextSubVillageCode("360922106000", RegionLevel.Grid, []));
+    }
+
+    [Theory]
+    [InlineData(RegionLevel.County, new[] { RegionLevel.Town })]
+    [InlineData(RegionLevel.Town, new[] { RegionLevel.Village })]
+    [InlineData(RegionLevel.Village, new[] { RegionLevel.VillagerGroup, RegionLevel.Grid })]
+    [InlineData(RegionLevel.Grid, new RegionLevel[0])]
+    public void Child_levels(RegionLevel parent, RegionLevel[] children) => RegionCodes.ChildLevels(parent).ShouldBe(children);
+}
