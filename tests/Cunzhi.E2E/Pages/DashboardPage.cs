@@ -9,7 +9,7 @@ public sealed class DashboardPage(IPage page)
 
     public Task<string> RootRegionNameAsync() => RootRegion.OwnTextAsync();
 
-    public ILocator Stat(string label) => page.Locator($"[data-stat='{label}']");
+    public ILocator Stat(string key) => page.Locator($"[data-stat='{key}']");
 
     public async Task<RegionsPage> OpenSubRegionAsync(string name)
     {

@@ -13,7 +13,7 @@ public sealed class PhoneTests(BrowserFixture fixture, ITestOutputHelper output)
         var dashboard = await new LoginPage(page).SignInAsync("village.naoping", DemoPassword);
         (await dashboard.RootRegionNameAsync()).ShouldBe("闹坪村");
         await Expect(dashboard.RootRegion).ToContainTextAsync("360922106208");
-        await Expect(dashboard.Stat("农户")).ToBeVisibleAsync();
+        await Expect(dashboard.Stat("households")).ToBeVisibleAsync();
 
         await Expect(dashboard.NavbarToggler).ToBeVisibleAsync();
         await Expect(dashboard.RegionsNavLink).ToBeHiddenAsync();
