@@ -48,6 +48,19 @@ public abstract class PlatformTests<TFactory>(TFactory f) : IClassFixture<TFacto
     }
 
     [Fact]
+    public async Task Denials_are_problem_details_too()
+    {
+        var unauthenticated = await f.Anonymous().GetAsync("/api/v1/regions");
+        unauthenticated.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unauthenticated.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await unauthenticated.Content.ReadAsStringAsync()).ShouldContain("请先登录");
+        var forbidden = await (await f.ApiAs("village.naoping")).GetAsync("/api/v1/audit");
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        forbidden.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await forbidden.Content.ReadAsStringAsync()).ShouldContain("无权访问");
+    }
+
+    [Fact]
     public async Task Pages_speak_Chinese_by_default_and_English_when_chosen()
     {
         var client = await f.PagesAs("county.admin");

@@ -39,7 +39,11 @@ public static class WebSetup
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            c.ProblemDetails.Title ??= StatusTitle(c.ProblemDetails.Status ?? 500);
+            var status = c.ProblemDetails.Status ?? 500;
+            // Replace the framework's English reason phrase; keep titles our handlers chose.
+            if (c.ProblemDetails.Title is null || c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+                || c.ProblemDetails.Title == "One or more validation errors occurred.")
+                c.ProblemDetails.Title = StatusTitle(status);
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CunzhiExceptionHandler>();
@@ -66,7 +70,9 @@ public static class WebSetup
 
     public static WebApplication UseCunzhiWeb(this WebApplication app)
     {
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Bodiless error statuses: ProblemDetails for the API, the Chinese error page for pages.
+        app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseExceptionHandler();
         app.UseRequestLocalization();
         app.UseStaticFiles();
