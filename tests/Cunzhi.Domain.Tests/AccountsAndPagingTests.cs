@@ -26,6 +26,13 @@ public sealed class RolesTests
         else message!.ShouldContain(error);
     }
 
+    [Theory]
+    [InlineData(new[] { Roles.CountyAdmin }, new[] { Roles.CountyAdmin, Roles.CoordinationOffice, Roles.Department, Roles.TownAdmin, Roles.VillageCadre, Roles.DisciplineInspector })]
+    [InlineData(new[] { Roles.TownAdmin }, new[] { Roles.VillageCadre })]
+    [InlineData(new[] { Roles.VillageCadre }, new string[0])]
+    [InlineData(new[] { Roles.DisciplineInspector, Roles.Department }, new string[0])]
+    public void Who_may_grant_which_role(string[] actor, string[] grantable) => Roles.Grantable(actor).ShouldBe(grantable);
+
     [Fact]
     public void Every_role_has_a_Chinese_name() =>
         Roles.All.ShouldAllBe(r => Roles.DisplayName(r) != r);

@@ -54,4 +54,16 @@ public static class Roles
             ? null
             : $"{DisplayName(role)}账号只能绑定到{string.Join("或", allowed.Select(RegionCodes.DisplayName))}";
     }
+
+    /// <summary>
+    /// Which roles an administrator may grant and manage: a county admin every role within the county,
+    /// a town admin the village cadres of its town. Nobody else manages accounts.
+    /// </summary>
+    public static IReadOnlyList<string> Grantable(IEnumerable<string> actorRoles)
+    {
+        var roles = actorRoles.ToHashSet();
+        if (roles.Contains(CountyAdmin)) return All;
+        if (roles.Contains(TownAdmin)) return [VillageCadre];
+        return [];
+    }
 }

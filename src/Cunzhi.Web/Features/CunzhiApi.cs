@@ -25,6 +25,7 @@ public static class CunzhiApi
         services.AddScoped<HouseholdHandlers>();
         services.AddScoped<AuditHandlers>();
         services.AddScoped<SignInAudit>();
+        services.AddScoped<Accounts.AccountAdminHandlers>();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -79,6 +80,8 @@ public static class CunzhiApi
                 await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
             .WithSummary("修改农户信息");
+
+        Accounts.AccountsApi.Map(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>

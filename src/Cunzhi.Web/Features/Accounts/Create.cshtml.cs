@@ -1,0 +1,44 @@
+using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Accounts;
+
+[Authorize(Roles = AccountsApi.Managers)]
+public sealed class CreateModel(AccountAdminHandlers accounts, IValidator<CreateAccount> validator) : PageModel
+{
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public string Role { get; set; } = "";
+    [BindProperty] public string RegionCode { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+
+    public IReadOnlyList<string> Grantable => accounts.GrantableRoles;
+    public IReadOnlyList<RegionView> Regions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Regions = await accounts.BindableRegionsAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Regions = await accounts.BindableRegionsAsync(ct);
+        var command = new CreateAccount(UserName ?? "", DisplayName ?? "", Role ?? "", RegionCode ?? "", Password ?? "");
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        try
+        {
+            await accounts.CreateAsync(command, ct);
+            return Redirect("/Accounts");
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Accounts;
+
+[Authorize(Roles = AccountsApi.Managers)]
+public sealed class EditModel(AccountAdminHandlers accounts, IValidator<UpdateAccount> updateValidator, IValidator<ResetPassword> passwordValidator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+    [BindProperty] public string DisplayName { get; set; } = "";
+    [BindProperty] public bool Locked { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+
+    public AccountRow Account { get; private set; } = null!;
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await accounts.GetAsync(Id, ct) is not { } a) return NotFound();
+        Account = a;
+        (DisplayName, Locked) = (a.DisplayName, a.Locked);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        Run(new UpdateAccount(DisplayName ?? "", Locked), updateValidator, c => accounts.UpdateAsync(Id, c, ct), "已保存。", ct);
+
+    public Task<IActionResult> OnPostPasswordAsync(CancellationToken ct) =>
+        Run(new ResetPassword(NewPassword ?? ""), passwordValidator, c => accounts.ResetPasswordAsync(Id, c, ct), "密码已重置。", ct);
+
+    private async Task<IActionResult> Run<T>(T command, IValidator<T> validator, Func<T, Task<AccountRow?>> action, string done, CancellationToken ct)
+    {
+        if (await accounts.GetAsync(Id, ct) is not { } a) return NotFound();
+        Account = a;
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        try
+        {
+            Account = (await action(command))!;
+            Message = done;
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        return Page();
+    }
+}

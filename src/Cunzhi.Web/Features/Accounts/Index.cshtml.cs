@@ -1,0 +1,20 @@
+using Cunzhi.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Accounts;
+
+[Authorize(Roles = AccountsApi.Managers)]
+public sealed class IndexModel(AccountAdminHandlers accounts) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Paged<AccountRow> Rows { get; private set; } = null!;
+    public IReadOnlyList<string> Grantable => accounts.GrantableRoles;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Rows = await accounts.ListAsync(Q, Role, new PageRequest(PageNumber, 20), ct);
+}
