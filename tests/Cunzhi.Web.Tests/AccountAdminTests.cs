@@ -104,7 +104,9 @@ public abstract class AccountAdminTests<TFactory>(TFactory f) : IClassFixture<TF
         var edit = row.GetAttribute("href")!;
         var saved = await CunzhiFactory.PostFormAsync(client, edit, new() { ["DisplayName"] = "鹅峰乡组织干事" });
         (await saved.Content.ReadAsStringAsync()).ShouldContain("已保存");
-        var efengApi = await f.ApiAs(name, "Town-pass-2026");
+        var reset = await CunzhiFactory.PostFormAsync(client, edit, new() { ["NewPassword"] = "Fresh-pass-2026" }, formAction: "Password");
+        (await reset.Content.ReadAsStringAsync()).ShouldContain("密码已重置");
+        var efengApi = await f.ApiAs(name, "Fresh-pass-2026");
         (await efengApi.GetFromJsonAsync<ProfileView>("/api/v1/me", CunzhiFactory.Json))!.DisplayName.ShouldBe("鹅峰乡组织干事");
     }
 }

@@ -32,6 +32,10 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         new("rename", HttpMethod.Put, "/api/v1/regions/{village}", new { name = "测试改名村" }),
         new("create-group", HttpMethod.Post, "/api/v1/regions/{village}/children", new { level = "VillagerGroup", name = "测试组" }),
         new("update-household", HttpMethod.Put, "/api/v1/households/{household}", new { headName = "测试户主", address = "测试地址" }),
+        new("create-household", HttpMethod.Post, "/api/v1/regions/{village}/households", new { number = "{unique}", headName = "新户主" }),
+        new("add-resident", HttpMethod.Post, "/api/v1/households/{household}/residents", new { name = "新成员", gender = "Female", birthDate = "1990-05-01", relation = "女" }),
+        new("update-resident", HttpMethod.Put, "/api/v1/residents/{resident}", new { name = "改名成员", gender = "Male", birthDate = "1980-01-01", relation = "户主" }),
+        new("delete-resident", HttpMethod.Delete, "/api/v1/residents/{resident}"),
     ];
 
     private async Task<string> Fill(string url, bool own)
@@ -39,7 +43,9 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         var village = own ? Demo.Sanxingcun : Demo.Dongxi;
         var town = own ? Demo.Sanxing : Demo.Efeng;
         var household = await f.FirstHouseholdAsync(village);
-        return url.Replace("{village}", village).Replace("{town}", town).Replace("{household}", household.ToString());
+        var resident = await f.WithSystemDb(db => db.Residents.Where(r => r.RegionCode == village).OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync());
+        return url.Replace("{village}", village).Replace("{town}", town).Replace("{household}", household.ToString()).Replace("{resident}", resident.ToString())
+            .Replace("{unique}", Guid.NewGuid().ToString("N")[..8]);
     }
 
     [Theory, MemberData(nameof(ApiCases))]
@@ -50,7 +56,7 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         foreach (var own in new[] { true, false })
         {
             var request = new HttpRequestMessage(c.Method, await Fill(c.Url, own));
-            if (c.Body is not null) request.Content = JsonContent.Create(c.Body);
+            if (c.Body is not null) request.Content = new StringContent(await Fill(System.Text.Json.JsonSerializer.Serialize(c.Body), own), System.Text.Encoding.UTF8, "application/json");
             var response = await api.SendAsync(request);
             if (own) ((int)response.StatusCode).ShouldBeInRange(200, 299, $"{name} 本镇应可访问：{await response.Content.ReadAsStringAsync()}");
             else
@@ -74,6 +80,12 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         ("edit-post", "/Regions/Edit?code={village}", new() { ["Name"] = "测试改名村" }),
         ("create-post", "/Regions/Create?parent={village}", new() { ["Level"] = "Grid", ["Name"] = "测试网格" }),
         ("household-post", "/Regions/Household?id={household}", new() { ["HeadName"] = "测试户主" }),
+        ("household-create", "/Regions/HouseholdCreate?code={village}", null),
+        ("household-create-post", "/Regions/HouseholdCreate?code={village}", new() { ["Number"] = "{unique}", ["HeadName"] = "新户主" }),
+        ("add-resident-post", "/Regions/Household?id={household}&handler=AddResident", new() { ["NewMember.Name"] = "新成员", ["NewMember.Gender"] = "Female", ["NewMember.BirthDate"] = "1990-05-01" }),
+        ("resident", "/Regions/Resident?id={resident}", null),
+        ("resident-post", "/Regions/Resident?id={resident}", new() { ["Member.Name"] = "改名成员", ["Member.Gender"] = "Male", ["Member.BirthDate"] = "1980-01-01" }),
+        ("resident-remove", "/Regions/Resident?id={resident}&handler=Remove", new() { }),
     ];
 
     [Theory, MemberData(nameof(PageCases))]
@@ -89,7 +101,8 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
             var target = await Fill(url, own);
             var response = form is null
                 ? await client.GetAsync(target)
-                : await client.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = token }));
+                : await client.PostAsync(target, new FormUrlEncodedContent(
+                    new Dictionary<string, string>(form.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("{unique}", Guid.NewGuid().ToString("N")[..8]))) { ["__RequestVerificationToken"] = token }));
             if (own) ((int)response.StatusCode).ShouldBeOneOf([200, 302], $"{name} 本镇应可访问");
             else
             {

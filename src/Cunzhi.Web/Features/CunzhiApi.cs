@@ -72,6 +72,13 @@ public static class CunzhiApi
                     : TypedResults.Ok(await h.ListAsync(code, q, new PageRequest(page, pageSize), ct)))
             .WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
 
+        regions.MapPost("/{code}/households", async (string code, CreateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
+                await h.CreateAsync(code, command, ct) is { } d
+                    ? (Results<Created<HouseholdDetail>, ProblemHttpResult>)TypedResults.Created($"/api/v1/households/{d.Household.Id}", d)
+                    : NotFound(RegionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("在村内新建农户");
+
         var households = secured.MapGroup("/households").WithTags("农户");
         households.MapGet("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
@@ -80,6 +87,18 @@ public static class CunzhiApi
                 await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
             .WithSummary("修改农户信息");
+
+        households.MapPost("/{id:long}/residents", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
+                await h.AddResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("添加家庭成员");
+        var residents = secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')));
+        residents.MapPut("/{id:long}", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
+                await h.UpdateResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<SaveResident>>().WithSummary("修改家庭成员");
+        residents.MapDelete("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
+                await h.RemoveResidentAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
+            .WithSummary("移除家庭成员");
 
         Accounts.AccountsApi.Map(secured);
 

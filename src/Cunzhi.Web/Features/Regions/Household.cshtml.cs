@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Regions;
 
 /// <summary>A household, its members, and (for county and town admins) its editable fields.</summary>
-public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers regions, IValidator<UpdateHousehold> validator) : PageModel
+public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers regions, IValidator<UpdateHousehold> validator, IValidator<SaveResident> residentValidator) : PageModel
 {
     public HouseholdDetail Detail { get; private set; } = null!;
     public RegionView Village { get; private set; } = null!;
@@ -59,5 +59,38 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
         return Page();
     }
 
+    [BindProperty] public SaveResidentForm NewMember { get; set; } = new();
+
+    public async Task<IActionResult> OnPostAddResidentAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        (HeadName, Address, GroupCode, GridCode) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode);
+        var command = NewMember.ToCommand();
+        if (await residentValidator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        Detail = (await households.AddResidentAsync(Id, command, ct))!;
+        Saved = true;
+        NewMember = new();
+        return Page();
+    }
+
     public IEnumerable<RegionView> Of(RegionLevel level) => SubRegions.Where(r => r.Level == level);
+}
+
+/// <summary>A member as typed into a form (dates and gender may be missing until validated).</summary>
+public sealed class SaveResidentForm
+{
+    public string? Name { get; set; }
+    public Domain.People.Gender Gender { get; set; } = Domain.People.Gender.Male;
+    public DateOnly? BirthDate { get; set; }
+    public string? Relation { get; set; }
+    public bool IsPartyMember { get; set; }
+
+    public SaveResident ToCommand() => new(Name ?? "", Gender, BirthDate ?? DateOnly.MinValue, Relation, IsPartyMember);
+
+    public static SaveResidentForm From(ResidentView r) => new() { Name = r.Name, Gender = r.Gender, BirthDate = r.BirthDate, Relation = r.Relation, IsPartyMember = r.IsPartyMember };
 }

@@ -15,6 +15,32 @@ public sealed record HouseholdDetail(HouseholdRow Household, string? GroupCode, 
 
 public sealed record UpdateHousehold(string HeadName, string? Address, string? GroupCode, string? GridCode);
 
+public sealed record CreateHousehold(string Number, string HeadName, string? Address, string? GroupCode, string? GridCode);
+
+public sealed record SaveResident(string Name, Gender Gender, DateOnly BirthDate, string? Relation, bool IsPartyMember);
+
+public sealed class CreateHouseholdValidator : AbstractValidator<CreateHousehold>
+{
+    public CreateHouseholdValidator()
+    {
+        RuleFor(c => c.Number).NotEmpty().WithMessage("请填写户号").MaximumLength(20).WithMessage("户号不能超过 20 个字符");
+        RuleFor(c => c.HeadName).NotEmpty().WithMessage("请填写户主姓名").MaximumLength(30).WithMessage("户主姓名不能超过 30 个字");
+        RuleFor(c => c.Address).MaximumLength(100).WithMessage("地址不能超过 100 个字");
+    }
+}
+
+public sealed class SaveResidentValidator : AbstractValidator<SaveResident>
+{
+    public SaveResidentValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写姓名").MaximumLength(30).WithMessage("姓名不能超过 30 个字");
+        RuleFor(c => c.Gender).IsInEnum().WithMessage("请选择性别");
+        RuleFor(c => c.BirthDate).Must(d => d >= new DateOnly(1900, 1, 1) && d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+            .WithMessage("出生日期不合理");
+        RuleFor(c => c.Relation).MaximumLength(10).WithMessage("与户主关系不能超过 10 个字");
+    }
+}
+
 public sealed class UpdateHouseholdValidator : AbstractValidator<UpdateHousehold>
 {
     public UpdateHouseholdValidator()
@@ -55,13 +81,73 @@ public sealed class HouseholdHandlers(AppDbContext db)
         return new(row, codes.GroupCode, codes.GridCode, residents.Select(r => r with { GenderName = r.Gender == Gender.Male ? "男" : "女" }).ToList());
     }
 
+    private async Task CheckPlacementAsync(string village, string? groupCode, string? gridCode, CancellationToken ct)
+    {
+        foreach (var (code, level) in new[] { (groupCode, Domain.Regions.RegionLevel.VillagerGroup), (gridCode, Domain.Regions.RegionLevel.Grid) })
+            if (!string.IsNullOrEmpty(code) && !await db.Regions.AnyAsync(r => r.Code == code && r.ParentCode == village && r.Level == level, ct))
+                throw new DomainRuleException($"{Domain.Regions.RegionCodes.DisplayName(level)} {code} 不属于该村");
+    }
+
+    /// <summary>A new household in a village; its head becomes its first member.</summary>
+    public async Task<HouseholdDetail?> CreateAsync(string villageCode, CreateHousehold c, CancellationToken ct = default)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Code == villageCode && r.Level == Domain.Regions.RegionLevel.Village, ct)) return null;
+        await CheckPlacementAsync(villageCode, c.GroupCode, c.GridCode, ct);
+        var number = c.Number.Trim();
+        if (await db.Households.AnyAsync(h => h.RegionCode == villageCode && h.Number == number, ct))
+            throw new DomainRuleException($"户号 {number} 在本村已存在");
+        var h = new Domain.Regions.Household
+        {
+            RegionCode = villageCode, Number = number, HeadName = c.HeadName.Trim(), Address = c.Address?.Trim() ?? "",
+            GroupCode = string.IsNullOrEmpty(c.GroupCode) ? null : c.GroupCode, GridCode = string.IsNullOrEmpty(c.GridCode) ? null : c.GridCode,
+        };
+        db.Households.Add(h);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(h.Id, ct);
+    }
+
+    public async Task<HouseholdDetail?> HouseholdOfResidentAsync(long residentId, CancellationToken ct = default)
+    {
+        var householdId = await db.Residents.Where(r => r.Id == residentId).Select(r => (long?)r.HouseholdId).FirstOrDefaultAsync(ct);
+        return householdId is null ? null : await GetAsync(householdId.Value, ct);
+    }
+
+    public async Task<HouseholdDetail?> AddResidentAsync(long householdId, SaveResident c, CancellationToken ct = default)
+    {
+        var h = await db.Households.FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        if (h is null) return null;
+        db.Residents.Add(new Domain.Regions.Resident
+        {
+            HouseholdId = h.Id, RegionCode = h.RegionCode, Name = c.Name.Trim(), Gender = c.Gender, BirthDate = c.BirthDate,
+            Relation = c.Relation?.Trim() ?? "", IsPartyMember = c.IsPartyMember,
+        });
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(h.Id, ct);
+    }
+
+    public async Task<HouseholdDetail?> UpdateResidentAsync(long residentId, SaveResident c, CancellationToken ct = default)
+    {
+        var r = await db.Residents.FirstOrDefaultAsync(x => x.Id == residentId, ct);
+        if (r is null) return null;
+        (r.Name, r.Gender, r.BirthDate, r.Relation, r.IsPartyMember) = (c.Name.Trim(), c.Gender, c.BirthDate, c.Relation?.Trim() ?? "", c.IsPartyMember);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(r.HouseholdId, ct);
+    }
+
+    public async Task<HouseholdDetail?> RemoveResidentAsync(long residentId, CancellationToken ct = default)
+    {
+        var r = await db.Residents.FirstOrDefaultAsync(x => x.Id == residentId, ct);
+        if (r is null) return null;
+        db.Residents.Remove(r);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(r.HouseholdId, ct);
+    }
+
     public async Task<HouseholdDetail?> UpdateAsync(long id, UpdateHousehold command, CancellationToken ct = default)
     {
         var h = await db.Households.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null) return null;
-        foreach (var (code, level) in new[] { (command.GroupCode, Domain.Regions.RegionLevel.VillagerGroup), (command.GridCode, Domain.Regions.RegionLevel.Grid) })
-            if (!string.IsNullOrEmpty(code) && !await db.Regions.AnyAsync(r => r.Code == code && r.ParentCode == h.RegionCode && r.Level == level, ct))
-                throw new DomainRuleException($"{Domain.Regions.RegionCodes.DisplayName(level)} {code} 不属于该村");
+        await CheckPlacementAsync(h.RegionCode, command.GroupCode, command.GridCode, ct);
         h.HeadName = command.HeadName.Trim();
         h.Address = command.Address?.Trim() ?? "";
         h.GroupCode = string.IsNullOrEmpty(command.GroupCode) ? null : command.GroupCode;

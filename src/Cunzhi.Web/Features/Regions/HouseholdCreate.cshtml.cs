@@ -1,0 +1,53 @@
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Regions;
+
+[Authorize(Roles = CunzhiApi.RegionEditors)]
+public sealed class HouseholdCreateModel(HouseholdHandlers households, RegionHandlers regions, IValidator<CreateHousehold> validator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty] public string Number { get; set; } = "";
+    [BindProperty] public string HeadName { get; set; } = "";
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public string? GroupCode { get; set; }
+    [BindProperty] public string? GridCode { get; set; }
+
+    public RegionView Village { get; private set; } = null!;
+    public IReadOnlyList<RegionView> SubRegions { get; private set; } = [];
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await regions.GetAsync(Code, ct) is not { Level: RegionLevel.Village } v) return false;
+        Village = v;
+        SubRegions = (await regions.ChildrenAsync(v.Code, null, new Domain.Common.PageRequest(1, Domain.Common.PageRequest.MaxSize), ct)).Items;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var command = new CreateHousehold(Number ?? "", HeadName ?? "", Address, GroupCode, GridCode);
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        try
+        {
+            var created = await households.CreateAsync(Code, command, ct);
+            return Redirect($"/Regions/Household?id={created!.Household.Id}");
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+}

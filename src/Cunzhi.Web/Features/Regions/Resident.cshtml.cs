@@ -1,0 +1,49 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Regions;
+
+/// <summary>Edit or remove one member of a household (county and town admins).</summary>
+[Authorize(Roles = CunzhiApi.RegionEditors)]
+public sealed class ResidentModel(HouseholdHandlers households, IValidator<SaveResident> validator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public SaveResidentForm Member { get; set; } = new();
+    public HouseholdDetail Household { get; private set; } = null!;
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await households.HouseholdOfResidentAsync(Id, ct) is not { } h) return false;
+        Household = h;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Member = SaveResidentForm.From(Household.Residents.Single(r => r.Id == Id));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var command = Member.ToCommand();
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
+            return Page();
+        }
+        await households.UpdateResidentAsync(Id, command, ct);
+        return Redirect($"/Regions/Household?id={Household.Household.Id}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        await households.RemoveResidentAsync(Id, ct);
+        return Redirect($"/Regions/Household?id={Household.Household.Id}");
+    }
+}
