@@ -40,3 +40,31 @@ public sealed class Validate<T>(IValidator<T> validator) : IEndpointFilter
         return await next(context);
     }
 }
+
+/// <summary>
+/// The page side of a command: validate, run the handler, and turn validation failures and
+/// domain refusals into the page's error list. Returns the handler's result, or null when the
+/// page should be shown again with its errors.
+/// </summary>
+public static class PageCommands
+{
+    public static async Task<TResult?> RunCommandAsync<TCommand, TResult>(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page,
+        IValidator<TCommand> validator, TCommand command, Func<TCommand, Task<TResult?>> handler, CancellationToken ct = default) where TResult : class
+    {
+        if (await validator.ErrorsAsync(command, ct) is { } errors)
+        {
+            foreach (var (key, messages) in errors)
+                foreach (var m in messages) page.ModelState.AddModelError(key, m);
+            return null;
+        }
+        try
+        {
+            return await handler(command);
+        }
+        catch (Infrastructure.Web.DomainRuleException e)
+        {
+            page.ModelState.AddModelError("", e.Message);
+            return null;
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using Cunzhi.Web.Features.Regions;
-using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,21 +23,8 @@ public sealed class CreateModel(AccountAdminHandlers accounts, IValidator<Create
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Regions = await accounts.BindableRegionsAsync(ct);
-        var command = new CreateAccount(UserName ?? "", DisplayName ?? "", Role ?? "", RegionCode ?? "", Password ?? "");
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        try
-        {
-            await accounts.CreateAsync(command, ct);
-            return Redirect("/Accounts");
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var created = await this.RunCommandAsync(validator, new CreateAccount(UserName ?? "", DisplayName ?? "", Role ?? "", RegionCode ?? "", Password ?? ""),
+            async c => await accounts.CreateAsync(c, ct), ct);
+        return created is null ? Page() : Redirect("/Accounts");
     }
 }

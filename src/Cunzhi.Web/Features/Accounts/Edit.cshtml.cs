@@ -1,4 +1,3 @@
-using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,20 +34,8 @@ public sealed class EditModel(AccountAdminHandlers accounts, IValidator<UpdateAc
     {
         if (await accounts.GetAsync(Id, ct) is not { } a) return NotFound();
         Account = a;
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        try
-        {
-            Account = (await action(command))!;
-            Message = done;
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        if (await this.RunCommandAsync(validator, command, action, ct) is { } updated)
+            (Account, Message) = (updated, done);
         return Page();
     }
 }

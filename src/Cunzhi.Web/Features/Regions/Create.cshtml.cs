@@ -1,5 +1,4 @@
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,21 +29,7 @@ public sealed class CreateModel(RegionHandlers regions, IValidator<CreateChildRe
     {
         if (await regions.GetAsync(ParentCode, ct) is not { } p) return NotFound();
         Parent = p;
-        var command = new CreateChildRegion(Level, Name ?? "", Code);
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        try
-        {
-            var created = await regions.CreateChildAsync(ParentCode, command, ct);
-            return Redirect($"/Regions?code={created!.Code}");
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var created = await this.RunCommandAsync(validator, new CreateChildRegion(Level, Name ?? "", Code), c => regions.CreateChildAsync(ParentCode, c, ct), ct);
+        return created is null ? Page() : Redirect($"/Regions?code={created.Code}");
     }
 }

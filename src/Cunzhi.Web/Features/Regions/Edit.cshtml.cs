@@ -25,13 +25,7 @@ public sealed class EditModel(RegionHandlers regions, IValidator<RenameRegion> v
     {
         if (await regions.GetAsync(Code, ct) is not { } r) return NotFound();
         Region = r;
-        var command = new RenameRegion(Name ?? "");
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        await regions.RenameAsync(Code, command, ct);
-        return Redirect($"/Regions?code={Code}");
+        var renamed = await this.RunCommandAsync(validator, new RenameRegion(Name ?? ""), c => regions.RenameAsync(Code, c, ct), ct);
+        return renamed is null ? Page() : Redirect($"/Regions?code={Code}");
     }
 }

@@ -1,5 +1,4 @@
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,21 +40,8 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
-        var command = new UpdateHousehold(HeadName ?? "", Address, GroupCode, GridCode);
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        try
-        {
-            Detail = (await households.UpdateAsync(Id, command, ct))!;
-            Saved = true;
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        if (await this.RunCommandAsync(validator, new UpdateHousehold(HeadName ?? "", Address, GroupCode, GridCode), c => households.UpdateAsync(Id, c, ct), ct) is { } updated)
+            (Detail, Saved) = (updated, true);
         return Page();
     }
 
@@ -66,15 +52,8 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
         (HeadName, Address, GroupCode, GridCode) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode);
-        var command = NewMember.ToCommand();
-        if (await residentValidator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        Detail = (await households.AddResidentAsync(Id, command, ct))!;
-        Saved = true;
-        NewMember = new();
+        if (await this.RunCommandAsync(residentValidator, NewMember.ToCommand(), c => households.AddResidentAsync(Id, c, ct), ct) is { } updated)
+            (Detail, Saved, NewMember) = (updated, true, new());
         return Page();
     }
 

@@ -1,5 +1,4 @@
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,21 +32,7 @@ public sealed class HouseholdCreateModel(HouseholdHandlers households, RegionHan
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var command = new CreateHousehold(Number ?? "", HeadName ?? "", Address, GroupCode, GridCode);
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        try
-        {
-            var created = await households.CreateAsync(Code, command, ct);
-            return Redirect($"/Regions/Household?id={created!.Household.Id}");
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
+        var created = await this.RunCommandAsync(validator, new CreateHousehold(Number ?? "", HeadName ?? "", Address, GroupCode, GridCode), c => households.CreateAsync(Code, c, ct), ct);
+        return created is null ? Page() : Redirect($"/Regions/Household?id={created.Household.Id}");
     }
 }

@@ -30,14 +30,8 @@ public sealed class ResidentModel(HouseholdHandlers households, IValidator<SaveR
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var command = Member.ToCommand();
-        if (await validator.ErrorsAsync(command, ct) is { } errors)
-        {
-            foreach (var (k, v) in errors) foreach (var m in v) ModelState.AddModelError(k, m);
-            return Page();
-        }
-        await households.UpdateResidentAsync(Id, command, ct);
-        return Redirect($"/Regions/Household?id={Household.Household.Id}");
+        var saved = await this.RunCommandAsync(validator, Member.ToCommand(), c => households.UpdateResidentAsync(Id, c, ct), ct);
+        return saved is null ? Page() : Redirect($"/Regions/Household?id={Household.Household.Id}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
