@@ -155,16 +155,33 @@ public sealed class DemoGeneratorTests
         var a = Generator().Households(1, 1).Take(500).SelectMany(h => h.Residents.Select(r => (h.Number, h.HeadName, r.Name, r.BirthDate))).ToList();
         var b = Generator().Households(1, 1).Take(500).SelectMany(h => h.Residents.Select(r => (h.Number, h.HeadName, r.Name, r.BirthDate))).ToList();
         a.ShouldBe(b);
-        Generator().Cadres(1).Select(c => c.Name).ShouldBe(Generator().Cadres(1).Select(c => c.Name));
+        Generator().Cadres(1).Select(c => (c.Cadre.Name, c.NationalId)).ShouldBe(Generator().Cadres(1).Select(c => (c.Cadre.Name, c.NationalId)));
     }
 
     [Fact]
     public void Villages_get_about_seven_cadres_each_led_by_a_secretary()
     {
-        var byVillage = Generator().Cadres(1).GroupBy(c => c.RegionCode).ToList();
+        var all = Generator().Cadres(1).ToList();
+        var byVillage = all.Select(g => g.Cadre).Where(c => c.Origin == Domain.Cadres.CadreOrigin.Elected).GroupBy(c => c.RegionCode).ToList();
         byVillage.Count.ShouldBe(208);
         byVillage.Average(g => g.Count()).ShouldBeInRange(6.0, 8.0);
         byVillage.ShouldAllBe(g => g.Count(c => c.PostCode == "secretary" || c.PostCode == "secretary-director") == 1);
+        all.Count(g => g.Cadre.PostCode == "first-secretary").ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public void Generated_cadres_carry_valid_unique_id_numbers_that_agree_with_birth_and_gender()
+    {
+        var all = Generator().Cadres(1).ToList();
+        all.Select(g => g.NationalId).ShouldBeUnique();
+        foreach (var g in all)
+        {
+            var check = Domain.Identity.NationalId.Parse(g.NationalId, new DateOnly(2026, 11, 21));
+            check.IsValid.ShouldBeTrue(string.Join(",", check.Errors));
+            Domain.Identity.NationalId.AgreesWith(check, g.Cadre.BirthDate, g.Cadre.Gender).ShouldBeEmpty();
+            Domain.Identity.MobilePhone.Parse(g.Phone).IsValid.ShouldBeTrue(g.Phone);
+            g.Cadre.Posts.Single().PostCode.ShouldBe(g.Cadre.PostCode);
+        }
     }
 
     [Fact]

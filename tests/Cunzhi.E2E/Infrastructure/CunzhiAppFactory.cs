@@ -42,6 +42,7 @@ public sealed class CunzhiAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Demo:HouseholdsPerVillage", "3");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_folder, "keys"));
+        builder.UseSetting("PersonalData:KeyFile", Path.Combine(_folder, "keys", "personal-data.key"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

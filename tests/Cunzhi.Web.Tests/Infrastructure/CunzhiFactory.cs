@@ -37,6 +37,7 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Demo:HouseholdsPerVillage", "3");
         builder.UseSetting("DataProtection:KeysPath", _keys);
+        builder.UseSetting("PersonalData:KeyFile", Path.Combine(_keys, "personal-data.key"));
     }
 
     public virtual Task InitializeAsync()

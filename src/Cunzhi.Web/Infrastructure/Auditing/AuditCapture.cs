@@ -18,8 +18,11 @@ public sealed record AuditRecord(string Action, string Entity, string Key, strin
 /// </summary>
 public static class AuditCapture
 {
-    /// <summary>Never written to the log: secrets and values that change on every sign-in.</summary>
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    /// <summary>
+    /// Never written to the log: secrets, values that change on every sign-in, and personal data
+    /// ciphertexts and hashes (the masked forms are logged instead).
+    /// </summary>
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NationalIdCipher", "NationalIdHash", "PhoneCipher"];
 
     internal static readonly JsonSerializerOptions Json = new()
     {

@@ -80,7 +80,7 @@ public static class CliVerbs
                     await DataSetup.MigrateAsync(db);
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.SeedReferenceDataAsync();
-                    await seeder.CreateAccountAsync(user, password, Roles.CountyAdmin, region, Option(args, "--name") ?? user);
+                    await seeder.CreateAccountAsync(user, password, Roles.CountyAdmin, region, Option(args, "--name") ?? user, canReveal: true);
                     o.WriteLine($"已创建县委组织部管理员 {user}（区划 {region}）。");
                     return 0;
                 }

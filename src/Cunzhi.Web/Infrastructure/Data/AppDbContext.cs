@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
+    public DbSet<CadrePost> CadrePosts => Set<CadrePost>();
     public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();

@@ -9,6 +9,8 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     /// <summary>Code of the region this account may see and change (itself and everything beneath).</summary>
     public string RegionCode { get; set; } = "";
+    /// <summary>May see full national ID and phone numbers (each reveal is audited).</summary>
+    public bool CanRevealPersonalData { get; set; }
     /// <summary>When the account was created (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; }
 }

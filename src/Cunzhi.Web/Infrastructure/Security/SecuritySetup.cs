@@ -66,7 +66,9 @@ public static class SecuritySetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(Permissions.RevealPolicy, p => p.RequireClaim(Permissions.Claim, Permissions.RevealPersonalData));
+        services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         return builder;
     }
@@ -81,6 +83,7 @@ public sealed class CunzhiClaimsFactory(UserManager<AppUser> users, RoleManager<
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CunzhiClaims.Region, user.RegionCode));
         identity.AddClaim(new Claim(CunzhiClaims.DisplayName, user.DisplayName));
+        if (user.CanRevealPersonalData) identity.AddClaim(new Claim(Permissions.Claim, Permissions.RevealPersonalData));
         return identity;
     }
 }

@@ -13,9 +13,13 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 /// </summary>
 public sealed class BulkWriter(AppDbContext db)
 {
-    public async Task<long> WriteAsync<T>(IEnumerable<T> rows, string[] properties, Func<T, object?[]> values, CancellationToken ct = default)
+    public Task<long> WriteAsync<T>(IEnumerable<T> rows, string[] properties, Func<T, object?[]> values, CancellationToken ct = default)
+        => WriteAsync(typeof(T), rows, properties, values, ct);
+
+    /// <summary>Writes rows of any shape into the table of <paramref name="entity"/>; <paramref name="properties"/> are that entity's.</summary>
+    public async Task<long> WriteAsync<TRow>(Type entity, IEnumerable<TRow> rows, string[] properties, Func<TRow, object?[]> values, CancellationToken ct = default)
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} 不是实体");
+        var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} 不是实体");
         var table = type.GetTableName()!;
         var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, type.GetSchema());
         var columns = properties.Select(p => type.FindProperty(p)!.GetColumnName(store)!).ToArray();

@@ -13,6 +13,7 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> divisions)
 {
     private static readonly DateOnly Today = new(2026, 1, 1);
+    private static readonly string[] SendingUnits = ["县农业农村局", "县卫生健康委", "县教育体育局", "县财政局", "县自然资源局", "市直机关工委", "县人社局"];
     private static readonly string[] GroupNames = ["上屋", "下屋", "新屋", "老屋", "坪上", "塘背", "山下", "岭头", "坑口", "桥头", "田心", "水口", "竹山", "枫树", "石门"];
 
     public IReadOnlyList<Division> Divisions => divisions;
@@ -92,10 +93,14 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
         IsPartyMember = Today.Year - birth.Year >= 18 && rng.NextDouble() < 0.08,
     };
 
-    /// <summary>Each village's two committees: a secretary (often also director, 一肩挑), deputies and members.</summary>
-    public IEnumerable<Cadre> Cadres(long firstId)
+    /// <summary>A generated cadre with the personal numbers the seeder encrypts before writing.</summary>
+    public sealed record GeneratedCadre(Cadre Cadre, string NationalId, string Phone);
+
+    /// <summary>Each village's two committees: a secretary (often also director, 一肩挑), deputies and members; some villages have a first secretary.</summary>
+    public IEnumerable<GeneratedCadre> Cadres(long firstId)
     {
         var id = firstId;
+        var usedIds = new HashSet<string>();
         foreach (var v in Villages)
         {
             var rng = VillageRandom(v.Code, 3);
@@ -105,19 +110,34 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
             if (!oneShoulder) posts.Add("director");
             posts.Add("deputy-secretary");
             while (posts.Count < count) posts.Add(posts.Count % 3 == 0 ? "deputy-director" : "committee-member");
-            foreach (var post in posts.Take(count))
+            if (rng.NextDouble() < 0.15) posts.Add("first-secretary");
+            foreach (var post in posts)
             {
                 var lead = post is "secretary" or "secretary-director";
+                var assigned = post == "first-secretary";
                 var g = rng.NextDouble() < (lead ? 0.85 : 0.6) ? Gender.Male : Gender.Female;
-                var age = lead ? rng.Next(30, 56) : rng.Next(24, 60);
-                yield return new Cadre
+                var age = lead ? rng.Next(30, 56) : assigned ? rng.Next(28, 45) : rng.Next(24, 60);
+                var birth = Today.AddYears(-age).AddDays(-rng.Next(365));
+                var start = new DateOnly(2021, rng.Next(1, 13), 1);
+                var cadre = new Cadre
                 {
-                    Id = id++, RegionCode = v.Code, Name = ChineseNames.Full(rng, g), Gender = g,
-                    BirthDate = Today.AddYears(-age).AddDays(-rng.Next(365)),
-                    EducationCode = Education(rng, lead), IsPartyMember = lead || rng.NextDouble() < 0.75,
+                    Id = id++, RegionCode = v.Code, Name = ChineseNames.Full(rng, g), Gender = g, BirthDate = birth,
+                    EducationCode = assigned ? "bachelor" : Education(rng, lead), IsPartyMember = lead || assigned || rng.NextDouble() < 0.75,
                     PostCode = post, Rank = Cadre.EntryRank - (int)Math.Floor(Math.Pow(rng.NextDouble(), 2) * 5),
-                    Status = CadreStatus.InOffice, StartDate = new DateOnly(2021, rng.Next(1, 13), 1),
+                    Status = CadreStatus.InOffice, StartDate = start, Term = 12,
+                    Origin = assigned ? CadreOrigin.Assigned : CadreOrigin.Elected,
+                    AssignedFrom = assigned ? SendingUnits[rng.Next(SendingUnits.Length)] : null,
+                    IsProfessionalSecretary = lead && rng.NextDouble() < 0.2,
                 };
+                cadre.Posts.Add(new CadrePost { CadreId = cadre.Id, RegionCode = v.Code, PostCode = post, StartDate = start, Term = 12 });
+                // Born in the county mostly; the sequence is bumped until the number is unused.
+                var prefix = assigned ? "360900" : v.Code[..6];
+                var sequence = rng.Next(1, 999);
+                string number;
+                do number = Domain.Identity.NationalId.Compose(prefix == "360900" ? "360902" : prefix, birth, sequence++ % 1000, g);
+                while (!usedIds.Add(number));
+                var phone = "1" + "3578"[rng.Next(4)] + rng.Next(0, 1_000_000_000).ToString("000000000");
+                yield return new GeneratedCadre(cadre, number, phone);
             }
         }
     }

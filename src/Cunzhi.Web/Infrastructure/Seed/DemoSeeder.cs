@@ -16,8 +16,11 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 public sealed record DemoAccount(string UserName, string Role, string RegionCode, string DisplayName);
 
 /// <summary>Reference data (idempotent), the demo county, and accounts.</summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IWebHostEnvironment env)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IWebHostEnvironment env, PersonalDataProtector protector)
 {
+    /// <summary>Demo accounts that may reveal full ID and phone numbers.</summary>
+    public static readonly string[] RevealingAccounts = ["county.admin", "discipline"];
+
     public static IReadOnlyList<DemoAccount> DemoAccounts { get; } =
     [
         new("county.admin", Roles.CountyAdmin, "360922000000", "万载县委组织部"),
@@ -79,9 +82,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             r => [r.Id, r.HouseholdId, r.RegionCode, r.Name, (int)r.Gender, r.BirthDate, r.Relation, r.IsPartyMember], ct);
         residents.Clear();
 
-        var cadres = await bulk.WriteAsync(generator.Cadres(await bulk.NextIdAsync<Cadre>(ct)),
-            [nameof(Cadre.Id), nameof(Cadre.RegionCode), nameof(Cadre.Name), nameof(Cadre.Gender), nameof(Cadre.BirthDate), nameof(Cadre.EducationCode), nameof(Cadre.IsPartyMember), nameof(Cadre.PostCode), nameof(Cadre.Rank), nameof(Cadre.Status), nameof(Cadre.StartDate)],
-            c => [c.Id, c.RegionCode, c.Name, (int)c.Gender, c.BirthDate, c.EducationCode, c.IsPartyMember, c.PostCode, c.Rank, (int)c.Status, c.StartDate], ct);
+        var posts = new List<CadrePost>();
+        var cadres = await bulk.WriteAsync(typeof(Cadre), generator.Cadres(await bulk.NextIdAsync<Cadre>(ct)).Select(g => { posts.AddRange(g.Cadre.Posts); return g; }),
+            [nameof(Cadre.Id), nameof(Cadre.RegionCode), nameof(Cadre.Name), nameof(Cadre.Gender), nameof(Cadre.BirthDate), nameof(Cadre.EducationCode), nameof(Cadre.IsPartyMember),
+             nameof(Cadre.PostCode), nameof(Cadre.Rank), nameof(Cadre.Status), nameof(Cadre.StartDate), nameof(Cadre.Origin), nameof(Cadre.AssignedFrom), nameof(Cadre.IsProfessionalSecretary), nameof(Cadre.Term),
+             nameof(Cadre.NationalIdCipher), nameof(Cadre.NationalIdHash), nameof(Cadre.NationalIdMasked), nameof(Cadre.PhoneCipher), nameof(Cadre.PhoneMasked)],
+            g =>
+            {
+                var c = g.Cadre;
+                return [c.Id, c.RegionCode, c.Name, (int)c.Gender, c.BirthDate, c.EducationCode, c.IsPartyMember, c.PostCode, c.Rank, (int)c.Status, c.StartDate,
+                    (int)c.Origin, c.AssignedFrom, c.IsProfessionalSecretary, c.Term,
+                    protector.Protect(g.NationalId), protector.Hash(g.NationalId), Domain.Identity.NationalId.Mask(g.NationalId),
+                    protector.Protect(g.Phone), Domain.Identity.MobilePhone.Mask(g.Phone)];
+            }, ct);
+        await bulk.WriteAsync(posts,
+            [nameof(CadrePost.CadreId), nameof(CadrePost.RegionCode), nameof(CadrePost.PostCode), nameof(CadrePost.StartDate), nameof(CadrePost.Term)],
+            p => [p.CadreId, p.RegionCode, p.PostCode, p.StartDate, p.Term], ct);
 
         await bulk.ResetIdentityAsync<Household>(ct);
         await bulk.ResetIdentityAsync<Resident>(ct);
@@ -94,13 +110,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
         if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
             foreach (var a in DemoAccounts)
-                await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName);
+                await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
         log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
         return true;
     }
 
     /// <summary>Creates an account bound to a region; the role decides which level the region must be.</summary>
-    public async Task<AppUser> CreateAccountAsync(string userName, string password, string role, string regionCode, string displayName)
+    public async Task<AppUser> CreateAccountAsync(string userName, string password, string role, string regionCode, string displayName, bool canReveal = false)
     {
         db.User.AsSystem();
         var error = Roles.BindingError(role, RegionCodes.LevelOf(regionCode));
@@ -109,7 +125,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             throw new InvalidOperationException($"区划 {regionCode} 不存在：请先导入该县的区划（seed-demo 或区划管理）");
         if (await users.FindByNameAsync(userName) is not null)
             throw new InvalidOperationException($"账号 {userName} 已存在");
-        var user = new AppUser { UserName = userName, DisplayName = displayName, RegionCode = regionCode, CreatedAtUtc = DateTime.UtcNow, EmailConfirmed = true };
+        var user = new AppUser { UserName = userName, DisplayName = displayName, RegionCode = regionCode, CreatedAtUtc = DateTime.UtcNow, EmailConfirmed = true, CanRevealPersonalData = canReveal };
         (await users.CreateAsync(user, password)).ThrowIfFailed();
         (await users.AddToRoleAsync(user, role)).ThrowIfFailed();
         return user;

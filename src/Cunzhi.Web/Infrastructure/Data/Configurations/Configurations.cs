@@ -55,7 +55,27 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.Property(c => c.Name).HasMaxLength(30);
         b.Property(c => c.EducationCode).HasMaxLength(20);
         b.Property(c => c.PostCode).HasMaxLength(30);
+        b.Property(c => c.AssignedFrom).HasMaxLength(100);
+        b.Property(c => c.DepartureReason).HasMaxLength(200);
+        b.Property(c => c.NationalIdCipher).HasMaxLength(120);
+        b.Property(c => c.NationalIdHash).HasMaxLength(64);
+        b.Property(c => c.NationalIdMasked).HasMaxLength(18);
+        b.Property(c => c.PhoneCipher).HasMaxLength(100);
+        b.Property(c => c.PhoneMasked).HasMaxLength(11);
         b.HasIndex(c => c.RegionCode);
+        b.HasIndex(c => c.NationalIdHash).IsUnique();
+        b.HasIndex(c => c.Name);
+        b.HasMany(c => c.Posts).WithOne().HasForeignKey(p => p.CadreId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CadrePostConfiguration : IEntityTypeConfiguration<CadrePost>
+{
+    public void Configure(EntityTypeBuilder<CadrePost> b)
+    {
+        b.Property(p => p.RegionCode).HasMaxLength(15);
+        b.Property(p => p.PostCode).HasMaxLength(30);
+        b.HasIndex(p => new { p.CadreId, p.StartDate });
     }
 }
 

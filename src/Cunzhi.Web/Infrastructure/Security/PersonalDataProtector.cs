@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cunzhi.Web.Infrastructure.Security;
+
+/// <summary>
+/// Encryption at rest for national ID and phone numbers (AES-256-GCM), and a keyed hash
+/// (HMAC-SHA256) for uniqueness and exact look-up without decrypting. Both keys are derived from
+/// one master key: <c>PersonalData:Key</c> (base64, 32 bytes) from configuration or an environment
+/// variable; in Development, a key file generated on first run under <c>data/keys/</c>.
+/// The key is never in the repository.
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    private const string Version = "v1:";
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _hashKey;
+
+    public PersonalDataProtector(byte[] masterKey)
+    {
+        if (masterKey.Length != 32) throw new InvalidOperationException("个人信息加密密钥必须是 32 字节（base64 编码）");
+        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:aes-gcm"u8.ToArray());
+        _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:hmac"u8.ToArray());
+    }
+
+    public string Protect(string plain)
+    {
+        var data = Encoding.UTF8.GetBytes(plain);
+        var blob = new byte[12 + data.Length + 16];
+        var nonce = blob.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Encrypt(nonce, data, blob.AsSpan(12, data.Length), blob.AsSpan(12 + data.Length, 16));
+        return Version + Convert.ToBase64String(blob);
+    }
+
+    public string Unprotect(string protectedValue)
+    {
+        if (!protectedValue.StartsWith(Version, StringComparison.Ordinal)) throw new CryptographicException("未知的加密格式");
+        var blob = Convert.FromBase64String(protectedValue[Version.Length..]);
+        var plain = new byte[blob.Length - 28];
+        using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Decrypt(blob.AsSpan(0, 12), blob.AsSpan(12, plain.Length), blob.AsSpan(12 + plain.Length, 16), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    public string Hash(string normalized) => Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
+
+    public static PersonalDataProtector FromConfiguration(IConfiguration config, IHostEnvironment env)
+    {
+        if (config["PersonalData:Key"] is { Length: > 0 } configured)
+            return new(Convert.FromBase64String(configured));
+        var file = Path.Combine(env.ContentRootPath, config["PersonalData:KeyFile"] ?? "data/keys/personal-data.key");
+        if (File.Exists(file)) return new(Convert.FromBase64String(File.ReadAllText(file).Trim()));
+        if (!env.IsDevelopment())
+            throw new InvalidOperationException("未配置个人信息加密密钥：请设置 PersonalData:Key（32 字节的 base64），例如环境变量 PersonalData__Key");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllText(file, Convert.ToBase64String(key));
+        return new(key);
+    }
+}
+
+/// <summary>Permissions granted to an account on top of its role.</summary>
+public static class Permissions
+{
+    public const string Claim = "cz:perm";
+    /// <summary>May see full national ID and phone numbers (each reveal is audited).</summary>
+    public const string RevealPersonalData = "reveal-personal-data";
+    public const string RevealPolicy = "RevealPersonalData";
+}
