@@ -43,6 +43,8 @@ public static class AuditActions
     public const string SignInFailed = nameof(SignInFailed);
     public const string SignOut = nameof(SignOut);
     public const string Seed = nameof(Seed);
+    public const string Reveal = nameof(Reveal);
+    public const string Export = nameof(Export);
 
     public static string DisplayName(string action) => action switch
     {
@@ -53,6 +55,8 @@ public static class AuditActions
         SignInFailed => "登录失败",
         SignOut => "退出登录",
         Seed => "生成数据",
+        Reveal => "查看完整证件号/手机号",
+        Export => "导出",
         _ => action,
     };
 }

@@ -1,0 +1,46 @@
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cunzhi.Web.Features.Cadres;
+
+public static class CadresApi
+{
+    public static IServiceCollection AddCadres(this IServiceCollection services) => services.AddScoped<CadreHandlers>();
+
+    public static void Map(RouteGroupBuilder secured)
+    {
+        var cadres = secured.MapGroup("/cadres").WithTags("村干部档案").RequireAuthorization(p => p.RequireRole(CadreHandlers.Readers.Split(',')));
+        string[] editors = CadreHandlers.Editors.Split(',');
+
+        cadres.MapGet("", async (string? region, CadreStatus? status, string? post, string? q, int? page, int? pageSize, CadreHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(new CadreFilter(region, status, post, q), new PageRequest(page, pageSize), ct)))
+            .WithSummary("干部名册（分页；按区划、状态、职务筛选；q 为姓名或完整身份证号）");
+        cadres.MapGet("/{id:long}", async (long id, CadreHandlers h, CancellationToken ct) =>
+                await h.GetAsync(id, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
+            .WithSummary("干部档案（含任职经历，证件号和手机号为掩码）");
+        cadres.MapPost("", async (CreateCadre command, CadreHandlers h, CancellationToken ct) =>
+                await h.CreateAsync(command, ct) is { } d
+                    ? (Results<Created<CadreDetail>, ProblemHttpResult>)TypedResults.Created($"/api/v1/cadres/{d.Cadre.Id}", d)
+                    : CunzhiApi.NotFound("未找到该村(社区)，或其不在您的管辖范围内"))
+            .AddEndpointFilter<Validate<CreateCadre>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("登记村干部（出生日期和性别取自身份证号）");
+        cadres.MapPut("/{id:long}", async (long id, UpdateCadre command, CadreHandlers h, CancellationToken ct) =>
+                await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<UpdateCadre>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改干部基本信息");
+        cadres.MapPost("/{id:long}/posts", async (long id, ChangeCadrePost command, CadreHandlers h, CancellationToken ct) =>
+                await h.ChangePostAsync(id, command, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<ChangeCadrePost>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("调整职务（原职务于前一日结束）");
+        cadres.MapPost("/{id:long}/departure", async (long id, CadreDeparture command, CadreHandlers h, CancellationToken ct) =>
+                await h.DepartAsync(id, command, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<CadreDeparture>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("离任（正常离任或罢免/免职）");
+        cadres.MapPost("/{id:long}/reveal", async (long id, CadreHandlers h, CancellationToken ct) =>
+                await h.RevealAsync(id, ct) is { } n ? (Results<Ok<RevealedNumbers>, ProblemHttpResult>)TypedResults.Ok(n) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
+            .RequireAuthorization(Permissions.RevealPolicy)
+            .WithSummary("查看完整身份证号和手机号（需授权，记入操作日志）");
+    }
+}

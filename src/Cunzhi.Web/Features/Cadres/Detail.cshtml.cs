@@ -1,0 +1,66 @@
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Cadres;
+
+/// <summary>A cadre's whole record: fields, post history, post change, departure, and (with permission) the full numbers.</summary>
+[Authorize(Roles = CadreHandlers.Readers)]
+public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost> postValidator, IValidator<CadreDeparture> departureValidator,
+    IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public string NewPost { get; set; } = "";
+    [BindProperty] public DateOnly? PostFrom { get; set; }
+    [BindProperty] public int? PostTerm { get; set; }
+    [BindProperty] public CadreStatus DepartureStatus { get; set; } = CadreStatus.DepartedNormally;
+    [BindProperty] public DateOnly? DepartureDate { get; set; }
+    [BindProperty] public string? DepartureReason { get; set; }
+
+    public CadreDetail Detail { get; private set; } = null!;
+    public RevealedNumbers? Revealed { get; private set; }
+    public bool CanEdit => CadreHandlers.Editors.Split(',').Any(User.IsInRole);
+    public bool CanReveal { get; private set; }
+    public DateOnly Today => cadres.Today;
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await cadres.GetAsync(Id, ct) is not { } d) return false;
+        Detail = d;
+        CanReveal = (await authorization.AuthorizeAsync(User, Permissions.RevealPolicy)).Succeeded;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevealAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!CanReveal) return Forbid();
+        Revealed = await cadres.RevealAsync(Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPostAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        if (PostFrom is null) ModelState.AddModelError(nameof(PostFrom), "请填写新职务的起始日期");
+        else if (await this.RunCommandAsync(postValidator, new ChangeCadrePost(NewPost ?? "", PostFrom.Value, PostTerm), c => cadres.ChangePostAsync(Id, c, ct), ct) is { } d)
+            Detail = d;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDepartAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (!await LoadAsync(ct)) return NotFound();
+        if (DepartureDate is null) ModelState.AddModelError(nameof(DepartureDate), "请填写离任日期");
+        else if (await this.RunCommandAsync(departureValidator, new CadreDeparture(DepartureStatus, DepartureDate.Value, DepartureReason ?? ""), c => cadres.DepartAsync(Id, c, ct), ct) is { } d)
+            Detail = d;
+        return Page();
+    }
+}

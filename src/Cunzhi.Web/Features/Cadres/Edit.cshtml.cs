@@ -1,0 +1,40 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Cadres;
+
+/// <summary>
+/// Edits a cadre's basic fields. The full ID and phone are never put back into the form (that
+/// would show them); a correction is typed in full, and an empty ID box keeps the stored number.
+/// </summary>
+[Authorize(Roles = CadreHandlers.Editors)]
+public sealed class EditModel(CadreHandlers cadres, IValidator<UpdateCadre> validator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public CadreForm Form { get; set; } = new();
+    public CadreDetail Detail { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await cadres.GetAsync(Id, ct) is not { } d) return NotFound();
+        Detail = d;
+        var c = d.Cadre;
+        Form = new CadreForm
+        {
+            Name = c.Name, EducationCode = c.EducationCode, IsPartyMember = c.IsPartyMember, Term = d.Term, Origin = c.Origin,
+            AssignedFrom = d.AssignedFrom, IsProfessionalSecretary = d.IsProfessionalSecretary, Editing = true,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await cadres.GetAsync(Id, ct) is not { } d) return NotFound();
+        Detail = d;
+        Form.Editing = true;
+        var updated = await this.RunCommandAsync(validator, Form.ToUpdate(), c => cadres.UpdateAsync(Id, c, ct), ct);
+        return updated is null ? Page() : Redirect($"/Cadres/Detail?id={Id}");
+    }
+}

@@ -1,0 +1,34 @@
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
+using Cunzhi.Web.Features.Regions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Cadres;
+
+[Authorize(Roles = CadreHandlers.Readers)]
+public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public CadreStatus? Status { get; set; } = CadreStatus.InOffice;
+    [BindProperty(SupportsGet = true)] public string? Post { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Paged<CadreRow> Rows { get; private set; } = null!;
+    public RegionView? Scope { get; private set; }
+    public IReadOnlyList<RegionView> Children { get; private set; } = [];
+    public DateOnly Today => cadres.Today;
+    public bool CanEdit => CadreHandlers.Editors.Split(',').Any(User.IsInRole);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Scope = string.IsNullOrEmpty(Region) ? await regions.RootAsync(ct) : await regions.GetAsync(Region, ct);
+        if (Scope is null) return NotFound();
+        Children = (await regions.ChildrenAsync(Scope.Code, null, new PageRequest(1, PageRequest.MaxSize), ct)).Items
+            .Where(r => r.Level <= Domain.Regions.RegionLevel.Village).ToList();
+        Rows = await cadres.ListAsync(new CadreFilter(Scope.Code, Status, Post, Q), new PageRequest(PageNumber, 20), ct);
+        return Page();
+    }
+}
