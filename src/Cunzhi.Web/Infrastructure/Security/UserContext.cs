@@ -24,6 +24,7 @@ public sealed class UserContext(IHttpContextAccessor http)
     public const string NoRegion = "-";
 
     private bool _system;
+    private ClaimsPrincipal? _actingAs;
 
     /// <summary>Act as the system (no region limit) — for migrations, seeding, CLI verbs and tests' setup.</summary>
     public UserContext AsSystem()
@@ -32,7 +33,17 @@ public sealed class UserContext(IHttpContextAccessor http)
         return this;
     }
 
-    private ClaimsPrincipal? Principal => _system ? null : http.HttpContext?.User;
+    /// <summary>
+    /// Act for a given account outside a request (a background import started by that account):
+    /// the same scope and audit identity as the request that started it.
+    /// </summary>
+    public UserContext ActAs(ClaimsPrincipal principal)
+    {
+        _actingAs = principal;
+        return this;
+    }
+
+    private ClaimsPrincipal? Principal => _system ? null : _actingAs ?? http.HttpContext?.User;
 
     /// <summary>True when acting as the system.</summary>
     public bool IsSystem => _system;
