@@ -1,5 +1,6 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
+using Cunzhi.Web.Features.Analytics;
 using Cunzhi.Web.Features.Audit;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Regions;
@@ -28,6 +29,7 @@ public static class CunzhiApi
         services.AddScoped<SignInAudit>();
         services.AddScoped<Accounts.AccountAdminHandlers>();
         services.AddCadres();
+        services.AddAnalytics();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -104,6 +106,7 @@ public static class CunzhiApi
 
         Accounts.AccountsApi.Map(secured);
         Cadres.CadresApi.Map(secured);
+        Analytics.AnalyticsFeature.MapAnalytics(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
