@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cunzhi.Web.Features;
 
-public sealed record TokenRequest(string UserName, string Password);
+/// <summary>Sign-in for API clients; accounts with two-factor sign-in also send the authenticator code (or a recovery code).</summary>
+public sealed record TokenRequest(string UserName, string Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 public sealed record RefreshRequest(string RefreshToken);
 
@@ -38,14 +39,24 @@ public static class AccountApi
     public static void Map(RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("认证").AllowAnonymous();
-        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit) =>
+        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit,
+                UserManager<AppUser> users, TwoFactorPolicy twoFactor) =>
             {
                 signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
                 var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                if (result.RequiresTwoFactor)
+                {
+                    if (!string.IsNullOrWhiteSpace(request.TwoFactorCode))
+                        result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
+                    else if (!string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+                        result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode.Replace(" ", ""));
+                }
                 await audit.RecordAsync(request.UserName ?? "", result, await audit.RegionOfAsync(request.UserName ?? ""), "api");
                 if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败",
-                    detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟" : "账号或密码错误");
+                    detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟"
+                        : result.RequiresTwoFactor ? "该账号已启用两步验证：请同时提交 twoFactorCode（验证器中的 6 位数字）"
+                        : "账号或密码错误");
             })
             .WithSummary("用账号密码换取访问令牌（accessToken 1 小时有效，可用 refreshToken 续期）");
 

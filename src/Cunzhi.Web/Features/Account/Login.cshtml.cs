@@ -26,6 +26,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInAudit audit)
         await audit.RecordAsync(UserName.Trim(), result, await audit.RegionOfAsync(UserName.Trim()), "web");
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         ModelState.AddModelError("", result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟，请稍后再试。" : "账号或密码错误。");
         return Page();
     }

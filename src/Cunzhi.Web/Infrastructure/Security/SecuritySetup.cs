@@ -70,6 +70,7 @@ public static class SecuritySetup
             .AddPolicy(Permissions.RevealPolicy, p => p.RequireClaim(Permissions.Claim, Permissions.RevealPersonalData));
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddSingleton<TwoFactorPolicy>();
         return builder;
     }
 }

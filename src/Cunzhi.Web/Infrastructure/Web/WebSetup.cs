@@ -26,7 +26,9 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             })
+            .AddMvcOptions(o => o.Filters.Add<RequireTwoFactorSetupFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(o =>
