@@ -2,6 +2,7 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Audit;
 using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Features.Reserves;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Seed;
@@ -26,6 +27,7 @@ public static class CunzhiApi
         services.AddScoped<AuditHandlers>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<Accounts.AccountAdminHandlers>();
+        services.AddReserves();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -101,6 +103,7 @@ public static class CunzhiApi
             .WithSummary("移除家庭成员");
 
         Accounts.AccountsApi.Map(secured);
+        Reserves.ReservesFeature.MapReserves(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
