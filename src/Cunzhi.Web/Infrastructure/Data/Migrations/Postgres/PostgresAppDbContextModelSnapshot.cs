@@ -295,6 +295,131 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EducationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PlacementPostCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("PromotedCadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("RecommendedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Recommender")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TrainerCadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TrainerName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TrainingNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("PromotedCadreId");
+
+                    b.HasIndex("TrainerCadreId");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.ToTable("ReserveCadres", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long>("ReserveCadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveCadreId", "Date");
+
+                    b.ToTable("ReserveReviews", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -629,6 +754,30 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", "PromotedCadre")
+                        .WithMany()
+                        .HasForeignKey("PromotedCadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerCadreId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PromotedCadre");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveReview", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Reserves.ReserveCadre", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ReserveCadreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -688,6 +837,11 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
                 {
                     b.Navigation("Residents");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

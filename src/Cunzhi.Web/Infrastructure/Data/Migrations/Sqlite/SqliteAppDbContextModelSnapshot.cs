@@ -282,6 +282,127 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EducationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementPostCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PromotedCadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecommendedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommender")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TrainerCadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrainerName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("PromotedCadreId");
+
+                    b.HasIndex("TrainerCadreId");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.ToTable("ReserveCadres", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReserveCadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveCadreId", "Date");
+
+                    b.ToTable("ReserveReviews", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -610,6 +731,30 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", "PromotedCadre")
+                        .WithMany()
+                        .HasForeignKey("PromotedCadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerCadreId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PromotedCadre");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveReview", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Reserves.ReserveCadre", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ReserveCadreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -669,6 +814,11 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
                 {
                     b.Navigation("Residents");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Reserves.ReserveCadre", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Reserves;
+
+/// <summary>Edit a candidate in the pool: personal details, recommendation, trainer and placement.</summary>
+[Authorize(Roles = ReservesFeature.Editors)]
+public sealed class EditModel(ReserveHandlers reserves, IValidator<UpdateReserve> validator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public ReserveForm Form { get; set; } = new();
+
+    public ReserveDetail Detail { get; private set; } = null!;
+    public IReadOnlyList<TrainerOption> Trainers { get; private set; } = [];
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await reserves.GetAsync(Id, ct) is not { } d) return false;
+        Detail = d;
+        Trainers = await reserves.TrainerOptionsAsync(d.Reserve.RegionCode, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Form = ReserveForm.From(Detail);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var saved = await this.RunCommandAsync(validator, Form.ToUpdate(), c => reserves.UpdateAsync(Id, c, ct), ct);
+        return saved is null ? Page() : Redirect($"/Reserves/Detail?id={Id}");
+    }
+}
