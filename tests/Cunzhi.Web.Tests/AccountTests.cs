@@ -116,9 +116,9 @@ public abstract class AccountTests<TFactory>(TFactory f) : IClassFixture<TFactor
         var user = $"pw.{Guid.NewGuid():N}"[..16];
         await CreateUser(user);
         var client = await f.PagesAs(user);
-        var weak = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["CurrentPassword"] = CunzhiFactory.Password, ["NewPassword"] = "short", ["ConfirmPassword"] = "short" });
+        var weak = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["CurrentPassword"] = CunzhiFactory.Password, ["NewPassword"] = "short", ["ConfirmPassword"] = "short" }, formAction: "Password");
         (await weak.Content.ReadAsStringAsync()).ShouldContain("密码至少需要 10 个字符");
-        var ok = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["CurrentPassword"] = CunzhiFactory.Password, ["NewPassword"] = "longer-pass-2026", ["ConfirmPassword"] = "longer-pass-2026" });
+        var ok = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["CurrentPassword"] = CunzhiFactory.Password, ["NewPassword"] = "longer-pass-2026", ["ConfirmPassword"] = "longer-pass-2026" }, formAction: "Password");
         (await ok.Content.ReadAsStringAsync()).ShouldContain("密码已修改");
         await f.PagesAs(user, "longer-pass-2026");
     }

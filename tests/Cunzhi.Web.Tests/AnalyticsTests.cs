@@ -70,7 +70,9 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
         (x.VillagesWithoutSecretary, x.VillagesWithoutDirector).ShouldBe((noSecretary, noDirector));
         noSecretary.ShouldBeGreaterThan(0, "三兴村's secretary was sent away above");
         report.Vacancies.ShouldContain(v => v.VillageCode == Demo.Sanxingcun && v.LacksSecretary && v.VillageName == "三兴村");
-        report.Reserves.ShouldBeNull("the reserve pool is not built yet");
+        var activeReserves = await f.WithSystemDb(db => db.Set<Domain.Reserves.ReserveCadre>()
+            .CountAsync(r => r.RegionCode.StartsWith("360922106") && r.RegionCode.Length == 12 && r.RegionCode != Demo.Sanxing && r.Status == Domain.Reserves.ReserveStatus.Active));
+        report.Reserves.ShouldBe(activeReserves);
 
         report.Children.Select(c => c.Code).ShouldBe(villages.Order());
         foreach (var child in report.Children)

@@ -19,7 +19,9 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, SignInAudit
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Account/Login");
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
+        // Recovery codes are stored with their dash (XXXXX-XXXXX); authenticator codes are six digits.
+        var code = (Code ?? "").Replace(" ", "");
+        if (!UseRecoveryCode) code = code.Replace("-", "");
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), "请输入验证码");

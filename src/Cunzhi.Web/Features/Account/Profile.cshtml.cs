@@ -10,8 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Cunzhi.Web.Features.Account;
 
 /// <summary>The account's own profile and password change.</summary>
-public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TwoFactorPolicy twoFactor) : PageModel
 {
+    public bool TwoFactorRequired => twoFactor.IsRequiredFor(User);
+    public string? AuthenticatorKey { get; private set; }
+    public string? QrCode { get; private set; }
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+    public string? TwoFactorMessage { get; private set; }
+
+    [BindProperty] public string? VerificationCode { get; set; }
+
     public AppUser Account { get; private set; } = null!;
     public IList<string> RoleNames { get; private set; } = [];
     public string? RegionName { get; private set; }
@@ -29,15 +37,61 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
     private async Task LoadAsync()
     {
         Account = (await users.GetUserAsync(User))!;
+        if (!Account.TwoFactorEnabled)
+        {
+            var key = await users.GetAuthenticatorKeyAsync(Account);
+            if (string.IsNullOrEmpty(key))
+            {
+                await users.ResetAuthenticatorKeyAsync(Account);
+                key = await users.GetAuthenticatorKeyAsync(Account);
+            }
+            AuthenticatorKey = TwoFactorPolicy.FormatKey(key!);
+            QrCode = TwoFactorPolicy.QrDataUri(TwoFactorPolicy.AuthenticatorUri(Account.UserName!, key!));
+        }
         RoleNames = (await users.GetRolesAsync(Account)).Select(Roles.DisplayName).ToList();
         RegionName = await db.Regions.Where(r => r.Code == Account.RegionCode).Select(r => r.Name).FirstOrDefaultAsync();
     }
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostEnableTwoFactorAsync()
     {
         await LoadAsync();
+        ModelState.Clear();
+        var code = (VerificationCode ?? "").Replace(" ", "").Replace("-", "");
+        if (!await users.VerifyTwoFactorTokenAsync(Account, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(VerificationCode), "验证码不正确：请输入验证器应用中当前显示的 6 位数字");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(Account, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 10))!.ToList();
+        await signIn.RefreshSignInAsync(Account);
+        (AuthenticatorKey, QrCode, TwoFactorMessage) = (null, null, "两步验证已启用。请把下面的恢复码抄写或打印后妥善保管，它们只显示这一次。");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableTwoFactorAsync()
+    {
+        await LoadAsync();
+        ModelState.Clear();
+        if (TwoFactorRequired)
+        {
+            ModelState.AddModelError("", "您的角色必须使用两步验证，不能停用");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(Account, false);
+        await users.ResetAuthenticatorKeyAsync(Account);
+        await signIn.RefreshSignInAsync(Account);
+        await LoadAsync();
+        TwoFactorMessage = "两步验证已停用。";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        await LoadAsync();
+        ModelState.Remove(nameof(VerificationCode));
         if (!ModelState.IsValid) return Page();
         var result = await users.ChangePasswordAsync(Account, CurrentPassword, NewPassword);
         if (!result.Succeeded)

@@ -91,15 +91,14 @@ public sealed class StructureHandlers(AppDbContext db, RegionHandlers regions, T
     }
 
     /// <summary>
-    /// Extension point for the reserve pool (后备干部库, SPEC §1), which is built in another branch:
-    /// reserves per village code under <paramref name="prefix"/>, in one grouped query. Until that
-    /// lands there is nothing to count, and every <c>Reserves</c> figure is null rather than a false 0.
+    /// Active reserves (后备干部库, SPEC §1) per village code under <paramref name="prefix"/>, in one grouped
+    /// query. Town-level pools are not a village's and are left out of the per-village figures.
     /// </summary>
-    private static Task<IReadOnlyDictionary<string, int>?> ReserveCountsAsync(string prefix, CancellationToken ct)
-    {
-        _ = (prefix, ct);
-        return Task.FromResult<IReadOnlyDictionary<string, int>?>(null);
-    }
+    private async Task<IReadOnlyDictionary<string, int>?> ReserveCountsAsync(string prefix, CancellationToken ct) =>
+        await db.Set<Domain.Reserves.ReserveCadre>()
+            .Where(r => r.RegionCode.StartsWith(prefix) && r.Status == Domain.Reserves.ReserveStatus.Active)
+            .GroupBy(r => r.RegionCode).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, ct);
 
     private static int? Sum(IReadOnlyDictionary<string, int>? perVillage, IEnumerable<string> villages) =>
         perVillage is null ? null : villages.Sum(v => perVillage.GetValueOrDefault(v));

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>Two-factor sign-in with an authenticator app (RFC 6238 TOTP), on pages and for API tokens.</summary>
+public abstract class TwoFactorTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    /// <summary>What an authenticator app shows now for a base32 key (SHA-1, 30-second steps, 6 digits).</summary>
+    private static string Totp(string base32Key)
+    {
+        var key = Base32(base32Key.Replace(" ", "").ToUpperInvariant());
+        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var message = BitConverter.GetBytes(counter);
+        if (BitConverter.IsLittleEndian) Array.Reverse(message);
+        var hash = HMACSHA1.HashData(key, message);
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("000000");
+    }
+
+    private static byte[] Base32(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(text.TrimEnd('=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        return Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
+    }
+
+    private async Task<(string User, string Key, string[] RecoveryCodes)> EnrolledUser()
+    {
+        var user = $"tfa.{Guid.NewGuid():N}"[..14];
+        await using (var scope = f.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Cunzhi.Web.Infrastructure.Seed.DemoSeeder>()
+                .CreateAccountAsync(user, CunzhiFactory.Password, Domain.Accounts.Roles.Department, Demo.County, "县民政局");
+        var client = await f.PagesAs(user);
+        var profile = await CunzhiFactory.Html(await client.GetAsync("/Account/Profile"));
+        var key = profile.QuerySelector("[data-testid=authenticator-key]")!.TextContent;
+        profile.QuerySelector("img[src^='data:image/png;base64,']").ShouldNotBeNull();
+        var wrong = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["VerificationCode"] = "000000" }, formAction: "EnableTwoFactor");
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("验证码不正确");
+        var enabled = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["VerificationCode"] = Totp(key) }, formAction: "EnableTwoFactor");
+        var codes = (await CunzhiFactory.Html(enabled)).QuerySelectorAll("[data-testid=recovery-codes] div").Select(d => d.TextContent.Trim()).ToArray();
+        codes.Length.ShouldBe(10);
+        return (user, key, codes);
+    }
+
+    [Fact]
+    public async Task After_enrolling_a_sign_in_needs_the_authenticator_code_or_a_recovery_code_once()
+    {
+        var (user, key, codes) = await EnrolledUser();
+        var client = f.Anonymous();
+        var first = await CunzhiFactory.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = user, ["Password"] = CunzhiFactory.Password });
+        first.Headers.Location!.ToString().ShouldContain("/Account/LoginWith2fa");
+        var bad = await CunzhiFactory.PostFormAsync(client, "/Account/LoginWith2fa", new() { ["Code"] = "123456" });
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("验证码不正确");
+        var good = await CunzhiFactory.PostFormAsync(client, "/Account/LoginWith2fa", new() { ["Code"] = Totp(key) });
+        good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var other = f.Anonymous();
+        await CunzhiFactory.PostFormAsync(other, "/Account/Login", new() { ["UserName"] = user, ["Password"] = CunzhiFactory.Password });
+        (await CunzhiFactory.PostFormAsync(other, "/Account/LoginWith2fa", new() { ["Code"] = codes[0], ["UseRecoveryCode"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = f.Anonymous();
+        await CunzhiFactory.PostFormAsync(again, "/Account/Login", new() { ["UserName"] = user, ["Password"] = CunzhiFactory.Password });
+        (await (await CunzhiFactory.PostFormAsync(again, "/Account/LoginWith2fa", new() { ["Code"] = codes[0], ["UseRecoveryCode"] = "true" })).Content.ReadAsStringAsync())
+            .ShouldContain("验证码不正确", customMessage: "a recovery code works once");
+    }
+
+    [Fact]
+    public async Task Api_tokens_need_the_code_once_two_factor_sign_in_is_on()
+    {
+        var (user, key, _) = await EnrolledUser();
+        var api = f.Anonymous();
+        var without = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = CunzhiFactory.Password });
+        without.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await without.Content.ReadAsStringAsync()).ShouldContain("twoFactorCode");
+        var with = await api.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = CunzhiFactory.Password, twoFactorCode = Totp(key) });
+        with.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Roles_that_must_use_it_are_held_at_the_profile_until_they_enrol()
+    {
+        using var strict = f.WithWebHostBuilder(b => b.UseSetting("Security:RequireTwoFactorRoles", "Department,CountyAdmin"));
+        var client = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await CunzhiFactory.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = "dept.agri", ["Password"] = CunzhiFactory.Password })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var home = await client.GetAsync("/Regions");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldBe("/Account/Profile?setup2fa=1");
+        var profile = await CunzhiFactory.Html(await client.GetAsync(home.Headers.Location!.ToString()));
+        profile.QuerySelector("[data-testid=two-factor-required]").ShouldNotBeNull();
+
+        var town = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await CunzhiFactory.PostFormAsync(town, "/Account/Login", new() { ["UserName"] = "town.efeng", ["Password"] = CunzhiFactory.Password });
+        (await town.GetAsync("/Regions")).StatusCode.ShouldBe(HttpStatusCode.OK, "town roles are not required to");
+    }
+}
+
+public sealed class TwoFactorTests_Sqlite(SqliteFactory f) : TwoFactorTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class TwoFactorTests_Postgres(PostgresFactory f) : TwoFactorTests<PostgresFactory>(f);
