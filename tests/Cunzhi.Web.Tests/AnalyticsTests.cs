@@ -194,8 +194,8 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
         {
             var client = await f.PagesAs(user);
             var home = await CunzhiFactory.Html(await client.GetAsync("/"));
-            home.QuerySelector("nav a.nav-link[href='/Analytics']")?.TextContent.Trim().ShouldBe("班子结构", user);
-            home.QuerySelector("nav a.nav-link[href='/Analytics']").ShouldNotBeNull(user);
+            home.QuerySelector("nav a[href='/Analytics']")?.TextContent.Trim().ShouldBe("班子结构", user);
+            home.QuerySelector("nav a[href='/Analytics']").ShouldNotBeNull(user);
             (await client.GetAsync("/Analytics")).StatusCode.ShouldBe(HttpStatusCode.OK, user);
         }
         var anonymous = await f.Anonymous().GetAsync("/Analytics");

@@ -5,6 +5,7 @@ using Cunzhi.Web.Features.Audit;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Regions;
 using Cunzhi.Web.Features.Reserves;
+using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Seed;
@@ -32,6 +33,7 @@ public static class CunzhiApi
         services.AddCadres();
         services.AddAnalytics();
         services.AddReserves();
+        services.AddTasks();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -110,6 +112,7 @@ public static class CunzhiApi
         Cadres.CadresApi.Map(secured);
         Analytics.AnalyticsFeature.MapAnalytics(secured);
         Reserves.ReservesFeature.MapReserves(secured);
+        Tasks.TasksFeature.MapTasks(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>

@@ -10,6 +10,9 @@ public sealed class AnalyticsPage(IPage page)
     public ILocator ChildLinks => page.GetByTestId("children").Locator("tbody td:first-child a");
     public ILocator NavLink => page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "班子结构", Exact = true });
 
+    /// <summary>The 干部管理 menu that holds the link.</summary>
+    public ILocator CadreMenu => page.Locator("#nav").GetByRole(AriaRole.Button, new() { Name = "干部管理", Exact = true });
+
     public ILocator Stat(string key) => page.Locator($"[data-stat='{key}']");
 
     /// <summary>The canvas ECharts draws into a chart container.</summary>

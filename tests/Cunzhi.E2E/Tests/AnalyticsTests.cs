@@ -12,6 +12,7 @@ public sealed class AnalyticsTests(BrowserFixture fixture, ITestOutputHelper out
     {
         await new LoginPage(page).SignInAsync("county.admin", DemoPassword);
         var analytics = new AnalyticsPage(page);
+        await analytics.CadreMenu.ClickAsync();
         await analytics.NavLink.FollowAsync();
         await Expect(analytics.Heading).ToContainTextAsync("万载县");
         await analytics.WaitForChartsAsync();

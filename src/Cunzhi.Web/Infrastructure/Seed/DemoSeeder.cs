@@ -4,6 +4,7 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
@@ -41,8 +42,25 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
                 (await roles.CreateAsync(new IdentityRole(role))).ThrowIfFailed();
         var existing = await db.ReferenceItems.Select(r => new { r.Kind, r.Code }).ToListAsync(ct);
         var missing = ReferenceData.All.Where(r => !existing.Contains(new { r.Kind, r.Code })).ToList();
-        if (missing.Count == 0) return;
-        db.ReferenceItems.AddRange(missing.Select(r => new ReferenceItem { Kind = r.Kind, Code = r.Code, Name = r.Name, SortOrder = r.SortOrder }));
+        if (missing.Count > 0)
+        {
+            db.ReferenceItems.AddRange(missing.Select(r => new ReferenceItem { Kind = r.Kind, Code = r.Code, Name = r.Name, SortOrder = r.SortOrder }));
+            await db.SaveChangesAsync(ct);
+        }
+        await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
+    }
+
+    /// <summary>
+    /// Publishes the default responsibility list (ResponsibilityListDefaults) as version 1 for a county
+    /// that exists and has no list yet; does nothing otherwise, so it is safe on every start.
+    /// Only the demo county is seeded here: other counties start theirs from /Tasks/List.
+    /// </summary>
+    public async Task SeedResponsibilityListAsync(string countyCode, CancellationToken ct = default)
+    {
+        db.User.AsSystem();
+        var county = await db.Regions.Where(r => r.Code == countyCode && r.Level == RegionLevel.County).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        if (county is null || await db.Set<ResponsibilityList>().AnyAsync(l => l.RegionCode == countyCode, ct)) return;
+        db.Add(ResponsibilityListDefaults.Version1(countyCode, county, DateTime.UtcNow));
         await db.SaveChangesAsync(ct);
     }
 
@@ -108,6 +126,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             db.RecordEvent(AuditActions.Seed, "DemoData", county.Code, county.Code, JsonSerializer.Serialize(summary, AuditCapture.Json));
         await db.SaveChangesAsync(ct);
 
+        await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
         if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));

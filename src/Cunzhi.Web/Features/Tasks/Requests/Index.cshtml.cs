@@ -1,0 +1,27 @@
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Tasks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Tasks.Requests;
+
+/// <summary>任务准入申请: a department's own requests (the office and county see all), with status and reason.</summary>
+[Authorize(Roles = TaskHandlers.RequestReaders)]
+public sealed class IndexModel(TaskHandlers tasks) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public TaskRequestStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Filed { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Paged<TaskRequestView> Rows { get; private set; } = null!;
+    public TaskRequestView? Just { get; private set; }
+    public bool CanFile => User.IsInRole(TaskHandlers.Filers);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await tasks.RequestsAsync(new RequestFilter(Status, Q), new PageRequest(PageNumber, 20), ct);
+        if (Filed is { } id) Just = await tasks.GetRequestAsync(id, ct);
+    }
+}

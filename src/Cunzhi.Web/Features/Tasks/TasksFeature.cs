@@ -1,0 +1,101 @@
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cunzhi.Web.Features.Tasks;
+
+/// <summary>Registration and <c>/api/v1/tasks</c> endpoints of burden reduction: the list, the admission gate, statistics, village tasks.</summary>
+public static class TasksFeature
+{
+    public static IServiceCollection AddTasks(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<TaskHandlers>();
+        return services;
+    }
+
+    private static string[] R(string roles) => roles.Split(',');
+
+    public static RouteGroupBuilder MapTasks(RouteGroupBuilder secured)
+    {
+        var tasks = secured.MapGroup("/tasks").WithTags("减负与准入");
+
+        var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListReaders)));
+        list.MapGet("", async (ItemCategory? category, string? q, int? version, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+                await h.VersionAsync(version, ct) is { } v
+                    ? (Results<Ok<ListPage>, ProblemHttpResult>)TypedResults.Ok(new ListPage(v, await h.ItemsAsync(v.Id, new ItemFilter(category, q), new PageRequest(page, pageSize), ct)))
+                    : CunzhiApi.NotFound("本县尚无该版本的工作事务清单"))
+            .WithSummary("工作事务清单（默认为现行版本；可按类别、关键字筛选，分页）");
+        list.MapGet("/versions", async (TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct)))
+            .WithSummary("清单版本历史");
+        var editors = R(TaskHandlers.ListEditors);
+        list.MapGet("/draft", async (ItemCategory? category, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+                await h.DraftAsync(ct) is { } v
+                    ? (Results<Ok<ListPage>, ProblemHttpResult>)TypedResults.Ok(new ListPage(v, await h.ItemsAsync(v.Id, new ItemFilter(category, q), new PageRequest(page, pageSize), ct)))
+                    : CunzhiApi.NotFound("没有正在编辑的草稿"))
+            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿");
+        list.MapPost("/draft", async (TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
+        list.MapPut("/draft/items", async (SaveListItem command, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct)))
+            .AddEndpointFilter<Validate<SaveListItem>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("在草稿中新增或修改事项（按编号）");
+        list.MapDelete("/draft/items/{code}", async (string code, TaskHandlers h, CancellationToken ct) =>
+                await h.RemoveItemAsync(code, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("草稿中没有该事项"))
+            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("从草稿中删除事项");
+        list.MapPost("/draft/publish", async (TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本转为历史版本）");
+
+        var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.RequestReaders)));
+        var filers = R(TaskHandlers.Filers);
+        requests.MapGet("", async (TaskRequestStatus? status, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q), new PageRequest(page, pageSize), ct)))
+            .WithSummary("任务准入申请（县直部门只看本部门的）");
+        requests.MapGet("/{id:long}", async (long id, TaskHandlers h, CancellationToken ct) =>
+                await h.GetRequestAsync(id, ct) is { } r ? (Results<Ok<TaskRequestView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(TaskHandlers.NotFoundMessage))
+            .WithSummary("申请详情");
+        requests.MapPost("", async (FileTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+            {
+                var r = await h.FileAsync(command, TaskChannel.Api, ct);
+                return TypedResults.Created($"/api/v1/tasks/requests/{r.Id}", r);
+            })
+            .AddEndpointFilter<Validate<FileTaskRequest>>().RequireAuthorization(p => p.RequireRole(filers))
+            .WithSummary("提交任务准入申请：属清单事项即准入，属负面清单即拒绝，其余报县减负协调办审批");
+        requests.MapPost("/import", async (List<FileTaskRequest> commands, TaskHandlers h, FluentValidation.IValidator<FileTaskRequest> validator, CancellationToken ct) =>
+            {
+                if (commands.Count == 0)
+                    return (Results<Ok<ImportResult>, ValidationProblem>)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = ["没有要导入的申请"] }, title: "提交的数据有误");
+                var errors = new Dictionary<string, string[]>();
+                for (var i = 0; i < commands.Count; i++)
+                    if (await validator.ErrorsAsync(commands[i], ct) is { } e)
+                        foreach (var (key, messages) in e)
+                            errors[$"[{i}].{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(key)}"] = messages.Select(m => $"第 {i + 1} 条：{m}").ToArray();
+                // All or none: a batch with any bad row files nothing, so the department fixes and resends it whole.
+                if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "提交的数据有误");
+                return TypedResults.Ok(await h.ImportAsync(commands, ct));
+            })
+            .RequireAuthorization(p => p.RequireRole(filers))
+            .WithSummary("批量导入任务准入申请（JSON 数组；逐条经过同一准入判定；有一条有误则全部不导入）");
+
+        var deciders = R(TaskHandlers.Deciders);
+        tasks.MapGet("/queue", async (int? page, int? pageSize, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.QueueAsync(new PageRequest(page, pageSize), ct)))
+            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListEditors))).WithSummary("待审批的准入申请");
+        requests.MapPost("/{id:long}/approve", async (long id, ApproveTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+                await h.ApproveAsync(id, command, ct) is { } r ? (Results<Ok<TaskRequestView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(TaskHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .WithSummary("县减负协调办批准（任务随即下达到村）");
+        requests.MapPost("/{id:long}/reject", async (long id, RejectTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+                await h.RejectAsync(id, command, ct) is { } r ? (Results<Ok<TaskRequestView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(TaskHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<RejectTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .WithSummary("县减负协调办驳回（须填写理由）");
+
+        tasks.MapGet("/stats", async (TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.StatsReaders))).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
+        tasks.MapGet("/village", async (string? region, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.VillageTasksAsync(region, new PageRequest(page, pageSize), ct)))
+            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
+        return secured;
+    }
+}
+
+/// <summary>One version of the list with a page of its items.</summary>
+public sealed record ListPage(ListVersionView Version, Paged<ListItemView> Items);

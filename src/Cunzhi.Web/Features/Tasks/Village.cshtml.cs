@@ -1,0 +1,17 @@
+using Cunzhi.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Tasks;
+
+/// <summary>村级任务: admitted tasks of the villages in scope — the seed of the Monday list (周一清单).</summary>
+[Authorize(Roles = TaskHandlers.VillageTaskReaders)]
+public sealed class VillageModel(TaskHandlers tasks) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Paged<VillageTaskView> Rows { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await tasks.VillageTasksAsync(Region, new PageRequest(PageNumber, 20), ct);
+}
