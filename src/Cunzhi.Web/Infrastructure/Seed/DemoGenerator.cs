@@ -142,6 +142,35 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
         }
     }
 
+    /// <summary>
+    /// Each village's reserve pool (后备干部库): 0–4 candidates, young and mostly with a degree
+    /// (Wudu kept 1,500 for about 300 villages), recommended through the three channels.
+    /// </summary>
+    public IEnumerable<Domain.Reserves.ReserveCadre> Reserves()
+    {
+        foreach (var v in Villages)
+        {
+            var rng = VillageRandom(v.Code, 4);
+            var count = rng.Next(0, 5);
+            for (var i = 0; i < count; i++)
+            {
+                var g = rng.NextDouble() < 0.6 ? Gender.Male : Gender.Female;
+                yield return new Domain.Reserves.ReserveCadre
+                {
+                    RegionCode = v.Code, Name = ChineseNames.Full(rng, g), Gender = g,
+                    BirthDate = Today.AddYears(-rng.Next(22, 40)).AddDays(-rng.Next(365)),
+                    EducationCode = rng.NextDouble() < 0.7 ? (rng.NextDouble() < 0.5 ? "college" : "bachelor") : "senior",
+                    IsPartyMember = rng.NextDouble() < 0.6,
+                    Source = (Domain.Reserves.ReserveSource)rng.Next(1, 6),
+                    Channel = (Domain.Reserves.RecommendationChannel)rng.Next(1, 4),
+                    Recommender = rng.NextDouble() < 0.5 ? $"{v.Name}党支部" : "乡镇党委",
+                    RecommendedDate = new DateOnly(2025, rng.Next(1, 13), 1),
+                    PlacementPostCode = "committee-member",
+                };
+            }
+        }
+    }
+
     private static string Education(Random rng, bool lead)
     {
         // After the 2021 re-election most secretaries hold a college degree (Wudu: 70.2%).

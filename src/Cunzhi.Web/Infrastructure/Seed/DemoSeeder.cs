@@ -117,11 +117,20 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             [nameof(CadrePost.CadreId), nameof(CadrePost.RegionCode), nameof(CadrePost.PostCode), nameof(CadrePost.StartDate), nameof(CadrePost.Term)],
             p => [p.CadreId, p.RegionCode, p.PostCode, p.StartDate, p.Term], ct);
 
+        var reserves = await bulk.WriteAsync(generator.Reserves(),
+            [nameof(Domain.Reserves.ReserveCadre.RegionCode), nameof(Domain.Reserves.ReserveCadre.Name), nameof(Domain.Reserves.ReserveCadre.Gender),
+             nameof(Domain.Reserves.ReserveCadre.BirthDate), nameof(Domain.Reserves.ReserveCadre.EducationCode), nameof(Domain.Reserves.ReserveCadre.IsPartyMember),
+             nameof(Domain.Reserves.ReserveCadre.Source), nameof(Domain.Reserves.ReserveCadre.Channel), nameof(Domain.Reserves.ReserveCadre.Recommender),
+             nameof(Domain.Reserves.ReserveCadre.RecommendedDate), nameof(Domain.Reserves.ReserveCadre.PlacementPostCode),
+             nameof(Domain.Reserves.ReserveCadre.Status), nameof(Domain.Reserves.ReserveCadre.Version)],
+            r => [r.RegionCode, r.Name, (int)r.Gender, r.BirthDate, r.EducationCode, r.IsPartyMember, (int)r.Source, (int)r.Channel, r.Recommender,
+                  r.RecommendedDate, r.PlacementPostCode, (int)r.Status, r.Version], ct);
+
         await bulk.ResetIdentityAsync<Household>(ct);
         await bulk.ResetIdentityAsync<Resident>(ct);
         await bulk.ResetIdentityAsync<Cadre>(ct);
 
-        var summary = new { options.Scale, options.Seed, regions, households, residents = residentCount, cadres };
+        var summary = new { options.Scale, options.Seed, regions, households, residents = residentCount, cadres, reserves };
         foreach (var county in divisions.Where(d => d.Level == RegionLevel.County).Take(1))
             db.RecordEvent(AuditActions.Seed, "DemoData", county.Code, county.Code, JsonSerializer.Serialize(summary, AuditCapture.Json));
         await db.SaveChangesAsync(ct);
@@ -130,7 +139,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
-        log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
+        log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，后备干部 {reserves:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
         return true;
     }
 
