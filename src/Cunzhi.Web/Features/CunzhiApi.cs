@@ -27,6 +27,7 @@ public static class CunzhiApi
         services.AddScoped<AuditHandlers>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<Accounts.AccountAdminHandlers>();
+        Imports.ImportExportApi.AddImportExport(services);
         services.AddCadres();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
@@ -103,6 +104,7 @@ public static class CunzhiApi
             .WithSummary("移除家庭成员");
 
         Accounts.AccountsApi.Map(secured);
+        Imports.ImportExportApi.Map(secured);
         Cadres.CadresApi.Map(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
