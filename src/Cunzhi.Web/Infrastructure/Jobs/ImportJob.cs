@@ -77,10 +77,17 @@ public sealed class ImportJob
         }
     }
 
-    internal void StartValidating(int estimatedRows)
+    internal void StartValidating()
     {
         lock (gate)
-            (state, total) = (ImportState.Validating, estimatedRows);
+            state = ImportState.Validating;
+    }
+
+    /// <summary>An estimate of the rows, for the progress bar while they are read.</summary>
+    internal void SetEstimate(int rows)
+    {
+        lock (gate)
+            total = rows;
     }
 
     internal void RowChecked()
