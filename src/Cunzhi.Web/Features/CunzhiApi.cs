@@ -30,6 +30,7 @@ public static class CunzhiApi
         services.AddScoped<AuditHandlers>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<Accounts.AccountAdminHandlers>();
+        Imports.ImportExportApi.AddImportExport(services);
         services.AddCadres();
         services.AddAnalytics();
         services.AddReserves();
@@ -109,6 +110,7 @@ public static class CunzhiApi
             .WithSummary("移除家庭成员");
 
         Accounts.AccountsApi.Map(secured);
+        Imports.ImportExportApi.Map(secured);
         Cadres.CadresApi.Map(secured);
         Analytics.AnalyticsFeature.MapAnalytics(secured);
         Reserves.ReservesFeature.MapReserves(secured);

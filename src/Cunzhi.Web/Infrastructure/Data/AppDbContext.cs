@@ -96,6 +96,9 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
                 head.Hash = entry.Hash;
             }
             _pendingEvents.Clear();
+            // The head was changed after the DetectChanges above; a caller that turned automatic detection off (a bulk
+            // import) would otherwise save the entries but not the head, and the next writer would reuse its sequence.
+            Entry(head).DetectChanges();
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;

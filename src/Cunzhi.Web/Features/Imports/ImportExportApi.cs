@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Web.Features.Cadres;
+using Cunzhi.Web.Features.Cadres.Import;
+using Cunzhi.Web.Features.Households;
+using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Infrastructure.Jobs;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cunzhi.Web.Features.Imports;
+
+/// <summary>Excel import and export: the importers, the job queue, and their <c>/api/v1</c> endpoints.</summary>
+public static class ImportExportApi
+{
+    private const string ImportSummary = "上传 .xlsx（multipart 字段 file）开始导入，返回 202 和任务；任务在后台校验全部行，全部正确才在一个事务中写入，有错误则一条不写";
+
+    public static IServiceCollection AddImportExport(this IServiceCollection services)
+    {
+        services.AddImportJobs();
+        services.AddImporter<CadreImporter, CadreImportRow>(CadreImporter.Kind, CadreImporter.Title, CadreImporter.Columns);
+        services.AddImporter<HouseholdImporter, HouseholdImportRow>(HouseholdImporter.Kind, HouseholdImporter.Title, HouseholdImporter.Columns);
+        services.AddScoped<CadreExport>();
+        services.AddScoped<HouseholdExport>();
+        return services;
+    }
+
+    public static void Map(RouteGroupBuilder secured)
+    {
+        string[] cadreReaders = CadreHandlers.Readers.Split(','), cadreEditors = CadreHandlers.Editors.Split(','), regionEditors = CunzhiApi.RegionEditors.Split(',');
+        static ImportKind KindOf(IEnumerable<ImportKind> kinds, string name) => kinds.Single(k => k.Name == name);
+
+        var cadres = secured.MapGroup("/cadres").WithTags("村干部档案");
+        cadres.MapGet("/export", async (string? region, CadreStatus? status, string? post, string? q, bool? full, CadreExport export, RegionHandlers regions,
+                    IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                if (full == true && !(await authorization.AuthorizeAsync(user, Permissions.RevealPolicy)).Succeeded)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "导出完整证件号需要查看个人信息的授权");
+                var scope = string.IsNullOrWhiteSpace(region) ? await regions.RootAsync(ct) : await regions.GetAsync(region, ct);
+                if (scope is null)
+                    return CunzhiApi.NotFound(RegionHandlers.NotFoundMessage);
+                return (IResult)await export.ExportAsync(new CadreFilter(scope.Code, status, post, q), scope, full == true, ct);
+            })
+            .RequireAuthorization(p => p.RequireRole(cadreReaders))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出干部名册 .xlsx（筛选同名册；证件号和手机号为掩码，full=true 需授权且记入操作日志）");
+        cadres.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
+            {
+                var kind = KindOf(kinds, CadreImporter.Kind);
+                return new XlsxDownload(kind.TemplateFileName, kind.WriteTemplateAsync);
+            })
+            .RequireAuthorization(p => p.RequireRole(cadreEditors))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("村干部导入模板（含填写说明）");
+        cadres.MapPost("/import", (HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
+                ImportUploads.AcceptAsync(request, KindOf(kinds, CadreImporter.Kind), jobs, ct))
+            .RequireAuthorization(p => p.RequireRole(cadreEditors))
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("导入村干部：" + ImportSummary);
+
+        var households = secured.MapGroup("/households").WithTags("农户");
+        households.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
+            {
+                var kind = KindOf(kinds, HouseholdImporter.Kind);
+                return new XlsxDownload(kind.TemplateFileName, kind.WriteTemplateAsync);
+            })
+            .RequireAuthorization(p => p.RequireRole(regionEditors))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("农户导入模板（含填写说明）");
+        households.MapPost("/import", (HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
+                ImportUploads.AcceptAsync(request, KindOf(kinds, HouseholdImporter.Kind), jobs, ct))
+            .RequireAuthorization(p => p.RequireRole(regionEditors))
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("导入农户：" + ImportSummary);
+        secured.MapGet("/regions/{code}/households/export", async (string code, HouseholdExport export, CancellationToken ct) =>
+                await export.ExportAsync(code, ct) is { } file ? (IResult)file : CunzhiApi.NotFound(RegionHandlers.NotFoundMessage))
+            .WithTags("农户")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出村内农户 .xlsx（列同导入模板）");
+
+        var imports = secured.MapGroup("/imports").WithTags("导入任务");
+        imports.MapGet("/{id}", (string id, ImportJobs jobs, IEnumerable<ImportKind> kinds, ClaimsPrincipal user) =>
+                jobs.Find(id, user.FindFirstValue(ClaimTypes.NameIdentifier))?.Snapshot() is { } s
+                    ? (Results<Ok<ImportJobView>, ProblemHttpResult>)TypedResults.Ok(ImportJobView.Of(s, KindOf(kinds, s.Kind).Title, $"/api/v1/imports/{s.Id}/errors"))
+                    : CunzhiApi.NotFound(NotFoundMessage))
+            .WithSummary("导入任务的状态、进度和错误（只有发起导入的账号可见；错误多于 1000 处时只列前 1000 处，完整清单见 errorsUrl）");
+        imports.MapGet("/{id}/errors", (string id, ImportJobs jobs, ClaimsPrincipal user) =>
+                jobs.Find(id, user.FindFirstValue(ClaimTypes.NameIdentifier))?.Snapshot() is { Errors.Count: > 0 } s
+                    ? (IResult)ImportJobView.ErrorList(s)
+                    : CunzhiApi.NotFound(NotFoundMessage))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导入任务的完整错误清单 .xlsx（行号、列、问题）");
+    }
+
+    public const string NotFoundMessage = "未找到该导入任务，或它不是由您发起的";
+}
