@@ -87,7 +87,8 @@ public sealed class CreateCadreValidator : AbstractValidator<CreateCadre>
         RuleFor(c => c.PostCode).Must(CadreRules.IsPost).WithMessage("请选择职务");
         RuleFor(c => c.StartDate).Must(d => d > new DateOnly(1950, 1, 1) && d <= CadreRules.Today(clock).AddMonths(3)).WithMessage("任职日期不合理");
         RuleFor(c => c.Term).InclusiveBetween(1, 99).When(c => c.Term is not null).WithMessage("届次应为 1–99");
-        RuleFor(c => c.AssignedFrom).NotEmpty().When(c => c.Origin == CadreOrigin.Assigned).WithMessage("上级选派的干部请填写派出单位");
+        RuleFor(c => c.AssignedFrom).NotEmpty().When(c => c.Origin == CadreOrigin.Assigned).WithMessage("上级选派的干部请填写派出单位")
+            .MaximumLength(100).WithMessage("派出单位不能超过 100 个字");
     }
 }
 
@@ -100,7 +101,8 @@ public sealed class UpdateCadreValidator : AbstractValidator<UpdateCadre>
         RuleFor(c => c.Phone).IsMobileOrEmpty();
         RuleFor(c => c.EducationCode).Must(CadreRules.IsEducation).WithMessage("请选择学历");
         RuleFor(c => c.Term).InclusiveBetween(1, 99).When(c => c.Term is not null).WithMessage("届次应为 1–99");
-        RuleFor(c => c.AssignedFrom).NotEmpty().When(c => c.Origin == CadreOrigin.Assigned).WithMessage("上级选派的干部请填写派出单位");
+        RuleFor(c => c.AssignedFrom).NotEmpty().When(c => c.Origin == CadreOrigin.Assigned).WithMessage("上级选派的干部请填写派出单位")
+            .MaximumLength(100).WithMessage("派出单位不能超过 100 个字");
     }
 }
 
