@@ -4,6 +4,8 @@ using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Cadres.Import;
 using Cunzhi.Web.Features.Households;
 using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Features.Reserves;
+using Cunzhi.Domain.Reserves;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +24,9 @@ public static class ImportExportApi
         services.AddImporter<CadreImporter, CadreImportRow>(CadreImporter.Kind, CadreImporter.Title, CadreImporter.Columns);
         services.AddImporter<HouseholdImporter, HouseholdImportRow>(HouseholdImporter.Kind, HouseholdImporter.Title, HouseholdImporter.Columns);
         services.AddScoped<CadreExport>();
+        services.AddImporter<ReserveImporter, ReserveImportRow>(ReserveImporter.Kind, ReserveImporter.Title, ReserveImporter.Columns);
         services.AddScoped<HouseholdExport>();
+        services.AddScoped<ReserveExport>();
         return services;
     }
 
@@ -78,6 +82,32 @@ public static class ImportExportApi
             .WithTags("农户")
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出村内农户 .xlsx（列同导入模板）");
+
+        var reserves = secured.MapGroup("/reserves").WithTags("后备干部");
+        string[] reserveEditors = ReservesFeature.Editors.Split(',');
+        reserves.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
+            {
+                var kind = KindOf(kinds, ReserveImporter.Kind);
+                return new XlsxDownload(kind.TemplateFileName, kind.WriteTemplateAsync);
+            })
+            .RequireAuthorization(p => p.RequireRole(reserveEditors))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("后备干部导入模板（含填写说明）");
+        reserves.MapPost("/import", (HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
+                ImportUploads.AcceptAsync(request, KindOf(kinds, ReserveImporter.Kind), jobs, ct))
+            .RequireAuthorization(p => p.RequireRole(reserveEditors))
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("导入后备干部（入村或乡镇后备干部库）：" + ImportSummary);
+        reserves.MapGet("/export", async (string? code, ReserveStatus? status, ReserveSource? source, string? q, ReserveExport export, RegionHandlers regions,
+                    CancellationToken ct) =>
+            {
+                var scope = string.IsNullOrWhiteSpace(code) ? await regions.RootAsync(ct) : await regions.GetAsync(code, ct);
+                if (scope is null)
+                    return CunzhiApi.NotFound(ReserveHandlers.RegionNotFoundMessage);
+                return (IResult)await export.ExportAsync(new ReserveFilter(scope.Code, status, source, q), scope, ct);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出后备干部名册 .xlsx（筛选同名单；列同导入模板，另加状态）");
 
         var imports = secured.MapGroup("/imports").WithTags("导入任务");
         imports.MapGet("/{id}", (string id, ImportJobs jobs, IEnumerable<ImportKind> kinds, ClaimsPrincipal user) =>

@@ -54,6 +54,22 @@ public sealed class VillageResolver
     /// <summary>The village's name as "乡镇/村", for exports that should import again as they are.</summary>
     public string? PathOf(string code) => villages.TryGetValue(code, out var v) ? $"{v.TownName}/{v.Name}" : null;
 
+    /// <summary>
+    /// A town in scope named by its 12-digit code or its exact name, for imports that also accept a town (a town-level
+    /// reserve pool); null otherwise, and the cell is then read as a village.
+    /// </summary>
+    public string? TownOf(string text)
+    {
+        var key = Key(text);
+        if (towns.ContainsKey(key))
+            return key;
+        var named = towns.Where(t => Key(t.Value) == key).Select(t => t.Key).ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>The town's name, for exports of town-level records.</summary>
+    public string? TownName(string code) => towns.GetValueOrDefault(code);
+
     /// <summary>Resolves within scope, without touching the database.</summary>
     public VillageMatch Resolve(string text)
     {

@@ -1,0 +1,159 @@
+using System.Net;
+using Cunzhi.Domain.People;
+using Cunzhi.Domain.Reserves;
+using Cunzhi.Web.Features.Imports;
+using Cunzhi.Web.Infrastructure.Jobs;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Cunzhi.Web.Tests.Infrastructure.ImportFiles;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>Reserve pool import and export: the same all-or-nothing job as households, into village or town pools.</summary>
+public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private const string Url = "/api/v1/reserves/import";
+
+    private static readonly string[] ReserveHeaders =
+        ["姓名*", "性别*", "出生日期*", "学历*", "政治面貌", "所在村（社区）*", "来源*", "推荐渠道*", "推荐人*", "推荐日期*", "培养岗位", "跟岗实训说明"];
+
+    private static object?[] Reserve(string name, string pool, string? gender = "男", string? birth = "1995-06-01", string? education = "大专",
+        string? party = null, string? source = "大学生", string? channel = "领导署名推荐", string? recommender = "三兴镇党委", string? recommended = "2025-03-01",
+        string? placement = null, string? note = null) =>
+        [name, gender, birth, education, party, pool, source, channel, recommender, recommended, placement, note];
+
+    private Task<(int Reserves, int Audit)> CountsAsync() =>
+        f.WithSystemDb(async db => (await db.Set<ReserveCadre>().CountAsync(), await db.AuditEntries.CountAsync()));
+
+    [Fact]
+    public async Task A_valid_file_imports_candidates_into_village_and_town_pools()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var file = await Sheet(ReserveHeaders,
+            Reserve("钟导甲", Demo.Naoping, party: "中共党员", placement: "村（居）委会主任", note: "跟村主任实训"),
+            Reserve("钟导乙", "三兴镇", gender: "女", birth: "1990-01-02", education: "本科", source: "返乡青年", channel: "组织部推荐", recommender: "县委组织部"),
+            Reserve("钟导丙", "三兴镇/三兴村", source: "退役军人", channel: "单位党组织推荐", recommended: "2024-12-01"));
+        var before = await CountsAsync();
+
+        var job = await api.ImportAsync(Url, file);
+
+        job.ShouldHaveFinished(ImportState.Completed);
+        job.Written.ShouldBe(3);
+        var stored = await f.WithSystemDb(db => db.Set<ReserveCadre>().Where(r => r.Name.StartsWith("钟导")).OrderBy(r => r.Id).ToListAsync());
+        stored.Select(r => (r.RegionCode, r.Name, r.Gender, r.BirthDate, r.EducationCode, r.IsPartyMember, r.Source, r.Channel, r.Recommender, r.RecommendedDate,
+            r.PlacementPostCode, r.TrainingNote, r.Status)).ShouldBe(
+        [
+            (Demo.Naoping, "钟导甲", Gender.Male, new DateOnly(1995, 6, 1), "college", true, ReserveSource.CollegeGraduate, RecommendationChannel.LeaderSigned,
+                "三兴镇党委", new DateOnly(2025, 3, 1), "director", "跟村主任实训", ReserveStatus.Active),
+            (Demo.Sanxing, "钟导乙", Gender.Female, new DateOnly(1990, 1, 2), "bachelor", false, ReserveSource.ReturningYouth,
+                RecommendationChannel.OrganizationDepartment, "县委组织部", new DateOnly(2025, 3, 1), null, null, ReserveStatus.Active),
+            (Demo.Sanxingcun, "钟导丙", Gender.Male, new DateOnly(1995, 6, 1), "college", false, ReserveSource.Veteran, RecommendationChannel.UnitParty,
+                "三兴镇党委", new DateOnly(2024, 12, 1), null, null, ReserveStatus.Active),
+        ]);
+        var after = await CountsAsync();
+        (after.Reserves - before.Reserves).ShouldBe(3);
+        (after.Audit - before.Audit).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task Every_error_is_returned_and_nothing_is_imported()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        // The demo seeds candidates in most pools: take one in 三兴镇 to import again.
+        var existing = await f.WithSystemDb(db => db.Set<ReserveCadre>()
+            .Where(r => r.RegionCode.StartsWith("360922106") && r.Status == ReserveStatus.Active).OrderBy(r => r.Id).FirstAsync());
+        var file = await Sheet(ReserveHeaders,
+            Reserve("钟重复", Demo.Naoping),
+            Reserve("钟重复", "三兴镇/闹坪村"),
+            Reserve(existing.Name, existing.RegionCode, birth: existing.BirthDate.ToString("yyyy-MM-dd")),
+            Reserve("钟错一", Demo.Naoping, gender: "未知", birth: "2020-01-01"),
+            Reserve("钟错二", Demo.Dongxi, source: "学生"),
+            Reserve("钟错三", Demo.Naoping, recommender: null, note: new string('长', 201), recommended: "2099-01-01"));
+        var before = await CountsAsync();
+
+        var job = await api.ImportAsync(Url, file);
+
+        job.ShouldHaveFinished(ImportState.Invalid);
+        job.Errors.Select(e => (e.Row, e.Column)).ShouldBe(
+        [
+            (2, "姓名"), (3, "姓名"), (4, "姓名"), (5, "性别"), (5, "出生日期"), (6, "所在村（社区）"), (6, "来源"), (7, "推荐人"), (7, "推荐日期"), (7, "跟岗实训说明"),
+        ], ignoreOrder: true, string.Join("\n", job.Errors));
+        string Message(int row, string column) => job.Errors.Single(e => e.Row == row && e.Column == column).Message;
+        Message(2, "姓名").ShouldStartWith("与第 3 行是同一人");
+        Message(3, "姓名").ShouldStartWith("与第 2 行是同一人");
+        Message(4, "姓名").ShouldContain($"{existing.Name}（{existing.BirthDate:yyyy-MM-dd} 出生）已在");
+        Message(5, "出生日期").ShouldBe("推荐时须年满 18 周岁");
+        Message(6, "所在村（社区）").ShouldContain("不在您的管辖范围内");
+        Message(7, "推荐人").ShouldBe("不能为空");
+        Message(7, "推荐日期").ShouldBe("推荐日期不合理");
+        Message(7, "跟岗实训说明").ShouldBe("跟岗实训安排不能超过 200 个字");
+        (await CountsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_town_admin_cannot_import_into_another_towns_village()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var before = await CountsAsync();
+
+        var job = await api.ImportAsync(Url, await Sheet(ReserveHeaders, Reserve("钟越界", Demo.Dongxi), Reserve("钟越界二", "鹅峰乡/东溪村")));
+
+        job.ShouldHaveFinished(ImportState.Invalid);
+        job.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(2, "所在村（社区）"), (3, "所在村（社区）")]);
+        job.Errors.ShouldAllBe(e => e.Message.Contains("不在您的管辖范围内"));
+        (await CountsAsync()).ShouldBe(before);
+        (await f.WithSystemDb(db => db.Set<ReserveCadre>().CountAsync(r => r.RegionCode == Demo.Dongxi && r.Name.StartsWith("钟越界")))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_towns_pool_exports_with_the_template_columns_and_re_imports_as_duplicates()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var count = await f.WithSystemDb(db => db.Set<ReserveCadre>().CountAsync(r => r.RegionCode.StartsWith("360922106") && r.Status == ReserveStatus.Active));
+        count.ShouldBeGreaterThan(0);
+        var response = await api.GetAsync($"/api/v1/reserves/export?code={Demo.Sanxing}&status=Active");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(XlsxDownload.ContentType);
+        var file = await response.Content.ReadAsByteArrayAsync();
+        var rows = Rows(file);
+        Enumerable.Range(0, rows[0].ColumnCount).Select(rows[0].GetString).ShouldBe(
+            ["姓名", "性别", "出生日期", "学历", "政治面貌", "所在村（社区）", "来源", "推荐渠道", "推荐人", "推荐日期", "培养岗位", "跟岗实训说明", "状态"]);
+        rows.Count.ShouldBe(count + 1);
+        rows.Skip(1).ShouldAllBe(r => r.GetString(5)!.StartsWith("三兴镇") && r.GetString(12) == "在库");
+
+        var again = await api.ImportAsync(Url, file);
+        again.ShouldHaveFinished(ImportState.Invalid);
+        again.Errors.Count.ShouldBe(count, string.Join("\n", again.Errors.Take(10)));
+        again.Errors.ShouldAllBe(e => e.Column == "姓名" && e.Message.Contains("后备干部库中"));
+
+        (await api.GetAsync($"/api/v1/reserves/export?code={Demo.Dongxi}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var pages = await f.PagesAs("village.naoping");
+        (await pages.GetAsync($"/Reserves/Export?code={Demo.Naoping}")).Content.Headers.ContentType!.MediaType.ShouldBe(XlsxDownload.ContentType);
+        (await pages.GetAsync($"/Reserves/Export?code={Demo.Sanxingcun}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Template_page_and_permissions()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var template = Rows(await api.GetByteArrayAsync("/api/v1/reserves/import/template")).Single();
+        Enumerable.Range(0, template.ColumnCount).Select(template.GetString).ShouldBe(ReserveHeaders);
+        var village = await f.ApiAs("village.naoping");
+        (await village.UploadAsync(Url, await Sheet(ReserveHeaders, Reserve("钟无权", Demo.Naoping)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await village.GetAsync("/api/v1/reserves/import/template")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var page = await f.PagesAs("town.sanxing");
+        var list = await CunzhiFactory.Html(await page.GetAsync($"/Reserves?code={Demo.Naoping}"));
+        list.QuerySelector("[data-testid=import-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Import?code={Demo.Naoping}");
+        list.QuerySelector("[data-testid=export-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Export?code={Demo.Naoping}");
+        var import = await CunzhiFactory.Html(await page.GetAsync($"/Reserves/Import?code={Demo.Naoping}"));
+        import.QuerySelector("[data-testid=template-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Import?code={Demo.Naoping}&handler=Template");
+        (await (await f.PagesAs("village.naoping")).GetAsync("/Reserves/Import")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var own = await CunzhiFactory.Html(await (await f.PagesAs("village.naoping")).GetAsync($"/Reserves?code={Demo.Naoping}"));
+        own.QuerySelector("[data-testid=import-link]").ShouldBeNull();
+    }
+}
+
+public sealed class ReserveImportTests_Sqlite(SqliteFactory f) : ReserveImportTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class ReserveImportTests_Postgres(PostgresFactory f) : ReserveImportTests<PostgresFactory>(f);
