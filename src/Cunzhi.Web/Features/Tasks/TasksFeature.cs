@@ -12,6 +12,7 @@ public static class TasksFeature
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TaskHandlers>();
+        services.AddScoped<WeeklyHandlers>();
         return services;
     }
 
@@ -93,6 +94,16 @@ public static class TasksFeature
         tasks.MapGet("/village", async (string? region, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.VillageTasksAsync(region, new PageRequest(page, pageSize), ct)))
             .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
+        tasks.MapGet("/weekly", async (string? village, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.MondayListAsync(village, week, new PageRequest(page, pageSize), ct)))
+            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Readers))).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
+        tasks.MapPut("/weekly", async (SaveWeeklyReport command, WeeklyHandlers h, CancellationToken ct) =>
+                await h.ReportAsync(command, ct) is { } r ? (Results<Ok<WeeklyList>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该任务，或其不属于本村"))
+            .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .WithSummary("周五汇报：逐项填报已完成、推进中或受阻（受阻须说明），整单一次保存");
+        tasks.MapGet("/board", async (string? town, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.BoardAsync(town, week, new PageRequest(page, pageSize), ct)))
+            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.BoardReaders))).WithSummary("周报看板：各村 × 各任务的本周汇报情况");
         return secured;
     }
 }

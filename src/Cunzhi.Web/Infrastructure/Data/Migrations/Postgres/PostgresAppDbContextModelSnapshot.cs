@@ -679,6 +679,50 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("VillageTask");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Tasks.WeeklyReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("VillageTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "WeekStart");
+
+                    b.HasIndex("VillageTaskId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyReport");
+                });
+
             modelBuilder.Entity("Cunzhi.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1051,6 +1095,15 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Cunzhi.Domain.Tasks.TaskRequest", null)
                         .WithMany("VillageTasks")
                         .HasForeignKey("TaskRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Tasks.WeeklyReport", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Tasks.VillageTask", null)
+                        .WithMany()
+                        .HasForeignKey("VillageTaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

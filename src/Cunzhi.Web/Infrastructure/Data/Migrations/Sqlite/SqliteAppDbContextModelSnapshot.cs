@@ -653,6 +653,48 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("VillageTask");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Tasks.WeeklyReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VillageTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "WeekStart");
+
+                    b.HasIndex("VillageTaskId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("WeeklyReport");
+                });
+
             modelBuilder.Entity("Cunzhi.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1019,6 +1061,15 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Cunzhi.Domain.Tasks.TaskRequest", null)
                         .WithMany("VillageTasks")
                         .HasForeignKey("TaskRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Tasks.WeeklyReport", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Tasks.VillageTask", null)
+                        .WithMany()
+                        .HasForeignKey("VillageTaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

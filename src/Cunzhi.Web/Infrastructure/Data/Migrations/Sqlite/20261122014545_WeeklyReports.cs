@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WeeklyReports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WeeklyReport",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VillageTaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WeeklyReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WeeklyReport_VillageTask_VillageTaskId",
+                        column: x => x.VillageTaskId,
+                        principalTable: "VillageTask",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReport_RegionCode_WeekStart",
+                table: "WeeklyReport",
+                columns: new[] { "RegionCode", "WeekStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WeeklyReport_VillageTaskId_WeekStart",
+                table: "WeeklyReport",
+                columns: new[] { "VillageTaskId", "WeekStart" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WeeklyReport");
+        }
+    }
+}
