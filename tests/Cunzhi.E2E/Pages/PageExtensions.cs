@@ -10,7 +10,10 @@ internal static class PageExtensions
     {
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The element is not a link.");
         await link.ClickAsync();
-        await link.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href);
+        // The DOM is enough for the assertions that follow; waiting for every font and script ("load")
+        // timed out once in CI while a background import kept both cores busy.
+        await link.Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == href,
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
     }
 
     /// <summary>The heading's own text, without the level and code in its &lt;small&gt;.</summary>
