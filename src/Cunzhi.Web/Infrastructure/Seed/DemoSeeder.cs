@@ -90,12 +90,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             r => [r.Code, r.Name, (int)r.Level, r.ParentCode], ct);
 
         var residents = new List<Resident>();
-        long residentCount = 0;
         var households = await bulk.WriteAsync(
             generator.Households(await bulk.NextIdAsync<Household>(ct), await bulk.NextIdAsync<Resident>(ct)).Select(h => { residents.AddRange(h.Residents); return h; }),
             [nameof(Household.Id), nameof(Household.RegionCode), nameof(Household.GroupCode), nameof(Household.GridCode), nameof(Household.Number), nameof(Household.HeadName), nameof(Household.Address)],
             h => [h.Id, h.RegionCode, h.GroupCode, h.GridCode, h.Number, h.HeadName, h.Address], ct);
-        residentCount = await bulk.WriteAsync(residents,
+        var residentCount = await bulk.WriteAsync(residents,
             [nameof(Resident.Id), nameof(Resident.HouseholdId), nameof(Resident.RegionCode), nameof(Resident.Name), nameof(Resident.Gender), nameof(Resident.BirthDate), nameof(Resident.Relation), nameof(Resident.IsPartyMember)],
             r => [r.Id, r.HouseholdId, r.RegionCode, r.Name, (int)r.Gender, r.BirthDate, r.Relation, r.IsPartyMember], ct);
         residents.Clear();
