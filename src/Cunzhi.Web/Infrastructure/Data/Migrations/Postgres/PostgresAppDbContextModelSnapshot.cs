@@ -23,6 +23,53 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CodesIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CodesUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("CadreId", "Year", "WindowId")
+                        .IsUnique();
+
+                    b.ToTable("PublicEvaluationResult");
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Cadres.Cadre", b =>
                 {
                     b.Property<long>("Id")
@@ -1037,6 +1084,15 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Cadres.CadrePost", b =>

@@ -17,6 +17,51 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodesUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("CadreId", "Year", "WindowId")
+                        .IsUnique();
+
+                    b.ToTable("PublicEvaluationResult");
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Cadres.Cadre", b =>
                 {
                     b.Property<long>("Id")
@@ -1003,6 +1048,15 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Cadres.CadrePost", b =>
