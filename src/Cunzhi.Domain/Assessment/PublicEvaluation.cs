@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -102,7 +103,7 @@ public sealed class EvaluationReport : IRegionScoped
 /// A one-time ballot code (票码). Only its keyed hash is stored, and only a used flag — no timestamp,
 /// no link to the tally — so a used code says that it voted, never how or when.
 /// </summary>
-public sealed class BallotCode : IRegionScoped
+public sealed class BallotCode : IRegionScoped, ISummaryAudited
 {
     /// <summary>Surrogate key (codes side only; nothing on the ballot side refers to it).</summary>
     public long Id { get; private set; }
@@ -132,7 +133,7 @@ public sealed class BallotCode : IRegionScoped
 /// The ballot side: an aggregate counter per (window, cadre, choice). There is no ballot row, no
 /// timestamp and no surrogate key, so nothing stored can be paired with the code that added to it.
 /// </summary>
-public sealed class BallotTally : IRegionScoped
+public sealed class BallotTally : IRegionScoped, ISummaryAudited
 {
     /// <summary>The window.</summary>
     public long WindowId { get; private set; }

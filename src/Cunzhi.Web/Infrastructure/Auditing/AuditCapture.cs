@@ -60,6 +60,7 @@ public static class AuditCapture
                     if (original is not null && !user.Allows(original)) throw new RegionScopeViolationException(original);
                 }
             }
+            if (e.Entity is Domain.Auditing.ISummaryAudited) continue; // scope checked above; its writer records a summary event
             if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified && !Hidden.Contains(p.Metadata.Name)))
                 continue; // only hidden columns changed (e.g. security stamp): nothing to show
             var action = e.State switch

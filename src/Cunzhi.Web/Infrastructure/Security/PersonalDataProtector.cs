@@ -15,12 +15,14 @@ public sealed class PersonalDataProtector
     private const string Version = "v1:";
     private readonly byte[] _encryptionKey;
     private readonly byte[] _hashKey;
+    private readonly byte[] _ballotKey;
 
     public PersonalDataProtector(byte[] masterKey)
     {
         if (masterKey.Length != 32) throw new InvalidOperationException("个人信息加密密钥必须是 32 字节（base64 编码）");
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:aes-gcm"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:hmac"u8.ToArray());
+        _ballotKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:ballot-code:hmac"u8.ToArray());
     }
 
     public string Protect(string plain)
@@ -43,6 +45,12 @@ public sealed class PersonalDataProtector
         aes.Decrypt(blob.AsSpan(0, 12), blob.AsSpan(12, plain.Length), blob.AsSpan(12 + plain.Length, 16), plain);
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>
+    /// Keyed hash of a 双述双评 ballot code, with its own key derived from the master key: the database holds only this,
+    /// so a reader of the database (or a backup) can neither recover nor check a code.
+    /// </summary>
+    public string BallotCodeHash(string normalizedCode) => Convert.ToHexStringLower(HMACSHA256.HashData(_ballotKey, Encoding.UTF8.GetBytes(normalizedCode)));
 
     public string Hash(string normalized) => Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
 

@@ -23,6 +23,163 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("WindowId", "Used");
+
+                    b.ToTable("BallotCode");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotTally", b =>
+                {
+                    b.Property<long>("WindowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.HasKey("WindowId", "CadreId", "Choice");
+
+                    b.HasIndex("CadreId");
+
+                    b.ToTable("BallotTally");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("WindowId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationReport");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BallotsCast")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAtUtc", "ClosesAtUtc");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationWindow");
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1084,6 +1241,45 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotCode", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotTally", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationReport", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>

@@ -17,6 +17,157 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("WindowId", "Used");
+
+                    b.ToTable("BallotCode");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotTally", b =>
+                {
+                    b.Property<long>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WindowId", "CadreId", "Choice");
+
+                    b.HasIndex("CadreId");
+
+                    b.ToTable("BallotTally");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("WindowId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationReport");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BallotsCast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAtUtc", "ClosesAtUtc");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationWindow");
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1048,6 +1199,45 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotCode", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.BallotTally", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Assessment.EvaluationReport", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Assessment.EvaluationWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Assessment.PublicEvaluationResult", b =>

@@ -1,0 +1,22 @@
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Evaluations;
+
+/// <summary>双述双评 list: the windows in scope by year and state.</summary>
+[Authorize(Roles = EvaluationHandlers.Readers)]
+public sealed class IndexModel(EvaluationHandlers evaluations) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public WindowState? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Paged<WindowRow> Rows { get; private set; } = null!;
+    public bool CanOpen => User.IsInRole(Domain.Accounts.Roles.CountyAdmin);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Rows = await evaluations.ListAsync(new WindowFilter(Year, State, null), new PageRequest(PageNumber, 50), ct);
+}
