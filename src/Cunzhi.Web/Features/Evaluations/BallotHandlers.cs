@@ -35,14 +35,25 @@ public sealed class BallotRefusedException(BallotRefusal reason, string message)
 /// </summary>
 public sealed class BallotGuard : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures;
+    private readonly int _limit;
+    private readonly TimeSpan _window;
+    private PartitionedRateLimiter<string> _failures;
 
     public BallotGuard(IConfiguration config)
     {
-        var limit = config.GetValue("Evaluation:FailedCodesPerIp", 10);
-        var window = TimeSpan.FromMinutes(config.GetValue("Evaluation:LockoutMinutes", 15));
-        _failures = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0, AutoReplenishment = true }));
+        _limit = config.GetValue("Evaluation:FailedCodesPerIp", 10);
+        _window = TimeSpan.FromMinutes(config.GetValue("Evaluation:LockoutMinutes", 15));
+        _failures = Create();
+    }
+
+    private PartitionedRateLimiter<string> Create() => PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip,
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = _limit, Window = _window, QueueLimit = 0, AutoReplenishment = true }));
+
+    /// <summary>Forgets every lockout (as a restart does).</summary>
+    public void Reset()
+    {
+        var old = Interlocked.Exchange(ref _failures, Create());
+        old.Dispose();
     }
 
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
