@@ -360,6 +360,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         var phone = f.Anonymous();
         var ballot = await CunzhiFactory.PostFormAsync(phone, "/Vote", new() { ["Code"] = codes[0] });
         var page = await CunzhiFactory.Html(ballot);
+        page.QuerySelector("[data-testid=errors]").ShouldBeNull();
         var form = page.QuerySelector("form[data-testid=ballot]").ShouldNotBeNull();
         var cadres = page.QuerySelectorAll("fieldset[data-cadre]").Select(e => e.GetAttribute("data-cadre")!).ToList();
         cadres.Count.ShouldBeGreaterThan(1);
@@ -371,7 +372,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         // Leave the last cadre out: the ballot comes back with a message and the answers kept.
         foreach (var c in cadres.SkipLast(1)) fields[$"Answers[{c}]"] = "Satisfied";
         var partial = await CunzhiFactory.Html(await phone.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields)));
-        partial.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("作出评价");
+        partial.QuerySelectorAll("[data-testid=errors] li").Select(e => e.TextContent).ShouldHaveSingleItem().ShouldContain("作出评价");
         partial.QuerySelector($"input[name='Answers[{cadres[0]}]'][value=Satisfied]")!.HasAttribute("checked").ShouldBeTrue();
         fields[$"Answers[{cadres[^1]}]"] = "Dissatisfied";
         var done = await CunzhiFactory.Html(await phone.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields)));

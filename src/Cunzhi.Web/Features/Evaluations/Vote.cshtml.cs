@@ -24,6 +24,8 @@ public sealed class VoteModel(BallotHandlers ballots) : PageModel
     /// <summary>Shows the ballot for a code.</summary>
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
+        // Binding noise (the answers dictionary falls back to reading every form key) is not for voters: the ballot rules speak.
+        ModelState.Clear();
         try { Sheet = await ballots.OpenAsync(Code, BallotGuard.ClientOf(HttpContext), ct); }
         catch (BallotRefusedException e) { Refuse(e); }
         return Page();
@@ -32,6 +34,7 @@ public sealed class VoteModel(BallotHandlers ballots) : PageModel
     /// <summary>Casts the ballot.</summary>
     public async Task<IActionResult> OnPostCastAsync(CancellationToken ct)
     {
+        ModelState.Clear();
         var client = BallotGuard.ClientOf(HttpContext);
         try
         {
