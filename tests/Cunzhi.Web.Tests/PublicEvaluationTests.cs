@@ -170,6 +170,9 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
                 // Every vote rewrites every counter of the window: the row versions (xmin) cannot tell which counter a ballot raised.
                 var versions = await db.Database.SqlQuery<string>($"""SELECT DISTINCT xmin::text AS "Value" FROM "BallotTally" WHERE "WindowId" = {id}""").ToListAsync();
                 versions.Count.ShouldBe(1);
+                // Nor do the code rows' versions tell when each code voted.
+                var codeVersions = await db.Database.SqlQuery<string>($"""SELECT DISTINCT xmin::text AS "Value" FROM "BallotCode" WHERE "WindowId" = {id}""").ToListAsync();
+                codeVersions.ShouldBe(versions);
             }
         }
     }

@@ -77,7 +77,8 @@ public sealed class BallotGuard : IDisposable
 /// <item>Codes are stored only as an HMAC with a key outside the database, with a <c>Used</c> flag and no timestamp.</item>
 /// <item>Ballots are not rows: a vote adds one to counters keyed (window, cadre, choice), with no timestamp and no generated key.
 ///   Every vote rewrites <em>every</em> counter row of the window (adding 0 or 1), so row versions (PostgreSQL <c>xmin</c>,
-///   <c>ctid</c>) show only that some ballot touched them, not which counter grew.</item>
+///   <c>ctid</c>) show only that some ballot touched them, not which counter grew. The window's code rows are rewritten
+///   the same way, so their row versions do not tell when each code was used either.</item>
 /// <item>The code's flag, the counters and the window's ballot count change in one transaction by conditional updates that
 ///   bypass the row-level audit; the audit chain gets one event, "a ballot was cast in window X", naming neither code nor choice.</item>
 /// <item>Nothing is logged with the code; a wrong code is not written anywhere.</item>
@@ -166,6 +167,10 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
         var marked = await db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.Id == row.Id && !x.Used && !x.Voided)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, true), ct);
         if (marked == 0) throw Refuse(BallotRefusal.Used);
+        // Rewrite every code row of the window too: on PostgreSQL each row's xmin would otherwise match the transaction of its
+        // "ballot cast" audit entry and so tell when each code voted. Now all carry the latest vote's transaction.
+        await db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.WindowId == window)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, x => x.Used), ct);
         foreach (var (cadre, choice) in answers.OrderBy(a => a.Key))
         {
             var chosen = choice!.Value;
