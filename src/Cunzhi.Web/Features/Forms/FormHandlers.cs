@@ -167,8 +167,12 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
         return q;
     }
 
-    /// <summary>Forms whose submissions the account may read: a department its own; the county all; a town or village those that reached it.</summary>
-    private IQueryable<FormTemplate> Overseen()
+    /// <summary>
+    /// Forms whose submissions the account may read: a department its own; the county all; a town or village those that
+    /// reached it. EF's IgnoreQueryFilters lifts the region filter from a whole query, so the scoped village tasks are
+    /// read first, in a query of their own, and only the forms of their requests are then read past the filter.
+    /// </summary>
+    private async Task<IQueryable<FormTemplate>> OverseenAsync(CancellationToken ct)
     {
         if (IsDepartment)
         {
@@ -176,17 +180,38 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
             return db.Set<FormTemplate>().Where(f => f.OwnerUserId == me);
         }
         if (IsCountyReader) return db.Set<FormTemplate>();
-        var reached = db.Set<VillageTask>().Select(t => t.TaskRequestId);
-        return db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId.Value));
+        var reached = await db.Set<VillageTask>().Select(t => (long?)t.TaskRequestId).Distinct().ToListAsync(ct);
+        return db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId));
     }
 
-    private IQueryable<FormSummary> Summaries(IQueryable<FormTemplate> q) => q.Select(f => new FormSummary(f.Id, f.Title, f.DepartmentName, f.Status,
-        db.Set<TaskRequest>().IgnoreQueryFilters().Where(r => r.Id == f.TaskRequestId).Select(r => (TaskRequestStatus?)r.Status).FirstOrDefault(),
-        db.Set<FormField>().IgnoreQueryFilters().Count(x => x.FormTemplateId == f.Id),
-        db.Set<FormField>().IgnoreQueryFilters().Count(x => x.FormTemplateId == f.Id && x.Binding != null),
-        f.CreatedAtUtc, f.FiledAtUtc, f.TaskRequestId,
-        db.Set<VillageTask>().Count(t => t.TaskRequestId == f.TaskRequestId),
-        db.Set<FormSubmission>().Count(s => s.FormTemplateId == f.Id && s.Status == SubmissionStatus.Submitted)));
+    private sealed record FormRow(long Id, string Title, string DepartmentName, FormStatus Status, DateTime CreatedAtUtc, DateTime? FiledAtUtc, long? TaskRequestId);
+
+    private static IQueryable<FormRow> Rows(IQueryable<FormTemplate> q) =>
+        q.Select(f => new FormRow(f.Id, f.Title, f.DepartmentName, f.Status, f.CreatedAtUtc, f.FiledAtUtc, f.TaskRequestId));
+
+    /// <summary>
+    /// Adds counts to forms already authorised: fields and gate status (county rows, read past the filter by id), and
+    /// villages reached and submissions — scoped, so a town counts its own villages only.
+    /// </summary>
+    private async Task<List<FormSummary>> SummarizeAsync(IReadOnlyList<FormRow> forms, CancellationToken ct)
+    {
+        var ids = forms.Select(f => f.Id).ToList();
+        var requestIds = forms.Where(f => f.TaskRequestId is not null).Select(f => f.TaskRequestId!.Value).ToList();
+        var fields = await db.Set<FormField>().IgnoreQueryFilters().Where(x => ids.Contains(x.FormTemplateId))
+            .GroupBy(x => x.FormTemplateId).Select(g => new { g.Key, All = g.Count(), Bound = g.Count(x => x.Binding != null) }).ToDictionaryAsync(x => x.Key, ct);
+        var gate = await db.Set<TaskRequest>().IgnoreQueryFilters().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        var villages = await db.Set<VillageTask>().Where(t => requestIds.Contains(t.TaskRequestId)).GroupBy(t => t.TaskRequestId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var submitted = await db.Set<FormSubmission>().Where(x => ids.Contains(x.FormTemplateId) && x.Status == SubmissionStatus.Submitted)
+            .GroupBy(x => x.FormTemplateId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return forms.Select(f => new FormSummary(f.Id, f.Title, f.DepartmentName, f.Status,
+            f.TaskRequestId is { } r && gate.TryGetValue(r, out var st) ? st : null,
+            fields.TryGetValue(f.Id, out var c) ? c.All : 0, c?.Bound ?? 0, f.CreatedAtUtc, f.FiledAtUtc, f.TaskRequestId,
+            f.TaskRequestId is { } r2 ? villages.GetValueOrDefault(r2) : 0, submitted.GetValueOrDefault(f.Id))).ToList();
+    }
+
+    private async Task<FormSummary?> SummaryAsync(IQueryable<FormTemplate> q, CancellationToken ct) =>
+        await Rows(q).FirstOrDefaultAsync(ct) is { } row ? (await SummarizeAsync([row], ct))[0] : null;
 
     private static FieldView View(FormField f)
     {
@@ -203,12 +228,13 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     // ---- registry and design ----
 
     /// <summary>The registry, newest first.</summary>
-    public Task<Paged<FormSummary>> ListAsync(FormFilter f, PageRequest page, CancellationToken ct = default)
+    public async Task<Paged<FormSummary>> ListAsync(FormFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = Registry().AsNoTracking();
         if (f.Status is { } s) q = q.Where(x => x.Status == s);
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(x => x.Title.Contains(f.Q.Trim()) || x.DepartmentName.Contains(f.Q.Trim()));
-        return Summaries(q.OrderByDescending(x => x.CreatedAtUtc).ThenByDescending(x => x.Id)).ToPagedAsync(page, ct);
+        var rows = await Rows(q.OrderByDescending(x => x.CreatedAtUtc).ThenByDescending(x => x.Id)).ToPagedAsync(page, ct);
+        return new(await SummarizeAsync(rows.Items, ct), rows.Total, rows.Page, rows.PageSize);
     }
 
     /// <summary>A form with its fields and duplicate warnings; null when not visible.</summary>
@@ -221,7 +247,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
 
     private async Task<FormDetail> DetailAsync(FormTemplate form, CancellationToken ct)
     {
-        var summary = await Summaries(db.Set<FormTemplate>().Where(f => f.Id == form.Id)).FirstAsync(ct);
+        var summary = (await SummaryAsync(db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.Id == form.Id), ct))!;
         var request = form.TaskRequestId is { } rid
             ? await db.Set<TaskRequest>().Where(r => r.Id == rid).Select(r => new { r.DecisionReason, r.DueDate }).FirstOrDefaultAsync(ct)
             : null;
@@ -237,11 +263,13 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var live = db.Set<TaskRequest>().IgnoreQueryFilters()
             .Where(r => r.RegionCode == form.RegionCode && (r.Status == TaskRequestStatus.Admitted || r.Status == TaskRequestStatus.Pending)).Select(r => r.Id);
-        var others = await db.Set<FormTemplate>().IgnoreQueryFilters().AsNoTracking()
-            .Where(f => f.Id != form.Id && f.RegionCode == form.RegionCode && f.TaskRequestId != null && live.Contains(f.TaskRequestId.Value))
-            .SelectMany(f => db.Set<FormField>().IgnoreQueryFilters().Where(x => x.FormTemplateId == f.Id)
-                .Select(x => new FieldRef(f.Id, f.Title, x.Id, x.Label, x.Binding)))
-            .ToListAsync(ct);
+        var others = await (
+                from f in db.Set<FormTemplate>().IgnoreQueryFilters()
+                where f.Id != form.Id && f.RegionCode == form.RegionCode && f.TaskRequestId != null && live.Contains(f.TaskRequestId.Value)
+                join x in db.Set<FormField>().IgnoreQueryFilters() on f.Id equals x.FormTemplateId
+                orderby f.Id, x.SortOrder
+                select new FieldRef(f.Id, f.Title, x.Id, x.Label, x.Binding))
+            .AsNoTracking().ToListAsync(ct);
         var mine = form.Ordered.Select(x => new FieldRef(form.Id, form.Title, x.Id, x.Label, x.Binding)).ToList();
         return FieldDuplicates.Find(mine, others)
             .Select(d => new DuplicateView(d.Field.FieldId, d.Field.Label, d.Kind, d.Other?.FormId == form.Id ? null : d.Other?.FormId,
@@ -353,21 +381,31 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
 
     // ---- villages ----
 
-    /// <summary>Forms that reached the villages in scope (a village: its own), newest due date last.</summary>
-    public Task<Paged<InboxRow>> InboxAsync(SubmissionStatus? status, bool unfilled, PageRequest page, CancellationToken ct = default)
+    /// <summary>Forms that reached the villages in scope (a village: its own), unfinished first, then by due date.</summary>
+    public async Task<Paged<InboxRow>> InboxAsync(SubmissionStatus? status, bool unfilled, PageRequest page, CancellationToken ct = default)
     {
-        var forms = db.Set<FormTemplate>().IgnoreQueryFilters();
-        var q = db.Set<VillageTask>().AsNoTracking()
-            .SelectMany(t => forms.Where(f => f.TaskRequestId == t.TaskRequestId), (t, f) => new
-            {
-                t, f, s = db.Set<FormSubmission>().FirstOrDefault(s => s.VillageTaskId == t.Id),
-            });
+        // Two steps, because lifting the filter for the (county) forms would lift it for the village tasks too.
+        var reached = await db.Set<VillageTask>().Select(t => (long?)t.TaskRequestId).Distinct().ToListAsync(ct);
+        var forms = await db.Set<FormTemplate>().IgnoreQueryFilters().AsNoTracking().Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId))
+            .Select(f => new { f.Id, f.Title, f.DepartmentName, RequestId = f.TaskRequestId!.Value }).ToDictionaryAsync(f => f.RequestId, ct);
+        var formRequests = forms.Keys.ToList();
+        var q = from t in db.Set<VillageTask>().AsNoTracking().Where(t => formRequests.Contains(t.TaskRequestId))
+                from s in db.Set<FormSubmission>().Where(s => s.VillageTaskId == t.Id).DefaultIfEmpty()
+                select new { t, s };
         if (unfilled) q = q.Where(x => x.s == null);
         else if (status is { } st) q = q.Where(x => x.s != null && x.s.Status == st);
-        return q.OrderBy(x => x.s != null && x.s.Status == SubmissionStatus.Submitted).ThenBy(x => x.t.DueDate).ThenBy(x => x.t.RegionCode).ThenBy(x => x.f.Id)
-            .Select(x => new InboxRow(x.f.Id, x.f.Title, x.f.DepartmentName, x.t.RegionCode, db.Regions.Where(r => r.Code == x.t.RegionCode).Select(r => r.Name).FirstOrDefault(),
-                x.t.DueDate, x.s == null ? null : x.s.Status, x.s == null ? null : x.s.SubmittedAtUtc))
+        var rows = await q.OrderBy(x => x.s != null && x.s.Status == SubmissionStatus.Submitted).ThenBy(x => x.t.DueDate).ThenBy(x => x.t.RegionCode).ThenBy(x => x.t.Id)
+            .Select(x => new
+            {
+                x.t.TaskRequestId, x.t.RegionCode, VillageName = db.Regions.Where(r => r.Code == x.t.RegionCode).Select(r => r.Name).FirstOrDefault(), x.t.DueDate,
+                Status = x.s == null ? (SubmissionStatus?)null : x.s.Status, SubmittedAtUtc = x.s == null ? null : x.s.SubmittedAtUtc,
+            })
             .ToPagedAsync(page, ct);
+        return new(rows.Items.Select(r =>
+        {
+            var f = forms[r.TaskRequestId];
+            return new InboxRow(f.Id, f.Title, f.DepartmentName, r.RegionCode, r.VillageName, r.DueDate, r.Status, r.SubmittedAtUtc);
+        }).ToList(), rows.Total, rows.Page, rows.PageSize);
     }
 
     private sealed record Reach(FormTemplate Form, VillageTask Task, List<FormField> Fields);
@@ -375,7 +413,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>The form and its village task in <paramref name="village"/>, when the account may see both.</summary>
     private async Task<Reach?> ReachAsync(long formId, string village, CancellationToken ct)
     {
-        var form = await Overseen().AsNoTracking().FirstOrDefaultAsync(f => f.Id == formId, ct);
+        var form = await (await OverseenAsync(ct)).AsNoTracking().FirstOrDefaultAsync(f => f.Id == formId, ct);
         if (form?.TaskRequestId is not { } requestId) return null;
         var task = await db.Set<VillageTask>().AsNoTracking().FirstOrDefaultAsync(t => t.TaskRequestId == requestId && t.RegionCode == village, ct);
         if (task is null) return null;
@@ -443,15 +481,14 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>Per-village completion of a form (villages in scope), unfilled first; null when the form is not the account's to oversee.</summary>
     public async Task<SubmissionPage?> SubmissionsAsync(long formId, SubmissionFilter f, PageRequest page, CancellationToken ct = default)
     {
-        var summary = await Summaries(Overseen().AsNoTracking().Where(x => x.Id == formId)).FirstOrDefaultAsync(ct);
+        var summary = await SummaryAsync((await OverseenAsync(ct)).AsNoTracking().Where(x => x.Id == formId), ct);
         if (summary?.TaskRequestId is not { } requestId) return summary is null ? null : new(summary, 0, 0, 0, new([], 0, page.Page, page.Size));
-        var rows = db.Set<VillageTask>().AsNoTracking().Where(t => t.TaskRequestId == requestId)
-            .Select(t => new { t, s = db.Set<FormSubmission>().FirstOrDefault(s => s.VillageTaskId == t.Id) });
-        var counts = await rows.GroupBy(_ => 1).Select(g => new
-        {
-            Targets = g.Count(), Submitted = g.Count(x => x.s != null && x.s.Status == SubmissionStatus.Submitted),
-            Drafts = g.Count(x => x.s != null && x.s.Status == SubmissionStatus.Draft),
-        }).FirstOrDefaultAsync(ct);
+        var rows = from t in db.Set<VillageTask>().AsNoTracking().Where(t => t.TaskRequestId == requestId)
+                   from s in db.Set<FormSubmission>().Where(s => s.VillageTaskId == t.Id).DefaultIfEmpty()
+                   select new { t, s };
+        var targets = await rows.CountAsync(ct);
+        var submitted = await rows.CountAsync(x => x.s != null && x.s.Status == SubmissionStatus.Submitted, ct);
+        var drafts = await rows.CountAsync(x => x.s != null && x.s.Status == SubmissionStatus.Draft, ct);
         if (f.Unfilled == true) rows = rows.Where(x => x.s == null);
         else if (f.Status is { } st) rows = rows.Where(x => x.s != null && x.s.Status == st);
         var paged = await rows.OrderBy(x => x.s == null ? 0 : (int)x.s.Status).ThenBy(x => x.t.RegionCode)
@@ -459,13 +496,13 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
                 x.s == null ? null : x.s.Status, x.s == null ? null : x.s.UpdatedAtUtc, x.s == null ? null : x.s.SubmittedAtUtc,
                 x.s == null ? 0 : x.s.AutoFilledCount, x.s == null ? 0 : x.s.TypedCount))
             .ToPagedAsync(page, ct);
-        return new(summary, counts?.Targets ?? 0, counts?.Submitted ?? 0, counts?.Drafts ?? 0, paged);
+        return new(summary, targets, submitted, drafts, paged);
     }
 
     /// <summary>What the export needs: the form's fields and, per village in scope, its status and stored values.</summary>
     public async Task<ExportData?> ExportDataAsync(long formId, CancellationToken ct = default)
     {
-        var form = await Overseen().AsNoTracking().FirstOrDefaultAsync(x => x.Id == formId, ct);
+        var form = await (await OverseenAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == formId, ct);
         if (form is null) return null;
         var fields = await db.Set<FormField>().IgnoreQueryFilters().AsNoTracking().Where(x => x.FormTemplateId == formId)
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync(ct);
@@ -490,13 +527,14 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
         var first = new DateOnly(month.Year, month.Month, 1);
         var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var formRequests = db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.TaskRequestId != null).Select(f => f.TaskRequestId!.Value);
-        var received = await db.Set<VillageTask>().CountAsync(t => t.RegionCode == village && t.AdmittedAtUtc >= from && t.AdmittedAtUtc < to
-                                                                   && formRequests.Contains(t.TaskRequestId), ct);
+        // Scoped tasks first, then the forms by their request ids (a filter lifted in one query is lifted for all of it).
+        var requests = await db.Set<VillageTask>().Where(t => t.RegionCode == village && t.AdmittedAtUtc >= from && t.AdmittedAtUtc < to)
+            .Select(t => (long?)t.TaskRequestId).ToListAsync(ct);
+        var received = requests.Count == 0 ? 0 : await db.Set<FormTemplate>().IgnoreQueryFilters().CountAsync(f => requests.Contains(f.TaskRequestId), ct);
         var submitted = await db.Set<FormSubmission>().Where(s => s.RegionCode == village && s.Status == SubmissionStatus.Submitted
                                                                  && s.SubmittedAtUtc >= from && s.SubmittedAtUtc < to)
-            .GroupBy(_ => 1).Select(g => new { Forms = g.Count(), Typed = g.Sum(s => s.TypedCount), Auto = g.Sum(s => s.AutoFilledCount) }).FirstOrDefaultAsync(ct);
-        return new(village, first, received, submitted?.Forms ?? 0, submitted?.Typed ?? 0, submitted?.Auto ?? 0);
+            .Select(s => new { s.TypedCount, s.AutoFilledCount }).ToListAsync(ct);
+        return new(village, first, received, submitted.Count, submitted.Sum(s => s.TypedCount), submitted.Sum(s => s.AutoFilledCount));
     }
 }
 
