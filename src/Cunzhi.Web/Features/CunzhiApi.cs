@@ -35,6 +35,7 @@ public static class CunzhiApi
         services.AddAnalytics();
         services.AddReserves();
         services.AddTasks();
+        Forms.FormsFeature.AddForms(services);
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -115,6 +116,7 @@ public static class CunzhiApi
         Analytics.AnalyticsFeature.MapAnalytics(secured);
         Reserves.ReservesFeature.MapReserves(secured);
         Tasks.TasksFeature.MapTasks(secured);
+        Forms.FormsFeature.MapForms(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
