@@ -37,6 +37,7 @@ public static class CunzhiApi
         services.AddReserves();
         services.AddTasks();
         services.AddEvaluations();
+        Forms.FormsFeature.AddForms(services);
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -118,6 +119,7 @@ public static class CunzhiApi
         Reserves.ReservesFeature.MapReserves(secured);
         Tasks.TasksFeature.MapTasks(secured);
         Evaluations.EvaluationsFeature.MapEvaluations(secured);
+        Forms.FormsFeature.MapForms(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
