@@ -63,6 +63,14 @@ public static class AnnualRules
         return new(score, warnings);
     }
 
+    /// <summary>Why a year's annual review cannot be prepared on <paramref name="asOf"/>, or null: a past year, or the current one from 1 December.</summary>
+    public static string? YearProblem(int year, DateOnly asOf)
+    {
+        if (year < 2000 || year > asOf.Year) return $"{year} 年度尚未开始年终考核";
+        if (year == asOf.Year && asOf.Month < 12) return $"{year} 年度的年终考核从 12 月 1 日起进行";
+        return null;
+    }
+
     /// <summary>The rating a score earns by the county's thresholds (优秀 is only a candidacy: the cap may take it away).</summary>
     public static Rating CandidateRating(decimal score, AssessmentSettings s) =>
         score >= s.ExcellentThreshold ? Rating.Excellent

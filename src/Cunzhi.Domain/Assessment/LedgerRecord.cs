@@ -42,12 +42,14 @@ public sealed class LedgerRecord : IRegionScoped
     public string RecordedBy { get; private set; } = "";
     /// <summary>When (UTC).</summary>
     public DateTime RecordedAtUtc { get; private set; }
-    /// <summary>Attachment file name, if any (content in <see cref="LedgerAttachment"/>).</summary>
+    /// <summary>Attachment file name as uploaded, if any.</summary>
     public string? AttachmentName { get; private set; }
     /// <summary>Its detected content type.</summary>
     public string? AttachmentType { get; private set; }
     /// <summary>Its size in bytes.</summary>
     public int? AttachmentSize { get; private set; }
+    /// <summary>SHA-256 of its content (hex): the file's name in the attachment store, and proof in the audit log that it is unchanged.</summary>
+    public string? AttachmentSha256 { get; private set; }
 
     /// <summary>Records an event; refused for a future date, an empty or long note, or an unknown kind.</summary>
     public static LedgerRecord Record(long cadreId, string village, DateOnly date, LedgerKind kind, string note, string by, DateTime atUtc, DateOnly asOf)
@@ -61,7 +63,8 @@ public sealed class LedgerRecord : IRegionScoped
     }
 
     /// <summary>Notes the attachment checked by <see cref="LedgerFiles.Check"/>.</summary>
-    public void Attach(string fileName, string contentType, int size) => (AttachmentName, AttachmentType, AttachmentSize) = (fileName, contentType, size);
+    public void Attach(string fileName, string contentType, int size, string sha256) =>
+        (AttachmentName, AttachmentType, AttachmentSize, AttachmentSha256) = (Path.GetFileName(fileName.Trim()), contentType, size, sha256);
 
     /// <summary>Chinese name of a kind.</summary>
     public static string KindName(LedgerKind k) => k switch
@@ -73,17 +76,6 @@ public sealed class LedgerRecord : IRegionScoped
         LedgerKind.Other => "其他",
         _ => "",
     };
-}
-
-/// <summary>The bytes of a ledger record's attachment, kept apart so lists never load them.</summary>
-public sealed class LedgerAttachment : IRegionScoped
-{
-    /// <summary>The ledger record (also the key).</summary>
-    public long LedgerRecordId { get; set; }
-    /// <summary>Village code, as the record.</summary>
-    public required string RegionCode { get; set; }
-    /// <summary>The file.</summary>
-    public required byte[] Content { get; set; }
 }
 
 /// <summary>Attachment checks: small, and a photo or a PDF by its content, not by its name.</summary>
