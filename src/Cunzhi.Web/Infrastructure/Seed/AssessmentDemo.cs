@@ -53,7 +53,7 @@ public sealed class AssessmentDemo(AppDbContext db)
                 .SetProperty(b => b.ProposedAtUtc, at).SetProperty(b => b.DecidedAtUtc, at), ct);
 
         var h = (decimal d) => (long)(d * 100);
-        var annual = await bulk.WriteAsync(reviews,
+        var annual = await bulk.WriteAsync(typeof(AnnualReview), reviews,
             [nameof(AnnualReview.BatchId), nameof(AnnualReview.CadreId), nameof(AnnualReview.RegionCode), nameof(AnnualReview.Year), nameof(AnnualReview.CadreName),
              nameof(AnnualReview.MonthlyAverage), nameof(AnnualReview.QuarterlyAverage), nameof(AnnualReview.Score), nameof(AnnualReview.CandidateRating),
              nameof(AnnualReview.Rating), nameof(AnnualReview.State), nameof(AnnualReview.Warnings)],
@@ -67,7 +67,7 @@ public sealed class AssessmentDemo(AppDbContext db)
             var values = specs.ToDictionary(s => s.Code, s => (decimal?)decimal.Round(s.MaxScore * (DemoScore(c.Id * 31 + s.Code[0], m.Year * 12 + m.Month) / 100m), 0));
             return (c.Id, c.RegionCode, m.Year, m.Month, Scores: ReviewScoring.Format(specs, values), Total: ReviewScoring.Total(specs, values));
         })).ToList();
-        var periods = await bulk.WriteAsync(scores,
+        var periods = await bulk.WriteAsync(typeof(PeriodReview), scores,
             [nameof(PeriodReview.CadreId), nameof(PeriodReview.RegionCode), nameof(PeriodReview.Kind), nameof(PeriodReview.Year), nameof(PeriodReview.Period),
              nameof(PeriodReview.TemplateId), nameof(PeriodReview.TemplateVersion), nameof(PeriodReview.Scores), nameof(PeriodReview.Total),
              nameof(PeriodReview.ScoredBy), nameof(PeriodReview.ScoredAtUtc)],
