@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Analytics;
+using Cunzhi.Web.Features.Assessment;
 using Cunzhi.Web.Features.Audit;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Evaluations;
@@ -38,6 +39,7 @@ public static class CunzhiApi
         services.AddTasks();
         services.AddEvaluations();
         Forms.FormsFeature.AddForms(services);
+        services.AddAssessment();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -120,6 +122,7 @@ public static class CunzhiApi
         Tasks.TasksFeature.MapTasks(secured);
         Evaluations.EvaluationsFeature.MapEvaluations(secured);
         Forms.FormsFeature.MapForms(secured);
+        AssessmentFeature.MapAssessment(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>

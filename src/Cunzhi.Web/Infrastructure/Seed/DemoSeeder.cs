@@ -135,6 +135,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await db.SaveChangesAsync(ct);
 
         await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
+        await new AssessmentDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
         if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
