@@ -73,12 +73,17 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
 
     public DateOnly WeekOf(DateOnly? week) => Week.MondayOf(week ?? Today);
 
-    // Tasks on the list of a week: admitted by its end, and not due long before it.
-    private IQueryable<VillageTask> TasksOf(DateOnly monday, string? region)
+    /// <summary>Tasks on the list of a week: admitted by its end, and not due long before it (also what reminders count).</summary>
+    public static IQueryable<VillageTask> OnListOf(IQueryable<VillageTask> tasks, DateOnly monday)
     {
         var end = monday.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var from = monday.AddDays(-OverdueDays);
-        var q = db.Set<VillageTask>().AsNoTracking().Where(t => t.AdmittedAtUtc < end && t.DueDate >= from);
+        return tasks.Where(t => t.AdmittedAtUtc < end && t.DueDate >= from);
+    }
+
+    private IQueryable<VillageTask> TasksOf(DateOnly monday, string? region)
+    {
+        var q = OnListOf(db.Set<VillageTask>().AsNoTracking(), monday);
         if (!string.IsNullOrWhiteSpace(region) && RegionCodes.LevelOf(region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(region.Trim());
