@@ -13,10 +13,11 @@ namespace Cunzhi.Web.Features.Burden;
 public sealed record MeterCount(string RegionCode, int Year, int Month, int Count);
 
 /// <summary>
-/// One thing the meter counts. <see cref="Query"/> counts rows per village and month within [from, to); null means the
+/// One thing the meter counts. <see cref="Query"/> counts rows per village and month for villages whose code starts with the
+/// prefix, within [from, to); null means the
 /// platform has no such data yet (shown as 0 and marked 待接入). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
 /// </summary>
-public sealed record MeterSource(string Key, string Name, Func<AppDbContext, DateOnly, DateOnly, IQueryable<MeterCount>>? Query);
+public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, IQueryable<MeterCount>>? Query);
 
 /// <summary>Load pushed by one department (task items, meetings, inspections) in the period.</summary>
 public sealed record DepartmentLoad(string Department, int TaskItems, int Meetings, int Inspections)
@@ -48,17 +49,17 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
     [
         // 一表通 (forms) is being built separately; its count joins here as a query over its filled-form rows.
         new("forms", "报表", null),
-        new("meetings", "会议", (db, from, to) => db.Set<BurdenEventVillage>()
+        new("meetings", "会议", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("inspections", "检查", (db, from, to) => db.Set<BurdenEventVillage>()
+        new("inspections", "检查", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Inspection && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("tasks", "任务事项", (db, from, to) => db.Set<VillageTask>().Where(t => t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
+        new("tasks", "任务事项", (db, prefix, from, to) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
             .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.Year, t.AdmittedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("evidence", "佐证上传", (db, from, to) => db.Set<TaskEvidence>().Where(e => e.UploadedAtUtc >= Utc(from) && e.UploadedAtUtc < Utc(to))
+        new("evidence", "佐证上传", (db, prefix, from, to) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= Utc(from) && e.UploadedAtUtc < Utc(to))
             .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.Year, e.UploadedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("reports", "周报条目", (db, from, to) => db.Set<WeeklyReport>().Where(r => r.WeekStart >= from && r.WeekStart < to)
+        new("reports", "周报条目", (db, prefix, from, to) => db.Set<WeeklyReport>().Where(r => r.RegionCode.StartsWith(prefix) && r.WeekStart >= from && r.WeekStart < to)
             .GroupBy(r => new { r.RegionCode, r.WeekStart.Year, r.WeekStart.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
     ];
 
@@ -78,7 +79,7 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
         var prefix = RegionCodes.ScopePrefix(r.Code);
         var counts = new List<(string Source, MeterCount Count)>();
         foreach (var s in Sources.Where(s => s.Query is not null))
-            counts.AddRange((await s.Query!(db, from, to).Where(c => c.RegionCode.StartsWith(prefix)).ToListAsync(ct)).Select(c => (s.Key, c)));
+            counts.AddRange((await s.Query!(db, prefix, from, to).ToListAsync(ct)).Select(c => (s.Key, c)));
 
         MeterRow Row(string rowCode, string name, Func<string, bool> includes)
         {
