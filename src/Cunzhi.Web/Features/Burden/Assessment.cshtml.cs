@@ -12,7 +12,8 @@ namespace Cunzhi.Web.Features.Burden;
 public sealed class AssessmentModel(BurdenHandlers burden, IValidator<RegisterAssessmentItem> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Department { get; set; }
     [TempData] public string? Message { get; set; }

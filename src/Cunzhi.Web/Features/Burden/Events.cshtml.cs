@@ -14,7 +14,8 @@ public sealed class EventsModel(BurdenHandlers burden, IValidator<LogBurdenEvent
 {
     [BindProperty(SupportsGet = true)] public BurdenEventKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public EventForm Form { get; set; } = new();
     [TempData] public string? Message { get; set; }
 

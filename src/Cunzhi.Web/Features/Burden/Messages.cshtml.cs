@@ -9,7 +9,8 @@ namespace Cunzhi.Web.Features.Burden;
 [Authorize(Roles = ReminderHandlers.Readers)]
 public sealed class MessagesModel(ReminderHandlers reminders) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
     public Paged<ReminderView> Rows { get; private set; } = null!;
 

@@ -18,7 +18,8 @@ public sealed class MeterModel(MeterHandlers meter) : PageModel
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     /// <summary>yyyy-MM.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public MeterReport Report { get; private set; } = null!;
     public bool IsVillage => Report.Level == RegionLevel.Village;

@@ -12,7 +12,8 @@ namespace Cunzhi.Web.Features.Burden;
 [Authorize(Roles = BurdenHandlers.RankingReaders)]
 public sealed class RankingsModel(BurdenHandlers burden, IValidator<PrepareRanking> validator) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public RankingKind Kind { get; set; } = RankingKind.Village;
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Period { get; set; }

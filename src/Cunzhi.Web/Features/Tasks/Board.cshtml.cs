@@ -16,7 +16,8 @@ public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public BoardShow Show { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public WeeklyBoard Board { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Towns { get; private set; } = [];

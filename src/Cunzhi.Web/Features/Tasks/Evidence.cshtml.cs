@@ -12,7 +12,8 @@ public sealed class EvidenceModel(WeeklyHandlers weekly, EvidenceStore store) : 
 {
     [BindProperty(SupportsGet = true, Name = "request")] public long? RequestId { get; set; }
     [BindProperty(SupportsGet = true)] public long? VillageTask { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Paged<EvidenceView> Rows { get; private set; } = null!;
 
     private bool OwnOnly => User.IsInRole(Roles.Department);

@@ -20,7 +20,8 @@ public sealed class WeeklyModel(WeeklyHandlers weekly, IValidator<SaveWeeklyRepo
 
     [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public List<AnswerForm> Items { get; set; } = [];
     [TempData] public string? Message { get; set; }
 
