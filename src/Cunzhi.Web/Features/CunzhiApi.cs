@@ -2,6 +2,7 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Analytics;
 using Cunzhi.Web.Features.Audit;
+using Cunzhi.Web.Features.Burden;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Regions;
 using Cunzhi.Web.Features.Reserves;
@@ -35,6 +36,7 @@ public static class CunzhiApi
         services.AddAnalytics();
         services.AddReserves();
         services.AddTasks();
+        services.AddBurden();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -115,6 +117,7 @@ public static class CunzhiApi
         Analytics.AnalyticsFeature.MapAnalytics(secured);
         Reserves.ReservesFeature.MapReserves(secured);
         Tasks.TasksFeature.MapTasks(secured);
+        BurdenFeature.MapBurden(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
