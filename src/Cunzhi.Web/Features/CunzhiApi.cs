@@ -3,6 +3,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Analytics;
 using Cunzhi.Web.Features.Assessment;
 using Cunzhi.Web.Features.Audit;
+using Cunzhi.Web.Features.Burden;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Evaluations;
 using Cunzhi.Web.Features.Regions;
@@ -40,6 +41,7 @@ public static class CunzhiApi
         services.AddEvaluations();
         Forms.FormsFeature.AddForms(services);
         services.AddAssessment();
+        services.AddBurden();
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -123,6 +125,7 @@ public static class CunzhiApi
         Evaluations.EvaluationsFeature.MapEvaluations(secured);
         Forms.FormsFeature.MapForms(secured);
         AssessmentFeature.MapAssessment(secured);
+        BurdenFeature.MapBurden(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,7 @@ public static class TasksFeature
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TaskHandlers>();
         services.AddScoped<WeeklyHandlers>();
+        services.AddSingleton<EvidenceStore>();
         return services;
     }
 
@@ -98,12 +100,29 @@ public static class TasksFeature
                 TypedResults.Ok(await h.MondayListAsync(village, week, new PageRequest(page, pageSize), ct)))
             .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Readers))).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
         tasks.MapPut("/weekly", async (SaveWeeklyReport command, WeeklyHandlers h, CancellationToken ct) =>
-                await h.ReportAsync(command, ct) is { } r ? (Results<Ok<WeeklyList>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该任务，或其不属于本村"))
+                await h.ReportAsync(command, null, ct) is { } r ? (Results<Ok<WeeklyList>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该任务，或其不属于本村"))
             .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
             .WithSummary("周五汇报：逐项填报已完成、推进中或受阻（受阻须说明），整单一次保存");
-        tasks.MapGet("/board", async (string? town, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
-                TypedResults.Ok(await h.BoardAsync(town, week, new PageRequest(page, pageSize), ct)))
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.BoardReaders))).WithSummary("周报看板：各村 × 各任务的本周汇报情况");
+        tasks.MapGet("/board", async (string? town, DateOnly? week, string? q, BoardShow? show, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.BoardAsync(town, week, new PageRequest(page, pageSize), ct, q, show ?? BoardShow.All)))
+            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.BoardReaders)))
+            .WithSummary("周报看板：各村 × 各任务的本周汇报情况（可按乡镇、村名筛选，只看有未报或受阻事项的村；按村分页）");
+        tasks.MapPost("/weekly/{villageTaskId:long}/evidence", async (long villageTaskId, DateOnly? week, IFormFile file, WeeklyHandlers h, CancellationToken ct) =>
+                await h.UploadEvidenceAsync(villageTaskId, week, file, ct) is { } e
+                    ? (Results<Created<EvidenceView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/tasks/evidence/{e.Id}", e)
+                    : CunzhiApi.NotFound("未找到该任务，或其不属于本村"))
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .WithSummary("上传佐证材料（仅限要求佐证的任务；jpg、png、pdf，不超过 5 MB；multipart 字段 file）");
+        var evidenceReaders = R(WeeklyHandlers.EvidenceReaders);
+        tasks.MapGet("/evidence", async (long? request, long? villageTask, int? page, int? pageSize, WeeklyHandlers h, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await h.EvidenceAsync(request, villageTask, new PageRequest(page, pageSize), http.User.IsInRole(Roles.Department), ct)))
+            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
+        tasks.MapGet("/evidence/{id:long}", async (long id, WeeklyHandlers h, EvidenceStore store, HttpContext http, CancellationToken ct) =>
+                await h.EvidenceFileAsync(id, http.User.IsInRole(Roles.Department), ct) is { } e && store.Open(e.StoredName) is { } stream
+                    ? (IResult)TypedResults.File(stream, e.ContentType, e.FileName)
+                    : CunzhiApi.NotFound("未找到该佐证材料，或其不在您的管辖范围内"))
+            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("下载佐证材料");
         return secured;
     }
 }

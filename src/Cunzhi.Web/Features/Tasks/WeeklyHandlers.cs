@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cunzhi.Web.Features.Tasks;
 
 public sealed record WeeklyItem(long VillageTaskId, long TaskRequestId, string RegionCode, string? VillageName, string Title, string Requirement,
-    string DepartmentName, DateOnly DueDate, bool EvidenceRequired, WeeklyStatus? Status, string? Note, string? ReportedBy, DateTime? ReportedAtUtc);
+    string DepartmentName, DateOnly DueDate, bool EvidenceRequired, WeeklyStatus? Status, string? Note, string? ReportedBy, DateTime? ReportedAtUtc,
+    string? EvidenceJustification = null, int Evidence = 0);
 
 /// <summary>周一清单: the admitted tasks of the villages in scope for one week, with this week's answers.</summary>
 public sealed record WeeklyList(DateOnly Week, bool Open, Paged<WeeklyItem> Items);
@@ -27,6 +29,17 @@ public sealed record BoardColumn(long TaskRequestId, string Title, string Depart
 public sealed record BoardRow(string VillageCode, string VillageName, IReadOnlyDictionary<long, WeeklyStatus?> Cells);
 
 public sealed record WeeklyBoard(DateOnly Week, IReadOnlyList<BoardColumn> Columns, Paged<BoardRow> Rows);
+
+/// <summary>Which villages the board shows: all, those with any item not yet reported, or those with a blocked item.</summary>
+public enum BoardShow
+{
+    All = 0,
+    Unreported = 1,
+    Blocked = 2,
+}
+
+/// <summary>A file uploaded with the Friday report for one item (the page posts them with the answers).</summary>
+public sealed record EvidenceUpload(long VillageTaskId, IFormFile File);
 
 public sealed class SaveWeeklyReportValidator : AbstractValidator<SaveWeeklyReport>
 {
@@ -46,11 +59,13 @@ public sealed class SaveWeeklyReportValidator : AbstractValidator<SaveWeeklyRepo
 /// 每周节奏: the Monday list, the Friday report and the town board. Region scope comes from the data
 /// context (a village sees and reports only its own tasks); only village cadres report.
 /// </summary>
-public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
+public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvider clock, EvidenceStore evidence)
 {
     public const string Readers = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.CoordinationOffice;
     public const string Reporters = Roles.VillageCadre;
     public const string BoardReaders = Roles.TownAdmin + "," + Roles.CountyAdmin;
+    /// <summary>Who may see evidence files: the village, its town, the county offices, and the requesting department (its own requests only).</summary>
+    public const string EvidenceReaders = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.Department;
     /// <summary>Tasks due more than this many days before the week no longer appear on its list.</summary>
     public const int OverdueDays = 28;
 
@@ -58,12 +73,17 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
 
     public DateOnly WeekOf(DateOnly? week) => Week.MondayOf(week ?? Today);
 
-    // Tasks on the list of a week: admitted by its end, and not due long before it.
-    private IQueryable<VillageTask> TasksOf(DateOnly monday, string? region)
+    /// <summary>Tasks on the list of a week: admitted by its end, and not due long before it (also what reminders count).</summary>
+    public static IQueryable<VillageTask> OnListOf(IQueryable<VillageTask> tasks, DateOnly monday)
     {
         var end = monday.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var from = monday.AddDays(-OverdueDays);
-        var q = db.Set<VillageTask>().AsNoTracking().Where(t => t.AdmittedAtUtc < end && t.DueDate >= from);
+        return tasks.Where(t => t.AdmittedAtUtc < end && t.DueDate >= from);
+    }
+
+    private IQueryable<VillageTask> TasksOf(DateOnly monday, string? region)
+    {
+        var q = OnListOf(db.Set<VillageTask>().AsNoTracking(), monday);
         if (!string.IsNullOrWhiteSpace(region) && RegionCodes.LevelOf(region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(region.Trim());
@@ -80,22 +100,43 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             .Select(t => new { t, r = reports.FirstOrDefault(r => r.VillageTaskId == t.Id) })
             .Select(x => new WeeklyItem(x.t.Id, x.t.TaskRequestId, x.t.RegionCode, db.Regions.Where(g => g.Code == x.t.RegionCode).Select(g => g.Name).FirstOrDefault(),
                 x.t.Title, x.t.Requirement, x.t.DepartmentName, x.t.DueDate, x.t.EvidenceRequired,
-                x.r == null ? null : x.r.Status, x.r == null ? null : x.r.Note, x.r == null ? null : x.r.ReportedBy, x.r == null ? null : x.r.ReportedAtUtc))
+                x.r == null ? null : x.r.Status, x.r == null ? null : x.r.Note, x.r == null ? null : x.r.ReportedBy, x.r == null ? null : x.r.ReportedAtUtc,
+                x.t.EvidenceJustification, db.Set<TaskEvidence>().Count(e => e.VillageTaskId == x.t.Id && e.WeekStart == monday)))
             .ToPagedAsync(page, ct);
         return new(monday, Week.IsOpen(monday, Today), items);
     }
 
-    /// <summary>Saves the answers in one transaction; null when an item is not a task of the reporter's village.</summary>
-    public async Task<WeeklyList?> ReportAsync(SaveWeeklyReport c, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the answers — and the evidence files uploaded with them — in one transaction; null when an item is not a task
+    /// of the reporter's village. 已完成 on a task that requires evidence is refused without a file (this week's or one sent now).
+    /// </summary>
+    public async Task<WeeklyList?> ReportAsync(SaveWeeklyReport c, IReadOnlyList<EvidenceUpload>? files = null, CancellationToken ct = default)
     {
         var monday = WeekOf(c.Week);
         var today = Today;
-        if (!Week.IsOpen(monday, today))
-            throw new DomainRuleException(today < monday ? $"{monday:yyyy-MM-dd} 这一周尚未开始，不能填报" : $"{monday:yyyy-MM-dd} 这一周已结束，周报不能再修改");
-        var ids = c.Items.Select(i => i.VillageTaskId).Distinct().ToList();
+        EnsureOpen(monday, today);
+        files ??= [];
+        var ids = c.Items.Select(i => i.VillageTaskId).Concat(files.Select(f => f.VillageTaskId)).Distinct().ToList();
         var village = user.RegionCode;
-        var tasks = await TasksOf(monday, null).Where(t => ids.Contains(t.Id) && t.RegionCode == village).Select(t => new { t.Id, t.RegionCode }).ToListAsync(ct);
+        var tasks = await TasksOf(monday, null).Where(t => ids.Contains(t.Id) && t.RegionCode == village)
+            .ToDictionaryAsync(t => t.Id, t => new { t.Title, t.EvidenceRequired }, ct);
         if (tasks.Count != ids.Count) return null;
+        var errors = new List<string>();
+        foreach (var f in files)
+        {
+            if (!tasks[f.VillageTaskId].EvidenceRequired) errors.Add($"“{tasks[f.VillageTaskId].Title}”不要求佐证材料，无需上传");
+            errors.AddRange(await EvidenceStore.CheckAsync(f.File, ct));
+        }
+        var existingEvidence = await db.Set<TaskEvidence>().Where(e => e.WeekStart == monday && ids.Contains(e.VillageTaskId))
+            .GroupBy(e => e.VillageTaskId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        foreach (var a in c.Items)
+        {
+            var t = tasks[a.VillageTaskId];
+            var count = existingEvidence.GetValueOrDefault(a.VillageTaskId) + files.Count(f => f.VillageTaskId == a.VillageTaskId);
+            if (EvidenceRules.CheckReport(t.Title, t.EvidenceRequired, a.Status, count) is { } refusal) errors.Add(refusal);
+        }
+        if (errors.Count > 0) throw new DomainRuleException(string.Join("；", errors.Distinct()));
+
         var existing = await db.Set<WeeklyReport>().Where(r => r.WeekStart == monday && ids.Contains(r.VillageTaskId)).ToDictionaryAsync(r => r.VillageTaskId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         try
@@ -107,12 +148,62 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             }
         }
         catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
-        await db.SaveChangesAsync(ct);
+        var stored = new List<string>();
+        try
+        {
+            foreach (var f in files)
+            {
+                var e = await evidence.StoreAsync(f.File, ct);
+                stored.Add(e.StoredName);
+                e.VillageTaskId = f.VillageTaskId;
+                e.RegionCode = village;
+                e.WeekStart = monday;
+                e.UploadedBy = user.UserName;
+                e.UploadedAtUtc = now;
+                db.Add(e);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // Nothing saved: no file may stay behind without its row.
+            foreach (var name in stored) evidence.Delete(name);
+            throw;
+        }
         return await MondayListAsync(village, monday, new PageRequest(1, 200), ct);
     }
 
-    /// <summary>Village-by-task board of one week for the villages in scope (optionally one town), paged over villages.</summary>
-    public async Task<WeeklyBoard> BoardAsync(string? town, DateOnly? week, PageRequest page, CancellationToken ct = default)
+    private static void EnsureOpen(DateOnly monday, DateOnly today)
+    {
+        if (!Week.IsOpen(monday, today))
+            throw new DomainRuleException(today < monday ? $"{monday:yyyy-MM-dd} 这一周尚未开始，不能填报" : $"{monday:yyyy-MM-dd} 这一周已结束，周报不能再修改");
+    }
+
+    /// <summary>Uploads one evidence file for a task of the reporter's village in an open week (API); null when the task is not the village's.</summary>
+    public async Task<EvidenceView?> UploadEvidenceAsync(long villageTaskId, DateOnly? week, IFormFile file, CancellationToken ct = default)
+    {
+        var monday = WeekOf(week);
+        EnsureOpen(monday, Today);
+        var village = user.RegionCode;
+        var task = await TasksOf(monday, null).Where(t => t.Id == villageTaskId && t.RegionCode == village).Select(t => new { t.Title, t.EvidenceRequired }).FirstOrDefaultAsync(ct);
+        if (task is null) return null;
+        var errors = new List<string>();
+        if (!task.EvidenceRequired) errors.Add($"“{task.Title}”不要求佐证材料，无需上传");
+        errors.AddRange(await EvidenceStore.CheckAsync(file, ct));
+        if (errors.Count > 0) throw new DomainRuleException(string.Join("；", errors));
+        var e = await evidence.StoreAsync(file, ct);
+        (e.VillageTaskId, e.RegionCode, e.WeekStart, e.UploadedBy, e.UploadedAtUtc) = (villageTaskId, village, monday, user.UserName, clock.GetUtcNow().UtcDateTime);
+        db.Add(e);
+        try { await db.SaveChangesAsync(ct); }
+        catch { evidence.Delete(e.StoredName); throw; }
+        return EvidenceStore.View(e);
+    }
+
+    /// <summary>
+    /// Village-by-task board of one week for the villages in scope (optionally one town), paged over villages; filtered by
+    /// village name or code, and to villages with an item not yet reported or blocked.
+    /// </summary>
+    public async Task<WeeklyBoard> BoardAsync(string? town, DateOnly? week, PageRequest page, CancellationToken ct = default, string? q = null, BoardShow show = BoardShow.All)
     {
         var monday = WeekOf(week);
         var villages = db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village);
@@ -121,9 +212,18 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             var prefix = RegionCodes.ScopePrefix(town.Trim());
             villages = villages.Where(r => r.Code.StartsWith(prefix));
         }
+        if (!string.IsNullOrWhiteSpace(q)) villages = villages.Where(r => r.Name.Contains(q.Trim()) || r.Code.StartsWith(q.Trim()));
+        var reportsOfWeek = db.Set<WeeklyReport>().Where(r => r.WeekStart == monday);
+        var weekTasks = TasksOf(monday, null);
+        villages = show switch
+        {
+            BoardShow.Unreported => villages.Where(v => weekTasks.Any(t => t.RegionCode == v.Code && !reportsOfWeek.Any(r => r.VillageTaskId == t.Id))),
+            BoardShow.Blocked => villages.Where(v => reportsOfWeek.Any(r => r.RegionCode == v.Code && r.Status == WeeklyStatus.Blocked && weekTasks.Any(t => t.Id == r.VillageTaskId))),
+            _ => villages,
+        };
         var rows = await villages.OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToPagedAsync(page, ct);
         var codes = rows.Items.Select(r => r.Code).ToList();
-        var tasks = await TasksOf(monday, null).Where(t => codes.Contains(t.RegionCode))
+        var tasks = await weekTasks.Where(t => codes.Contains(t.RegionCode))
             .Select(t => new { t.Id, t.TaskRequestId, t.RegionCode, t.Title, t.DepartmentName, t.DueDate }).ToListAsync(ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var reports = await db.Set<WeeklyReport>().AsNoTracking().Where(r => r.WeekStart == monday && taskIds.Contains(r.VillageTaskId))
@@ -133,6 +233,47 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
         var boardRows = rows.Items.Select(v => new BoardRow(v.Code, v.Name,
             tasks.Where(t => t.RegionCode == v.Code).ToDictionary(t => t.TaskRequestId, t => reports.TryGetValue(t.Id, out var s) ? s : (WeeklyStatus?)null))).ToList();
         return new(monday, columns, new Paged<BoardRow>(boardRows, rows.Total, rows.Page, rows.PageSize));
+    }
+
+    /// <summary>
+    /// Evidence files of one task request's villages (or one village task), newest first: the village sees its own, the town
+    /// its villages' (region scope), the county offices all, a department only those of its own requests.
+    /// </summary>
+    public async Task<Paged<EvidenceView>> EvidenceAsync(long? taskRequestId, long? villageTaskId, PageRequest page, bool ownRequestsOnly, CancellationToken ct = default)
+    {
+        var q = db.Set<TaskEvidence>().AsNoTracking();
+        var tasks = db.Set<VillageTask>().AsNoTracking();
+        if (taskRequestId is { } rid) tasks = tasks.Where(t => t.TaskRequestId == rid);
+        if (villageTaskId is { } vid) tasks = tasks.Where(t => t.Id == vid);
+        if (ownRequestsOnly)
+        {
+            var me = user.UserId;
+            var mine = db.Set<TaskRequest>().Where(r => r.RequestedByUserId == me).Select(r => r.Id);
+            tasks = tasks.Where(t => mine.Contains(t.TaskRequestId));
+        }
+        q = q.Where(e => tasks.Any(t => t.Id == e.VillageTaskId));
+        return await q.OrderByDescending(e => e.UploadedAtUtc).ThenByDescending(e => e.Id)
+            .Select(e => new EvidenceView(e.Id, e.VillageTaskId, e.RegionCode, db.Regions.Where(g => g.Code == e.RegionCode).Select(g => g.Name).FirstOrDefault(),
+                tasks.Where(t => t.Id == e.VillageTaskId).Select(t => t.Title).FirstOrDefault() ?? "", e.WeekStart, e.FileName, e.ContentType, e.Size, e.UploadedBy, e.UploadedAtUtc))
+            .ToPagedAsync(page, ct);
+    }
+
+    /// <summary>Towns in scope (the board's town picker).</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> TownsAsync(CancellationToken ct = default) =>
+        (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+        .Select(r => (r.Code, r.Name)).ToList();
+
+    /// <summary>One evidence file's row if the account may see it (same rules as <see cref="EvidenceAsync"/>).</summary>
+    public Task<TaskEvidence?> EvidenceFileAsync(long id, bool ownRequestsOnly, CancellationToken ct = default)
+    {
+        var q = db.Set<TaskEvidence>().AsNoTracking().Where(e => e.Id == id);
+        if (ownRequestsOnly)
+        {
+            var me = user.UserId;
+            var mine = db.Set<VillageTask>().Where(t => db.Set<TaskRequest>().Any(r => r.Id == t.TaskRequestId && r.RequestedByUserId == me)).Select(t => t.Id);
+            q = q.Where(e => mine.Contains(e.VillageTaskId));
+        }
+        return q.FirstOrDefaultAsync(ct);
     }
 }
 

@@ -1,0 +1,57 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Burden;
+
+/// <summary>乡镇考核事项: the items a town assesses its villages on, capped by the county (default 10).</summary>
+[Authorize(Roles = BurdenHandlers.AssessmentReaders)]
+public sealed class AssessmentModel(BurdenHandlers burden, IValidator<RegisterAssessmentItem> validator, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Department { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public AssessmentItems Items { get; private set; } = null!;
+    public bool CanRegister => User.IsInRole(Roles.TownAdmin);
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await burden.AssessmentItemsAsync(Year, new PageRequest(PageNumber, 20), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanRegister) return Forbid();
+        var year = Year ?? clock.GetLocalNow().Year;
+        var r = await this.RunCommandAsync(validator, new RegisterAssessmentItem(year, Title ?? "", Department),
+            async c => (AssessmentItemView?)await burden.RegisterAssessmentItemAsync(c, ct), ct);
+        if (r is not null)
+        {
+            Message = $"已登记“{r.Title}”";
+            return Redirect($"/Burden/Assessment?year={year}");
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
+    {
+        if (!CanRegister) return Forbid();
+        try
+        {
+            if (!await burden.WithdrawAssessmentItemAsync(id, ct)) return NotFound();
+        }
+        catch (Infrastructure.Web.DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await OnGetAsync(ct);
+            return Page();
+        }
+        Message = "已撤销";
+        return Redirect($"/Burden/Assessment?year={Year}");
+    }
+}

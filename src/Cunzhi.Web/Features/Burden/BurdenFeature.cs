@@ -1,0 +1,100 @@
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cunzhi.Web.Features.Burden;
+
+/// <summary>Registration and <c>/api/v1/burden</c> endpoints: reminders, meetings and inspections, the burden meter, the ranking guard.</summary>
+public static class BurdenFeature
+{
+    public static IServiceCollection AddBurden(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<BurdenHandlers>();
+        services.AddScoped<MeterHandlers>();
+        services.AddScoped<ReminderHandlers>();
+        services.AddSingleton<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        return services;
+    }
+
+    private static string[] R(string roles) => roles.Split(',');
+
+    public static RouteGroupBuilder MapBurden(RouteGroupBuilder secured)
+    {
+        var g = secured.MapGroup("/burden").WithTags("减负监测与排名管控");
+
+        var reminders = g.MapGroup("/reminders").RequireAuthorization(p => p.RequireRole(R(ReminderHandlers.Readers)));
+        reminders.MapGet("", async (bool? unread, int? page, int? pageSize, ReminderHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(unread == true, new PageRequest(page, pageSize), ct)))
+            .WithSummary("本村的提醒（本周清单已下发、周五汇报），未读在前");
+        reminders.MapGet("/unread", async (ReminderHandlers h, CancellationToken ct) => TypedResults.Ok(new UnreadCount(await h.UnreadAsync(ct))))
+            .WithSummary("未读提醒数");
+        reminders.MapPost("/{id:long}/read", async (long id, ReminderHandlers h, CancellationToken ct) =>
+                await h.MarkReadAsync(id, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("未找到该提醒"))
+            .WithSummary("标为已读");
+        reminders.MapPost("/read-all", async (ReminderHandlers h, CancellationToken ct) => TypedResults.Ok(new UnreadCount(await h.MarkAllReadAsync(ct))))
+            .WithSummary("全部标为已读（返回标记的条数）");
+
+        g.MapGet("/policy", async (BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PolicyAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyReaders))).WithSummary("本县减负设置：排名发布间隔、乡镇考核事项上限、负担基线");
+        g.MapPut("/policy", async (SavePolicy command, BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SavePolicyAsync(command, ct)))
+            .AddEndpointFilter<Validate<SavePolicy>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyEditors))).WithSummary("修改本县减负设置");
+
+        var events = g.MapGroup("/events").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventReaders)));
+        events.MapGet("", async (BurdenEventKind? kind, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.EventsAsync(new EventFilter(kind, from, to, q), new PageRequest(page, pageSize), ct)))
+            .WithSummary("会议、检查登记（乡镇看本镇，县看全县）");
+        events.MapPost("", async (LogBurdenEvent command, BurdenHandlers h, CancellationToken ct) =>
+            {
+                var e = await h.LogEventAsync(command, ct);
+                return TypedResults.Created($"/api/v1/burden/events/{e.Id}", e);
+            })
+            .AddEndpointFilter<Validate<LogBurdenEvent>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventEditors)))
+            .WithSummary("乡镇登记一次会议或检查（日期、组织单位、名称、涉及的村）");
+        events.MapDelete("/{id:long}", async (long id, BurdenHandlers h, CancellationToken ct) =>
+                await h.DeleteEventAsync(id, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound(BurdenHandlers.EventNotFound))
+            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventEditors))).WithSummary("删除登记有误的会议或检查");
+
+        g.MapGet("/meter", async (string? region, DateOnly? month, int? page, int? pageSize, MeterHandlers h, CancellationToken ct) =>
+                await h.ReportAsync(region, month, new PageRequest(page, pageSize), ct) is { } r
+                    ? (Results<Ok<MeterReport>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该区划，或其不在您的管辖范围内"))
+            .RequireAuthorization(p => p.RequireRole(R(MeterHandlers.Readers)))
+            .WithSummary("负担监测：某月各乡镇/各村的报表、会议、检查、任务事项、佐证上传、周报条目，与基线比较；各部门压下的负担");
+
+        var rankings = g.MapGroup("/rankings").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingReaders)));
+        rankings.MapGet("", async (int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RankingsAsync(new PageRequest(page, pageSize), ct)))
+            .WithSummary("拟定与已发布的排名");
+        rankings.MapGet("/status", async (BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RankingStatusAsync(ct)))
+            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors))).WithSummary("本级今天能否发布各类排名，何时可以");
+        rankings.MapPost("", async (PrepareRanking command, BurdenHandlers h, CancellationToken ct) =>
+            {
+                var r = await h.PrepareRankingAsync(command, ct);
+                return TypedResults.Created($"/api/v1/burden/rankings/{r.Id}", r);
+            })
+            .AddEndpointFilter<Validate<PrepareRanking>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors))).WithSummary("拟定排名（尚未发布）");
+        rankings.MapPost("/{id:long}/publish", async (long id, BurdenHandlers h, CancellationToken ct) =>
+                await h.PublishRankingAsync(id, ct) is { } r ? (Results<Ok<RankingView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该排名"))
+            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors)))
+            .WithSummary("发布排名：超过县里规定的频次（默认每年一次）则拒绝，并说明何时可再发布");
+
+        var items = g.MapGroup("/assessment-items").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentReaders)));
+        items.MapGet("", async (int? year, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.AssessmentItemsAsync(year, new PageRequest(page, pageSize), ct)))
+            .WithSummary("乡镇对村考核事项（按年度）");
+        items.MapPost("", async (RegisterAssessmentItem command, BurdenHandlers h, CancellationToken ct) =>
+            {
+                var i = await h.RegisterAssessmentItemAsync(command, ct);
+                return TypedResults.Created($"/api/v1/burden/assessment-items/{i.Id}", i);
+            })
+            .AddEndpointFilter<Validate<RegisterAssessmentItem>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentEditors)))
+            .WithSummary("乡镇登记考核事项（超过县里规定的上限，默认 10 项，则拒绝）");
+        items.MapDelete("/{id:long}", async (long id, BurdenHandlers h, CancellationToken ct) =>
+                await h.WithdrawAssessmentItemAsync(id, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("未找到该考核事项"))
+            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentEditors))).WithSummary("撤销考核事项");
+        return secured;
+    }
+}
+
+public sealed record UnreadCount(int Count);

@@ -1,0 +1,146 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Tasks;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Burden;
+
+/// <summary>Rows of one source counted per village and month (a month is Year + Month).</summary>
+public sealed record MeterCount(string RegionCode, int Year, int Month, int Count);
+
+/// <summary>
+/// One thing the meter counts. <see cref="Query"/> counts rows per village and month for villages whose code starts with the
+/// prefix, within [from, to); null means the
+/// platform has no such data yet (shown as 0 and marked 待接入). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
+/// </summary>
+public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, IQueryable<MeterCount>>? Query);
+
+/// <summary>Load pushed by one department (task items, meetings, inspections) in the period.</summary>
+public sealed record DepartmentLoad(string Department, int TaskItems, int Meetings, int Inspections)
+{
+    public int Total => TaskItems + Meetings + Inspections;
+}
+
+/// <summary>One row of the meter: a town (county view) or a village (town view), or a month (village view).</summary>
+public sealed record MeterRow(string Code, string Name, DateOnly Month, IReadOnlyDictionary<string, int> Counts, int Total, double? Baseline, double? ChangePercent);
+
+public sealed record MeterSourceView(string Key, string Name, bool Connected);
+
+public sealed record MeterReport(string RegionCode, string RegionName, RegionLevel Level, string? ParentCode, DateOnly Month, IReadOnlyList<MeterSourceView> Sources,
+    MeterRow Summary, Paged<MeterRow> Rows, IReadOnlyList<MeterRow> History, IReadOnlyList<DepartmentLoad> Departments, DateOnly? BaselineFrom, int BaselineMonths);
+
+/// <summary>
+/// 负担监测: per village per month, how many forms, meetings, inspections, task items, evidence uploads and weekly report items
+/// came its way, against its baseline (see <see cref="BurdenMeter"/>); drill-down county → town → village; and which
+/// departments push the load. Counts are by UTC month of the recorded time (dates without a time count by their day).
+/// </summary>
+public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvider clock, BurdenHandlers burden)
+{
+    public const string Readers = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
+
+    private static DateTime Utc(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>The meter's sources, in column order.</summary>
+    public static readonly IReadOnlyList<MeterSource> Sources =
+    [
+        // 一表通 (forms) is being built separately; its count joins here as a query over its filled-form rows.
+        new("forms", "报表", null),
+        new("meetings", "会议", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
+            .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("inspections", "检查", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Inspection && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
+            .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("tasks", "任务事项", (db, prefix, from, to) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.Year, t.AdmittedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("evidence", "佐证上传", (db, prefix, from, to) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= Utc(from) && e.UploadedAtUtc < Utc(to))
+            .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.Year, e.UploadedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("reports", "周报条目", (db, prefix, from, to) => db.Set<WeeklyReport>().Where(r => r.RegionCode.StartsWith(prefix) && r.WeekStart >= from && r.WeekStart < to)
+            .GroupBy(r => new { r.RegionCode, r.WeekStart.Year, r.WeekStart.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+    ];
+
+    private static readonly string[] Keys = Sources.Select(s => s.Key).ToArray();
+
+    /// <summary>The meter for a region in scope (default: the account's own) and month (default: this month); null when not found.</summary>
+    public async Task<MeterReport?> ReportAsync(string? region, DateOnly? month, PageRequest page, CancellationToken ct = default)
+    {
+        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode : region.Trim();
+        var r = await db.Regions.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.Code, x.Name, x.Level, x.ParentCode }).FirstOrDefaultAsync(ct);
+        if (r is null || r.Level is not (RegionLevel.County or RegionLevel.Town or RegionLevel.Village)) return null;
+        var asOf = BurdenMeter.MonthOf(month ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var policy = await burden.PolicyOfAsync(ct);
+        // History long enough for the baseline window and a year of months to show.
+        var from = new[] { asOf.AddMonths(-35), policy.BaselineFrom ?? asOf }.Min();
+        var to = asOf.AddMonths(1);
+        var prefix = RegionCodes.ScopePrefix(r.Code);
+        var counts = new List<(string Source, MeterCount Count)>();
+        foreach (var s in Sources.Where(s => s.Query is not null))
+            counts.AddRange((await s.Query!(db, prefix, from, to).ToListAsync(ct)).Select(c => (s.Key, c)));
+
+        MeterRow Row(string rowCode, string name, Func<string, bool> includes)
+        {
+            var history = counts.Where(c => includes(c.Count.RegionCode)).GroupBy(c => new DateOnly(c.Count.Year, c.Count.Month, 1))
+                .Select(g => new MeterMonth(g.Key, g.GroupBy(x => x.Source).ToDictionary(x => x.Key, x => x.Sum(y => y.Count.Count)))).ToList();
+            var current = history.FirstOrDefault(m => m.Month == asOf) ?? new MeterMonth(asOf, new Dictionary<string, int>());
+            var baseline = BurdenMeter.Baseline(history, Keys, policy.BaselineFrom, policy.BaselineMonths, asOf);
+            return new(rowCode, name, asOf, Keys.ToDictionary(k => k, current.Of), current.Total, baseline is null ? null : Math.Round(baseline.Total, 1),
+                baseline is null ? null : BurdenMeter.ChangePercent(current.Total, baseline.Total));
+        }
+
+        var summary = Row(r.Code, r.Name, _ => true);
+        Paged<MeterRow> rows;
+        var monthsShown = new List<MeterRow>();
+        if (r.Level == RegionLevel.Village)
+        {
+            rows = new Paged<MeterRow>([], 0, 1, page.Size);
+            for (var m = asOf.AddMonths(-11); m <= asOf; m = m.AddMonths(1))
+            {
+                var monthRow = RowForMonth(counts, m, policy);
+                monthsShown.Add(monthRow with { Code = r.Code, Name = $"{m:yyyy-MM}" });
+            }
+        }
+        else
+        {
+            var childLevel = r.Level == RegionLevel.County ? RegionLevel.Town : RegionLevel.Village;
+            var children = await db.Regions.AsNoTracking().Where(x => x.Level == childLevel && x.Code.StartsWith(prefix)).OrderBy(x => x.Code)
+                .Select(x => new { x.Code, x.Name }).ToPagedAsync(page, ct);
+            rows = new Paged<MeterRow>(children.Items.Select(c =>
+                {
+                    var childPrefix = RegionCodes.ScopePrefix(c.Code);
+                    return Row(c.Code, c.Name, v => v.StartsWith(childPrefix, StringComparison.Ordinal));
+                }).ToList(), children.Total, children.Page, children.PageSize);
+        }
+        var departments = await DepartmentsAsync(prefix, asOf.AddMonths(-11), to, ct);
+        return new(r.Code, r.Name, r.Level, r.ParentCode, asOf, Sources.Select(s => new MeterSourceView(s.Key, s.Name, s.Query is not null)).ToList(),
+            summary, rows, monthsShown, departments, policy.BaselineFrom, policy.BaselineMonths);
+    }
+
+    private static MeterRow RowForMonth(List<(string Source, MeterCount Count)> counts, DateOnly month, BurdenPolicy policy)
+    {
+        var history = counts.GroupBy(c => new DateOnly(c.Count.Year, c.Count.Month, 1))
+            .Select(g => new MeterMonth(g.Key, g.GroupBy(x => x.Source).ToDictionary(x => x.Key, x => x.Sum(y => y.Count.Count)))).ToList();
+        var current = history.FirstOrDefault(m => m.Month == month) ?? new MeterMonth(month, new Dictionary<string, int>());
+        var baseline = BurdenMeter.Baseline(history, Keys, policy.BaselineFrom, policy.BaselineMonths, month);
+        return new("", "", month, Keys.ToDictionary(k => k, current.Of), current.Total, baseline is null ? null : Math.Round(baseline.Total, 1),
+            baseline is null ? null : BurdenMeter.ChangePercent(current.Total, baseline.Total));
+    }
+
+    /// <summary>Task items, meetings and inspections per department on the villages under <paramref name="prefix"/>, most load first.</summary>
+    private async Task<IReadOnlyList<DepartmentLoad>> DepartmentsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var tasks = await db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
+            .GroupBy(t => t.DepartmentName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var events = await db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+            .Join(db.Set<BurdenEvent>().Where(e => e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { e.Organizer, e.Kind })
+            .GroupBy(x => new { x.Organizer, x.Kind }).Select(g => new { g.Key.Organizer, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        return tasks.Select(t => t.Key).Concat(events.Select(e => e.Organizer)).Distinct()
+            .Select(d => new DepartmentLoad(d, tasks.Where(t => t.Key == d).Sum(t => t.Count),
+                events.Where(e => e.Organizer == d && e.Kind == BurdenEventKind.Meeting).Sum(e => e.Count),
+                events.Where(e => e.Organizer == d && e.Kind == BurdenEventKind.Inspection).Sum(e => e.Count)))
+            .OrderByDescending(d => d.Total).ThenBy(d => d.Department, StringComparer.Ordinal).ToList();
+    }
+}

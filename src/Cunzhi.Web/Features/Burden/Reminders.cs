@@ -1,0 +1,154 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Tasks;
+using Cunzhi.Web.Features.Tasks;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Burden;
+
+public sealed record ReminderView(long Id, ReminderKind Kind, DateOnly WeekStart, string Title, string Body, string Link, DateTime CreatedAtUtc, DateTime? ReadAtUtc, string? ReadBy);
+
+/// <summary>
+/// Another way a reminder leaves the platform besides the in-app list: DingTalk and WeCom group robots (webhooks) will
+/// implement this, one class each. None is registered yet, so reminders are in-app only.
+/// </summary>
+public interface IReminderChannel
+{
+    /// <summary>Sends a reminder that has just been saved; a failure is logged and does not undo the in-app reminder.</summary>
+    Task SendAsync(ReminderView reminder, string villageCode, CancellationToken ct);
+}
+
+/// <summary>
+/// The weekly reminders (SPEC §9): 本周清单已下发 to every village with items on its Monday list, and from Friday
+/// 请于今日完成周五汇报 to every village with items not yet reported. Made by <see cref="ReminderService"/> on a timer, at most one
+/// of each kind per village and week (a unique index makes a second run, or two instances, harmless). A reminder belongs to the
+/// village: all its accounts see it, and any of them marks it read.
+/// </summary>
+public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProvider clock, IEnumerable<IReminderChannel> channels, ILogger<ReminderHandlers> log)
+{
+    public const string Readers = Roles.VillageCadre;
+
+    /// <summary>Makes the reminders due at <paramref name="localNow"/> (acting as the system); returns how many were made.</summary>
+    public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(localNow.DateTime);
+        var monday = Week.MondayOf(today);
+        var nowUtc = localNow.UtcDateTime;
+        var list = WeeklyHandlers.OnListOf(db.Set<VillageTask>().AsNoTracking(), monday).Where(t => t.AdmittedAtUtc <= nowUtc);
+        var reports = db.Set<WeeklyReport>().Where(r => r.WeekStart == monday);
+        var made = new List<Reminder>();
+        foreach (var kind in ReminderSchedule.Due(today))
+        {
+            var already = db.Set<Reminder>().Where(r => r.Kind == kind && r.WeekStart == monday).Select(r => r.RegionCode);
+            var villages = await list.Where(t => !already.Contains(t.RegionCode))
+                .GroupBy(t => t.RegionCode)
+                .Select(g => new { Code = g.Key, Items = g.Count(), Unreported = g.Count(t => !reports.Any(r => r.VillageTaskId == t.Id)) })
+                .ToListAsync(ct);
+            foreach (var v in villages.Where(v => kind == ReminderKind.MondayList || v.Unreported > 0))
+            {
+                var (title, body) = ReminderSchedule.Text(kind, monday, v.Items, v.Unreported);
+                made.Add(new Reminder
+                {
+                    RegionCode = v.Code, Kind = kind, WeekStart = monday, Title = title, Body = body,
+                    Link = $"/Tasks/Weekly?week={monday:yyyy-MM-dd}", CreatedAtUtc = nowUtc,
+                });
+            }
+        }
+        if (made.Count == 0) return 0;
+        db.AddRange(made);
+        await db.SaveChangesAsync(ct);
+        foreach (var r in made)
+            foreach (var channel in channels)
+            {
+                try { await channel.SendAsync(View(r), r.RegionCode, ct); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "提醒推送失败：{Channel} {Village}", channel.GetType().Name, r.RegionCode); }
+            }
+        return made.Count;
+    }
+
+    private static ReminderView View(Reminder r) => new(r.Id, r.Kind, r.WeekStart, r.Title, r.Body, r.Link, r.CreatedAtUtc, r.ReadAtUtc, r.ReadBy);
+
+    // Reminders are addressed to villages; a county or town account's scope would otherwise show it every village's.
+    private IQueryable<Reminder> Mine
+    {
+        get
+        {
+            var village = user.RegionCode;
+            return db.Set<Reminder>().Where(r => r.RegionCode == village);
+        }
+    }
+
+    /// <summary>The account's village's reminders, unread first, newest first.</summary>
+    public Task<Paged<ReminderView>> ListAsync(bool unreadOnly, PageRequest page, CancellationToken ct = default)
+    {
+        var q = Mine.AsNoTracking();
+        if (unreadOnly) q = q.Where(r => r.ReadAtUtc == null);
+        return q.OrderBy(r => r.ReadAtUtc == null ? 0 : 1).ThenByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new ReminderView(r.Id, r.Kind, r.WeekStart, r.Title, r.Body, r.Link, r.CreatedAtUtc, r.ReadAtUtc, r.ReadBy)).ToPagedAsync(page, ct);
+    }
+
+    public Task<int> UnreadAsync(CancellationToken ct = default) => Mine.CountAsync(r => r.ReadAtUtc == null, ct);
+
+    /// <summary>Marks one reminder read; false when it is not the account's village's.</summary>
+    public async Task<bool> MarkReadAsync(long id, CancellationToken ct = default)
+    {
+        var r = await Mine.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return false;
+        if (r.ReadAtUtc is null)
+        {
+            (r.ReadAtUtc, r.ReadBy) = (clock.GetUtcNow().UtcDateTime, user.UserName);
+            await db.SaveChangesAsync(ct);
+        }
+        return true;
+    }
+
+    /// <summary>Marks all the village's unread reminders read; returns how many.</summary>
+    public async Task<int> MarkAllReadAsync(CancellationToken ct = default)
+    {
+        var unread = await Mine.Where(r => r.ReadAtUtc == null).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var r in unread) (r.ReadAtUtc, r.ReadBy) = (now, user.UserName);
+        if (unread.Count > 0) await db.SaveChangesAsync(ct);
+        return unread.Count;
+    }
+}
+
+/// <summary>
+/// Makes the weekly reminders on a timer driven by the registered <see cref="TimeProvider"/> (every
+/// <c>Reminders:IntervalMinutes</c>, default 30, and once at start), so a server that was down on Monday or Friday catches
+/// up later in the week. <c>Reminders:Enabled=false</c> turns it off. Chosen over making reminders lazily on request:
+/// villages that never sign in still get them, which the webhook channels will need.
+/// </summary>
+public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderService> log) : BackgroundService
+{
+    /// <summary>One pass at the clock's current local time.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
+        return await scope.ServiceProvider.GetRequiredService<ReminderHandlers>().GenerateAsync(clock.GetLocalNow(), ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Reminders:Enabled", true)) return;
+        var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                var made = await RunOnceAsync(stoppingToken);
+                if (made > 0) log.LogInformation("已生成 {Count} 条周提醒", made);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed pass (database busy, migration not yet applied) is retried on the next tick.
+                log.LogWarning(e, "生成周提醒失败，稍后重试");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

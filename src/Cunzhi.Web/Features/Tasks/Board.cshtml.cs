@@ -1,0 +1,37 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Tasks;
+
+/// <summary>周报看板: village × item grid of a week for a town (the county picks the town), paged over villages.</summary>
+[Authorize(Roles = WeeklyHandlers.BoardReaders)]
+public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
+{
+    public const int PageSize = 30;
+
+    [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public BoardShow Show { get; set; }
+    // From the query only: on a post the route value "page" (the page path) would be bound and fail.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public WeeklyBoard Board { get; private set; } = null!;
+    public IReadOnlyList<(string Code, string Name)> Towns { get; private set; } = [];
+    public bool PicksTown => User.IsInRole(Roles.CountyAdmin);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (PicksTown)
+        {
+            Towns = await weekly.TownsAsync(ct);
+            // The county reads the board town by town: a county-wide grid of every village and item would not fit a screen.
+            if (string.IsNullOrWhiteSpace(Town) || Towns.All(t => t.Code != Town)) Town = Towns.FirstOrDefault().Code;
+        }
+        else Town = null;
+        Board = await weekly.BoardAsync(Town, Week, new PageRequest(PageNumber, PageSize), ct, Q, Show);
+    }
+}
