@@ -244,6 +244,6 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
         }
         catch (System.ComponentModel.Win32Exception) { }
         return new(Environment.ProcessorCount, mem, Field("/proc/cpuinfo", "model name"), Field("/etc/os-release", "PRETTY_NAME="),
-            RuntimeInformation.FrameworkDescription, pg, lite.ServerVersion, commit, DateTime.UtcNow, "bench/run.sh " + options.Command);
+            RuntimeInformation.FrameworkDescription, pg, lite.ServerVersion, commit, DateTime.UtcNow, "Cunzhi.Bench " + options.Command);
     }
 }
