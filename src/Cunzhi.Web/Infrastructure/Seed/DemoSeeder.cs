@@ -67,6 +67,21 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     /// <summary>Generates the demo data unless regions already exist. Returns false when skipped.</summary>
     public async Task<bool> SeedDemoAsync(DemoOptions options, TextWriter log, CancellationToken ct = default)
     {
+        var divisions = options.Scale switch
+        {
+            DemoScale.County => Divisions.Wanzai().ToList(),
+            _ => Divisions.FromPackage(options.DivisionDataPath ?? Divisions.DefaultPackageFolder(env.ContentRootPath),
+                                       options.Scale == DemoScale.Province ? options.ProvinceCode : null).ToList(),
+        };
+        return await SeedDemoAsync(options, divisions, log, ct);
+    }
+
+    /// <summary>
+    /// Generates the demo data over the given divisions (counties, towns, villages; parents before children) unless
+    /// regions already exist. The benchmarks use it to pick a slice of the country of a chosen size.
+    /// </summary>
+    public async Task<bool> SeedDemoAsync(DemoOptions options, IReadOnlyList<Division> divisions, TextWriter log, CancellationToken ct = default)
+    {
         db.User.AsSystem();
         if (await db.Regions.AnyAsync(ct))
         {
@@ -74,12 +89,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             return false;
         }
         var watch = Stopwatch.StartNew();
-        var divisions = options.Scale switch
-        {
-            DemoScale.County => Divisions.Wanzai().ToList(),
-            _ => Divisions.FromPackage(options.DivisionDataPath ?? Divisions.DefaultPackageFolder(env.ContentRootPath),
-                                       options.Scale == DemoScale.Province ? options.ProvinceCode : null).ToList(),
-        };
         var generator = new DemoGenerator(options, divisions);
         var bulk = new BulkWriter(db);
         log.WriteLine($"正在生成演示数据（{options.Scale}，{generator.Villages.Count()} 个村）…");
@@ -137,6 +146,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
         await new AssessmentDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
         if (await db.Regions.AnyAsync(r => r.Code == Divisions.DemoCountyCode, ct))
+        // The demo accounts need their regions: all of them are in 万载, which a slice of the country may cut through.
+        var accountRegions = DemoAccounts.Select(a => a.RegionCode).Distinct().ToList();
+        if (await db.Regions.CountAsync(r => accountRegions.Contains(r.Code), ct) == accountRegions.Count)
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
         log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，后备干部 {reserves:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");

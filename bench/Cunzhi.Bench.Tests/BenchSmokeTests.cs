@@ -1,0 +1,64 @@
+namespace Cunzhi.Bench.Tests;
+
+/// <summary>
+/// The benchmark at smoke size (seconds, tiny data) through its own entry point, so its code cannot rot. It asserts
+/// that every scenario ran and measured something, never how fast: speed is for bench/run.sh on a quiet machine.
+/// </summary>
+public abstract class BenchSmokeTests
+{
+    protected abstract string Provider { get; }
+
+    private static readonly string[] Scenarios =
+        ["generate", "import", "import-invalid", "paylines", "http-page", "http-api", "audit", "growth", "national-paylines"];
+
+    [Fact]
+    public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("cunzhi-bench-smoke-").FullName;
+        try
+        {
+            var results = Path.Combine(folder, "results.json");
+            var report = Path.Combine(folder, "BENCHMARKS.md");
+            await File.WriteAllTextAsync(report, "# Benchmarks\n\nHand-written notes stay.\n");
+            var output = new StringWriter();
+
+            var code = await BenchMain.RunAsync(["--smoke", "--in-process", "--provider", Provider, "--results", results, "--report", report], output);
+
+            code.ShouldBe(0, output.ToString());
+            var store = ResultStore.Load(results);
+            store.Results.Select(r => r.Scenario).Distinct().Order().ShouldBe(Scenarios.Order(), output.ToString());
+            foreach (var r in store.Results)
+            {
+                r.Provider.ShouldBe(Provider);
+                r.Rows.ShouldBeGreaterThan(0, r.Key);
+                r.Seconds.ShouldBeGreaterThan(0, r.Key);
+                r.PeakBytes.ShouldBeGreaterThan(0, r.Key);
+            }
+            store.Results.Where(r => r.Scenario.StartsWith("http")).ShouldAllBe(r => r.Metrics["errors"] == 0);
+            var generated = store.Results.Single(r => r.Scenario == "generate");
+            generated.Metrics["villages"].ShouldBe(208); // 万载县
+            generated.Metrics["cadres"].ShouldBeGreaterThan(1000);
+
+            var text = await File.ReadAllTextAsync(report);
+            text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");
+            text.ShouldContain(Report.Begin);
+            text.ShouldContain("## 3. Payroll run");
+            text.ShouldContain("## 4. HTTP");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+public sealed class BenchSmokeTests_Sqlite : BenchSmokeTests
+{
+    protected override string Provider => "sqlite";
+}
+
+[Trait("Category", "Postgres")]
+public sealed class BenchSmokeTests_Postgres : BenchSmokeTests
+{
+    protected override string Provider => "postgres";
+}

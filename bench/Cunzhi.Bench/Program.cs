@@ -1,0 +1,1 @@
+return await Cunzhi.Bench.BenchMain.RunAsync(args, Console.Out);
