@@ -188,7 +188,8 @@ public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory
 
         var meter = (await sanxing.GetFromJsonAsync<MeterReport>($"/api/v1/burden/meter?region={Demo.Naoping}&month=2025-01-01", CunzhiFactory.Json))!;
         (meter.Summary.Counts["meetings"], meter.Summary.Counts["inspections"], meter.Summary.Counts["forms"]).ShouldBe((1, 1, 0));
-        meter.Sources.Single(s => s.Key == "forms").Connected.ShouldBeFalse();
+        meter.Sources.ShouldAllBe(s => s.Connected);
+        meter.Summary.Counts["typed"].ShouldBe(0);
         meter.Summary.Baseline.ShouldBe(2.0); // the first month with load is the baseline's first month
         meter.Departments.Single(d => d.Department == "县测试局").ShouldBe(new DepartmentLoad("县测试局", 0, 1, 1));
         var town = (await sanxing.GetFromJsonAsync<MeterReport>("/api/v1/burden/meter?month=2025-01-01&pageSize=200", CunzhiFactory.Json))!;

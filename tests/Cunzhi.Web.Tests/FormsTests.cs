@@ -249,6 +249,11 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         (counts!.FormsSubmitted, counts.FieldsTyped, counts.FieldsAutoFilled).ShouldBe(mine);
         counts.FieldsAutoFilled.ShouldBeGreaterThanOrEqualTo(11);
         counts.FormsReceived.ShouldBeGreaterThanOrEqualTo(1);
+        // The burden meter reads the same: forms received and fields typed by hand this month.
+        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        var meter = await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<Cunzhi.Web.Features.Burden.MeterReport>(
+            $"/api/v1/burden/meter?region={Demo.Naoping}&month={month:yyyy-MM-dd}", CunzhiFactory.Json);
+        (meter!.Summary.Counts["forms"], meter.Summary.Counts["typed"]).ShouldBe((counts.FormsReceived, mine.Item2));
         (await f.WithSystemDb(db => db.Set<FormSubmission>().Where(x => x.FormTemplateId == form.Summary.Id && x.RegionCode == Demo.Naoping)
             .Select(x => new { x.AutoFilledCount, x.TypedCount }).SingleAsync())).ShouldBe(new { AutoFilledCount = 11, TypedCount = 1 });
     }

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Infrastructure.Data;
@@ -15,7 +16,7 @@ public sealed record MeterCount(string RegionCode, int Year, int Month, int Coun
 /// <summary>
 /// One thing the meter counts. <see cref="Query"/> counts rows per village and month for villages whose code starts with the
 /// prefix, within [from, to); null means the
-/// platform has no such data yet (shown as 0 and marked 待接入). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
+/// platform has no such data yet (shown as 0 and marked 待接入; none today). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
 /// </summary>
 public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, IQueryable<MeterCount>>? Query);
 
@@ -47,8 +48,17 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
     /// <summary>The meter's sources, in column order.</summary>
     public static readonly IReadOnlyList<MeterSource> Sources =
     [
-        // 一表通 (forms) is being built separately; its count joins here as a query over its filled-form rows.
-        new("forms", "报表", null),
+        // 一表通: a form reaches a village as an admitted village task of the form's request. The filter on forms is lifted
+        // because forms carry the county's code; the prefix is the region already found in scope.
+        new("forms", "报表", (db, prefix, from, to) => db.Set<VillageTask>().IgnoreQueryFilters()
+            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to)
+                        && db.Set<FormTemplate>().IgnoreQueryFilters().Any(f => f.TaskRequestId == t.TaskRequestId))
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.Year, t.AdmittedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        // Fields a village typed by hand in the forms it submitted (those filled from the registry are not a burden).
+        new("typed", "手填指标", (db, prefix, from, to) => db.Set<FormSubmission>()
+            .Where(s => s.RegionCode.StartsWith(prefix) && s.Status == SubmissionStatus.Submitted && s.SubmittedAtUtc >= Utc(from) && s.SubmittedAtUtc < Utc(to))
+            .GroupBy(s => new { s.RegionCode, s.SubmittedAtUtc!.Value.Year, s.SubmittedAtUtc!.Value.Month })
+            .Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Sum(s => s.TypedCount)))),
         new("meetings", "会议", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
