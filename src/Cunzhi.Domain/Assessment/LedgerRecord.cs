@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -90,11 +91,7 @@ public static class LedgerFiles
         if (content.Length == 0) return (null, "附件是空文件");
         if (content.Length > MaxBytes) return (null, $"附件不能超过 {MaxBytes / 1024 / 1024} MB");
         if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 100) return (null, "附件文件名无效（不超过 100 个字符）");
-        string? type =
-            content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-            : content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-            : content.StartsWith("%PDF-"u8) ? "application/pdf"
-            : null;
+        var type = FileKinds.Sniff(content);
         return type is null ? (null, "附件只能是 JPG、PNG 图片或 PDF 文件") : (type, null);
     }
 }

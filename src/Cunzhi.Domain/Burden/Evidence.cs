@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 
@@ -40,24 +41,12 @@ public static class EvidenceRules
     /// <summary>Largest file accepted: 5 MB.</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    /// <summary>
-    /// The content type of an accepted file, judged from its first bytes (not its name or the browser's claim): JPEG, PNG or PDF.
-    /// Null when it is none of those.
-    /// </summary>
-    public static string? Sniff(ReadOnlySpan<byte> head)
-    {
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return "image/jpeg";
-        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
-        if (head.Length >= 5 && head[..5].SequenceEqual("%PDF-"u8)) return "application/pdf";
-        return null;
-    }
-
     /// <summary>Every reason a file is refused (empty when accepted): type by extension and content, size.</summary>
     public static IReadOnlyList<string> CheckFile(string fileName, long length, ReadOnlySpan<byte> head)
     {
         var errors = new List<string>();
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        var sniffed = Sniff(head);
+        var sniffed = FileKinds.Sniff(head);
         if (ext is not (".jpg" or ".jpeg" or ".png" or ".pdf") || sniffed is null)
             errors.Add($"“{fileName}”不是 jpg、png 或 pdf 文件");
         else if ((ext is ".pdf") != (sniffed == "application/pdf") || (ext is ".png") != (sniffed == "image/png"))

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -47,7 +48,7 @@ public sealed class EvidenceStore(IWebHostEnvironment env, IConfiguration config
         return new TaskEvidence
         {
             FileName = original.Length > 200 ? original[^200..] : original,
-            ContentType = EvidenceRules.Sniff(head) ?? "application/octet-stream",
+            ContentType = FileKinds.Sniff(head) ?? "application/octet-stream",
             Size = file.Length, Sha256 = sha, StoredName = name,
         };
     }
