@@ -1,0 +1,4 @@
+namespace Cunzhi.Domain.Ranks;
+
+/// <summary>A refused rank decision, with a Chinese message for the user.</summary>
+public sealed class RankRuleException(string message) : Exception(message);
