@@ -1,0 +1,153 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Web.Features.Assessment;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Ranks;
+
+public sealed record PolicyView(long Id, int Version, DateOnly EffectiveFrom, bool IsPublished, bool InForce, string? PublishedBy, DateTime? PublishedAtUtc,
+    long AllowanceStepFen, IReadOnlyList<int> MinMonths, Rating MinimumRating, int SanctionMonths, int PeriodMonths, int MinSatisfactionPercent,
+    int MaxAbsenceDays, int ExcellentPoints, int CountyCommendationPoints, int CityCommendationPoints, int ProvinceCommendationPoints,
+    int NationalCommendationPoints, IReadOnlyList<PointsStep> PointsSteps, IReadOnlyList<string> VetoReasons);
+
+/// <summary>The county's versions (newest first) and which one is in force today.</summary>
+public sealed record PolicyOverview(string County, DateOnly Today, PolicyView? InForce, PolicyView? Draft, IReadOnlyList<PolicyView> Versions);
+
+/// <summary>The numbers of the county's draft (created from the latest version, or the defaults, when there is none).</summary>
+public sealed record SavePolicy(long AllowanceStepFen, List<int>? MinMonths, Rating MinimumRating, int SanctionMonths, int PeriodMonths,
+    int MinSatisfactionPercent, int MaxAbsenceDays, int ExcellentPoints, int CountyCommendationPoints, int CityCommendationPoints,
+    int ProvinceCommendationPoints, int NationalCommendationPoints, List<PointsStep>? PointsSteps, List<string>? VetoReasons);
+
+/// <summary>Publishes the draft from <see cref="EffectiveFrom"/>.</summary>
+public sealed record PublishPolicy(DateOnly? EffectiveFrom);
+
+public sealed class SavePolicyValidator : AbstractValidator<SavePolicy>
+{
+    public SavePolicyValidator()
+    {
+        RuleFor(c => c.MinMonths).NotNull().WithMessage("请填写各职级的最低任职月数");
+        RuleFor(c => c.PointsSteps).NotNull().WithMessage("请填写加分缩短年限表");
+        RuleFor(c => c.VetoReasons).NotNull().WithMessage("请填写一票否决情形");
+        RuleFor(c => c).Must(c => PolicyHandlers.Apply(Blank(), c).Problems().Count == 0).When(c => c.MinMonths is not null && c.PointsSteps is not null && c.VetoReasons is not null)
+            .WithName("Policy").WithMessage(c => string.Join("；", PolicyHandlers.Apply(Blank(), c).Problems()));
+    }
+
+    private static RankPolicy Blank() => new() { CountyCode = "" };
+}
+
+public sealed class PublishPolicyValidator : AbstractValidator<PublishPolicy>
+{
+    public PublishPolicyValidator() => RuleFor(c => c.EffectiveFrom).NotNull().WithMessage("请填写生效日期");
+}
+
+/// <summary>
+/// 晋升办法 of the acting account's county. Policies are county-wide rows read by every town (not region-scoped), so
+/// every query here names the account's county; only the county admin changes them. Published versions never change.
+/// </summary>
+public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
+{
+    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
+    public const string Editors = Roles.CountyAdmin;
+    public const string NoPolicy = "本县尚未发布晋升办法，请县委组织部先发布";
+
+    public string County => TemplateHandlers.CountyOf(user.RegionCode) ?? throw new DomainRuleException("账号未绑定区划");
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    internal static RankPolicy Apply(RankPolicy p, SavePolicy c)
+    {
+        p.AllowanceStepFen = c.AllowanceStepFen;
+        p.MinMonths = [.. c.MinMonths ?? []];
+        p.MinimumRating = c.MinimumRating;
+        p.SanctionMonths = c.SanctionMonths;
+        p.PeriodMonths = c.PeriodMonths;
+        p.MinSatisfactionPercent = c.MinSatisfactionPercent;
+        p.MaxAbsenceDays = c.MaxAbsenceDays;
+        p.ExcellentPoints = c.ExcellentPoints;
+        p.CountyCommendationPoints = c.CountyCommendationPoints;
+        p.CityCommendationPoints = c.CityCommendationPoints;
+        p.ProvinceCommendationPoints = c.ProvinceCommendationPoints;
+        p.NationalCommendationPoints = c.NationalCommendationPoints;
+        p.PointsSteps = [.. (c.PointsSteps ?? []).OrderBy(s => s.MinPoints)];
+        p.VetoReasons = [.. (c.VetoReasons ?? []).Select(r => r?.Trim() ?? "")];
+        return p;
+    }
+
+    public static SavePolicy ToCommand(PolicyView p) => new(p.AllowanceStepFen, [.. p.MinMonths], p.MinimumRating, p.SanctionMonths, p.PeriodMonths,
+        p.MinSatisfactionPercent, p.MaxAbsenceDays, p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints,
+        p.NationalCommendationPoints, [.. p.PointsSteps], [.. p.VetoReasons]);
+
+    internal static PolicyView View(RankPolicy p, long? inForceId) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.Id == inForceId, p.PublishedBy,
+        p.PublishedAtUtc, p.AllowanceStepFen, p.MinMonths, p.MinimumRating, p.SanctionMonths, p.PeriodMonths, p.MinSatisfactionPercent, p.MaxAbsenceDays,
+        p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints, p.NationalCommendationPoints, p.PointsSteps, p.VetoReasons);
+
+    /// <summary>Every version of a county, any state.</summary>
+    internal Task<List<RankPolicy>> VersionsOfAsync(string county, CancellationToken ct) =>
+        db.Set<RankPolicy>().AsNoTracking().Where(p => p.CountyCode == county).OrderByDescending(p => p.Version).ToListAsync(ct);
+
+    /// <summary>The version of <paramref name="county"/> in force on <paramref name="date"/>, or null.</summary>
+    internal async Task<RankPolicy?> InForceAsync(string county, DateOnly date, CancellationToken ct) => RankPolicy.InForce(await VersionsOfAsync(county, ct), date);
+
+    public async Task<PolicyOverview> OverviewAsync(CancellationToken ct = default)
+    {
+        var versions = await VersionsOfAsync(County, ct);
+        var inForce = RankPolicy.InForce(versions, Today);
+        var draft = versions.FirstOrDefault(v => !v.IsPublished);
+        return new(County, Today, inForce is null ? null : View(inForce, inForce.Id), draft is null ? null : View(draft, inForce?.Id),
+            versions.Select(v => View(v, inForce?.Id)).ToList());
+    }
+
+    public async Task<PolicyView?> GetAsync(int version, CancellationToken ct = default)
+    {
+        var versions = await VersionsOfAsync(County, ct);
+        var inForce = RankPolicy.InForce(versions, Today);
+        return versions.FirstOrDefault(v => v.Version == version) is { } p ? View(p, inForce?.Id) : null;
+    }
+
+    /// <summary>Saves the draft's numbers, creating the draft from the newest version (or the defaults) when there is none.</summary>
+    public async Task<PolicyView> SaveDraftAsync(SavePolicy c, CancellationToken ct = default)
+    {
+        var county = County;
+        var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
+        var draft = versions.FirstOrDefault(v => !v.IsPublished);
+        if (draft is null)
+        {
+            var next = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
+            draft = versions.OrderByDescending(v => v.Version).FirstOrDefault()?.DraftCopy(next)
+                    ?? new RankPolicy { CountyCode = county, Version = next, EffectiveFrom = Today };
+            db.Add(draft);
+        }
+        try { draft.EnsureDraft(); }
+        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        Apply(draft, c);
+        await db.SaveChangesAsync(ct);
+        return View(draft, RankPolicy.InForce(versions, Today)?.Id);
+    }
+
+    /// <summary>Publishes the draft; null when there is no draft.</summary>
+    public async Task<PolicyView?> PublishAsync(PublishPolicy c, CancellationToken ct = default)
+    {
+        var county = County;
+        var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
+        if (versions.FirstOrDefault(v => !v.IsPublished) is not { } draft) return null;
+        try { draft.Publish(c.EffectiveFrom!.Value, versions, Today, user.UserName, clock.GetUtcNow().UtcDateTime); }
+        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        await db.SaveChangesAsync(ct);
+        return View(draft, RankPolicy.InForce(versions, Today)?.Id);
+    }
+
+    /// <summary>Discards the draft; false when there is none.</summary>
+    public async Task<bool> DiscardDraftAsync(CancellationToken ct = default)
+    {
+        var county = County;
+        var draft = await db.Set<RankPolicy>().FirstOrDefaultAsync(p => p.CountyCode == county && !p.IsPublished, ct);
+        if (draft is null) return false;
+        db.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

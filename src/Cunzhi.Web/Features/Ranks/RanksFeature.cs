@@ -1,0 +1,103 @@
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Ranks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cunzhi.Web.Features.Ranks;
+
+/// <summary>Registration and <c>/api/v1/ranks</c> endpoints: policy, conduct records, eligibility, proposals and decisions, history.</summary>
+public static class RanksFeature
+{
+    public static IServiceCollection AddRanks(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<PolicyHandlers>();
+        services.AddScoped<ConductHandlers>();
+        services.AddScoped<PromotionHandlers>();
+        return services;
+    }
+
+    private static string[] R(string roles) => roles.Split(',');
+
+    public static RouteGroupBuilder MapRanks(RouteGroupBuilder secured)
+    {
+        var g = secured.MapGroup("/ranks").WithTags("职级");
+
+        var policy = g.MapGroup("/policy").RequireAuthorization(p => p.RequireRole(R(PolicyHandlers.Readers)));
+        var editors = R(PolicyHandlers.Editors);
+        policy.MapGet("", async (PolicyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.OverviewAsync(ct)))
+            .WithSummary("晋升办法：今日施行的版本、草稿和全部版本（新到旧）");
+        policy.MapGet("/versions/{version:int}", async (int version, PolicyHandlers h, CancellationToken ct) =>
+                await h.GetAsync(version, ct) is { } v ? (Results<Ok<PolicyView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound("未找到该版本"))
+            .WithSummary("某一版本");
+        policy.MapPut("/draft", async (SavePolicy command, PolicyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveDraftAsync(command, ct)))
+            .AddEndpointFilter<Validate<SavePolicy>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("保存草稿（无草稿时复制最新版本新建；已发布版本不可修改）");
+        policy.MapPost("/publish", async (PublishPolicy command, PolicyHandlers h, CancellationToken ct) =>
+                await h.PublishAsync(command, ct) is { } v ? (Results<Ok<PolicyView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound("没有正在编辑的草稿"))
+            .AddEndpointFilter<Validate<PublishPolicy>>().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("发布草稿并指定生效日期（不早于今天，且晚于已发布版本的生效日期）");
+        policy.MapDelete("/draft", async (PolicyHandlers h, CancellationToken ct) =>
+                await h.DiscardDraftAsync(ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("没有正在编辑的草稿"))
+            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+
+        var conduct = g.MapGroup("/conduct").RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Readers)));
+        conduct.MapGet("", async (long? cadreId, string? region, ConductKind? kind, int? page, int? pageSize, ConductHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(new ConductFilter(cadreId, region, kind), new PageRequest(page, pageSize), ct)))
+            .WithSummary("履职记录（处分、立案审查、信访查实、缺勤、审计问题、表彰、一票否决；分页）");
+        conduct.MapPost("", async (RecordConduct command, ConductHandlers h, HttpContext http, CancellationToken ct) =>
+            {
+                if (!ConductHandlers.KindsFor(http.User).Contains(command.Kind))
+                    return (Results<Created<ConductView>, ForbidHttpResult, ProblemHttpResult>)TypedResults.Forbid();
+                return await h.RecordAsync(command, ct) is { } r
+                    ? TypedResults.Created($"/api/v1/ranks/conduct/{r.Id}", r) : CunzhiApi.NotFound(ConductHandlers.NotFoundMessage);
+            })
+            .AddEndpointFilter<Validate<RecordConduct>>().RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Recorders)))
+            .WithSummary("登记履职记录：纪检监察登记处分、立案审查、信访查实、审计问题、一票否决；乡镇登记无故缺勤和表彰");
+        conduct.MapPost("/{id:long}/close", async (long id, CloseConduct command, ConductHandlers h, CancellationToken ct) =>
+                await h.CloseAsync(id, command, ct) is { } r ? (Results<Ok<ConductView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(ConductHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<CloseConduct>>().RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Closers)))
+            .WithSummary("立案审查结束或审计问题整改完成");
+
+        var eligibility = g.MapGroup("/eligibility").RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Readers)));
+        eligibility.MapGet("", async (string? town, DateOnly? asOf, bool? eligibleOnly, int? page, int? pageSize, PromotionHandlers h, CancellationToken ct) =>
+                await h.TownAsync(town, asOf, eligibleOnly == true, new PageRequest(page, pageSize), ct) is { } v
+                    ? (Results<Ok<TownEligibility>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound("请指定本辖区内的乡镇"))
+            .WithSummary("某乡镇在任干部的晋升资格（每项条件是否符合及依据；县级账号须指定 town）");
+        eligibility.MapGet("/{cadreId:long}", async (long cadreId, DateOnly? asOf, PromotionHandlers h, CancellationToken ct) =>
+                await h.CadreAsync(cadreId, asOf, ct) is { } v ? (Results<Ok<EligibilityRow>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .WithSummary("某干部的晋升资格（B1、B2、D1–D7 逐项说明，加分与一票否决）");
+
+        var proposals = g.MapGroup("/proposals").RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Readers)));
+        proposals.MapGet("", async (ProposalState? state, string? region, long? cadreId, int? page, int? pageSize, PromotionHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ProposalsAsync(new ProposalFilter(state, region, cadreId), new PageRequest(page, pageSize), ct)))
+            .WithSummary("职级晋升、降级申请（待批复在前；分页）");
+        proposals.MapGet("/{id:long}", async (long id, PromotionHandlers h, CancellationToken ct) =>
+                await h.ProposalAsync(id, ct) is { } v ? (Results<Ok<ProposalView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .WithSummary("某项申请");
+        proposals.MapPost("/promotion", async (ProposePromotions command, PromotionHandlers h, CancellationToken ct) =>
+                await h.ProposePromotionsAsync(command, ct) is { } v
+                    ? (Results<Ok<IReadOnlyList<ProposalView>>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<ProposePromotions>>().RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Proposers)))
+            .WithSummary("乡镇申请晋升（可批量；有不符合条件者则全部不予受理，并逐人说明原因）");
+        proposals.MapPost("/demotion", async (ProposeDemotion command, PromotionHandlers h, CancellationToken ct) =>
+                await h.ProposeDemotionAsync(command, ct) is { } v
+                    ? (Results<Ok<ProposalView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<ProposeDemotion>>().RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.DemotionProposers)))
+            .WithSummary("申请降级：年度考核不称职（乡镇）或一票否决（乡镇、纪检监察）；13 级不能再降");
+        proposals.MapPost("/{id:long}/approve", async (long id, PromotionHandlers h, CancellationToken ct) =>
+                await h.ApproveAsync(id, ct) is { } v ? (Results<Ok<ProposalView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Approvers)))
+            .WithSummary("县委组织部批复：职级变动自批复次月 1 日起生效");
+        proposals.MapPost("/{id:long}/reject", async (long id, RejectProposal command, PromotionHandlers h, CancellationToken ct) =>
+                await h.RejectAsync(id, command, ct) is { } v ? (Results<Ok<ProposalView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<RejectProposal>>().RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Approvers)))
+            .WithSummary("不予批准（须填写理由）");
+
+        g.MapGet("/history/{cadreId:long}", async (long cadreId, PromotionHandlers h, CancellationToken ct) =>
+                await h.HistoryAsync(cadreId, ct) is { } v ? (Results<Ok<RankHistoryView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
+            .RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.HistoryReaders)))
+            .WithSummary("某干部的职级变动记录（村干部只能查看本村干部）");
+        return g;
+    }
+}
