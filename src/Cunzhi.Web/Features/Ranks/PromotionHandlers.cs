@@ -109,8 +109,8 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
             conduct.Where(r => r.CadreId == c.Id).ToList()));
     }
 
-    private IQueryable<CadreInfo> CadreInfos() =>
-        db.Cadres.AsNoTracking().Select(c => new CadreInfo(c.Id, c.Name, c.RegionCode, c.PostCode, c.Rank, c.Status, c.StartDate));
+    private IQueryable<CadreInfo> CadreInfos(System.Linq.Expressions.Expression<Func<Cadre, bool>> where) =>
+        db.Cadres.AsNoTracking().Where(where).Select(c => new CadreInfo(c.Id, c.Name, c.RegionCode, c.PostCode, c.Rank, c.Status, c.StartDate));
 
     private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct) =>
         await policies.InForceAsync(policies.County, date, ct) ?? throw new DomainRuleException(PolicyHandlers.NoPolicy);
@@ -133,8 +133,8 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         var policy = await policies.InForceAsync(policies.County, date, ct);
         if (policy is null) return new(town, townName, date, null, PolicyHandlers.NoPolicy, 0, 0, new([], 0, page.Page, page.Size));
         var prefix = RegionCodes.ScopePrefix(town);
-        var cadres = await CadreInfos().Where(c => c.Status == CadreStatus.InOffice && c.RegionCode.StartsWith(prefix))
-            .OrderBy(c => c.RegionCode).ThenBy(c => c.Rank).ThenBy(c => c.Id).ToListAsync(ct);
+        var cadres = (await CadreInfos(c => c.Status == CadreStatus.InOffice && c.RegionCode.StartsWith(prefix)).ToListAsync(ct))
+            .OrderBy(c => c.RegionCode).ThenBy(c => c.Rank).ThenBy(c => c.Id).ToList();
         var candidates = await CandidatesAsync(cadres, ct);
         var pending = await db.Set<RankProposal>().AsNoTracking().Where(p => p.State == ProposalState.Pending && p.RegionCode.StartsWith(prefix))
             .Select(p => new { p.CadreId, p.Id, p.Kind }).ToDictionaryAsync(p => p.CadreId, ct);
@@ -151,7 +151,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     /// <summary>One cadre's answer on <paramref name="asOf"/> (default today); null when the cadre is not in scope.</summary>
     public async Task<EligibilityRow?> CadreAsync(long cadreId, DateOnly? asOf, CancellationToken ct = default)
     {
-        var cadre = await CadreInfos().FirstOrDefaultAsync(c => c.Id == cadreId, ct);
+        var cadre = await CadreInfos(c => c.Id == cadreId).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
         var date = asOf ?? Today;
         var policy = await PolicyAsync(date, ct);
@@ -176,7 +176,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     public async Task<IReadOnlyList<ProposalView>?> ProposePromotionsAsync(ProposePromotions c, CancellationToken ct = default)
     {
         var ids = c.CadreIds!.Distinct().ToList();
-        var cadres = await CadreInfos().Where(x => ids.Contains(x.Id)).ToListAsync(ct);
+        var cadres = await CadreInfos(x => ids.Contains(x.Id)).ToListAsync(ct);
         if (cadres.Count != ids.Count) return null;
         await EnsureNoPendingAsync(ids, ct);
         var policy = await PolicyAsync(Today, ct);
@@ -200,7 +200,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     /// </summary>
     public async Task<ProposalView?> ProposeDemotionAsync(ProposeDemotion c, CancellationToken ct = default)
     {
-        var cadre = await CadreInfos().FirstOrDefaultAsync(x => x.Id == c.CadreId, ct);
+        var cadre = await CadreInfos(x => x.Id == c.CadreId).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
         if (cadre.Status != CadreStatus.InOffice) throw new DomainRuleException($"{cadre.Name} 已离任，不能申请降级");
         if (c.Ground == DemotionGround.AnnualIncompetent && !Principal.IsInRole(Roles.TownAdmin))

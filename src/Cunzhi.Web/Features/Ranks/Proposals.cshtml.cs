@@ -1,0 +1,95 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Ranks;
+
+/// <summary>职级申请: proposals (pending first); the county approves or rejects with a reason; the town or discipline proposes a demotion.</summary>
+[Authorize(Roles = PromotionHandlers.Readers)]
+public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct, IValidator<RejectProposal> rejectValidator,
+    IValidator<ProposeDemotion> demotionValidator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ProposalState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Town { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DemotionGround Ground { get; set; } = DemotionGround.Veto;
+    [BindProperty] public long? DemoteCadreId { get; set; }
+    [BindProperty] public int? Year { get; set; }
+    [BindProperty] public long? VetoRecordId { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public Paged<ProposalView> Rows { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+    public IReadOnlyList<TownOption> Towns { get; private set; } = [];
+    public IReadOnlyList<ConductView> Vetoes { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name, string Village)> Cadres { get; private set; } = [];
+    public bool CanApprove => User.IsInRole(PromotionHandlers.Approvers);
+    public bool IsTown => User.IsInRole(Roles.TownAdmin);
+    public bool CanDemote => PromotionHandlers.DemotionProposers.Split(',').Any(User.IsInRole);
+    public int DefaultYear => h.Today.Year - 1;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Rows = await h.ProposalsAsync(new ProposalFilter(State, Town, null), new PageRequest(PageNumber, null), ct);
+        if (!IsTown) Towns = await h.TownsAsync(ct);
+        if (CanDemote)
+        {
+            Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
+            if (IsTown) Cadres = await conduct.CadresAsync(null, ct);
+        }
+    }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    private string Back => $"/Ranks/Proposals?state={State}&town={Town}&page={PageNumber ?? 1}";
+
+    private async Task<IActionResult> Again(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    {
+        if (!CanApprove) return Forbid();
+        try
+        {
+            if (await h.ApproveAsync(id, ct) is not { } p) return NotFound();
+            Message = $"已批复：{p.CadreName} {PromotionHandlers.KindName(p.Kind)}为 {p.ToRank} 级，自 {p.EffectiveFrom:yyyy-MM-dd} 起生效";
+            return Redirect(Back);
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await Again(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct)
+    {
+        if (!CanApprove) return Forbid();
+        var p = await this.RunCommandAsync(rejectValidator, new RejectProposal(Reason), c => h.RejectAsync(id, c, ct), ct);
+        if (p is null) return ModelState.IsValid ? NotFound() : await Again(ct);
+        Message = $"已不予批准：{p.CadreName}";
+        return Redirect(Back);
+    }
+
+    public async Task<IActionResult> OnPostDemoteAsync(CancellationToken ct)
+    {
+        if (!CanDemote) return Forbid();
+        await LoadAsync(ct);
+        var cadreId = Ground == DemotionGround.Veto ? Vetoes.FirstOrDefault(v => v.Id == VetoRecordId)?.CadreId ?? 0 : DemoteCadreId ?? 0;
+        var command = new ProposeDemotion(cadreId, Ground, Ground == DemotionGround.AnnualIncompetent ? Year : null,
+            Ground == DemotionGround.Veto ? VetoRecordId : null, Note);
+        var p = await this.RunCommandAsync(demotionValidator, command, c => h.ProposeDemotionAsync(c, ct), ct);
+        if (p is null) return ModelState.IsValid ? NotFound() : Page();
+        Message = $"已申请降级：{p.CadreName} {p.FromRank} 级 → {p.ToRank} 级，待县委组织部批复";
+        return Redirect(Back);
+    }
+}

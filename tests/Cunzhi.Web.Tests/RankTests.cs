@@ -1,0 +1,325 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Web.Features;
+using Cunzhi.Web.Features.Ranks;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>职级 over the API: policy versions, conduct records, explained eligibility, propose → approve/reject, demotion, one pending proposal, scope.</summary>
+public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private static async Task<T> Get<T>(HttpClient c, string url)
+    {
+        var r = await c.GetAsync(url);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{url}: {await r.Content.ReadAsStringAsync()}");
+        return (await r.Content.ReadFromJsonAsync<T>(CunzhiFactory.Json))!;
+    }
+
+    private static async Task<T> Ok<T>(HttpResponseMessage r)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<T>(CunzhiFactory.Json))!;
+    }
+
+    private static async Task<string> Refused(HttpResponseMessage r, HttpStatusCode status = HttpStatusCode.Conflict)
+    {
+        var body = await r.Content.ReadAsStringAsync();
+        r.StatusCode.ShouldBe(status, body);
+        return body;
+    }
+
+    /// <summary>An eligible 三兴镇 cadre with no pending proposal and no other test's records (demo data: 2024-01-01 grading, approved ratings).</summary>
+    private async Task<EligibilityRow> EligibleCadre(HttpClient town, int skip = 0)
+    {
+        var list = await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?eligibleOnly=true&pageSize=200");
+        var free = list.Rows.Items.Where(r => r.PendingProposalId is null).ToList();
+        free.Count.ShouldBeGreaterThan(skip, "演示数据中应有符合晋升条件的三兴镇干部");
+        return free[skip];
+    }
+
+    private static object Sanction(long cadreId) => new { cadreId, kind = "Sanction", date = DateTime.Today.AddDays(-3).ToString("yyyy-MM-dd"), description = "违反工作纪律，警告处分" };
+
+    [Fact]
+    public async Task Policy_versions_published_ones_never_change_and_the_version_in_force_decides()
+    {
+        var county = await f.ApiAs("county.admin");
+        var overview = await Get<PolicyOverview>(county, "/api/v1/ranks/policy");
+        overview.InForce.ShouldNotBeNull().Version.ShouldBe(1);
+        overview.InForce.MinSatisfactionPercent.ShouldBe(60);
+        overview.InForce.EffectiveFrom.ShouldBe(new DateOnly(2024, 1, 1));
+
+        // Editing makes a draft copy; v1 keeps its numbers.
+        var command = PolicyHandlers.ToCommand(overview.InForce) with { MinSatisfactionPercent = 95 };
+        var draft = await Ok<PolicyView>(await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command, CunzhiFactory.Json));
+        draft.Version.ShouldBe(2);
+        draft.IsPublished.ShouldBeFalse();
+        (await Get<PolicyView>(county, "/api/v1/ranks/policy/versions/1")).MinSatisfactionPercent.ShouldBe(60);
+
+        // Bad numbers are named; a retroactive date is refused.
+        var bad = await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command with { MinMonths = [12, 12, 12, 6, 24, 24, 36, 36, 36, 48, 48, 60] }, CunzhiFactory.Json);
+        (await Refused(bad, HttpStatusCode.BadRequest)).ShouldContain("逐级增加晋升难度");
+        (await Refused(await county.PostAsJsonAsync("/api/v1/ranks/policy/publish", new { effectiveFrom = "2025-01-01" }))).ShouldContain("不能早于今天");
+
+        var published = await Ok<PolicyView>(await county.PostAsJsonAsync("/api/v1/ranks/policy/publish", new { effectiveFrom = "2030-01-01" }));
+        published.IsPublished.ShouldBeTrue();
+        published.InForce.ShouldBeFalse();
+
+        // v2 is published: the next edit makes v3, never changes v2.
+        var v3 = await Ok<PolicyView>(await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command with { MaxAbsenceDays = 9 }, CunzhiFactory.Json));
+        v3.Version.ShouldBe(3);
+        (await Get<PolicyView>(county, "/api/v1/ranks/policy/versions/2")).MaxAbsenceDays.ShouldBe(3);
+        (await county.DeleteAsync("/api/v1/ranks/policy/draft")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        // Today's answers use v1; answers for a date after 2030-01-01 use v2.
+        var town = await f.ApiAs("town.sanxing");
+        var cadre = await EligibleCadre(town);
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.PolicyVersion.ShouldBe(1);
+        var later = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}?asOf=2030-06-01");
+        later.Result.PolicyVersion.ShouldBe(2);
+        later.Result.Conditions.Single(c => c.Code == "D4").Title.ShouldContain("95%");
+
+        foreach (var who in new[] { "town.sanxing", "discipline" })
+            (await (await f.ApiAs(who)).PutAsJsonAsync("/api/v1/ranks/policy/draft", command, CunzhiFactory.Json)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, who);
+    }
+
+    [Fact]
+    public async Task Eligibility_explains_every_condition_with_its_evidence()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var list = await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?pageSize=200");
+        list.Town.ShouldBe(Demo.Sanxing);
+        list.Rows.Items.Count.ShouldBeGreaterThan(0);
+        foreach (var row in list.Rows.Items)
+        {
+            row.Result.Conditions.Select(c => c.Code).ShouldBe(["B1", "B2", "D1", "D2", "D3", "D4", "D5", "D6", "D7"]);
+            row.Result.Conditions.ShouldAllBe(c => c.Evidence.Length > 0);
+            row.Result.Eligible.ShouldBe(row.Result.Reasons.Count == 0);
+        }
+        var year = DateTime.Now.Year - 1;
+        var one = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{list.Rows.Items[0].CadreId}");
+        one.Result.Conditions.Single(c => c.Code == "D1").Evidence.ShouldStartWith($"{year} 年度考核");
+        one.Result.Conditions.Single(c => c.Code == "B1").Evidence.ShouldContain("个月");
+
+        // A sanction entered by discipline shows as D2 with its date and text.
+        var cadre = await EligibleCadre(town);
+        (await (await f.ApiAs("discipline")).PostAsJsonAsync("/api/v1/ranks/conduct", Sanction(cadre.CadreId))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var after = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}");
+        after.Result.Eligible.ShouldBeFalse();
+        after.Result.Conditions.Single(c => c.Code == "D2").Evidence.ShouldContain("违反工作纪律");
+
+        // The county must name a town; village cadres may not read eligibility.
+        (await (await f.ApiAs("county.admin")).GetAsync("/api/v1/ranks/eligibility")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get<TownEligibility>(await f.ApiAs("county.admin"), $"/api/v1/ranks/eligibility?town={Demo.Efeng}")).TownName.ShouldBe("鹅峰乡");
+        (await (await f.ApiAs("village.naoping")).GetAsync("/api/v1/ranks/eligibility")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Conduct_records_are_entered_by_the_right_role_with_chinese_validation()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var discipline = await f.ApiAs("discipline");
+        var cadre = (await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?pageSize=1")).Rows.Items[0];
+        // The town enters absence and commendations, not sanctions; discipline the reverse.
+        (await town.PostAsJsonAsync("/api/v1/ranks/conduct", Sanction(cadre.CadreId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await discipline.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre.CadreId, kind = "Absence", date = "2026-01-05", days = 1, description = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var missing = await Refused(await town.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre.CadreId, kind = "Absence", date = "2026-01-05", description = "" }),
+            HttpStatusCode.BadRequest);
+        missing.ShouldContain("请填写缺勤天数");
+        missing.ShouldContain("请填写事由");
+        (await Refused(await discipline.PostAsJsonAsync("/api/v1/ranks/conduct",
+            new { cadreId = cadre.CadreId, kind = "Veto", date = "2026-01-05", vetoReason = "看着不顺眼", description = "x" }))).ShouldContain("一票否决理由");
+        var commendation = await town.PostAsJsonAsync("/api/v1/ranks/conduct",
+            new { cadreId = cadre.CadreId, kind = "Commendation", date = "2026-01-05", level = "City", description = "市级优秀党务工作者" });
+        commendation.StatusCode.ShouldBe(HttpStatusCode.Created, await commendation.Content.ReadAsStringAsync());
+        var listed = await Get<Paged<ConductView>>(town, $"/api/v1/ranks/conduct?cadreId={cadre.CadreId}");
+        listed.Items.ShouldContain(r => r.Kind == ConductKind.Commendation && r.KindName == "表彰" && r.Level == CommendationLevel.City);
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.PointsDetail.ShouldContain(p => p.Contains("市级表彰"));
+
+        // An audit finding stays D7 until discipline marks it remedied.
+        var audit = await discipline.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre.CadreId, kind = "AuditFinding", date = "2026-02-01", description = "账目不清" });
+        audit.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var auditId = (await audit.Content.ReadFromJsonAsync<ConductView>(CunzhiFactory.Json))!.Id;
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Conditions.Single(c => c.Code == "D7").Passed.ShouldBeFalse();
+        (await town.PostAsJsonAsync($"/api/v1/ranks/conduct/{auditId}/close", new { endDate = "2026-03-01" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await Ok<ConductView>(await discipline.PostAsJsonAsync($"/api/v1/ranks/conduct/{auditId}/close", new { endDate = "2026-03-01" }));
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Conditions.Single(c => c.Code == "D7").Passed.ShouldBeTrue();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
+    private static async Task<HttpClient> ApiAs(WebApplicationFactory<Program> app, string user)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = CunzhiFactory.Password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    [Fact]
+    public async Task Approval_on_31_December_takes_effect_on_1_January_and_sets_the_rank()
+    {
+        var dec31 = f.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 31, 10, 0, 0, TimeSpan.Zero)))));
+        var town = await ApiAs(dec31, "town.sanxing");
+        var cadre = await EligibleCadre(town);
+        var proposed = await Ok<List<ProposalView>>(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId }, note = "工作突出" }));
+        var proposal = proposed.ShouldHaveSingleItem();
+        proposal.State.ShouldBe(ProposalState.Pending);
+        proposal.ToRank.ShouldBe(cadre.Result.Rank - 1);
+
+        // One pending proposal per cadre.
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId } }))).ShouldContain("待批复");
+
+        var approved = await Ok<ProposalView>(await (await ApiAs(dec31, "county.admin")).PostAsync($"/api/v1/ranks/proposals/{proposal.Id}/approve", null));
+        approved.State.ShouldBe(ProposalState.Approved);
+        approved.EffectiveFrom.ShouldBe(new DateOnly(2027, 1, 1));
+
+        var (rank, change) = await f.WithSystemDb(async db => (
+            await db.Cadres.Where(c => c.Id == cadre.CadreId).Select(c => c.Rank).SingleAsync(),
+            await db.Set<RankChange>().Where(c => c.CadreId == cadre.CadreId && c.Kind == RankChangeKind.Promotion).SingleAsync()));
+        rank.ShouldBe(cadre.Result.Rank - 1);
+        (change.FromRank, change.ToRank, change.EffectiveFrom, change.ProposalId).ShouldBe((cadre.Result.Rank, cadre.Result.Rank - 1, new DateOnly(2027, 1, 1), proposal.Id));
+        change.DecidedBy.ShouldBe("county.admin");
+
+        // The history shows it, not yet in force on 31 December; the rank in force that day is still the old one.
+        var history = await Get<RankHistoryView>(town, $"/api/v1/ranks/history/{cadre.CadreId}");
+        history.RankInForceToday.ShouldBe(cadre.Result.Rank);
+        history.Changes[0].Kind.ShouldBe(RankChangeKind.Promotion);
+        history.Changes[0].InForce.ShouldBeFalse();
+        history.Changes.ShouldContain(c => c.Kind == RankChangeKind.Initial);
+        // Approved twice: refused.
+        (await Refused(await (await ApiAs(dec31, "county.admin")).PostAsync($"/api/v1/ranks/proposals/{proposal.Id}/approve", null))).ShouldContain("已批复");
+    }
+
+    [Fact]
+    public async Task An_ineligible_cadre_is_refused_with_reasons_and_the_batch_with_it()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var good = await EligibleCadre(town);
+        var bad = await EligibleCadre(town, 1);
+        (await (await f.ApiAs("discipline")).PostAsJsonAsync("/api/v1/ranks/conduct", Sanction(bad.CadreId))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var refused = await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { good.CadreId, bad.CadreId } }));
+        refused.ShouldContain(bad.Name);
+        refused.ShouldContain("D2");
+        refused.ShouldNotContain(good.Name + " 不符合");
+        (await Get<Paged<ProposalView>>(town, $"/api/v1/ranks/proposals?cadreId={good.CadreId}")).Total.ShouldBe(0, "全部不予受理");
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = Array.Empty<long>() }), HttpStatusCode.BadRequest))
+            .ShouldContain("请选择要申请晋升的干部");
+    }
+
+    [Fact]
+    public async Task Rejection_needs_a_reason()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var county = await f.ApiAs("county.admin");
+        var cadre = await EligibleCadre(town);
+        var p = (await Ok<List<ProposalView>>(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId } })))[0];
+        (await Refused(await county.PostAsJsonAsync($"/api/v1/ranks/proposals/{p.Id}/reject", new { reason = "" }), HttpStatusCode.BadRequest)).ShouldContain("不予批准须填写理由");
+        var rejected = await Ok<ProposalView>(await county.PostAsJsonAsync($"/api/v1/ranks/proposals/{p.Id}/reject", new { reason = "名额已满，明年再议" }));
+        rejected.State.ShouldBe(ProposalState.Rejected);
+        rejected.DecisionReason.ShouldBe("名额已满，明年再议");
+        (await f.WithSystemDb(db => db.Set<RankChange>().CountAsync(c => c.ProposalId == p.Id))).ShouldBe(0);
+        (await Get<Paged<ProposalView>>(county, $"/api/v1/ranks/proposals?state=Rejected&region={Demo.Sanxing}")).Items.ShouldContain(x => x.Id == p.Id);
+    }
+
+    [Fact]
+    public async Task Demotion_for_a_veto_or_an_incompetent_rating_is_one_rank_down_and_13_stays_13()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var discipline = await f.ApiAs("discipline");
+        var county = await f.ApiAs("county.admin");
+        var all = (await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?pageSize=200")).Rows.Items.Where(r => r.PendingProposalId is null).ToList();
+        var upper = all.First(r => r.Result.Rank < 13);
+        var bottom = all.First(r => r.Result.Rank == 13);
+
+        async Task<long> Veto(long cadreId)
+        {
+            var r = await discipline.PostAsJsonAsync("/api/v1/ranks/conduct",
+                new { cadreId, kind = "Veto", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "违法违纪", description = "违规发放补贴" });
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.Content.ReadFromJsonAsync<ConductView>(CunzhiFactory.Json))!.Id;
+        }
+
+        var veto = await Veto(upper.CadreId);
+        // Discipline proposes for a veto only; the veto also removes promotion eligibility.
+        (await Refused(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper.CadreId, ground = "AnnualIncompetent", year = 2025 })))
+            .ShouldContain("由乡镇提出");
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{upper.CadreId}")).Result.Vetoes.ShouldNotBeEmpty();
+        var p = await Ok<ProposalView>(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper.CadreId, ground = "Veto", conductRecordId = veto }));
+        (p.Kind, p.FromRank, p.ToRank).ShouldBe((ProposalKind.Demotion, upper.Result.Rank, upper.Result.Rank + 1));
+        var approved = await Ok<ProposalView>(await county.PostAsync($"/api/v1/ranks/proposals/{p.Id}/approve", null));
+        approved.EffectiveFrom.ShouldBe(RankHistory.EffectiveFromApproval(DateOnly.FromDateTime(DateTime.Now)));
+        (await f.WithSystemDb(db => db.Cadres.Where(c => c.Id == upper.CadreId).Select(c => c.Rank).SingleAsync())).ShouldBe(upper.Result.Rank + 1);
+        (await Refused(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper.CadreId, ground = "Veto", conductRecordId = veto })))
+            .ShouldContain("已因该一票否决情形降级");
+
+        // Rank 13 has no lower rank.
+        var bottomVeto = await Veto(bottom.CadreId);
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = bottom.CadreId, ground = "Veto", conductRecordId = bottomVeto })))
+            .ShouldContain("降级后仍为 13 级");
+
+        // 不称职: only an approved rating of that year counts.
+        var other = all.First(r => r.Result.Rank < 13 && r.CadreId != upper.CadreId);
+        var year = DateTime.Now.Year - 1;
+        await f.WithSystemDb(db => db.Set<AnnualReview>().Where(r => r.CadreId == other.CadreId && r.Year == year)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Rating, Rating.Incompetent)));
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = other.CadreId, ground = "AnnualIncompetent", year = year - 5 })))
+            .ShouldContain("未审定为不称职");
+        var demote = await Ok<ProposalView>(await town.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = other.CadreId, ground = "AnnualIncompetent", year }));
+        demote.Grounds.ShouldContain($"{year} 年度考核不称职");
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{other.CadreId}")).Result.Conditions.Single(c => c.Code == "D1").Passed.ShouldBeFalse();
+        // A promotion proposal while the demotion is pending: one pending per cadre.
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { other.CadreId } }))).ShouldContain("待批复");
+    }
+
+    [Fact]
+    public async Task Efeng_can_neither_see_nor_decide_sanxing_cadres()
+    {
+        var sanxing = await f.ApiAs("town.sanxing");
+        var efeng = await f.ApiAs("town.efeng");
+        var cadre = (await Get<TownEligibility>(sanxing, "/api/v1/ranks/eligibility?pageSize=1")).Rows.Items[0];
+        (await efeng.GetAsync($"/api/v1/ranks/eligibility/{cadre.CadreId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await efeng.GetAsync($"/api/v1/ranks/history/{cadre.CadreId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var own = await Get<TownEligibility>(efeng, $"/api/v1/ranks/eligibility?town={Demo.Sanxing}&pageSize=200");
+        own.Town.ShouldBe(Demo.Efeng);
+        own.Rows.Items.ShouldAllBe(r => r.VillageCode.StartsWith("360922200"));
+        (await efeng.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await efeng.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre.CadreId, kind = "Absence", date = "2026-01-05", days = 1, description = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get<Paged<ConductView>>(efeng, $"/api/v1/ranks/conduct?cadreId={cadre.CadreId}")).Total.ShouldBe(0);
+
+        // A 三兴镇 proposal is invisible to 鹅峰乡 and cannot be acted on by it.
+        var eligible = await EligibleCadre(sanxing);
+        var p = (await Ok<List<ProposalView>>(await sanxing.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { eligible.CadreId } })))[0];
+        (await efeng.GetAsync($"/api/v1/ranks/proposals/{p.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Get<Paged<ProposalView>>(efeng, "/api/v1/ranks/proposals?pageSize=200")).Items.ShouldNotContain(x => x.Id == p.Id);
+        (await efeng.PostAsync($"/api/v1/ranks/proposals/{p.Id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // A village cadre reads its own village's rank history only.
+        var village = await f.ApiAs("village.naoping");
+        var naoping = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Naoping).Select(c => c.Id).FirstAsync());
+        var elsewhere = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Sanxingcun).Select(c => c.Id).FirstAsync());
+        (await Get<RankHistoryView>(village, $"/api/v1/ranks/history/{naoping}")).Changes.ShouldContain(c => c.Kind == RankChangeKind.Initial);
+        (await village.GetAsync($"/api/v1/ranks/history/{elsewhere}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class RankTests_Sqlite(SqliteFactory f) : RankTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class RankTests_Postgres(PostgresFactory f) : RankTests<PostgresFactory>(f);
