@@ -1,0 +1,168 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>Every 职级 endpoint and page for every role and for visitors, and the pages' propose → approve / reject flow.</summary>
+public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private const string County = "county.admin", Coord = "coord.office", Dept = "dept.agri", Discipline = "discipline", Town = "town.sanxing", Village = "village.naoping";
+    private static readonly string[] Everyone = [County, Coord, Dept, Discipline, Town, Village];
+    private const string Readers = $"{County},{Town},{Discipline}";
+
+    // (method, url, body, roles allowed). Bodies are invalid or ids unknown on purpose: an allowed role gets 400/404/200, never 403, and nothing changes.
+    public static TheoryData<string, string, string, string> Endpoints => new()
+    {
+        { "GET", "/api/v1/ranks/policy", "", Readers },
+        { "GET", "/api/v1/ranks/policy/versions/999", "", Readers },
+        { "PUT", "/api/v1/ranks/policy/draft", "{}", County },
+        { "POST", "/api/v1/ranks/policy/publish", "{}", County },
+        { "DELETE", "/api/v1/ranks/policy/draft", "", County },
+        { "GET", "/api/v1/ranks/conduct", "", Readers },
+        { "POST", "/api/v1/ranks/conduct", """{"cadreId":0,"kind":"Sanction"}""", $"{Town},{Discipline}" },
+        { "POST", "/api/v1/ranks/conduct/999999/close", "{}", Discipline },
+        { "GET", "/api/v1/ranks/eligibility", "", Readers },
+        { "GET", "/api/v1/ranks/eligibility/999999", "", Readers },
+        { "GET", "/api/v1/ranks/proposals", "", Readers },
+        { "GET", "/api/v1/ranks/proposals/999999", "", Readers },
+        { "POST", "/api/v1/ranks/proposals/promotion", """{"cadreIds":[]}""", Town },
+        { "POST", "/api/v1/ranks/proposals/demotion", """{"cadreId":0}""", $"{Town},{Discipline}" },
+        { "POST", "/api/v1/ranks/proposals/999999/approve", "", County },
+        { "POST", "/api/v1/ranks/proposals/999999/reject", """{"reason":""}""", County },
+        { "GET", "/api/v1/ranks/history/999999", "", $"{Readers},{Village}" },
+    };
+
+    private static HttpRequestMessage Request(string method, string url, string body) => new(new HttpMethod(method), url)
+    {
+        Content = body.Length > 0 ? new StringContent(body, System.Text.Encoding.UTF8, "application/json") : null,
+    };
+
+    [Theory, MemberData(nameof(Endpoints))]
+    public async Task Only_the_listed_roles_may_call_the_endpoint(string method, string url, string body, string allowed)
+    {
+        (await f.Anonymous().SendAsync(Request(method, url, body))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"anonymous {method} {url}");
+        var roles = allowed.Split(',');
+        foreach (var who in Everyone)
+        {
+            var response = await (await f.ApiAs(who)).SendAsync(Request(method, url, body));
+            if (roles.Contains(who))
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent],
+                    $"{who} {method} {url}: {await response.Content.ReadAsStringAsync()}");
+            else response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{who} {method} {url}");
+        }
+    }
+
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "/Ranks/Eligibility", Readers },
+        { "/Ranks/Proposals", Readers },
+        { "/Ranks/Conduct", Readers },
+        { "/Ranks/Policy", Readers },
+    };
+
+    [Theory, MemberData(nameof(Pages))]
+    public async Task Only_the_listed_roles_may_open_the_page(string url, string allowed)
+    {
+        var anonymous = await f.Anonymous().GetAsync(url);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        anonymous.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        var roles = allowed.Split(',');
+        foreach (var who in Everyone)
+        {
+            var response = await (await f.PagesAs(who)).GetAsync(url);
+            if (roles.Contains(who)) response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{who} {url}");
+            else (response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("AccessDenied") == true)
+                .ShouldBeTrue($"{who} {url}: {response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    /// <summary>Posts the form that holds <paramref name="button"/>, with the button's own name and value, plus extra fields.</summary>
+    private static async Task<HttpResponseMessage> Press(HttpClient client, IHtmlDocument page, string button, Dictionary<string, string>? fields = null)
+    {
+        var b = page.QuerySelector(button).ShouldNotBeNull($"页面上应有 {button}");
+        var form = (IHtmlFormElement)b.Closest("form")!;
+        var data = new Dictionary<string, string> { ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! };
+        if (b.GetAttribute("name") is { } n) data[n] = b.GetAttribute("value") ?? "";
+        foreach (var (k, v) in fields ?? []) data[k] = v;
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(data));
+    }
+
+    [Fact]
+    public async Task The_town_proposes_on_the_page_and_the_county_approves_or_rejects_there()
+    {
+        var town = await f.PagesAs(Town);
+        var list = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Eligibility?eligibleOnly=true"));
+        var buttons = list.QuerySelectorAll("[data-testid=propose]").ToList();
+        buttons.Count.ShouldBeGreaterThan(1, "演示数据中应有符合条件的三兴镇干部");
+        var first = long.Parse(buttons[0].GetAttribute("data-cadre")!);
+        var second = long.Parse(buttons[1].GetAttribute("data-cadre")!);
+        list.QuerySelector($"li[data-cadre='{first}'] [data-testid=conditions] li[data-code=D7]").ShouldNotBeNull();
+
+        var proposed = await Press(town, list, $"[data-testid=propose][data-cadre='{first}']");
+        proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(proposed)).QuerySelector("[data-testid=errors]")?.TextContent);
+        list = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Eligibility?eligibleOnly=true"));
+        list.QuerySelector("[data-testid=message]")!.TextContent.ShouldContain("待县委组织部批复");
+        (await Press(town, list, $"[data-testid=propose][data-cadre='{second}']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ids = await f.WithSystemDb(db => db.Set<RankProposal>().Where(p => p.CadreId == first || p.CadreId == second)
+            .ToDictionaryAsync(p => p.CadreId, p => p.Id));
+
+        var county = await f.PagesAs(County);
+        var proposals = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Proposals?state=Pending"));
+        // A rejection without a reason is refused on the page.
+        var refused = await CunzhiFactory.Html(await Press(county, proposals, $"[data-testid=reject][data-proposal='{ids[second]}']", new() { ["Reason"] = "" }));
+        refused.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("不予批准须填写理由");
+        (await Press(county, proposals, $"[data-testid=reject][data-proposal='{ids[second]}']", new() { ["Reason"] = "任职表现需再观察" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        proposals = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Proposals?state=Pending"));
+        (await Press(county, proposals, $"[data-testid=approve][data-proposal='{ids[first]}']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var effective = RankHistory.EffectiveFromApproval(DateOnly.FromDateTime(DateTime.Now));
+        var detail = await CunzhiFactory.Html(await county.GetAsync($"/Cadres/Detail?id={first}"));
+        var row = detail.QuerySelector("[data-testid=rank-history] tr[data-kind=Promotion]").ShouldNotBeNull();
+        row.GetAttribute("data-effective").ShouldBe(effective.ToString("yyyy-MM-dd"));
+        detail.QuerySelector("[data-testid=rank-history] tr[data-kind=Initial]").ShouldNotBeNull();
+        var states = await f.WithSystemDb(db => db.Set<RankProposal>().Where(p => p.Id == ids[first] || p.Id == ids[second]).ToDictionaryAsync(p => p.Id, p => p.State));
+        (states[ids[first]], states[ids[second]]).ShouldBe((ProposalState.Approved, ProposalState.Rejected));
+
+        // The village sees the history of its own cadres on the detail page; other roles cannot approve.
+        (await (await f.PagesAs(Town)).GetAsync("/Ranks/Proposals")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var townView = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Proposals"));
+        townView.QuerySelector("[data-testid=approve]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_policy_page_shows_the_version_in_force_and_only_the_county_edits()
+    {
+        var county = await f.PagesAs(County);
+        var page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        page.QuerySelector("[data-testid=policy]")!.GetAttribute("data-version").ShouldBe("1");
+        page.QuerySelector("[data-testid=versions] tr[data-version='1']").ShouldNotBeNull();
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.AllowanceStepYuan"] = "100", ["Form.MinimumRating"] = "Competent", ["Form.SanctionMonths"] = "24", ["Form.PeriodMonths"] = "12",
+            ["Form.MinSatisfactionPercent"] = "60", ["Form.MaxAbsenceDays"] = "3", ["Form.ExcellentPoints"] = "2", ["Form.CountyCommendationPoints"] = "1",
+            ["Form.CityCommendationPoints"] = "2", ["Form.ProvinceCommendationPoints"] = "3", ["Form.NationalCommendationPoints"] = "5",
+            ["Form.StepPoints[0]"] = "2", ["Form.StepMonths[0]"] = "3", ["Form.VetoReasons"] = "履职不力\n违法违纪",
+        };
+        for (var i = 0; i < 12; i++) fields[$"Form.MinMonths[{i}]"] = (i == 3 ? 6 : 12 + i).ToString();
+        var bad = await CunzhiFactory.Html(await Press(county, page, "[data-testid=save-policy]", fields));
+        bad.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("逐级增加晋升难度");
+        fields["Form.MinMonths[3]"] = "15";
+        (await Press(county, page, "[data-testid=save-policy]", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        page.QuerySelector("[data-testid=versions] tr[data-version='2']").ShouldNotBeNull();
+        var published = await CunzhiFactory.Html(await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = "2020-01-01" }));
+        published.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("不能早于今天");
+        (await f.WithSystemDb(db => db.Set<RankPolicy>().CountAsync(p => p.IsPublished))).ShouldBe(1);
+
+        foreach (var who in new[] { Town, Discipline })
+            (await CunzhiFactory.Html(await (await f.PagesAs(who)).GetAsync("/Ranks/Policy"))).QuerySelector("[data-testid=policy-form]").ShouldBeNull(who);
+    }
+}
+
+public sealed class RankAccessTests_Sqlite(SqliteFactory f) : RankAccessTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class RankAccessTests_Postgres(PostgresFactory f) : RankAccessTests<PostgresFactory>(f);
