@@ -81,6 +81,9 @@ public sealed class PayrollRun : IRegionScoped
     /// <summary>Why the county last returned it, if it did.</summary>
     public string? ReturnReason { get; set; }
 
+    /// <summary>The lines (loaded only when needed; adding to it on a new run lets one save write run and lines).</summary>
+    public List<PayLine> Lines { get; set; } = [];
+
     /// <summary>First day of the run's month.</summary>
     public DateOnly MonthStart => new(Year, Month, 1);
 
