@@ -15,6 +15,9 @@ internal sealed class PaySettingsConfiguration : IEntityTypeConfiguration<PaySet
         b.Property(p => p.Coefficients).HasMaxLength(1000);
         b.Property(p => p.IncrementShares).HasMaxLength(1000);
         b.HasIndex(p => new { p.CountyCode, p.Version }).IsUnique();
+        b.Ignore(p => p.PostShareTable);
+        b.Ignore(p => p.IncrementShareTable);
+        b.Ignore(p => p.CoefficientTable);
     }
 }
 
@@ -28,6 +31,8 @@ internal sealed class PayrollRunConfiguration : IEntityTypeConfiguration<Payroll
         foreach (var p in new[] { nameof(PayrollRun.ComputedBy), nameof(PayrollRun.ReviewedBy), nameof(PayrollRun.ApprovedBy), nameof(PayrollRun.LockedBy) })
             b.Property(p).HasMaxLength(256);
         b.HasIndex(r => new { r.RegionCode, r.Year, r.Month }).IsUnique();
+        b.Ignore(r => r.MonthStart);
+        b.Ignore(r => r.Label);
         b.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Restrict);
     }
 }
