@@ -42,6 +42,7 @@ public static class CunzhiApi
         Forms.FormsFeature.AddForms(services);
         services.AddAssessment();
         services.AddBurden();
+        Pay.PayFeature.AddPay(services);
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -126,6 +127,7 @@ public static class CunzhiApi
         Forms.FormsFeature.MapForms(secured);
         AssessmentFeature.MapAssessment(secured);
         BurdenFeature.MapBurden(secured);
+        Pay.PayFeature.MapPay(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
