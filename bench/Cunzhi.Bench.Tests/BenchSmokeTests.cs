@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "http-page", "http-api", "audit", "growth", "national-paylines"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "audit", "growth", "national-paylines"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
@@ -38,6 +38,12 @@ public abstract class BenchSmokeTests
             var generated = store.Results.Single(r => r.Scenario == "generate");
             generated.Metrics["villages"].ShouldBe(208); // 万载县
             generated.Metrics["cadres"].ShouldBeGreaterThan(1000);
+
+            var payroll = store.Results.Single(r => r.Scenario == "payroll");
+            payroll.Metrics["towns"].ShouldBe(18); // 万载县
+            payroll.Rows.ShouldBeGreaterThan(1000);
+            payroll.Metrics["lowerBoundRowsPerSecond"].ShouldBeGreaterThan(0);
+            payroll.Metrics["ratio"].ShouldBeGreaterThan(0);
 
             var text = await File.ReadAllTextAsync(report);
             text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");

@@ -12,7 +12,7 @@ namespace Cunzhi.Bench;
 public static class BenchMain
 {
     public const string Usage = """
-        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,http,audit,growth]
+        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth]
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
@@ -102,6 +102,10 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("paylines"))
                 for (var run = 1; run <= options.Runs; run++)
                     await RunOnFreshAsync(Spec("paylines", provider, $"{options.PayLineRows} rows", run) with { Rows = options.PayLineRows });
+            if (s.Contains("payroll"))
+                for (var run = 1; run <= options.SlowRuns; run++)
+                    await RunOnFreshAsync(Spec("payroll", provider, options.GenerateScale, run) with
+                    { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage });
             // 6: national scale, on PostgreSQL (and on SQLite only in the smoke run, so that path cannot rot either).
             if (s.Contains("growth") && (provider == "postgres" || options.Smoke))
             {

@@ -29,6 +29,7 @@ public static partial class Scenarios
         "paylines" or "national-paylines" => [await PayLinesAsync(spec)],
         "http" or "http-page" or "http-api" => await HttpAsync(spec),
         "audit" => [await AuditAsync(spec)],
+        "payroll" => [await PayrollAsync(spec)],
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 

@@ -43,6 +43,7 @@ public static class CunzhiApi
         services.AddAssessment();
         services.AddBurden();
         Ranks.RanksFeature.AddRanks(services);
+        Pay.PayFeature.AddPay(services);
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
         foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
@@ -128,6 +129,7 @@ public static class CunzhiApi
         AssessmentFeature.MapAssessment(secured);
         BurdenFeature.MapBurden(secured);
         Ranks.RanksFeature.MapRanks(secured);
+        Pay.PayFeature.MapPay(secured);
 
         var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
         audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>

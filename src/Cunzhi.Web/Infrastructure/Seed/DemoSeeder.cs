@@ -146,6 +146,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
         await new AssessmentDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
         await new RankDemo(db).SeedAsync(Divisions.DemoCountyCode, ct);
+        await new PayDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
         // The demo accounts need their regions: all of them are in 万载, which a slice of the country may cut through.
         var accountRegions = DemoAccounts.Select(a => a.RegionCode).Distinct().ToList();
         if (await db.Regions.CountAsync(r => accountRegions.Contains(r.Code), ct) == accountRegions.Count)

@@ -1274,63 +1274,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("FormValue");
                 });
 
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CadreId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("Days")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
-
-                    b.Property<string>("VetoReason")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CadreId", "Date");
-
-                    b.HasIndex("RegionCode", "Kind");
-
-                    b.ToTable("ConductRecord");
-                });
-
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1395,53 +1338,16 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("AllowanceStepFen")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("CityCommendationPoints")
-                        .HasColumnType("integer");
-
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
-                    b.Property<int>("CountyCommendationPoints")
-                        .HasColumnType("integer");
-
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
-                    b.Property<int>("ExcellentPoints")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
-
-                    b.Property<int>("MaxAbsenceDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("MinMonths")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("MinSatisfactionPercent")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinimumRating")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NationalCommendationPoints")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PeriodMonths")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PointsSteps")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int>("ProvinceCommendationPoints")
-                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1450,16 +1356,8 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("SanctionMonths")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Version")
                         .HasColumnType("integer");
-
-                    b.Property<string>("VetoReasons")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -1467,88 +1365,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RankPolicy");
-                });
-
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CadreId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("CadreName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long?>("ConductRecordId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FromRank")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Ground")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("GroundYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Grounds")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("ProposedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ProposedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)");
-
-                    b.Property<int>("State")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ToRank")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CadreId")
-                        .IsUnique()
-                        .HasFilter("\"State\" = 1");
-
-                    b.HasIndex("ConductRecordId");
-
-                    b.HasIndex("RegionCode", "State");
-
-                    b.ToTable("RankProposal");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
@@ -2579,15 +2395,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
-                {
-                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
-                        .WithMany()
-                        .HasForeignKey("CadreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -2595,20 +2402,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
-                {
-                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
-                        .WithMany()
-                        .HasForeignKey("CadreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Cunzhi.Domain.Ranks.ConductRecord", null)
-                        .WithMany()
-                        .HasForeignKey("ConductRecordId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Resident", b =>

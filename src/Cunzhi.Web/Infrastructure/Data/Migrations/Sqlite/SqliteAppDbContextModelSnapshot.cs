@@ -1220,61 +1220,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("FormValue");
                 });
 
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CadreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Days")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VetoReason")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CadreId", "Date");
-
-                    b.HasIndex("RegionCode", "Kind");
-
-                    b.ToTable("ConductRecord");
-                });
-
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1335,52 +1280,15 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("AllowanceStepFen")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CityCommendationPoints")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CountyCommendationPoints")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ExcellentPoints")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsPublished")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MaxAbsenceDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MinMonths")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MinSatisfactionPercent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinimumRating")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NationalCommendationPoints")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PeriodMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PointsSteps")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProvinceCommendationPoints")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAtUtc")
@@ -1390,16 +1298,8 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SanctionMonths")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("VetoReasons")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1407,86 +1307,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RankPolicy");
-                });
-
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CadreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CadreName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConductRecordId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FromRank")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Ground")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("GroundYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Grounds")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ProposedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProposedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ToRank")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CadreId")
-                        .IsUnique()
-                        .HasFilter("\"State\" = 1");
-
-                    b.HasIndex("ConductRecordId");
-
-                    b.HasIndex("RegionCode", "State");
-
-                    b.ToTable("RankProposal");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
@@ -2493,15 +2313,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
-                {
-                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
-                        .WithMany()
-                        .HasForeignKey("CadreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -2509,20 +2320,6 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
-                {
-                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
-                        .WithMany()
-                        .HasForeignKey("CadreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Cunzhi.Domain.Ranks.ConductRecord", null)
-                        .WithMany()
-                        .HasForeignKey("ConductRecordId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Resident", b =>

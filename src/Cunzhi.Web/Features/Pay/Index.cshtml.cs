@@ -1,0 +1,44 @@
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Pay;
+using Cunzhi.Domain.Regions;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Pay;
+
+/// <summary>工资发放: the runs in scope by town and month (paged); a town computes a month here.</summary>
+[Authorize(Roles = PayrollHandlers.Readers)]
+public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Town { get; set; }
+    [BindProperty(SupportsGet = true)] public PayrollState? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty] public int ComputeYear { get; set; }
+    [BindProperty] public int ComputeMonth { get; set; }
+
+    public Paged<RunSummary> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        (ComputeYear, ComputeMonth) = (now.Year, now.Month);
+        Runs = await h.ListAsync(Town, Year, Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+    }
+
+    public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct)
+    {
+        if (!IsTown) return Forbid();
+        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await h.ComputeAsync(c, ct), ct);
+        if (run is null)
+        {
+            Runs = await h.ListAsync(Town, Year, Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+            return Page();
+        }
+        return Redirect($"/Pay/Run/{run.Id}");
+    }
+}

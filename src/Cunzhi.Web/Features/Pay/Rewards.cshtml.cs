@@ -1,0 +1,65 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
+using Cunzhi.Web.Infrastructure.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Pay;
+
+/// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, town approves with the paying month).</summary>
+[Authorize(Roles = RewardHandlers.IncomeReaders)]
+public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty] public long CadreId { get; set; }
+    [BindProperty] public int AwardYear { get; set; }
+    [BindProperty] public int PayYear { get; set; }
+    [BindProperty] public int PayMonth { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? ThisYear { get; set; }
+    [BindProperty] public string? LastYear { get; set; }
+    [BindProperty] public long RewardId { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public Paged<AwardView>? Awards { get; private set; }
+    public Paged<IncomeRewardView> Income { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+    public IReadOnlyList<(long Id, string Name, string Village)> Secretaries { get; private set; } = [];
+    public bool IsCounty => User.IsInRole(Roles.CountyAdmin);
+    public bool IsTown => User.IsInRole(Roles.TownAdmin);
+    public bool IsVillage => User.IsInRole(Roles.VillageCadre);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!IsVillage) Awards = await h.AwardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+        if (IsCounty) Secretaries = await h.SecretariesAsync(ct);
+        Income = await h.IncomeRewardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+        var today = DateTime.Today;
+        if (AwardYear == 0) (AwardYear, PayYear, PayMonth) = (today.Year, today.Year, today.Month);
+    }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    private async Task<IActionResult> Done<T>(T? result, string message, CancellationToken ct) where T : class
+    {
+        if (result is null) { if (ModelState.IsValid) return NotFound(); await LoadAsync(ct); return Page(); }
+        Message = message;
+        return Redirect("/Pay/Rewards");
+    }
+
+    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct) => !IsCounty ? Forbid()
+        : await Done(await this.RunCommandAsync(grantValidator, new GrantAward(CadreId, AwardYear, PayYear, PayMonth, null, Note), c => h.GrantAsync(c, ct), ct), "已授予好支书奖励", ct);
+
+    public async Task<IActionResult> OnPostIncomeAsync(CancellationToken ct)
+    {
+        if (!IsVillage) return Forbid();
+        var (a, b) = (PayNames.ParseYuan(ThisYear), PayNames.ParseYuan(LastYear));
+        if (a is null || b is null) { ModelState.AddModelError(nameof(ThisYear), "收益请填写数字（元，至多两位小数）"); await LoadAsync(ct); return Page(); }
+        return await Done(await this.RunCommandAsync(incomeValidator, new EnterIncome(AwardYear, a.Value, b.Value), async c => (IncomeRewardView?)await h.EnterIncomeAsync(c, ct), ct), "已填报，等待乡镇审核", ct);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => !IsTown ? Forbid()
+        : await Done(await this.RunCommandAsync(approveValidator, new ApproveIncome(PayYear, PayMonth), c => h.ApproveIncomeAsync(RewardId, c, ct), ct), "已审核", ct);
+}

@@ -1,0 +1,304 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Pay;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Web.Features.Pay;
+using Cunzhi.Web.Tests.Excel;
+using Cunzhi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Tests;
+
+/// <summary>Payroll runs of a town: compute, recompute, rank history, scores, states, locking, adjustments, rewards, export.</summary>
+public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private static int _names;
+
+    private Task<long> NewCadre(string post, string start, int rank = 13, string birth = "1975-06-15", CadreStatus status = CadreStatus.InOffice, string? left = null, string village = Demo.Naoping) =>
+        f.WithSystemDb(async db =>
+        {
+            var c = new Cadre
+            {
+                RegionCode = village, Name = $"薪测{Interlocked.Increment(ref _names)}", BirthDate = DateOnly.Parse(birth), EducationCode = "senior", PostCode = post,
+                Rank = rank, StartDate = DateOnly.Parse(start), Status = status, DepartureDate = left is null ? null : DateOnly.Parse(left),
+            };
+            c.Posts.Add(new CadrePost { RegionCode = village, PostCode = post, StartDate = c.StartDate, EndDate = c.DepartureDate });
+            db.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+
+    /// <summary>Scores every listed cadre (or, with none, every cadre of 三兴镇) for the month at <paramref name="fraction"/> of full marks.</summary>
+    private Task Score(int year, int month, decimal fraction, params long[] cadres) => f.WithSystemDb(async db =>
+    {
+        var template = await db.Set<IndicatorTemplate>().Include(t => t.Indicators)
+            .FirstAsync(t => t.CountyCode == Demo.County && t.Kind == ReviewKind.Monthly && t.Status == TemplateStatus.Published);
+        var scores = template.Specs.ToDictionary(s => s.Code, s => (decimal?)Math.Round(s.MaxScore * fraction, 2));
+        var targets = cadres.Length > 0
+            ? await db.Cadres.Where(c => cadres.Contains(c.Id)).Select(c => new { c.Id, c.RegionCode }).ToListAsync()
+            : await db.Cadres.Where(c => c.RegionCode.StartsWith("360922106")).Select(c => new { c.Id, c.RegionCode }).ToListAsync();
+        var existing = await db.Set<PeriodReview>().Where(r => r.Kind == ReviewKind.Monthly && r.Year == year && r.Period == month).Select(r => r.CadreId).ToListAsync();
+        foreach (var c in targets.Where(c => !existing.Contains(c.Id)))
+            db.Add(PeriodReview.Give(c.Id, c.RegionCode, ReviewKind.Monthly, year, month, template, scores, "test", DateTime.UtcNow, new DateOnly(year, month, 28)));
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    private static async Task<RunView> Compute(HttpClient town, int year, int month)
+    {
+        var response = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year, month });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<RunView>(CunzhiFactory.Json))!;
+    }
+
+    private Task<List<PayLine>> Lines(long runId) => f.WithSystemDb(db => db.Set<PayLine>().AsNoTracking().Where(l => l.RunId == runId).OrderBy(l => l.Id).ToListAsync());
+
+    private static async Task<RunView> Post(HttpClient client, string url, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.PostAsJsonAsync(url, body ?? new { });
+        response.StatusCode.ShouldBe(expected, $"{url}: {await response.Content.ReadAsStringAsync()}");
+        return expected == HttpStatusCode.OK ? (await response.Content.ReadFromJsonAsync<RunView>(CunzhiFactory.Json))! : null!;
+    }
+
+    [Fact]
+    public async Task A_run_is_computed_recomputing_gives_identical_lines_and_the_allowance_follows_rank_history()
+    {
+        var secretary = await NewCadre("secretary", "2018-01-01", rank: 11);
+        var deputy = await NewCadre("deputy-director", "2024-03-16");
+        await f.WithSystemDb(async db =>
+        {
+            // Promoted 13→12 long ago, 12→11 approved in March 2024: in force from 1 April.
+            db.AddRange(new RankChange { CadreId = secretary, RegionCode = Demo.Naoping, FromRank = 13, ToRank = 12, EffectiveFrom = new(2020, 1, 1), Kind = RankChangeKind.Promotion, Reason = "晋升", DecidedBy = "county.admin" },
+                new RankChange { CadreId = secretary, RegionCode = Demo.Naoping, FromRank = 12, ToRank = 11, EffectiveFrom = new(2024, 4, 1), Kind = RankChangeKind.Promotion, Reason = "晋升", DecidedBy = "county.admin" });
+            return await db.SaveChangesAsync();
+        });
+        await Score(2024, 3, 1m, secretary);
+        var town = await f.ApiAs("town.sanxing");
+
+        var march = await Compute(town, 2024, 3);
+        march.Town.ShouldBe(Demo.Sanxing);
+        march.State.ShouldBe(PayrollState.Draft);
+        var lines = await Lines(march.Id);
+        lines.ShouldAllBe(l => l.RegionCode.StartsWith("360922106"));
+        var s = lines.Single(l => l.CadreId == secretary);
+        (s.Rank, s.BaseFen, s.AllowanceFen, s.PerformanceFen, s.CoefficientPermille).ShouldBe(((int?)12, 3_000_00L, 100_00L, 960_00L, (int?)1200));
+        s.Explanation.ShouldContain("报酬标准第 1 版");
+        s.Warning.ShouldBeNull();
+        var d = lines.Single(l => l.CadreId == deputy);
+        (d.Days, d.DaysInMonth, d.BaseFen, d.PerformanceFen).ShouldBe((16, 31, PayRules.Prorate(2_550_00, 16, 31), 0L));
+        d.Warning!.ShouldContain("缺少 2024 年 3 月月度考评得分");
+        march.Warnings.ShouldContain(w => w.Contains("缺少") && w.Contains("不能审批"));
+        march.MissingScores.ShouldBeGreaterThan(0);
+        march.TotalFen.ShouldBe(lines.Sum(l => l.TotalFen));
+
+        var again = await Compute(town, 2024, 3);
+        again.Id.ShouldBe(march.Id);
+        var relines = await Lines(march.Id);
+        relines.Select(l => l.Fingerprint()).ShouldBe(lines.Select(l => l.Fingerprint()));
+        relines.Select(l => l.Id).Intersect(lines.Select(l => l.Id)).ShouldBeEmpty("recomputing replaces the lines");
+
+        var april = await Compute(town, 2024, 4);
+        (await Lines(april.Id)).Single(l => l.CadreId == secretary).AllowanceFen.ShouldBe(200_00);
+
+        // The run page shows the allowance under a stable test id; another town sees nothing.
+        var page = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync($"/Pay/Run/{april.Id}?village={Demo.Naoping}"));
+        page.QuerySelector($"[data-testid=allowance-{secretary}]")!.TextContent.Trim().ShouldBe("200.00");
+        page.QuerySelector("[data-testid=compute]").ShouldNotBeNull();
+        var efeng = await f.ApiAs("town.efeng");
+        (await efeng.GetAsync($"/api/v1/pay/runs/{april.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await efeng.PostAsJsonAsync($"/api/v1/pay/runs/{april.Id}/review", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await efeng.GetFromJsonAsync<Features.Paged<RunSummary>>("/api/v1/pay/runs?pageSize=200", CunzhiFactory.Json))!.Items.ShouldNotContain(r => r.Town == Demo.Sanxing);
+        (await (await f.PagesAs("town.efeng")).GetAsync($"/Pay/Run/{april.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task States_go_town_then_county_a_locked_run_refuses_every_change_and_is_corrected_by_adjustments()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var county = await f.ApiAs("county.admin");
+        var run = await Compute(town, 2024, 5);
+        run.MissingScores.ShouldBeGreaterThan(0);
+
+        (await county.PostAsJsonAsync("/api/v1/pay/runs", new { year = 2024, month = 5 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await town.PostAsJsonAsync($"/api/v1/pay/runs/{run.Id}/approve", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await f.ApiAs("discipline")).PostAsJsonAsync($"/api/v1/pay/runs/{run.Id}/review", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await Post(county, $"/api/v1/pay/runs/{run.Id}/approve", expected: HttpStatusCode.Conflict); // not reviewed
+        await Post(town, $"/api/v1/pay/runs/{run.Id}/review");
+        await Post(town, "/api/v1/pay/runs", new { year = 2024, month = 5 }, HttpStatusCode.Conflict); // reviewed: no recompute
+        var refused = await county.PostAsJsonAsync($"/api/v1/pay/runs/{run.Id}/approve", new { });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("缺少");
+        (await county.PostAsJsonAsync($"/api/v1/pay/runs/{run.Id}/return", new { reason = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Post(county, $"/api/v1/pay/runs/{run.Id}/return", new { reason = "请补齐 5 月评分" })).State.ShouldBe(PayrollState.Draft);
+
+        await Score(2024, 5, 0.85m);
+        var scored = await Compute(town, 2024, 5);
+        scored.MissingScores.ShouldBe(0);
+        scored.Warnings.ShouldNotContain(w => w.Contains("缺少"));
+        await Post(town, $"/api/v1/pay/runs/{run.Id}/review");
+        (await Post(county, $"/api/v1/pay/runs/{run.Id}/approve")).State.ShouldBe(PayrollState.Approved);
+        await Post(town, $"/api/v1/pay/runs/{run.Id}/lock", expected: HttpStatusCode.Forbidden);
+        var locked = await Post(county, $"/api/v1/pay/runs/{run.Id}/lock");
+        (locked.State, locked.LockedBy, locked.ApprovedBy).ShouldBe((PayrollState.Locked, "county.admin", "county.admin"));
+        var before = (await Lines(run.Id)).Select(l => l.Fingerprint()).ToList();
+
+        // Every change to the locked run is refused.
+        await Post(town, "/api/v1/pay/runs", new { year = 2024, month = 5 }, HttpStatusCode.Conflict);
+        await Post(town, $"/api/v1/pay/runs/{run.Id}/review", expected: HttpStatusCode.Conflict);
+        await Post(county, $"/api/v1/pay/runs/{run.Id}/approve", expected: HttpStatusCode.Conflict);
+        await Post(county, $"/api/v1/pay/runs/{run.Id}/lock", expected: HttpStatusCode.Conflict);
+        await Post(county, $"/api/v1/pay/runs/{run.Id}/return", new { reason = "x" }, HttpStatusCode.Conflict);
+        var original = (await Lines(run.Id)).First(l => l.Kind == PayLineKind.Regular);
+        await Post(town, $"/api/v1/pay/runs/{run.Id}/adjustments", new { lineId = original.Id, amountFen = 100, reason = "补发" }, HttpStatusCode.Conflict);
+        (await Lines(run.Id)).Select(l => l.Fingerprint()).ShouldBe(before);
+
+        // Corrections go into a later draft run, referencing the locked line, and survive its recompute.
+        var june = await Compute(town, 2024, 6);
+        await Post(town, $"/api/v1/pay/runs/{june.Id}/adjustments", new { lineId = original.Id, amountFen = 0, reason = "" }, HttpStatusCode.BadRequest);
+        var adjusted = await Post(town, $"/api/v1/pay/runs/{june.Id}/adjustments", new { lineId = original.Id, amountFen = -123_45, reason = "5 月多发职级补贴" });
+        adjusted.TotalFen.ShouldBe(june.TotalFen - 123_45);
+        var recomputed = await Compute(town, 2024, 6);
+        recomputed.TotalFen.ShouldBe(adjusted.TotalFen);
+        var adj = (await Lines(june.Id)).Single(l => l.Kind == PayLineKind.Adjustment);
+        (adj.AdjustsLineId, adj.AdjustsRunId, adj.AdjustmentFen, adj.TotalFen, adj.CadreId, adj.Reason).ShouldBe(((long?)original.Id, (long?)run.Id, -123_45L, -123_45L, original.CadreId, "5 月多发职级补贴"));
+        // A line of an unlocked run is corrected by recomputing, not by adjustment.
+        var juneLine = (await Lines(june.Id)).First(l => l.Kind == PayLineKind.Regular);
+        var july = await Compute(town, 2024, 7);
+        await Post(town, $"/api/v1/pay/runs/{july.Id}/adjustments", new { lineId = juneLine.Id, amountFen = 100, reason = "x" }, HttpStatusCode.Conflict);
+        (await town.DeleteAsync($"/api/v1/pay/runs/{june.Id}/adjustments/{adj.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Lines(june.Id)).ShouldNotContain(l => l.Kind == PayLineKind.Adjustment);
+
+        // The audit chain has one summary entry per computation, with the lines' hash.
+        var events = await f.WithSystemDb(db => db.AuditEntries.Where(e => e.Action == "PayrollComputed" && e.EntityKey == $"{Demo.Sanxing}/2024-05").CountAsync());
+        events.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Rewards_are_paid_in_the_chosen_months_run_and_retirees_get_their_allowance()
+    {
+        var secretary = await NewCadre("secretary", "2010-01-01", village: Demo.Sanxingcun);
+        var retiree = await NewCadre("committee-member", "1995-03-01", birth: "1955-02-01", status: CadreStatus.DepartedNormally, left: "2015-12-31", village: Demo.Sanxingcun);
+        var county = await f.ApiAs("county.admin");
+        var grant = await county.PostAsJsonAsync("/api/v1/pay/rewards/good-secretary", new { cadreId = secretary, year = 2023, payYear = 2024, payMonth = 8 });
+        grant.StatusCode.ShouldBe(HttpStatusCode.Created, await grant.Content.ReadAsStringAsync());
+        (await grant.Content.ReadFromJsonAsync<AwardView>(CunzhiFactory.Json))!.AmountFen.ShouldBe(10_000_00);
+        (await county.PostAsJsonAsync("/api/v1/pay/rewards/good-secretary", new { cadreId = secretary, year = 2023, payYear = 2024, payMonth = 8 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await county.PostAsJsonAsync("/api/v1/pay/rewards/good-secretary", new { cadreId = retiree, year = 2023, payYear = 2024, payMonth = 8 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict); // not a secretary
+
+        var village = await f.ApiAs("village.naoping");
+        var fell = await village.PutAsJsonAsync("/api/v1/pay/rewards/income", new { year = 2022, thisYearIncomeFen = 800_000_00, lastYearIncomeFen = 1_000_000_00 });
+        fell.StatusCode.ShouldBe(HttpStatusCode.OK, await fell.Content.ReadAsStringAsync());
+        var fallen = (await fell.Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!;
+        (fallen.PoolFen, fallen.IncrementFen).ShouldBe((0L, -200_000_00L));
+        fallen.Explanation.ShouldContain("减少");
+        var entered = (await (await village.PutAsJsonAsync("/api/v1/pay/rewards/income", new { year = 2023, thisYearIncomeFen = 1_200_000_00, lastYearIncomeFen = 1_000_000_00 }))
+            .Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!;
+        entered.VillageCode.ShouldBe(Demo.Naoping);
+        entered.PoolFen.ShouldBe(40_000_00);
+        entered.Shares.Sum(s => s.AmountFen).ShouldBe(40_000_00);
+        var town = await f.ApiAs("town.sanxing");
+        (await village.PostAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/approve", new { payYear = 2024, payMonth = 8 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await f.ApiAs("town.efeng")).PostAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/approve", new { payYear = 2024, payMonth = 8 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var approved = await town.PostAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/approve", new { payYear = 2024, payMonth = 8 });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        (await village.PutAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/shares", new { items = new[] { new { cadreId = secretary, weight = 1 } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var july = await Compute(town, 2024, 7);
+        (await Lines(july.Id)).Sum(l => l.RewardFen).ShouldBe(0);
+        var august = await Compute(town, 2024, 8);
+        var lines = await Lines(august.Id);
+        lines.Single(l => l.CadreId == secretary).RewardFen.ShouldBe(10_000_00);
+        lines.Single(l => l.CadreId == secretary).Explanation.ShouldContain("2023 年度担当作为好支书奖励");
+        lines.Where(l => l.RegionCode == Demo.Naoping).Sum(l => l.RewardFen).ShouldBe(40_000_00);
+        var r = lines.Single(l => l.CadreId == retiree);
+        (r.Kind, r.RetirementFen, r.BaseFen).ShouldBe((PayLineKind.Retirement, 20 * 20_00L, 0L)); // 1995-03-01 … 2015-12-31: 20 full years
+
+        // Once the month is reviewed, no more rewards can be put into it.
+        await Post(town, $"/api/v1/pay/runs/{august.Id}/review");
+        var late = await county.PostAsJsonAsync("/api/v1/pay/rewards/good-secretary", new { cadreId = secretary, year = 2024, payYear = 2024, payMonth = 8 });
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await late.Content.ReadAsStringAsync()).ShouldContain("复核");
+    }
+
+    [Fact]
+    public async Task The_export_opens_with_every_line_and_the_print_sheet_has_the_signature_lines()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var run = await Compute(town, 2024, 9);
+        var lines = await Lines(run.Id);
+        var response = await town.GetAsync($"/api/v1/pay/runs/{run.Id}/export");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        XlsxFiles.ValidationErrors(bytes).ShouldBeEmpty();
+        var rows = XlsxFiles.Read(bytes);
+        rows[0].GetString(1).ShouldBe("姓名");
+        rows.Count.ShouldBe(lines.Count + 2, "header, one row per line, totals");
+        var names = rows.Skip(1).Take(lines.Count).Select(r => r.GetString(1)).ToList();
+        names.ShouldBe(lines.OrderBy(l => l.RegionCode).ThenBy(l => l.Kind).ThenBy(l => l.CadreId).Select(l => l.CadreName));
+        rows[^1].GetString(0).ShouldBe("合计");
+
+        var pages = await f.PagesAs("town.sanxing");
+        var pageExport = await pages.GetAsync($"/Pay/Run/{run.Id}?handler=Export");
+        pageExport.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XlsxFiles.Read(await pageExport.Content.ReadAsByteArrayAsync()).Count.ShouldBe(lines.Count + 2);
+        var print = await CunzhiFactory.Html(await pages.GetAsync($"/Pay/Print/{run.Id}"));
+        var sheet = print.QuerySelector("[data-testid=sheet]")!.TextContent;
+        foreach (var s in new[] { "制表", "审核", "审批" }) sheet.ShouldContain(s);
+        print.QuerySelector("[data-testid=print-total]")!.TextContent.ShouldBe(PayRules.Yuan(run.TotalFen));
+        (await (await f.PagesAs("town.efeng")).GetAsync($"/Pay/Print/{run.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_county_publishes_settings_versions_and_a_published_version_never_changes()
+    {
+        var county = await f.ApiAs("county.admin");
+        var overview = (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!;
+        var v1 = overview.InForce!;
+        v1.BaseByPostFen["deputy-secretary"].ShouldBe(2_550_00);
+        v1.BaseByPostFen["first-secretary"].ShouldBe(0);
+        var bad = await county.PutAsJsonAsync("/api/v1/pay/settings/draft", new { effectiveFrom = "2030-01-15", chiefBaseFen = 1, performanceBaseFen = 1, coefficients = "90=x", goodSecretaryAwardFen = 1, goodSecretaryPayMonth = 13, retirementFenPerYear = 1, retirementAge = 60, incrementCapPercent = 20 });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await bad.Content.ReadAsStringAsync();
+        foreach (var m in new[] { "某月 1 日", "绩效系数表格式有误", "发放月份须为 1–12" }) body.ShouldContain(m);
+        var saved = await county.PutAsJsonAsync("/api/v1/pay/settings/draft", new
+        {
+            effectiveFrom = "2030-01-01", chiefBaseFen = 3_500_00, postShares = new Dictionary<string, int> { ["deputy-secretary"] = 80 }, performanceBaseFen = 900_00,
+            coefficients = "95=1.3;60=0.5", goodSecretaryAwardFen = 10_000_00, goodSecretaryPayMonth = 1, retirementFenPerYear = 25_00, retirementAge = 60, incrementCapPercent = 20,
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var draft = (await saved.Content.ReadFromJsonAsync<PaySettingsView>(CunzhiFactory.Json))!;
+        (draft.Version, draft.IsPublished, draft.BaseByPostFen["deputy-secretary"], draft.Coefficients).ShouldBe((v1.Version + 1, false, 2_800_00L, "95=1.3;60=0.5"));
+        (await (await f.ApiAs("town.sanxing")).PostAsJsonAsync("/api/v1/pay/settings/publish", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await county.PostAsJsonAsync("/api/v1/pay/settings/publish", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!;
+        after.Versions.Single(v => v.Version == v1.Version).ShouldBeEquivalentTo(v1);
+        after.InForce!.Version.ShouldBe(v1.Version, "the new version applies from 2030");
+        after.Draft.ShouldBeNull();
+        // Editing again makes a new draft; the published ones stay as they were.
+        var next = await county.PutAsJsonAsync("/api/v1/pay/settings/draft", new { effectiveFrom = "2031-01-01", chiefBaseFen = 1, performanceBaseFen = 1, coefficients = "60=1", goodSecretaryAwardFen = 1, goodSecretaryPayMonth = 1, retirementFenPerYear = 1, retirementAge = 60, incrementCapPercent = 20 });
+        (await next.Content.ReadFromJsonAsync<PaySettingsView>(CunzhiFactory.Json))!.Version.ShouldBe(v1.Version + 2);
+        (await county.DeleteAsync("/api/v1/pay/settings/draft")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!.Versions.Single(v => v.Version == v1.Version + 1).ChiefBaseFen.ShouldBe(3_500_00);
+    }
+
+    [Fact]
+    public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
+    {
+        var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);
+        var runs = (await (await f.ApiAs("county.admin")).GetFromJsonAsync<Features.Paged<RunSummary>>($"/api/v1/pay/runs?year={last.Year}&month={last.Month}", CunzhiFactory.Json))!;
+        var run = runs.Items.Single(r => r.Town == Demo.Sanxing);
+        run.State.ShouldBe(PayrollState.Approved);
+        run.LineCount.ShouldBeGreaterThan(0);
+    }
+}
+
+public sealed class PayrollTests_Sqlite(SqliteFactory f) : PayrollTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class PayrollTests_Postgres(PostgresFactory f) : PayrollTests<PostgresFactory>(f);
