@@ -34,6 +34,9 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "GET", "/api/v1/burden/assessment-items", "", $"{County},{Coord},{Town},{Discipline}" },
         { "POST", "/api/v1/burden/assessment-items", """{"year":2030,"title":""}""", Town },
         { "DELETE", "/api/v1/burden/assessment-items/999999", "", Town },
+        { "GET", "/api/v1/tasks/requests/import/template", "", Dept },
+        { "POST", "/api/v1/tasks/requests/import/xlsx", "file", Dept },
+        { "GET", "/api/v1/tasks/requests?channel=Import", "", $"{Dept},{Coord},{County},{Discipline}" },
     };
 
     private static HttpRequestMessage Request(string method, string url, string body)
@@ -58,7 +61,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         {
             var response = await (await f.ApiAs(who)).SendAsync(Request(method, url, body));
             if (roles.Contains(who))
-                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent],
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent, HttpStatusCode.Accepted],
                     $"{who} {method} {url}: {await response.Content.ReadAsStringAsync()}");
             else response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{who} {method} {url}");
         }
@@ -75,6 +78,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "/Burden/Rankings", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Assessment", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Policy", $"{County},{Coord},{Town},{Discipline}" },
+        { "/Tasks/Requests/Import", Dept },
     };
 
     [Theory, MemberData(nameof(Pages))]
