@@ -37,6 +37,8 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
         b.Property(i => i.Department).HasMaxLength(60);
         b.Property(i => i.CreatedBy).HasMaxLength(256);
         b.HasIndex(i => new { i.RegionCode, i.Year });
+        // The cap's guarantee under concurrency: two items cannot take the same slot (NULLs of older rows are distinct).
+        b.HasIndex(i => new { i.RegionCode, i.Year, i.Slot }).IsUnique();
     }
 }
 

@@ -624,6 +624,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -635,6 +638,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("RegionCode", "Year", "Slot")
+                        .IsUnique();
 
                     b.ToTable("TownAssessmentItems", (string)null);
                 });

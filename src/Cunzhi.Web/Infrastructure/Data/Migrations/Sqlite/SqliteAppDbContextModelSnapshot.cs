@@ -594,6 +594,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -605,6 +608,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("RegionCode", "Year", "Slot")
+                        .IsUnique();
 
                     b.ToTable("TownAssessmentItems", (string)null);
                 });
