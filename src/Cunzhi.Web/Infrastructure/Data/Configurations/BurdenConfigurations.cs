@@ -94,3 +94,17 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.HasIndex(r => new { r.RegionCode, r.ReadAtUtc });
     }
 }
+
+internal sealed class ReminderWebhookConfiguration : IEntityTypeConfiguration<ReminderWebhook>
+{
+    public void Configure(EntityTypeBuilder<ReminderWebhook> b)
+    {
+        b.ToTable("ReminderWebhooks");
+        b.Property(w => w.RegionCode).HasMaxLength(15);
+        b.Property(w => w.UrlProtected).HasMaxLength(2000);
+        b.Property(w => w.Host).HasMaxLength(200);
+        b.Property(w => w.SecretProtected).HasMaxLength(1000);
+        b.Property(w => w.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(w => new { w.RegionCode, w.Kind }).IsUnique();
+    }
+}
