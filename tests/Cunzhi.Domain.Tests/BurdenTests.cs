@@ -49,6 +49,17 @@ public sealed class RankingGuardTests
     }
 
     [Theory]
+    [InlineData("", 10, 1)]
+    [InlineData("1,2,3", 10, 4)]
+    [InlineData("1,3", 10, 2)]            // a withdrawn item's slot is taken again
+    [InlineData("1,2,3,4,5,6,7,8,9", 10, 10)]
+    [InlineData("1,2,3,4,5,6,7,8,9,10", 10, null)]
+    [InlineData("2,3,11", 3, 1)]          // slots above a lowered cap do not count as free ones
+    [InlineData("1,2,3", 3, null)]
+    public void An_assessment_item_takes_the_lowest_free_slot_under_the_cap(string taken, int cap, int? slot) =>
+        RankingGuard.FreeAssessmentSlot(taken.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse), cap).ShouldBe(slot);
+
+    [Theory]
     [InlineData(12, 10, 3, true, null)]
     [InlineData(0, 10, 3, false, "排名发布间隔")]
     [InlineData(12, 0, 3, false, "考核事项上限")]

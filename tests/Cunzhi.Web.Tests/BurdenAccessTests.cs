@@ -17,10 +17,10 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "GET", "/api/v1/tasks/evidence", "", $"{Village},{Town},{County},{Coord},{Dept}" },
         { "GET", "/api/v1/tasks/evidence/999999", "", $"{Village},{Town},{County},{Coord},{Dept}" },
         { "POST", "/api/v1/tasks/weekly/999999/evidence", "file", Village },
-        { "GET", "/api/v1/burden/reminders", "", Village },
-        { "GET", "/api/v1/burden/reminders/unread", "", Village },
-        { "POST", "/api/v1/burden/reminders/999999/read", "{}", Village },
-        { "POST", "/api/v1/burden/reminders/read-all", "{}", Village },
+        { "GET", "/api/v1/burden/reminders", "", $"{Village},{Town},{County}" },
+        { "GET", "/api/v1/burden/reminders/unread", "", $"{Village},{Town},{County}" },
+        { "POST", "/api/v1/burden/reminders/999999/read", "{}", $"{Village},{Town},{County}" },
+        { "POST", "/api/v1/burden/reminders/read-all", "{}", $"{Village},{Town},{County}" },
         { "GET", "/api/v1/burden/policy", "", $"{County},{Coord},{Town},{Discipline}" },
         { "PUT", "/api/v1/burden/policy", """{"rankingIntervalMonths":0,"assessmentItemCap":10,"baselineMonths":3}""", County },
         { "GET", "/api/v1/burden/events", "", $"{County},{Coord},{Town},{Discipline}" },
@@ -34,6 +34,12 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "GET", "/api/v1/burden/assessment-items", "", $"{County},{Coord},{Town},{Discipline}" },
         { "POST", "/api/v1/burden/assessment-items", """{"year":2030,"title":""}""", Town },
         { "DELETE", "/api/v1/burden/assessment-items/999999", "", Town },
+        { "GET", "/api/v1/burden/webhooks", "", $"{Town},{County}" },
+        { "PUT", "/api/v1/burden/webhooks", """{"kind":"WeCom","url":""}""", $"{Town},{County}" },
+        { "DELETE", "/api/v1/burden/webhooks/DingTalk", "", $"{Town},{County}" },
+        { "GET", "/api/v1/tasks/requests/import/template", "", Dept },
+        { "POST", "/api/v1/tasks/requests/import/xlsx", "file", Dept },
+        { "GET", "/api/v1/tasks/requests?channel=Import", "", $"{Dept},{Coord},{County},{Discipline}" },
     };
 
     private static HttpRequestMessage Request(string method, string url, string body)
@@ -58,7 +64,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         {
             var response = await (await f.ApiAs(who)).SendAsync(Request(method, url, body));
             if (roles.Contains(who))
-                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent],
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent, HttpStatusCode.Accepted],
                     $"{who} {method} {url}: {await response.Content.ReadAsStringAsync()}");
             else response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{who} {method} {url}");
         }
@@ -69,12 +75,14 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "/Tasks/Weekly", $"{Village},{Town},{County},{Coord}" },
         { "/Tasks/Board", $"{Town},{County}" },
         { "/Tasks/Evidence", $"{Village},{Town},{County},{Coord},{Dept}" },
-        { "/Burden/Messages", Village },
+        { "/Burden/Messages", $"{Village},{Town},{County}" },
+        { "/Burden/Webhooks", $"{Town},{County}" },
         { "/Burden/Events", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Meter", $"{County},{Coord},{Town},{Discipline},{Village}" },
         { "/Burden/Rankings", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Assessment", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Policy", $"{County},{Coord},{Town},{Discipline}" },
+        { "/Tasks/Requests/Import", Dept },
     };
 
     [Theory, MemberData(nameof(Pages))]

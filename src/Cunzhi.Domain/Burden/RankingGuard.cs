@@ -48,6 +48,19 @@ public static class RankingGuard
     /// </summary>
     public static string? CheckAssessmentItem(int existing, int cap, int year) =>
         existing < cap ? null : $"县里规定乡镇对村考核事项每年不超过 {cap} 项；本镇 {year} 年已登记 {existing} 项，不能再新增（如确需调整，请先撤销一项）";
+
+    /// <summary>
+    /// The slot (1..<paramref name="cap"/>) a town's next assessment item of a year takes: the lowest not in
+    /// <paramref name="taken"/>, or null when all are taken. Slots are unique per town and year in the database, so two
+    /// items registered at the same instant cannot both take the last one — the cap holds without a lock.
+    /// </summary>
+    public static int? FreeAssessmentSlot(IEnumerable<int> taken, int cap)
+    {
+        var used = taken.ToHashSet();
+        for (var slot = 1; slot <= cap; slot++)
+            if (!used.Contains(slot)) return slot;
+        return null;
+    }
 }
 
 /// <summary>
@@ -108,4 +121,9 @@ public sealed class AssessmentItem : IRegionScoped
     public string CreatedBy { get; set; } = "";
     /// <summary>When (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>
+    /// Its place under the cap, 1..cap, unique per town and year (<see cref="RankingGuard.FreeAssessmentSlot"/>); null only
+    /// for items registered before slots existed.
+    /// </summary>
+    public int? Slot { get; set; }
 }

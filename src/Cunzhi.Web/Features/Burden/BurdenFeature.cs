@@ -16,6 +16,12 @@ public static class BurdenFeature
         services.AddScoped<ReminderHandlers>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddScoped<WebhookHandlers>();
+        services.AddSingleton<RobotOutbox>();
+        services.AddScoped<IReminderChannel, RobotReminderChannel>();
+        services.AddHttpClient(RobotSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<RobotSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<RobotSender>());
         return services;
     }
 
@@ -24,6 +30,15 @@ public static class BurdenFeature
     public static RouteGroupBuilder MapBurden(RouteGroupBuilder secured)
     {
         var g = secured.MapGroup("/burden").WithTags("减负监测与排名管控");
+
+        var hooks = g.MapGroup("/webhooks").RequireAuthorization(p => p.RequireRole(R(WebhookHandlers.Editors)));
+        hooks.MapGet("", async (WebhookHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
+            .WithSummary("本级（县或乡镇）的钉钉、企业微信群机器人（地址和密钥不回显，只显示主机名）");
+        hooks.MapPut("", async (SaveWebhook command, WebhookHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveAsync(command, ct)))
+            .AddEndpointFilter<Validate<SaveWebhook>>().WithSummary("设置本级某类群机器人（地址、钉钉加签密钥加密保存；再次设置即替换）");
+        hooks.MapDelete("/{kind}", async (RobotKind kind, WebhookHandlers h, CancellationToken ct) =>
+                await h.DeleteAsync(kind, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("本级没有该类群机器人"))
+            .WithSummary("删除本级某类群机器人");
 
         var reminders = g.MapGroup("/reminders").RequireAuthorization(p => p.RequireRole(R(ReminderHandlers.Readers)));
         reminders.MapGet("", async (bool? unread, int? page, int? pageSize, ReminderHandlers h, CancellationToken ct) =>

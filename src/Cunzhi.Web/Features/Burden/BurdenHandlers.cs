@@ -247,21 +247,44 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
         return new(y, policy.AssessmentItemCap, (int)items.Total, items);
     }
 
-    /// <summary>Registers a town's assessment item; the one beyond the county's cap (default the 11th) is refused with the rule.</summary>
+    /// <summary>How often a registration that lost a race for a slot reads the slots again before giving up.</summary>
+    public const int SlotAttempts = 5;
+
+    /// <summary>
+    /// Registers a town's assessment item; the one beyond the county's cap (default the 11th) is refused with the rule.
+    /// Counting and inserting are not one atomic step, so the item takes a numbered slot 1..cap that is unique per town and
+    /// year: of two registrations racing for the last slot the database lets one in, and the other reads again and is refused.
+    /// </summary>
     public async Task<AssessmentItemView> RegisterAssessmentItemAsync(RegisterAssessmentItem c, CancellationToken ct = default)
     {
         var town = Town;
         var policy = await PolicyOfAsync(ct);
-        var existing = await db.Set<AssessmentItem>().CountAsync(i => i.RegionCode == town && i.Year == c.Year, ct);
-        if (RankingGuard.CheckAssessmentItem(existing, policy.AssessmentItemCap, c.Year) is { } refusal) throw new DomainRuleException(refusal);
-        var item = new AssessmentItem
+        for (var attempt = 1; ; attempt++)
         {
-            RegionCode = town, Year = c.Year, Title = c.Title.Trim(), Department = string.IsNullOrWhiteSpace(c.Department) ? null : c.Department.Trim(),
-            CreatedBy = user.UserName, CreatedAtUtc = Now,
-        };
-        db.Add(item);
-        await db.SaveChangesAsync(ct);
-        return new(item.Id, town, null, item.Year, item.Title, item.Department, item.CreatedBy, item.CreatedAtUtc);
+            var items = db.Set<AssessmentItem>().AsNoTracking().Where(i => i.RegionCode == town && i.Year == c.Year);
+            var existing = await items.CountAsync(ct);
+            if (RankingGuard.CheckAssessmentItem(existing, policy.AssessmentItemCap, c.Year) is { } refusal) throw new DomainRuleException(refusal);
+            var taken = await items.Where(i => i.Slot != null).Select(i => i.Slot!.Value).ToListAsync(ct);
+            if (RankingGuard.FreeAssessmentSlot(taken, policy.AssessmentItemCap) is not { } slot)
+                throw new DomainRuleException(RankingGuard.CheckAssessmentItem(policy.AssessmentItemCap, policy.AssessmentItemCap, c.Year)!);
+            var item = new AssessmentItem
+            {
+                RegionCode = town, Year = c.Year, Title = c.Title.Trim(), Department = string.IsNullOrWhiteSpace(c.Department) ? null : c.Department.Trim(),
+                CreatedBy = user.UserName, CreatedAtUtc = Now, Slot = slot,
+            };
+            db.Add(item);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new(item.Id, town, null, item.Year, item.Title, item.Department, item.CreatedBy, item.CreatedAtUtc);
+            }
+            catch (DbUpdateException)
+            {
+                // Another registration took this slot meanwhile (unique index): forget ours and look again.
+                db.Entry(item).State = EntityState.Detached;
+                if (attempt >= SlotAttempts) throw new DomainRuleException("同时登记考核事项的人较多，未能登记，请稍后重试");
+            }
+        }
     }
 
     /// <summary>Withdraws an item (撤销); false when not found in scope.</summary>

@@ -7,12 +7,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Cunzhi.Web.Features.Burden;
 
-/// <summary>The navbar bell: a link to 消息 with the number of unread reminders (village accounts only).</summary>
+/// <summary>The navbar bell: a link to 消息 with the number of unread reminders (villages, towns and the county admin: the accounts reminders are addressed to).</summary>
 public sealed class ReminderBellViewComponent(ReminderHandlers reminders, IStringLocalizer<SharedResource> l) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (!HttpContext.User.IsInRole(Roles.VillageCadre)) return new HtmlContentViewComponentResult(HtmlString.Empty);
+        if (!ReminderHandlers.Readers.Split(',').Any(HttpContext.User.IsInRole)) return new HtmlContentViewComponentResult(HtmlString.Empty);
         var unread = await reminders.UnreadAsync(HttpContext.RequestAborted);
         var label = HtmlEncoder.Default.Encode(l["消息"].Value);
         var badge = unread > 0 ? $"<span class=\"badge rounded-pill text-bg-warning\" data-testid=\"unread\">{unread}</span>" : "";

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Data;
@@ -12,13 +13,13 @@ namespace Cunzhi.Web.Features.Burden;
 public sealed record ReminderView(long Id, ReminderKind Kind, DateOnly WeekStart, string Title, string Body, string Link, DateTime CreatedAtUtc, DateTime? ReadAtUtc, string? ReadBy);
 
 /// <summary>
-/// Another way a reminder leaves the platform besides the in-app list: DingTalk and WeCom group robots (webhooks) will
-/// implement this, one class each. None is registered yet, so reminders are in-app only.
+/// Another way a reminder leaves the platform besides the in-app list: <see cref="RobotReminderChannel"/> pushes town and
+/// county reminders to their DingTalk and WeCom group robots.
 /// </summary>
 public interface IReminderChannel
 {
-    /// <summary>Sends a reminder that has just been saved; a failure is logged and does not undo the in-app reminder.</summary>
-    Task SendAsync(ReminderView reminder, string villageCode, CancellationToken ct);
+    /// <summary>Sends a reminder that has just been saved to the region it is addressed to; a failure is logged and does not undo the in-app reminder.</summary>
+    Task SendAsync(ReminderView reminder, string regionCode, CancellationToken ct);
 }
 
 /// <summary>
@@ -29,7 +30,8 @@ public interface IReminderChannel
 /// </summary>
 public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProvider clock, IEnumerable<IReminderChannel> channels, ILogger<ReminderHandlers> log)
 {
-    public const string Readers = Roles.VillageCadre;
+    /// <summary>Villages get their weekly reminders, towns the Friday list of unreported villages, the county the weekly summary.</summary>
+    public const string Readers = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin;
 
     /// <summary>Makes the reminders due at <paramref name="localNow"/> (acting as the system); returns how many were made.</summary>
     public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
@@ -57,6 +59,7 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
                 });
             }
         }
+        made.AddRange(await SummariesAsync(localNow, monday, list, reports, ct));
         if (made.Count == 0) return 0;
         db.AddRange(made);
         await db.SaveChangesAsync(ct);
@@ -69,9 +72,49 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
         return made.Count;
     }
 
+    /// <summary>Friday afternoon: each town with villages not yet fully reported; Friday evening: each county's summary of the week.</summary>
+    private async Task<List<Reminder>> SummariesAsync(DateTimeOffset localNow, DateOnly monday, IQueryable<VillageTask> list, IQueryable<WeeklyReport> reports,
+        CancellationToken ct)
+    {
+        var due = ReminderSchedule.SummariesDue(localNow.DateTime);
+        if (due.Count == 0) return [];
+        var nowUtc = localNow.UtcDateTime;
+        var stats = await list.GroupBy(t => t.RegionCode)
+            .Select(g => new
+            {
+                Code = g.Key, Items = g.Count(),
+                Unreported = g.Count(t => !reports.Any(r => r.VillageTaskId == t.Id)),
+                Blocked = g.Count(t => reports.Any(r => r.VillageTaskId == t.Id && r.Status == WeeklyStatus.Blocked)),
+            }).ToListAsync(ct);
+        if (stats.Count == 0) return [];
+        var codes = stats.Select(s => s.Code).ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var made = new List<Reminder>();
+        Reminder New(string region, ReminderKind kind, (string Title, string Body) text, string link) => new()
+        {
+            RegionCode = region, Kind = kind, WeekStart = monday, Title = text.Title, Body = text.Body.Length > 300 ? text.Body[..299] + "…" : text.Body,
+            Link = link, CreatedAtUtc = nowUtc,
+        };
+        static string TownOf(string village) => village[..RegionCodes.TownDigits] + new string('0', RegionCodes.VillageDigits - RegionCodes.TownDigits);
+        static string CountyOf(string village) => village[..RegionCodes.CountyDigits] + new string('0', RegionCodes.VillageDigits - RegionCodes.CountyDigits);
+        foreach (var kind in due)
+        {
+            var already = await db.Set<Reminder>().Where(r => r.Kind == kind && r.WeekStart == monday).Select(r => r.RegionCode).ToListAsync(ct);
+            if (kind == ReminderKind.TownUnreported)
+                foreach (var town in stats.Where(s => s.Unreported > 0).GroupBy(s => TownOf(s.Code)).Where(g => !already.Contains(g.Key)))
+                    made.Add(New(town.Key, kind, ReminderSchedule.TownText([.. town.OrderBy(s => s.Code).Select(s => (names.GetValueOrDefault(s.Code, s.Code), s.Unreported))]),
+                        $"/Tasks/Board?week={monday:yyyy-MM-dd}&show=Unreported"));
+            else
+                foreach (var county in stats.GroupBy(s => CountyOf(s.Code)).Where(g => !already.Contains(g.Key)))
+                    made.Add(New(county.Key, kind, ReminderSchedule.CountyText(monday, county.Count(), county.Sum(s => s.Items), county.Sum(s => s.Items - s.Unreported),
+                        county.Sum(s => s.Blocked), county.Count(s => s.Unreported > 0)), $"/Tasks/Board?week={monday:yyyy-MM-dd}"));
+        }
+        return made;
+    }
+
     private static ReminderView View(Reminder r) => new(r.Id, r.Kind, r.WeekStart, r.Title, r.Body, r.Link, r.CreatedAtUtc, r.ReadAtUtc, r.ReadBy);
 
-    // Reminders are addressed to villages; a county or town account's scope would otherwise show it every village's.
+    // Reminders are addressed to one region; a county or town account's scope would otherwise show it every village's.
     private IQueryable<Reminder> Mine
     {
         get

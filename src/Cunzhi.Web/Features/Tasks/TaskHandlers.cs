@@ -32,7 +32,7 @@ public sealed record ApproveTaskRequest(string? Reason);
 
 public sealed record RejectTaskRequest(string Reason);
 
-public sealed record RequestFilter(TaskRequestStatus? Status, string? Q);
+public sealed record RequestFilter(TaskRequestStatus? Status, string? Q, TaskChannel? Channel = null);
 
 public sealed record TaskRequestView(long Id, string DepartmentName, string RequestedBy, string Title, string Requirement, IReadOnlyList<string> TargetVillages,
     DateOnly DueDate, bool EvidenceRequired, string? EvidenceJustification, string? ClaimedItemCode, TaskChannel Channel, DateTime SubmittedAtUtc,
@@ -236,6 +236,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var q = VisibleRequests();
         if (f.Status is { } s) q = q.Where(r => r.Status == s);
+        if (f.Channel is { } ch) q = q.Where(r => r.Channel == ch);
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(r => r.Title.Contains(f.Q.Trim()) || r.DepartmentName.Contains(f.Q.Trim()));
         return RequestViews(q.OrderByDescending(r => r.SubmittedAtUtc).ThenByDescending(r => r.Id)).ToPagedAsync(page, ct);
     }
@@ -260,30 +261,29 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     private async Task<List<TaskRequestView>> FileAllAsync(IReadOnlyList<FileTaskRequest> commands, TaskChannel channel, CancellationToken ct)
     {
         var county = County;
-        var me = user.UserId;
-        var department = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        if (string.IsNullOrWhiteSpace(department)) department = user.UserName;
-        var published = await LoadAsync(ListStatus.Published, ct);
-        var now = Now;
+        var gate = await OpenGateAsync(channel, ct);
         var requests = new List<TaskRequest>();
         for (var i = 0; i < commands.Count; i++)
         {
-            var c = commands[i];
-            var villages = await ResolveVillagesAsync(c, county, commands.Count > 1 ? $"第 {i + 1} 条：" : "", ct);
-            var r = new TaskRequest
-            {
-                RegionCode = county, RequestedByUserId = me, RequestedBy = user.UserName, DepartmentName = department,
-                Title = c.Title.Trim(), Requirement = c.Requirement.Trim(), TargetVillages = villages, DueDate = c.DueDate,
-                EvidenceRequired = c.EvidenceRequired, EvidenceJustification = c.EvidenceRequired ? c.EvidenceJustification?.Trim() : null,
-                ClaimedItemCode = string.IsNullOrWhiteSpace(c.ItemCode) ? null : c.ItemCode.Trim().ToUpperInvariant(),
-                Channel = channel, SubmittedAtUtc = now,
-            };
-            Apply(() => { r.Pass(Admission.Decide(r, published), now); return r; });
-            requests.Add(r);
+            var villages = await ResolveVillagesAsync(commands[i], county, commands.Count > 1 ? $"第 {i + 1} 条：" : "", ct);
+            requests.Add(gate.Pass(commands[i], villages));
         }
         db.AddRange(requests);
         await db.SaveChangesAsync(ct);
         return requests.Select(View).ToList();
+    }
+
+    /// <summary>
+    /// The admission gate for the acting department: the county's list in force and the department's name, loaded once.
+    /// Every path that files requests — page, API, JSON and Excel import — builds them through <see cref="TaskGate.Pass"/>.
+    /// </summary>
+    public async Task<TaskGate> OpenGateAsync(TaskChannel channel, CancellationToken ct = default)
+    {
+        var county = County;
+        var me = user.UserId;
+        var department = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        if (string.IsNullOrWhiteSpace(department)) department = user.UserName;
+        return new TaskGate(county, me, user.UserName, department, await LoadAsync(ListStatus.Published, ct), channel, Now);
     }
 
     // Villages through the scoped Regions set: a code outside the account's county is simply not found.
@@ -352,6 +352,29 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         try { return rule(); }
         catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
+    }
+}
+
+/// <summary>
+/// One department's pass through the admission gate (<see cref="Admission.Decide"/>): a request built here is admitted
+/// (and only then has village tasks), refused, or left pending for the coordination office. Villages are resolved by the caller.
+/// </summary>
+public sealed class TaskGate(string county, string userId, string userName, string department, ResponsibilityList? published, TaskChannel channel, DateTime now)
+{
+    /// <summary>A new request from <paramref name="c"/> to <paramref name="villages"/>, decided by the gate; the caller adds it to the context.</summary>
+    public TaskRequest Pass(FileTaskRequest c, IReadOnlyList<string> villages)
+    {
+        var r = new TaskRequest
+        {
+            RegionCode = county, RequestedByUserId = userId, RequestedBy = userName, DepartmentName = department,
+            Title = c.Title.Trim(), Requirement = c.Requirement.Trim(), TargetVillages = [.. villages], DueDate = c.DueDate,
+            EvidenceRequired = c.EvidenceRequired, EvidenceJustification = c.EvidenceRequired ? c.EvidenceJustification?.Trim() : null,
+            ClaimedItemCode = string.IsNullOrWhiteSpace(c.ItemCode) ? null : c.ItemCode.Trim().ToUpperInvariant(),
+            Channel = channel, SubmittedAtUtc = now,
+        };
+        try { r.Pass(Admission.Decide(r, published), now); }
+        catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
+        return r;
     }
 }
 

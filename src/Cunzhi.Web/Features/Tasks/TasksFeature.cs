@@ -2,6 +2,8 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Web.Features.Imports;
+using Cunzhi.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Tasks;
@@ -15,6 +17,7 @@ public static class TasksFeature
         services.AddScoped<TaskHandlers>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();
+        services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
         return services;
     }
 
@@ -50,8 +53,8 @@ public static class TasksFeature
 
         var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.RequestReaders)));
         var filers = R(TaskHandlers.Filers);
-        requests.MapGet("", async (TaskRequestStatus? status, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
-                TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q), new PageRequest(page, pageSize), ct)))
+        requests.MapGet("", async (TaskRequestStatus? status, string? q, TaskChannel? channel, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q, channel), new PageRequest(page, pageSize), ct)))
             .WithSummary("任务准入申请（县直部门只看本部门的）");
         requests.MapGet("/{id:long}", async (long id, TaskHandlers h, CancellationToken ct) =>
                 await h.GetRequestAsync(id, ct) is { } r ? (Results<Ok<TaskRequestView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(TaskHandlers.NotFoundMessage))
@@ -78,6 +81,19 @@ public static class TasksFeature
             })
             .RequireAuthorization(p => p.RequireRole(filers))
             .WithSummary("批量导入任务准入申请（JSON 数组；逐条经过同一准入判定；有一条有误则全部不导入）");
+        requests.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
+            {
+                var kind = kinds.Single(k => k.Name == TaskRequestImporter.Kind);
+                return new XlsxDownload(kind.TemplateFileName, kind.WriteTemplateAsync);
+            })
+            .RequireAuthorization(p => p.RequireRole(filers))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("任务准入申请导入模板（.xlsx，含填写说明）");
+        requests.MapPost("/import/xlsx", (HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
+                ImportUploads.AcceptAsync(request, kinds.Single(k => k.Name == TaskRequestImporter.Kind), jobs, ct))
+            .RequireAuthorization(p => p.RequireRole(filers))
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
         var deciders = R(TaskHandlers.Deciders);
         tasks.MapGet("/queue", async (int? page, int? pageSize, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.QueueAsync(new PageRequest(page, pageSize), ct)))

@@ -12,6 +12,7 @@ public sealed class IndexModel(TaskHandlers tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskRequestStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public TaskChannel? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public long? Filed { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(TaskHandlers tasks) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await tasks.RequestsAsync(new RequestFilter(Status, Q), new PageRequest(PageNumber, 20), ct);
+        Rows = await tasks.RequestsAsync(new RequestFilter(Status, Q, Channel), new PageRequest(PageNumber, 20), ct);
         if (Filed is { } id) Just = await tasks.GetRequestAsync(id, ct);
     }
 }

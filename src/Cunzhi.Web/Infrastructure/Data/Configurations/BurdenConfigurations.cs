@@ -37,6 +37,8 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
         b.Property(i => i.Department).HasMaxLength(60);
         b.Property(i => i.CreatedBy).HasMaxLength(256);
         b.HasIndex(i => new { i.RegionCode, i.Year });
+        // The cap's guarantee under concurrency: two items cannot take the same slot (NULLs of older rows are distinct).
+        b.HasIndex(i => new { i.RegionCode, i.Year, i.Slot }).IsUnique();
     }
 }
 
@@ -90,5 +92,19 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.Property(r => r.ReadBy).HasMaxLength(256);
         b.HasIndex(r => new { r.RegionCode, r.Kind, r.WeekStart }).IsUnique();
         b.HasIndex(r => new { r.RegionCode, r.ReadAtUtc });
+    }
+}
+
+internal sealed class ReminderWebhookConfiguration : IEntityTypeConfiguration<ReminderWebhook>
+{
+    public void Configure(EntityTypeBuilder<ReminderWebhook> b)
+    {
+        b.ToTable("ReminderWebhooks");
+        b.Property(w => w.RegionCode).HasMaxLength(15);
+        b.Property(w => w.UrlProtected).HasMaxLength(2000);
+        b.Property(w => w.Host).HasMaxLength(200);
+        b.Property(w => w.SecretProtected).HasMaxLength(1000);
+        b.Property(w => w.UpdatedBy).HasMaxLength(256);
+        b.HasIndex(w => new { w.RegionCode, w.Kind }).IsUnique();
     }
 }
