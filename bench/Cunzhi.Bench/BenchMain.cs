@@ -16,7 +16,7 @@ public static class BenchMain
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
-                          [--http-seconds 20] [--http-connections 32] [--http-threads 2] [--postgres 连接串]
+                          [--http-seconds 20] [--http-warmup 20] [--http-connections 32] [--http-threads 2] [--postgres 连接串]
                           [--results bench/results.json] [--report BENCHMARKS.md|none] [--in-process]
         PostgreSQL: CUNZHI_TEST_POSTGRES（bench/run.sh 像 scripts/postgres.sh 那样启动本机集群）。
         """;
@@ -148,7 +148,7 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
 
     private RunSpec Spec(string scenario, string provider, string size, int run) => new(scenario, provider, size, run)
     {
-        DivisionData = options.DivisionData, HttpSeconds = options.HttpSeconds, HttpConnections = options.HttpConnections,
+        DivisionData = options.DivisionData, HttpSeconds = options.HttpSeconds, HttpWarmupSeconds = options.HttpWarmupSeconds, HttpConnections = options.HttpConnections,
         HttpThreads = options.HttpThreads, Smoke = options.Smoke,
     };
 

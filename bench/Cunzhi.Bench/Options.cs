@@ -21,6 +21,8 @@ public sealed record BenchOptions
     /// <summary>Runs of the slow scenarios (province generation, 100k import).</summary>
     public int SlowRuns { get; init; } = 3;
     public int HttpSeconds { get; init; } = 20;
+    /// <summary>Unrecorded load before the measured runs of each target: long enough for tiered JIT to reach its optimised code.</summary>
+    public int HttpWarmupSeconds { get; init; } = 20;
     public int HttpConnections { get; init; } = 32;
     public int HttpThreads { get; init; } = 2;
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("CUNZHI_TEST_POSTGRES");
@@ -35,7 +37,7 @@ public sealed record BenchOptions
     public static BenchOptions Smoke_(BenchOptions o) => o with
     {
         Smoke = true, GenerateScale = "county", HouseholdsPerVillage = 3, ImportRows = 200, PayLineRows = 1_000, AuditEntries = 2_000,
-        GrowthCadres = [500, 1_000], GrowthHouseholdsPerVillage = 3, NationalPayLines = [1_000, 2_000], Runs = 1, SlowRuns = 1, HttpSeconds = 1,
+        GrowthCadres = [500, 1_000], GrowthHouseholdsPerVillage = 3, NationalPayLines = [1_000, 2_000], Runs = 1, SlowRuns = 1, HttpSeconds = 1, HttpWarmupSeconds = 1,
         HttpConnections = 4, HttpThreads = 1,
     };
 
@@ -65,6 +67,7 @@ public sealed record BenchOptions
                 "--runs" => o with { Runs = int.Parse(Next()) },
                 "--slow-runs" => o with { SlowRuns = int.Parse(Next()) },
                 "--http-seconds" => o with { HttpSeconds = int.Parse(Next()) },
+                "--http-warmup" => o with { HttpWarmupSeconds = int.Parse(Next()) },
                 "--http-connections" => o with { HttpConnections = int.Parse(Next()) },
                 "--http-threads" => o with { HttpThreads = int.Parse(Next()) },
                 "--postgres" => o with { Postgres = Next() },

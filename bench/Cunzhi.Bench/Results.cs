@@ -13,6 +13,7 @@ public sealed record RunSpec(string Scenario, string Provider, string Size, int 
     public int Rows { get; init; }
     public string? DivisionData { get; init; }
     public int HttpSeconds { get; init; } = 20;
+    public int HttpWarmupSeconds { get; init; } = 20;
     public int HttpConnections { get; init; } = 32;
     public int HttpThreads { get; init; } = 2;
     public int HttpRuns { get; init; } = 3;

@@ -144,7 +144,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         if (!string.IsNullOrWhiteSpace(f.Region) && RegionCodes.LevelOf(f.Region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(f.Region.Trim());
-            q = q.Where(c => c.RegionCode.StartsWith(prefix));
+            q = q.WhereCodeStartsWith(c => c.RegionCode, prefix);
         }
         if (f.Status is { } status) q = q.Where(c => c.Status == status);
         if (!string.IsNullOrWhiteSpace(f.Post)) q = q.Where(c => c.PostCode == f.Post);

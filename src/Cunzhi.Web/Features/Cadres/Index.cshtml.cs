@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,9 +26,10 @@ public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Scope = string.IsNullOrEmpty(Region) ? await regions.RootAsync(ct) : await regions.GetAsync(Region, ct);
+        // Only the code, name and level of the scope and its children are shown: no child counts, no total.
+        Scope = await regions.BriefAsync(string.IsNullOrEmpty(Region) ? User.FindFirstValue(CunzhiClaims.Region) : Region, ct);
         if (Scope is null) return NotFound();
-        Children = (await regions.ChildrenAsync(Scope.Code, null, new PageRequest(1, PageRequest.MaxSize), ct)).Items
+        Children = (await regions.ChildOptionsAsync(Scope.Code, PageRequest.MaxSize, ct))
             .Where(r => r.Level <= Domain.Regions.RegionLevel.Village).ToList();
         Rows = await cadres.ListAsync(new CadreFilter(Scope.Code, Status, Post, Q), new PageRequest(PageNumber, 20), ct);
         return Page();

@@ -64,6 +64,28 @@ public sealed class RegionHandlers(AppDbContext db)
         return result with { Items = result.Items.Select(Named).ToList() };
     }
 
+    /// <summary>
+    /// A region without its child count (<see cref="RegionView.ChildCount"/> is 0), for headings and filters that do not
+    /// show it: one indexed lookup instead of a lookup and a count.
+    /// </summary>
+    public async Task<RegionView?> BriefAsync(string? code, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(code)) return null;
+        var v = await db.Regions.Where(r => r.Code == code).Select(r => new RegionView(r.Code, r.Name, r.Level, "", r.ParentCode, 0)).FirstOrDefaultAsync(ct);
+        return v is null ? null : Named(v);
+    }
+
+    /// <summary>
+    /// A region's children in code order (at most <paramref name="max"/>), without child counts or a total: the options
+    /// of a region filter. <see cref="ChildrenAsync"/> is the paged list with counts.
+    /// </summary>
+    public async Task<IReadOnlyList<RegionView>> ChildOptionsAsync(string code, int max, CancellationToken ct = default)
+    {
+        var found = await db.Regions.Where(r => r.ParentCode == code).OrderBy(r => r.Code).Take(max)
+            .Select(r => new RegionView(r.Code, r.Name, r.Level, "", r.ParentCode, 0)).ToListAsync(ct);
+        return found.Select(Named).ToList();
+    }
+
     /// <summary>Ancestors of a region that the account may see, county first.</summary>
     public async Task<IReadOnlyList<RegionView>> TrailAsync(string code, CancellationToken ct = default)
     {

@@ -33,6 +33,13 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
     /// <summary>Parameter of every region query filter (EF re-reads it per query).</summary>
     internal string ScopePrefix => user.ScopePrefix;
 
+    /// <summary>
+    /// Upper end of the scope as a range (<see cref="RegionScopeRange.UpperBound"/>). The filters keep the prefix test and
+    /// add <c>code &gt;= prefix AND code &lt; upper</c>, which selects the same rows but lets both databases seek the
+    /// region-code index instead of testing LIKE on every row (neither can use an index for a LIKE whose pattern is a parameter).
+    /// </summary>
+    internal string ScopeUpper => RegionScopeRange.UpperBound(user.ScopePrefix);
+
     private readonly List<AuditEvent> _pendingEvents = [];
 
     /// <summary>Queue an event that is not a row change (sign-in, seeding) for the audit chain of the next save.</summary>
@@ -46,14 +53,15 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace + ".Configurations");
 
-        b.Entity<Region>().HasQueryFilter(r => r.Code.StartsWith(ScopePrefix));
+        b.Entity<Region>().HasQueryFilter(r => r.Code.StartsWith(ScopePrefix)
+            && string.Compare(r.Code, ScopePrefix) >= 0 && string.Compare(r.Code, ScopeUpper) < 0);
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IRegionScoped).IsAssignableFrom(t.ClrType) && t.ClrType != typeof(Region)))
         {
             var row = Expression.Parameter(type.ClrType, "row");
             var code = Expression.Property(row, nameof(IRegionScoped.RegionCode));
-            var prefix = Expression.Property(Expression.Constant(this), nameof(ScopePrefix));
-            var startsWith = Expression.Call(code, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, prefix);
-            type.SetQueryFilter(Expression.Lambda(startsWith, row));
+            type.SetQueryFilter(Expression.Lambda(RegionScopeRange.Within(code,
+                Expression.Property(Expression.Constant(this), nameof(ScopePrefix)),
+                Expression.Property(Expression.Constant(this), nameof(ScopeUpper))), row));
         }
     }
 

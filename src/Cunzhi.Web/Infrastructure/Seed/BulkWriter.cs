@@ -25,19 +25,21 @@ public sealed class BulkWriter(AppDbContext db)
         var columns = properties.Select(p => type.FindProperty(p)!.GetColumnName(store)!).ToArray();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(ct);
+        // The context's command timeout when one is set (the demo seeder raises it), not the connection's default of 30 seconds.
         return connection switch
         {
-            NpgsqlConnection pg => await CopyAsync(pg, table, columns, rows, values, ct),
-            _ => await InsertAsync(connection, table, columns, rows, values, ct),
+            NpgsqlConnection pg => await CopyAsync(pg, table, columns, rows, values, db.Database.GetCommandTimeout(), ct),
+            _ => await InsertAsync(connection, table, columns, rows, values, db.Database.GetCommandTimeout(), ct),
         };
     }
 
-    private static async Task<long> CopyAsync<T>(NpgsqlConnection pg, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken ct)
+    private static async Task<long> CopyAsync<T>(NpgsqlConnection pg, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values, int? timeoutSeconds, CancellationToken ct)
     {
         long n = 0;
         var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
         await using (var writer = await pg.BeginBinaryImportAsync(sql, ct))
         {
+            if (timeoutSeconds is { } seconds) writer.Timeout = TimeSpan.FromSeconds(seconds);
             foreach (var row in rows)
             {
                 await writer.StartRowAsync(ct);
@@ -62,12 +64,13 @@ public sealed class BulkWriter(AppDbContext db)
         return n;
     }
 
-    private static async Task<long> InsertAsync<T>(DbConnection connection, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken ct)
+    private static async Task<long> InsertAsync<T>(DbConnection connection, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values, int? timeoutSeconds, CancellationToken ct)
     {
         long n = 0;
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
+        if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
         cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
         var parameters = columns.Select((_, i) =>
         {

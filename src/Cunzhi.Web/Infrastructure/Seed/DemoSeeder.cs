@@ -82,6 +82,25 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     /// </summary>
     public async Task<bool> SeedDemoAsync(DemoOptions options, IReadOnlyList<Division> divisions, TextWriter log, CancellationToken ct = default)
     {
+        // A province's COPY of millions of rows, and the statements after it, outlast Npgsql's default 30 seconds on a
+        // busy server: the seeder (and only the seeder) waits longer. BulkWriter passes this timeout on to COPY.
+        var previous = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(CommandTimeout);
+        try
+        {
+            return await SeedDemoCoreAsync(options, divisions, log, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(previous);
+        }
+    }
+
+    /// <summary>Command timeout while generating demo data (every statement and each bulk COPY or INSERT).</summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromHours(1);
+
+    private async Task<bool> SeedDemoCoreAsync(DemoOptions options, IReadOnlyList<Division> divisions, TextWriter log, CancellationToken ct)
+    {
         db.User.AsSystem();
         if (await db.Regions.AnyAsync(ct))
         {

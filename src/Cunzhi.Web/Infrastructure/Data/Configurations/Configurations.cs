@@ -62,7 +62,8 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.Property(c => c.NationalIdMasked).HasMaxLength(18);
         b.Property(c => c.PhoneCipher).HasMaxLength(100);
         b.Property(c => c.PhoneMasked).HasMaxLength(11);
-        b.HasIndex(c => c.RegionCode);
+        // The list's scope range and its order (region, status, post, id): a page of 20 is read in index order, no sort.
+        b.HasIndex(c => new { c.RegionCode, c.Status, c.PostCode, c.Id });
         b.HasIndex(c => c.NationalIdHash).IsUnique();
         b.HasIndex(c => c.Name);
         b.HasMany(c => c.Posts).WithOne().HasForeignKey(p => p.CadreId).OnDelete(DeleteBehavior.Cascade);

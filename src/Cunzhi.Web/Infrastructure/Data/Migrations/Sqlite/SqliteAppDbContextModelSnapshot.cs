@@ -962,7 +962,7 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "Status", "PostCode", "Id");
 
                     b.ToTable("Cadres");
                 });
