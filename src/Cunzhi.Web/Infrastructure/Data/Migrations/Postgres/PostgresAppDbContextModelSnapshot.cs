@@ -1006,7 +1006,7 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode", "Status", "PostCode", "Id");
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Cadres");
                 });

@@ -962,7 +962,7 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode", "Status", "PostCode", "Id");
+                    b.HasIndex("RegionCode");
 
                     b.ToTable("Cadres");
                 });
