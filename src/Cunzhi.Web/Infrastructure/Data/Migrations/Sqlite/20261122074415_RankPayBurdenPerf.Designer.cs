@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122052542_RankRules")]
-    partial class RankRules
+    [Migration("20261122074415_RankPayBurdenPerf")]
+    partial class RankPayBurdenPerf
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -597,6 +597,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -608,6 +611,9 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("RegionCode", "Year", "Slot")
+                        .IsUnique();
 
                     b.ToTable("TownAssessmentItems", (string)null);
                 });
@@ -817,6 +823,53 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Reminder");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Burden.ReminderWebhook", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrlProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReminderWebhooks", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Burden.TaskEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -965,7 +1018,7 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "Status", "PostCode", "Id");
 
                     b.ToTable("Cadres");
                 });
@@ -1221,6 +1274,400 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FormValue");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PayYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "PayYear", "PayMonth");
+
+                    b.ToTable("GoodSecretaryAward");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeReward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastYearIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PayMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PayYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PoolFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThisYearIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IncomeReward");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeRewardShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncomeRewardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("IncomeRewardId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("IncomeRewardShare");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdjustmentFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdjustsLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdjustsRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllowanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoefficientPermille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PerformanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RetirementFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RewardFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warning")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("RunId", "RegionCode");
+
+                    b.ToTable("PayLine");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PaySettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChiefBaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Coefficients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GoodSecretaryAwardFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoodSecretaryPayMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncrementCapPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncrementShares")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PerformanceBaseFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostShares")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetirementAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetirementFenPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PaySettings");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayrollRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AllowanceStepFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MissingScores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RankPolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SettingsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("PayrollRun");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
@@ -2496,6 +2943,39 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeRewardShare", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Pay.IncomeReward", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("IncomeRewardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayLine", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Pay.PayrollRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -2667,6 +3147,16 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Cunzhi.Domain.Forms.FormTemplate", b =>
                 {
                     b.Navigation("Fields");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeReward", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayrollRun", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>

@@ -6,11 +6,144 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PayRuns : Migration
+    public partial class RankPayBurdenPerf : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Cadres_RegionCode",
+                table: "Cadres");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Slot",
+                table: "TownAssessmentItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CityCommendationPoints",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CountyCommendationPoints",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ExcellentPoints",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MaxAbsenceDays",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MinMonths",
+                table: "RankPolicy",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinSatisfactionPercent",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinimumRating",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NationalCommendationPoints",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodMonths",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PointsSteps",
+                table: "RankPolicy",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "ProvinceCommendationPoints",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SanctionMonths",
+                table: "RankPolicy",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "VetoReasons",
+                table: "RankPolicy",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "ConductRecord",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Days = table.Column<int>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: true),
+                    VetoReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConductRecord", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConductRecord_Cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "GoodSecretaryAward",
                 columns: table => new
@@ -125,6 +258,67 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReminderWebhooks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UrlProtected = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SecretProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderWebhooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RankProposal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    CadreName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToRank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ground = table.Column<int>(type: "INTEGER", nullable: true),
+                    GroundYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConductRecordId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Grounds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProposedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankProposal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RankProposal_Cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RankProposal_ConductRecord_ConductRecordId",
+                        column: x => x.ConductRecordId,
+                        principalTable: "ConductRecord",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IncomeRewardShare",
                 columns: table => new
                 {
@@ -195,6 +389,27 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TownAssessmentItems_RegionCode_Year_Slot",
+                table: "TownAssessmentItems",
+                columns: new[] { "RegionCode", "Year", "Slot" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cadres_RegionCode_Status_PostCode_Id",
+                table: "Cadres",
+                columns: new[] { "RegionCode", "Status", "PostCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConductRecord_CadreId_Date",
+                table: "ConductRecord",
+                columns: new[] { "CadreId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConductRecord_RegionCode_Kind",
+                table: "ConductRecord",
+                columns: new[] { "RegionCode", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GoodSecretaryAward_CadreId_Year",
                 table: "GoodSecretaryAward",
                 columns: new[] { "CadreId", "Year" },
@@ -243,6 +458,29 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                 table: "PaySettings",
                 columns: new[] { "CountyCode", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RankProposal_CadreId",
+                table: "RankProposal",
+                column: "CadreId",
+                unique: true,
+                filter: "\"State\" = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RankProposal_ConductRecordId",
+                table: "RankProposal",
+                column: "ConductRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RankProposal_RegionCode_State",
+                table: "RankProposal",
+                columns: new[] { "RegionCode", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderWebhooks_RegionCode_Kind",
+                table: "ReminderWebhooks",
+                columns: new[] { "RegionCode", "Kind" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -261,10 +499,88 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "PaySettings");
 
             migrationBuilder.DropTable(
+                name: "RankProposal");
+
+            migrationBuilder.DropTable(
+                name: "ReminderWebhooks");
+
+            migrationBuilder.DropTable(
                 name: "IncomeReward");
 
             migrationBuilder.DropTable(
                 name: "PayrollRun");
+
+            migrationBuilder.DropTable(
+                name: "ConductRecord");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TownAssessmentItems_RegionCode_Year_Slot",
+                table: "TownAssessmentItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cadres_RegionCode_Status_PostCode_Id",
+                table: "Cadres");
+
+            migrationBuilder.DropColumn(
+                name: "Slot",
+                table: "TownAssessmentItems");
+
+            migrationBuilder.DropColumn(
+                name: "CityCommendationPoints",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "CountyCommendationPoints",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "ExcellentPoints",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "MaxAbsenceDays",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "MinMonths",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "MinSatisfactionPercent",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "MinimumRating",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "NationalCommendationPoints",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodMonths",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "PointsSteps",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "ProvinceCommendationPoints",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "SanctionMonths",
+                table: "RankPolicy");
+
+            migrationBuilder.DropColumn(
+                name: "VetoReasons",
+                table: "RankPolicy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cadres_RegionCode",
+                table: "Cadres",
+                column: "RegionCode");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122063119_BurdenFinish")]
-    partial class BurdenFinish
+    [Migration("20261122074559_RankPayBurdenPerf")]
+    partial class RankPayBurdenPerf
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1064,7 +1064,7 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("NationalIdHash")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "Status", "PostCode", "Id");
 
                     b.ToTable("Cadres");
                 });
@@ -1332,6 +1332,469 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("FormValue");
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PayMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PayYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "PayYear", "PayMonth");
+
+                    b.ToTable("GoodSecretaryAward");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeReward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CapPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("LastYearIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PayMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PayYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PoolFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ThisYearIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IncomeReward");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeRewardShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IncomeRewardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("IncomeRewardId", "CadreId")
+                        .IsUnique();
+
+                    b.ToTable("IncomeRewardShare");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdjustmentFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AdjustsLineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AdjustsRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AllowanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("CoefficientPermille")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PerformanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PostCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<long>("RetirementFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RewardFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Warning")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("RunId", "RegionCode");
+
+                    b.ToTable("PayLine");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PaySettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChiefBaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Coefficients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GoodSecretaryAwardFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GoodSecretaryPayMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IncrementCapPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IncrementShares")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PerformanceBaseFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PostShares")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RetirementAge")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RetirementFenPerYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PaySettings");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayrollRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AllowanceStepFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MissingScores")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RankPolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SettingsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("PayrollRun");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("VetoReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Date");
+
+                    b.HasIndex("RegionCode", "Kind");
+
+                    b.ToTable("ConductRecord");
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1396,16 +1859,53 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("AllowanceStepFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("CityCommendationPoints")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("CountyCommendationPoints")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
+                    b.Property<int>("ExcellentPoints")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MaxAbsenceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MinMonths")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MinSatisfactionPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NationalCommendationPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PointsSteps")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ProvinceCommendationPoints")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1414,8 +1914,16 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("SanctionMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<string>("VetoReasons")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -1423,6 +1931,88 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RankPolicy");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long?>("ConductRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromRank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GroundYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToRank")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex("ConductRecordId");
+
+                    b.HasIndex("RegionCode", "State");
+
+                    b.ToTable("RankProposal");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
@@ -2453,6 +3043,48 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeRewardShare", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Pay.IncomeReward", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("IncomeRewardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayLine", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Pay.PayrollRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Ranks.RankChange", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -2460,6 +3092,20 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Ranks.RankProposal", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Ranks.ConductRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConductRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Resident", b =>
@@ -2601,6 +3247,16 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Cunzhi.Domain.Forms.FormTemplate", b =>
                 {
                     b.Navigation("Fields");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.IncomeReward", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Pay.PayrollRun", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Regions.Household", b =>
