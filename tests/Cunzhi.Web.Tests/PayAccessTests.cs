@@ -21,6 +21,7 @@ public abstract class PayAccessTests<TFactory>(TFactory f) : IClassFixture<TFact
         { "GET", "/api/v1/pay/runs/999999", "", Readers },
         { "GET", "/api/v1/pay/runs/999999/export", "", Readers },
         { "POST", "/api/v1/pay/runs", """{"year":1999,"month":13}""", Town },
+        { "POST", "/api/v1/pay/runs/county", """{"year":1999,"month":13}""", County },
         { "POST", "/api/v1/pay/runs/999999/review", "{}", Town },
         { "POST", "/api/v1/pay/runs/999999/return", """{"reason":""}""", County },
         { "POST", "/api/v1/pay/runs/999999/approve", "{}", County },
@@ -95,7 +96,7 @@ public abstract class PayAccessTests<TFactory>(TFactory f) : IClassFixture<TFact
                 if (Readers.Split(',').Contains(who)) response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{who} {url}");
                 else (response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("AccessDenied") == true).ShouldBeTrue($"{who} {url}");
             }
-        foreach (var (who, url, handler) in new[] { (Discipline, $"/Pay/Run/{id}", "Approve"), (Town, $"/Pay/Run/{id}", "Lock"), (County, "/Pay", "Compute"), (Discipline, "/Pay/Settings", "Publish"), (Town, "/Pay/Rewards", "Grant") })
+        foreach (var (who, url, handler) in new[] { (Discipline, $"/Pay/Run/{id}", "Approve"), (Town, $"/Pay/Run/{id}", "Lock"), (County, "/Pay", "Compute"), (Town, "/Pay", "ComputeCounty"), (Discipline, "/Pay", "ComputeCounty"), (Discipline, "/Pay/Settings", "Publish"), (Town, "/Pay/Rewards", "Grant") })
         {
             var client = await f.PagesAs(who);
             var token = (await CunzhiFactory.Html(await client.GetAsync(url))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -288,6 +288,72 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task The_county_computes_every_towns_draft_at_once_with_the_lines_a_town_would_compute_and_skips_runs_past_draft()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var efeng = await f.ApiAs("town.efeng");
+        var county = await f.ApiAs("county.admin");
+        var own = await Compute(town, 2023, 8);
+        var ownLines = await Lines(own.Id);
+        var reviewed = await Compute(efeng, 2023, 8);
+        await Post(efeng, $"/api/v1/pay/runs/{reviewed.Id}/review");
+        var efengLines = await Lines(reviewed.Id);
+
+        (await town.PostAsJsonAsync("/api/v1/pay/runs/county", new { year = 2023, month = 8 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await county.PostAsJsonAsync("/api/v1/pay/runs/county", new { year = 2023, month = 13 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var response = await county.PostAsJsonAsync("/api/v1/pay/runs/county", new { year = 2023, month = 8 });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = (await response.Content.ReadFromJsonAsync<ComputeAllResult>(CunzhiFactory.Json))!;
+
+        var towns = await f.WithSystemDb(db => db.Regions.CountAsync(r => r.Level == Domain.Regions.RegionLevel.Town && r.Code.StartsWith("360922")));
+        (result.Towns, result.Computed).ShouldBe((towns, towns - 1));
+        var skip = result.Skipped.ShouldHaveSingleItem();
+        (skip.Town, skip.TownName).ShouldBe((Demo.Efeng, "鹅峰乡"));
+        skip.Reason.ShouldContain("复核");
+
+        // 三兴镇's draft was recomputed in place with the same lines; 鹅峰乡's reviewed run was left alone.
+        var runs = await f.WithSystemDb(db => db.Set<PayrollRun>().AsNoTracking().Where(r => r.Year == 2023 && r.Month == 8).ToListAsync());
+        runs.Count.ShouldBe(towns);
+        var sanxing = runs.Single(r => r.RegionCode == Demo.Sanxing);
+        sanxing.Id.ShouldBe(own.Id);
+        sanxing.ComputedBy.ShouldBe("county.admin");
+        (await Lines(own.Id)).Select(l => l.Fingerprint()).ShouldBe(ownLines.Select(l => l.Fingerprint()));
+        var efengRun = runs.Single(r => r.RegionCode == Demo.Efeng);
+        (efengRun.State, efengRun.ComputedBy).ShouldBe((PayrollState.Reviewed, "town.efeng"));
+        (await Lines(reviewed.Id)).Select(l => l.Id).ShouldBe(efengLines.Select(l => l.Id));
+
+        // Every run's count and total match its lines, which stay inside the run's town; the totals add up to the answer.
+        var all = await f.WithSystemDb(db => db.Set<PayLine>().AsNoTracking().Where(l => runs.Select(r => r.Id).Contains(l.RunId)).ToListAsync());
+        foreach (var r in runs)
+        {
+            var lines = all.Where(l => l.RunId == r.Id).ToList();
+            (r.LineCount, r.TotalFen).ShouldBe((lines.Count, lines.Sum(l => l.TotalFen)), r.RegionCode);
+            var townPrefix = r.RegionCode[..9];
+            lines.ShouldAllBe(l => l.RegionCode.StartsWith(townPrefix));
+        }
+        result.Lines.ShouldBe(all.Count(l => l.RunId != reviewed.Id));
+        result.TotalFen.ShouldBe(runs.Where(r => r.Id != reviewed.Id).Sum(r => r.TotalFen));
+        var cadres = await f.WithSystemDb(db => db.Cadres.CountAsync(c => c.RegionCode.StartsWith("360922") && !c.RegionCode.StartsWith("360922200") && c.Status == CadreStatus.InOffice && c.StartDate <= new DateOnly(2023, 8, 1)));
+        all.Count(l => l.RunId != reviewed.Id && l.Kind == PayLineKind.Regular).ShouldBeGreaterThanOrEqualTo(cadres);
+
+        // One summary audit entry per computed town, naming the count and a hash of the lines; none for the skipped town.
+        var events = await f.WithSystemDb(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == "PayrollComputed" && a.EntityKey.EndsWith("/2023-08") && a.UserName == "county.admin").ToListAsync());
+        events.Select(e => e.RegionCode).OrderBy(c => c).ShouldBe(runs.Where(r => r.Id != reviewed.Id).Select(r => r.RegionCode).OrderBy(c => c));
+        events.ShouldAllBe(e => e.After!.Contains("sha256"));
+
+        // The page: the county's form shows the same summary, the town's page has no county form.
+        var pages = await f.PagesAs("county.admin");
+        var posted = await CunzhiFactory.PostFormAsync(pages, "/Pay", new() { ["ComputeYear"] = "2023", ["ComputeMonth"] = "8" }, "ComputeCounty");
+        var html = await CunzhiFactory.Html(posted);
+        var summary = html.QuerySelector("[data-testid=compute-county-result]")!.TextContent;
+        summary.ShouldContain($"全县 {towns} 个乡镇，计算 {towns - 1} 个批次");
+        summary.ShouldContain("鹅峰乡");
+        var bad = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(pages, "/Pay", new() { ["ComputeYear"] = "2023", ["ComputeMonth"] = "13" }, "ComputeCounty"));
+        bad.QuerySelector(".validation-summary-errors, [data-testid=errors], .alert-danger")!.TextContent.ShouldContain("月份须为 1–12");
+        (await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync("/Pay"))).QuerySelector("[data-testid=compute-county-form]").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
         var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);

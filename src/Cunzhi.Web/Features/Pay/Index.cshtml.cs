@@ -21,7 +21,10 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     [BindProperty] public int ComputeMonth { get; set; }
 
     public Paged<RunSummary> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
-    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
+    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && AccountLevel == RegionLevel.Town;
+    public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers) && AccountLevel == RegionLevel.County;
+    public ComputeAllResult? CountyResult { get; private set; }
+    private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,5 +43,13 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
             return Page();
         }
         return Redirect($"/Pay/Run/{run.Id}");
+    }
+
+    public async Task<IActionResult> OnPostComputeCountyAsync(CancellationToken ct)
+    {
+        if (!IsCounty) return Forbid();
+        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await h.ComputeCountyAsync(c, ct), ct);
+        Runs = await h.ListAsync(Town, CountyResult?.Year ?? Year, CountyResult?.Month ?? Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+        return Page();
     }
 }

@@ -54,6 +54,9 @@ public static class PayFeature
         runs.MapPost("", async (ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct)))
             .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(computers))
             .WithSummary("计算或重新计算本乡镇某月工资（仅草稿可重算；数据不变则明细不变）");
+        runs.MapPost("/county", async (ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeCountyAsync(command, ct)))
+            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(approvers))
+            .WithSummary("县委组织部计算全县各乡镇某月工资草稿（已复核、审批或锁定的批次跳过并列出；仍由乡镇复核）");
         runs.MapPost("/{id:long}/review", async (long id, PayrollHandlers h, CancellationToken ct) =>
                 await h.MarkReviewedAsync(id, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
             .RequireAuthorization(p => p.RequireRole(computers)).WithSummary("乡镇复核");

@@ -9,6 +9,7 @@ using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,12 @@ public sealed record RunView(long Id, string Town, string TownName, int Year, in
     string ComputedBy, DateTime ComputedAtUtc, string? ReviewedBy, DateTime? ReviewedAtUtc, string? ApprovedBy, DateTime? ApprovedAtUtc,
     string? LockedBy, DateTime? LockedAtUtc, RunTotals Totals, Paged<PayLineView> Lines);
 
-/// <summary>Compute (or recompute) the acting town's run of a month.</summary>
+/// <summary>Compute (or recompute) the acting town's run of a month; for a county admin, every town's.</summary>
 public sealed record ComputeRun(int Year, int Month);
+/// <summary>A town left out of a county-wide computation, and why.</summary>
+public sealed record TownSkip(string Town, string TownName, string Reason);
+/// <summary>What a county-wide computation did: towns under the county, runs computed, their lines and totals, towns skipped.</summary>
+public sealed record ComputeAllResult(int Year, int Month, int Towns, int Computed, long Lines, long TotalFen, int MissingScores, IReadOnlyList<TownSkip> Skipped);
 public sealed record ReturnRun(string Reason);
 /// <summary>An adjustment line on a draft run correcting a line of a locked run (amount in fen, may be negative).</summary>
 public sealed record AddAdjustment(long LineId, long AmountFen, string Reason);
@@ -67,7 +72,7 @@ public sealed class AddAdjustmentValidator : AbstractValidator<AddAdjustment>
 /// admin approves, returns and locks; the discipline inspector reads. Village cadres get 403 (their pay is on the town's
 /// sheet; the income-increment reward they enter is theirs to read).
 /// </summary>
-public sealed class PayrollHandlers(AppDbContext db, UserContext user, PaySettingsHandlers settings, TimeProvider clock)
+public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
     public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string Computers = Roles.TownAdmin;
@@ -127,73 +132,183 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, PaySettin
     /// <summary>
     /// Computes or recomputes <paramref name="town"/>'s run of a month: refused unless the run is new or a draft; the
     /// computed lines are replaced (adjustment lines stay) in one transaction with one summary audit entry carrying the
-    /// count, the total and a SHA-256 over the lines. The bench calls this for every town.
+    /// count, the total and a SHA-256 over the lines.
     /// </summary>
     public async Task<RunView> ComputeForTownAsync(string town, int year, int month, CancellationToken ct = default)
     {
         if (RegionCodes.LevelOf(town) != RegionLevel.Town) throw new DomainRuleException("请指定乡镇");
+        var outcome = await ComputeTownsAsync(town, year, month, single: true, ct);
+        return (await GetAsync(outcome.RunIds.Single(), null, new PageRequest(1, PageRequest.DefaultSize), ct))!;
+    }
+
+    /// <summary>
+    /// 全县计算: the county admin computes the month's draft runs of every town of the county at once (the towns still
+    /// review them). Towns whose run is past draft, or whose county has no pay settings in force, are skipped and listed.
+    /// </summary>
+    public Task<ComputeAllResult> ComputeCountyAsync(ComputeRun c, CancellationToken ct = default)
+    {
+        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new DomainRuleException("只有县级账号可以计算全县各乡镇的工资");
+        return ComputeAllAsync(user.RegionCode, c.Year, c.Month, ct);
+    }
+
+    /// <summary>
+    /// Every town's run of a month under <paramref name="region"/> (a county, a province; what the account's scope
+    /// lets it read), computed together: the same reads, calculator and writes as one town, done once for all of them.
+    /// The bench calls this for a whole province.
+    /// </summary>
+    public async Task<ComputeAllResult> ComputeAllAsync(string region, int year, int month, CancellationToken ct = default)
+    {
+        var outcome = await ComputeTownsAsync(region, year, month, single: false, ct);
+        return new ComputeAllResult(year, month, outcome.Towns, outcome.RunIds.Count, outcome.Lines, outcome.TotalFen, outcome.MissingScores, outcome.Skipped);
+    }
+
+    private sealed record Outcome(int Towns, List<long> RunIds, long Lines, long TotalFen, int MissingScores, List<TownSkip> Skipped);
+
+    /// <summary>
+    /// The one computation path, for one town or every town under a region: the pay settings and rank policies of
+    /// their counties, the month's existing runs, then cadres, posts, rank changes, scores and rewards of the whole
+    /// region in six queries (<see cref="LoadInputsAsync"/>), the pure <see cref="PayrollCalculator"/> per town, and one
+    /// transaction: the draft runs' computed lines deleted (adjustment lines stay), the runs inserted or updated with one
+    /// summary audit entry per town (count, total, SHA-256 over its lines) in one save, and the lines written in bulk
+    /// (<see cref="BulkWriter"/>: COPY on PostgreSQL, multi-row INSERT on SQLite). Bulk rows skip the context's scope
+    /// check, so every line's village is checked against the account's scope here before anything is written.
+    /// With <paramref name="single"/>, a refusal throws instead of skipping the town.
+    /// </summary>
+    private async Task<Outcome> ComputeTownsAsync(string region, int year, int month, bool single, CancellationToken ct)
+    {
         var monthStart = new DateOnly(year, month, 1);
-        var county = PaySettingsHandlers.CountyOf(town)!;
-        var s = await settings.InForceAsync(county, monthStart, ct)
-                ?? throw new DomainRuleException($"县委组织部尚未发布 {year} 年 {month} 月适用的报酬标准，暂不能计算工资");
-        var policy = RankPolicy.InForce(await db.Set<RankPolicy>().AsNoTracking().Where(p => p.CountyCode == county).ToListAsync(ct), monthStart);
+        var prefix = RegionCodes.ScopePrefix(region);
+        var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town && r.Code.StartsWith(prefix))
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        if (single && towns.Count == 0) throw new DomainRuleException("乡镇不存在或不在您的管辖范围内");
+        var counties = towns.Select(t => PaySettingsHandlers.CountyOf(t.Code)!).Distinct().ToList();
+        var settingsOf = (await db.Set<PaySettings>().AsNoTracking().Where(s => counties.Contains(s.CountyCode)).ToListAsync(ct))
+            .GroupBy(s => s.CountyCode).ToDictionary(g => g.Key, g => PaySettings.InForce(g.ToList(), monthStart));
+        var policyOf = (await db.Set<RankPolicy>().AsNoTracking().Where(p => counties.Contains(p.CountyCode)).ToListAsync(ct))
+            .GroupBy(p => p.CountyCode).ToDictionary(g => g.Key, g => RankPolicy.InForce(g.ToList(), monthStart));
+        var runs = await db.Set<PayrollRun>().Where(r => r.RegionCode.StartsWith(prefix) && r.Year == year && r.Month == month)
+            .ToDictionaryAsync(r => r.RegionCode, ct);
 
-        var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(r => r.RegionCode == town && r.Year == year && r.Month == month, ct);
-        if (run is null && await db.Regions.AnyAsync(r => r.Code == town, ct) == false) throw new DomainRuleException("乡镇不存在或不在您的管辖范围内");
-        try { run?.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        var skipped = new List<TownSkip>();
+        var work = new List<(string Town, PaySettings Settings, RankPolicy? Policy, PayrollRun? Run)>();
+        foreach (var t in towns)
+        {
+            var county = PaySettingsHandlers.CountyOf(t.Code)!;
+            var run = runs.GetValueOrDefault(t.Code);
+            var s = settingsOf.GetValueOrDefault(county);
+            var refusal = s is null ? $"县委组织部尚未发布 {year} 年 {month} 月适用的报酬标准，暂不能计算工资" : NotDraft(run);
+            if (refusal is null) work.Add((t.Code, s!, policyOf.GetValueOrDefault(county), run));
+            else if (single) throw new DomainRuleException(refusal);
+            else skipped.Add(new TownSkip(t.Code, t.Name, refusal));
+        }
+        if (work.Count == 0) return new Outcome(towns.Count, [], 0, 0, 0, skipped);
 
-        var input = await LoadInputAsync(town, monthStart, s, policy, ct);
-        var result = PayrollCalculator.Compute(input);
+        var inputs = await LoadInputsAsync(prefix, monthStart, ct);
+        var results = work.Select(w =>
+        {
+            var input = inputs.For(w.Town, monthStart, w.Settings, w.Policy);
+            return (w.Town, w.Settings, w.Policy, w.Run, input.AllowanceStepFen, Result: PayrollCalculator.Compute(input));
+        }).ToList();
+        var scope = user.ScopePrefix;
+        foreach (var l in results.SelectMany(r => r.Result.Lines))
+            if (!l.RegionCode.StartsWith(scope, StringComparison.Ordinal)) throw new DomainRuleException("工资明细超出您的管辖范围");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var adjustments = new List<PayLine>();
-        if (run is null)
+        var redo = results.Where(r => r.Run is not null).Select(r => r.Run!.Id).ToList();
+        var kept = new Dictionary<long, (int Count, long TotalFen)>();
+        if (redo.Count > 0)
         {
-            run = new PayrollRun { RegionCode = town, Year = year, Month = month };
-            db.Add(run);
-            run.Lines.AddRange(result.Lines);
+            await db.Set<PayLine>().Where(l => redo.Contains(l.RunId) && l.Kind != PayLineKind.Adjustment).ExecuteDeleteAsync(ct);
+            kept = (await db.Set<PayLine>().AsNoTracking().Where(l => redo.Contains(l.RunId) && l.Kind == PayLineKind.Adjustment)
+                    .GroupBy(l => l.RunId).Select(g => new { g.Key, Count = g.Count(), Total = g.Sum(l => l.TotalFen) }).ToListAsync(ct))
+                .ToDictionary(x => x.Key, x => (x.Count, x.Total));
         }
-        else
+        var computed = new List<(PayrollRun Run, IReadOnlyList<PayLine> Lines)>();
+        foreach (var r in results)
         {
-            await db.Set<PayLine>().Where(l => l.RunId == run.Id && l.Kind != PayLineKind.Adjustment).ExecuteDeleteAsync(ct);
-            adjustments = await db.Set<PayLine>().AsNoTracking().Where(l => l.RunId == run.Id && l.Kind == PayLineKind.Adjustment).ToListAsync(ct);
-            foreach (var l in result.Lines) l.RunId = run.Id;
-            db.AddRange(result.Lines);
+            var run = r.Run;
+            if (run is null) db.Add(run = new PayrollRun { RegionCode = r.Town, Year = year, Month = month });
+            var adjustments = run.Id == 0 ? (0, 0L) : kept.GetValueOrDefault(run.Id);
+            run.SettingsVersion = r.Settings.Version;
+            run.RankPolicyVersion = r.Policy?.Version;
+            run.AllowanceStepFen = r.AllowanceStepFen;
+            run.LineCount = r.Result.Lines.Count + adjustments.Item1;
+            run.TotalFen = r.Result.TotalFen + adjustments.Item2;
+            run.MissingScores = r.Result.MissingScores;
+            run.Warnings = string.Join('\n', r.Result.Warnings);
+            run.ComputedBy = user.UserName;
+            run.ComputedAtUtc = Now;
+            db.RecordEvent("PayrollComputed", nameof(PayLine), $"{r.Town}/{year}-{month:00}", r.Town,
+                System.Text.Json.JsonSerializer.Serialize(new { lines = r.Result.Lines.Count, totalFen = r.Result.TotalFen, settingsVersion = r.Settings.Version, rankPolicyVersion = r.Policy?.Version, sha256 = Hash(r.Result.Lines) }));
+            computed.Add((run, r.Result.Lines));
         }
-        run.SettingsVersion = s.Version;
-        run.RankPolicyVersion = policy?.Version;
-        run.AllowanceStepFen = input.AllowanceStepFen;
-        run.LineCount = result.Lines.Count + adjustments.Count;
-        run.TotalFen = result.TotalFen + adjustments.Sum(a => a.TotalFen);
-        run.MissingScores = result.MissingScores;
-        run.Warnings = string.Join('\n', result.Warnings);
-        run.ComputedBy = user.UserName;
-        run.ComputedAtUtc = Now;
-        db.RecordEvent("PayrollComputed", nameof(PayLine), $"{town}/{year}-{month:00}", town,
-            System.Text.Json.JsonSerializer.Serialize(new { lines = result.Lines.Count, totalFen = result.TotalFen, settingsVersion = s.Version, rankPolicyVersion = policy?.Version, sha256 = Hash(result.Lines) }));
         await db.SaveChangesAsync(ct);
+        foreach (var (run, lines) in computed)
+            foreach (var l in lines) l.RunId = run.Id;
+        var written = await new BulkWriter(db).WriteAsync(typeof(PayLine), computed.SelectMany(c => c.Lines), LineColumns, LineValues, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return (await GetAsync(run.Id, null, new PageRequest(1, PageRequest.DefaultSize), ct))!;
+        return new Outcome(towns.Count, computed.Select(c => c.Run.Id).ToList(), written, computed.Sum(c => c.Run.TotalFen),
+            computed.Sum(c => c.Run.MissingScores), skipped);
     }
+
+    private static string? NotDraft(PayrollRun? run)
+    {
+        try { run?.EnsureDraft(); return null; }
+        catch (PayRuleException e) { return e.Message; }
+    }
+
+    private static readonly string[] LineColumns =
+    [
+        nameof(PayLine.RunId), nameof(PayLine.RegionCode), nameof(PayLine.CadreId), nameof(PayLine.CadreName), nameof(PayLine.PostCode), nameof(PayLine.Kind),
+        nameof(PayLine.Rank), nameof(PayLine.Days), nameof(PayLine.DaysInMonth), nameof(PayLine.Score), nameof(PayLine.CoefficientPermille),
+        nameof(PayLine.BaseFen), nameof(PayLine.AllowanceFen), nameof(PayLine.PerformanceFen), nameof(PayLine.RewardFen), nameof(PayLine.RetirementFen),
+        nameof(PayLine.AdjustmentFen), nameof(PayLine.TotalFen), nameof(PayLine.Explanation), nameof(PayLine.Warning), nameof(PayLine.AdjustsLineId),
+        nameof(PayLine.AdjustsRunId), nameof(PayLine.Reason),
+    ];
+
+    private static object?[] LineValues(PayLine l) =>
+    [
+        l.RunId, l.RegionCode, l.CadreId, l.CadreName, l.PostCode, (int)l.Kind, l.Rank, l.Days, l.DaysInMonth, l.Score, l.CoefficientPermille,
+        l.BaseFen, l.AllowanceFen, l.PerformanceFen, l.RewardFen, l.RetirementFen, l.AdjustmentFen, l.TotalFen, l.Explanation, l.Warning,
+        l.AdjustsLineId, l.AdjustsRunId, l.Reason,
+    ];
 
     private static string Hash(IEnumerable<PayLine> lines) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines.Select(l => l.Fingerprint())))));
 
-    /// <summary>Everything the month needs, in six queries over the town's prefix.</summary>
-    private async Task<PayrollInput> LoadInputAsync(string town, DateOnly monthStart, PaySettings s, RankPolicy? policy, CancellationToken ct)
+    /// <summary>What the month needs under a region, read once and handed out per town (<see cref="For"/>).</summary>
+    private sealed class RegionInputs
     {
-        var prefix = RegionCodes.ScopePrefix(town);
+        public required ILookup<string, PayCadre> Cadres { get; init; }
+        public required Dictionary<long, IReadOnlyList<RankChange>> Changes { get; init; }
+        public required Dictionary<long, decimal> Scores { get; init; }
+        public required ILookup<string, DueReward> Rewards { get; init; }
+
+        /// <summary>The six digits of county and three of town: a town's scope prefix, and the start of its villages' codes.</summary>
+        public static string TownKey(string code) => code[..9];
+
+        public PayrollInput For(string town, DateOnly monthStart, PaySettings s, RankPolicy? policy)
+        {
+            var key = TownKey(town);
+            return new PayrollInput(monthStart, s, policy?.AllowanceStepFen ?? RankPolicy.DefaultAllowanceStepFen, policy?.Version,
+                Cadres[key].ToList(), Changes, Scores, Rewards[key].ToList());
+        }
+    }
+
+    /// <summary>Everything the month needs under a region prefix, in six queries.</summary>
+    private async Task<RegionInputs> LoadInputsAsync(string prefix, DateOnly monthStart, CancellationToken ct)
+    {
         var (year, month) = (monthStart.Year, monthStart.Month);
         var awards = await db.Set<GoodSecretaryAward>().AsNoTracking()
             .Where(a => a.RegionCode.StartsWith(prefix) && a.PayYear == year && a.PayMonth == month)
-            .Select(a => new DueReward(a.CadreId, a.AmountFen, a.Year + " 年度担当作为好支书奖励")).ToListAsync(ct);
+            .Select(a => new { a.RegionCode, Reward = new DueReward(a.CadreId, a.AmountFen, a.Year + " 年度担当作为好支书奖励") }).ToListAsync(ct);
         var shares = await db.Set<IncomeRewardShare>().AsNoTracking()
             .Join(db.Set<IncomeReward>().AsNoTracking(), sh => sh.IncomeRewardId, r => r.Id, (sh, r) => new { sh, r })
             .Where(x => x.r.RegionCode.StartsWith(prefix) && x.r.State == IncomeRewardState.Approved && x.r.PayYear == year && x.r.PayMonth == month && x.sh.AmountFen > 0)
-            .Select(x => new DueReward(x.sh.CadreId, x.sh.AmountFen, x.r.Year + " 年度村集体经济收益增量奖励")).ToListAsync(ct);
-        var rewards = awards.Concat(shares).OrderBy(r => r.CadreId).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
-        var rewarded = rewards.Select(r => r.CadreId).Distinct().ToList();
+            .Select(x => new { x.r.RegionCode, Reward = new DueReward(x.sh.CadreId, x.sh.AmountFen, x.r.Year + " 年度村集体经济收益增量奖励") }).ToListAsync(ct);
+        var rewards = awards.Concat(shares).OrderBy(r => r.Reward.CadreId).ThenBy(r => r.Reward.Label, StringComparer.Ordinal).ToList();
+        var rewarded = rewards.Select(r => r.Reward.CadreId).Distinct().ToList();
 
         var cadres = await db.Cadres.AsNoTracking()
             .Where(c => c.RegionCode.StartsWith(prefix)
@@ -209,9 +324,14 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, PaySettin
             .Where(r => r.RegionCode.StartsWith(prefix) && r.Kind == ReviewKind.Monthly && r.Year == year && r.Period == month)
             .ToDictionaryAsync(r => r.CadreId, r => r.Total, ct);
 
-        var payCadres = cadres.Select(c => new PayCadre(c.Id, c.RegionCode, c.Name, c.PostCode, c.Rank, c.Status, c.BirthDate, c.StartDate, c.DepartureDate,
-            posts.GetValueOrDefault(c.Id) ?? [])).ToList();
-        return new PayrollInput(monthStart, s, policy?.AllowanceStepFen ?? RankPolicy.DefaultAllowanceStepFen, policy?.Version, payCadres, changes, scores, rewards);
+        return new RegionInputs
+        {
+            Cadres = cadres.Select(c => new PayCadre(c.Id, c.RegionCode, c.Name, c.PostCode, c.Rank, c.Status, c.BirthDate, c.StartDate, c.DepartureDate,
+                posts.GetValueOrDefault(c.Id) ?? [])).ToLookup(c => RegionInputs.TownKey(c.RegionCode)),
+            Changes = changes,
+            Scores = scores,
+            Rewards = rewards.ToLookup(r => RegionInputs.TownKey(r.RegionCode), r => r.Reward),
+        };
     }
 
     private async Task<RunView?> ChangeAsync(long id, Action<PayrollRun> change, CancellationToken ct)

@@ -1,15 +1,18 @@
 using System.Data.Common;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Cunzhi.Web.Infrastructure.Seed;
 
 /// <summary>
-/// The fast path for generated data: binary COPY on PostgreSQL, one prepared INSERT reused in a
-/// single transaction on SQLite. Table and column names come from the EF model, so they follow
-/// the migrations. Used only by system operations (demo and benchmark generation), which record
-/// one summary entry in the audit chain instead of one per row.
+/// The fast path for many rows: binary COPY on PostgreSQL, prepared multi-row INSERTs reused in one
+/// transaction on SQLite. Table and column names come from the EF model, so they follow the
+/// migrations. Inside the context's current transaction (a payroll computation) the rows join it;
+/// otherwise SQLite gets a transaction of its own. Rows written here skip the context's scope check and
+/// row audit: callers check scope themselves and record one summary entry in the audit chain
+/// (demo and benchmark generation, payroll lines).
 /// </summary>
 public sealed class BulkWriter(AppDbContext db)
 {
@@ -29,7 +32,7 @@ public sealed class BulkWriter(AppDbContext db)
         return connection switch
         {
             NpgsqlConnection pg => await CopyAsync(pg, table, columns, rows, values, db.Database.GetCommandTimeout(), ct),
-            _ => await InsertAsync(connection, table, columns, rows, values, db.Database.GetCommandTimeout(), ct),
+            _ => await InsertAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, columns, rows, values, db.Database.GetCommandTimeout(), ct),
         };
     }
 
@@ -54,6 +57,8 @@ public sealed class BulkWriter(AppDbContext db)
                         case bool b: await writer.WriteAsync(b, ct); break;
                         case DateOnly d: await writer.WriteAsync(d, NpgsqlTypes.NpgsqlDbType.Date, ct); break;
                         case DateTime t: await writer.WriteAsync(t, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct); break;
+                        case decimal m: await writer.WriteAsync(m, NpgsqlTypes.NpgsqlDbType.Numeric, ct); break;
+                        case Enum e: await writer.WriteAsync(Convert.ToInt32(e), ct); break;
                         default: throw new NotSupportedException($"批量写入不支持类型 {v.GetType().Name}");
                     }
                 }
@@ -64,31 +69,70 @@ public sealed class BulkWriter(AppDbContext db)
         return n;
     }
 
-    private static async Task<long> InsertAsync<T>(DbConnection connection, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values, int? timeoutSeconds, CancellationToken ct)
+    /// <summary>Rows per INSERT statement on SQLite: enough to amortise each statement's cost, well under its 32,766 parameters.</summary>
+    private const int RowsPerStatement = 100;
+
+    private static async Task<long> InsertAsync<T>(DbConnection connection, DbTransaction? outer, string table, string[] columns, IEnumerable<T> rows,
+        Func<T, object?[]> values, int? timeoutSeconds, CancellationToken ct)
     {
         long n = 0;
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((_, i) =>
+        var own = outer is null ? await connection.BeginTransactionAsync(ct) : null;
+        var tx = outer ?? own!;
+        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
+        DbCommand Prepare(int count)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "$p" + i;
-            cmd.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        await cmd.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            var v = values(row);
-            for (var i = 0; i < v.Length; i++) parameters[i].Value = v[i] ?? DBNull.Value;
-            await cmd.ExecuteNonQueryAsync(ct);
-            n++;
+            var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
+            cmd.CommandText = head + string.Join(", ", Enumerable.Range(0, count).Select(r =>
+                "(" + string.Join(", ", columns.Select((_, c) => $"$p{r * columns.Length + c}")) + ")"));
+            for (var p = 0; p < count * columns.Length; p++)
+            {
+                var parameter = cmd.CreateParameter();
+                parameter.ParameterName = "$p" + p;
+                cmd.Parameters.Add(parameter);
+            }
+            cmd.Prepare();
+            return cmd;
         }
-        await tx.CommitAsync(ct);
-        return n;
+        try
+        {
+            var buffer = new List<object?[]>(RowsPerStatement);
+            DbCommand? full = null;
+            async Task FlushAsync(DbCommand cmd)
+            {
+                for (var r = 0; r < buffer.Count; r++)
+                    for (var c = 0; c < columns.Length; c++)
+                        cmd.Parameters[r * columns.Length + c].Value = buffer[r][c] switch { null => DBNull.Value, Enum e => Convert.ToInt32(e), var v => v };
+                await cmd.ExecuteNonQueryAsync(ct);
+                n += buffer.Count;
+                buffer.Clear();
+            }
+            try
+            {
+                foreach (var row in rows)
+                {
+                    buffer.Add(values(row));
+                    if (buffer.Count < RowsPerStatement) continue;
+                    await FlushAsync(full ??= Prepare(RowsPerStatement));
+                }
+                if (buffer.Count > 0)
+                {
+                    await using var rest = Prepare(buffer.Count);
+                    await FlushAsync(rest);
+                }
+            }
+            finally
+            {
+                if (full is not null) await full.DisposeAsync();
+            }
+            if (own is not null) await own.CommitAsync(ct);
+            return n;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>After explicit ids were written, moves PostgreSQL's identity sequence past them.</summary>

@@ -27,7 +27,7 @@ public sealed class PayDemo(AppDbContext db)
 
         if (!await db.Regions.AnyAsync(r => r.Code == DemoTown, ct)) return;
         var clock = TimeProvider.System;
-        var payroll = new PayrollHandlers(db, db.User, new PaySettingsHandlers(db, db.User, clock), clock);
+        var payroll = new PayrollHandlers(db, db.User, clock);
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var run = await payroll.ComputeForTownAsync(DemoTown, last.Year, last.Month, ct);
         await payroll.MarkReviewedAsync(run.Id, ct);
