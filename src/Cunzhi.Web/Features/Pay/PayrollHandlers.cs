@@ -152,11 +152,11 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     }
 
     /// <summary>
-    /// Every town's run of a month under <paramref name="region"/> (a county, a province; what the account's scope
-    /// lets it read), computed together: the same reads, calculator and writes as one town, done once for all of them.
+    /// Every town's run of a month under <paramref name="region"/> (a county, a province; null: every town the account's
+    /// scope holds), computed together: the same reads, calculator and writes as one town, done once for all of them.
     /// The bench calls this for a whole province.
     /// </summary>
-    public async Task<ComputeAllResult> ComputeAllAsync(string region, int year, int month, CancellationToken ct = default)
+    public async Task<ComputeAllResult> ComputeAllAsync(string? region, int year, int month, CancellationToken ct = default)
     {
         var outcome = await ComputeTownsAsync(region, year, month, single: false, ct);
         return new ComputeAllResult(year, month, outcome.Towns, outcome.RunIds.Count, outcome.Lines, outcome.TotalFen, outcome.MissingScores, outcome.Skipped);
@@ -174,10 +174,10 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     /// check, so every line's village is checked against the account's scope here before anything is written.
     /// With <paramref name="single"/>, a refusal throws instead of skipping the town.
     /// </summary>
-    private async Task<Outcome> ComputeTownsAsync(string region, int year, int month, bool single, CancellationToken ct)
+    private async Task<Outcome> ComputeTownsAsync(string? region, int year, int month, bool single, CancellationToken ct)
     {
         var monthStart = new DateOnly(year, month, 1);
-        var prefix = RegionCodes.ScopePrefix(region);
+        var prefix = region is null ? "" : RegionCodes.ScopePrefix(region);
         var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town && r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
         if (single && towns.Count == 0) throw new DomainRuleException("乡镇不存在或不在您的管辖范围内");
