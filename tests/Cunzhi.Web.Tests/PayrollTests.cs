@@ -354,6 +354,51 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task Share_weights_are_edited_on_the_rewards_page_before_approval_with_a_chinese_message_for_a_bad_weight()
+    {
+        var village = await f.ApiAs("village.naoping");
+        var entered = (await (await village.PutAsJsonAsync("/api/v1/pay/rewards/income", new { year = 2019, thisYearIncomeFen = 150_000_00, lastYearIncomeFen = 100_000_00 }))
+            .Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!;
+        entered.PoolFen.ShouldBe(10_000_00);
+        entered.Shares.Count.ShouldBeGreaterThan(1);
+        var first = entered.Shares[0].CadreId;
+
+        foreach (var who in new[] { "village.naoping", "town.sanxing" })
+        {
+            var pages = await f.PagesAs(who);
+            var html = await CunzhiFactory.Html(await pages.GetAsync("/Pay/Rewards"));
+            html.QuerySelector($"[data-testid=shares-form-{entered.Id}]").ShouldNotBeNull(who);
+        }
+        var town = await f.PagesAs("town.sanxing");
+        var fields = new Dictionary<string, string> { ["RewardId"] = entered.Id.ToString() };
+        for (var i = 0; i < entered.Shares.Count; i++)
+        {
+            fields[$"Weights[{i}].CadreId"] = entered.Shares[i].CadreId.ToString();
+            fields[$"Weights[{i}].Weight"] = i == 0 ? "1" : "0";
+        }
+        var saved = await CunzhiFactory.PostFormAsync(town, "/Pay/Rewards", fields, "Shares");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var after = (await village.GetFromJsonAsync<IncomeRewardView>($"/api/v1/pay/rewards/income/{entered.Id}", CunzhiFactory.Json))!;
+        after.Shares.Single(x => x.CadreId == first).AmountFen.ShouldBe(10_000_00, "the only weighted cadre gets the whole pool");
+        after.Shares.Where(x => x.CadreId != first).ShouldAllBe(x => x.AmountFen == 0);
+
+        fields["Weights[0].Weight"] = "-1";
+        var refused = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(town, "/Pay/Rewards", fields, "Shares"));
+        refused.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("分配权重须在 0–1000 之间");
+        (await village.GetFromJsonAsync<IncomeRewardView>($"/api/v1/pay/rewards/income/{entered.Id}", CunzhiFactory.Json))!
+            .Shares.Single(x => x.CadreId == first).Weight.ShouldBe(1, "nothing saved");
+
+        // 鹅峰乡 cannot edit 闹坪村's reward through the page.
+        fields["Weights[0].Weight"] = "5";
+        var efeng = await f.PagesAs("town.efeng");
+        var token = (await CunzhiFactory.Html(await efeng.GetAsync("/Pay/Rewards"))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var other = await efeng.PostAsync("/Pay/Rewards?handler=Shares", new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound, string.Join(" / ", (await CunzhiFactory.Html(other)).QuerySelectorAll(".alert").Select(a => a.TextContent.Trim())));
+        (await village.GetFromJsonAsync<IncomeRewardView>($"/api/v1/pay/rewards/income/{entered.Id}", CunzhiFactory.Json))!
+            .Shares.Single(x => x.CadreId == first).Weight.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
         var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);

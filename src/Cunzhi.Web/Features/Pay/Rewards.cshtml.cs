@@ -10,7 +10,8 @@ namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, town approves with the paying month).</summary>
 [Authorize(Roles = RewardHandlers.IncomeReaders)]
-public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator) : PageModel
+public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator,
+    IValidator<SetShares> sharesValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
@@ -22,6 +23,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     [BindProperty] public string? ThisYear { get; set; }
     [BindProperty] public string? LastYear { get; set; }
     [BindProperty] public long RewardId { get; set; }
+    [BindProperty] public List<ShareWeight> Weights { get; set; } = [];
     [TempData] public string? Message { get; set; }
 
     public Paged<AwardView>? Awards { get; private set; }
@@ -59,6 +61,9 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
         if (a is null || b is null) { ModelState.AddModelError(nameof(ThisYear), "收益请填写数字（元，至多两位小数）"); await LoadAsync(ct); return Page(); }
         return await Done(await this.RunCommandAsync(incomeValidator, new EnterIncome(AwardYear, a.Value, b.Value), async c => (IncomeRewardView?)await h.EnterIncomeAsync(c, ct), ct), "已填报，等待乡镇审核", ct);
     }
+
+    public async Task<IActionResult> OnPostSharesAsync(CancellationToken ct) => !(IsTown || IsVillage) ? Forbid()
+        : await Done(await this.RunCommandAsync(sharesValidator, new SetShares(Weights), c => h.SetSharesAsync(RewardId, c, ct), ct), "已保存分配权重", ct);
 
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => !IsTown ? Forbid()
         : await Done(await this.RunCommandAsync(approveValidator, new ApproveIncome(PayYear, PayMonth), c => h.ApproveIncomeAsync(RewardId, c, ct), ct), "已审核", ct);
