@@ -15,7 +15,7 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public long LineId { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? Reason { get; set; }
