@@ -207,6 +207,32 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     }
 
     [Fact]
+    public async Task Simultaneous_proposals_for_one_cadre_let_one_in_and_refuse_the_rest_with_409()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var cadre = await EligibleCadre(town);
+
+        // Eight clients (one token each, as eight browsers would be) propose the same cadre at once: each passes the
+        // "no pending proposal" check before any has saved, so the unique index on pending proposals decides.
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => f.ApiAs("town.sanxing")));
+        using var start = new SemaphoreSlim(0);
+        var racing = clients.Select(async c =>
+        {
+            await start.WaitAsync();
+            var response = await c.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId } });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(clients.Length);
+        var results = await Task.WhenAll(racing);
+
+        var all = string.Join("\n", results.Select(r => $"{(int)r.StatusCode} {r.Body}"));
+        results.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1, all);
+        results.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict, all);
+        results.Where(r => r.StatusCode == HttpStatusCode.Conflict).ShouldAllBe(r => r.Body.Contains("已有待批复的职级申请"), all);
+        (await f.WithSystemDb(db => db.Set<RankProposal>().CountAsync(p => p.CadreId == cadre.CadreId && p.State == ProposalState.Pending))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_ineligible_cadre_is_refused_with_reasons_and_the_batch_with_it()
     {
         var town = await f.ApiAs("town.sanxing");

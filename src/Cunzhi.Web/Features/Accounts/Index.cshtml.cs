@@ -10,7 +10,7 @@ public sealed class IndexModel(AccountAdminHandlers accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<AccountRow> Rows { get; private set; } = null!;
     public IReadOnlyList<string> Grantable => accounts.GrantableRoles;

@@ -15,7 +15,7 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public List<RatingChoice> Items { get; set; } = [];
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }

@@ -15,7 +15,7 @@ public sealed class HalfYearModel(HalfYearHandlers h, Cunzhi.Web.Infrastructure.
     [BindProperty(SupportsGet = true)] public int? Half { get; set; }
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
     [BindProperty(SupportsGet = true)] public AttentionKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public HalfYearReport Report { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Towns { get; private set; } = [];

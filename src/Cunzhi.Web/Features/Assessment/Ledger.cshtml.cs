@@ -16,7 +16,7 @@ public sealed class LedgerModel(LedgerHandlers h, IValidator<RecordLedger> valid
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public LedgerKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     [BindProperty] public long NewCadreId { get; set; }
     [BindProperty] public DateOnly? NewDate { get; set; }

@@ -22,7 +22,7 @@ public sealed class ScoresModel(ReviewHandlers reviews, LedgerHandlers ledger, I
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public List<GridInput> Rows { get; set; } = [];
     [TempData] public string? Message { get; set; }
 

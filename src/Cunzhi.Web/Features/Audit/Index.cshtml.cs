@@ -15,7 +15,7 @@ public sealed class IndexModel(AuditHandlers audit) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<AuditRow> Rows { get; private set; } = null!;
     public IReadOnlyList<string> Entities { get; private set; } = [];

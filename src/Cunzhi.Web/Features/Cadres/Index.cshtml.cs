@@ -16,7 +16,7 @@ public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : P
     [BindProperty(SupportsGet = true)] public CadreStatus? Status { get; set; } = CadreStatus.InOffice;
     [BindProperty(SupportsGet = true)] public string? Post { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<CadreRow> Rows { get; private set; } = null!;
     public RegionView? Scope { get; private set; }

@@ -12,7 +12,7 @@ public sealed class IndexModel(EvaluationHandlers evaluations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public WindowState? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<WindowRow> Rows { get; private set; } = null!;
     public bool CanOpen => User.IsInRole(Domain.Accounts.Roles.CountyAdmin);

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Forms;
 public sealed class InboxModel(FormHandlers forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
 
     public Paged<InboxRow> Rows { get; private set; } = null!;

@@ -12,7 +12,7 @@ public sealed class IndexModel(FormHandlers forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FormStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
 
     public Paged<FormSummary> Rows { get; private set; } = null!;

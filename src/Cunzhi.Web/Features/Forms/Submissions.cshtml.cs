@@ -12,7 +12,7 @@ public sealed class SubmissionsModel(FormHandlers forms, TimeProvider clock) : P
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
 
     public SubmissionPage Data { get; private set; } = null!;

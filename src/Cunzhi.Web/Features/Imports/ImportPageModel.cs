@@ -29,7 +29,7 @@ public abstract class ImportPageModel(ImportJobs jobs, IEnumerable<ImportKind> k
     protected abstract string ListName { get; }
 
     [BindProperty(SupportsGet = true)] public string? Job { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public ImportKind Kind => kinds.Single(k => k.Name == KindName);

@@ -16,7 +16,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
     [BindProperty(SupportsGet = true)] public PayrollState? State { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public int ComputeYear { get; set; }
     [BindProperty] public int ComputeMonth { get; set; }
 

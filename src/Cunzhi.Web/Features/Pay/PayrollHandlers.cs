@@ -110,6 +110,14 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
             r.ApprovedBy, r.ApprovedAtUtc, r.LockedBy, r.LockedAtUtc, totals, paged);
     }
 
+    /// <summary>The villages that have lines in a run, in sheet order (the run page's village filter).</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> VillagesAsync(long runId, CancellationToken ct = default)
+    {
+        var codes = await db.Set<PayLine>().AsNoTracking().Where(l => l.RunId == runId).Select(l => l.RegionCode).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var names = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        return codes.Select(c => (c, names.GetValueOrDefault(c, c))).ToList();
+    }
+
     private IQueryable<PayLineView> LineViews(IQueryable<PayLine> q) => q.Select(l => new PayLineView(l.Id, l.CadreId, l.CadreName, l.RegionCode,
         db.Regions.Where(x => x.Code == l.RegionCode).Select(x => x.Name).FirstOrDefault() ?? l.RegionCode, l.PostCode, l.PostCode, l.Kind,
         l.Rank, l.Days, l.DaysInMonth, l.Score, l.CoefficientPermille == null ? null : l.CoefficientPermille / 1000m, l.BaseFen, l.AllowanceFen, l.PerformanceFen,

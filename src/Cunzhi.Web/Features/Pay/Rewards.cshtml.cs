@@ -14,7 +14,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     IValidator<SetShares> sharesValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public long CadreId { get; set; }
     [BindProperty] public int AwardYear { get; set; }
     [BindProperty] public int PayYear { get; set; }

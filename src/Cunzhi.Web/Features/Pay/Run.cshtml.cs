@@ -15,18 +15,23 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public long LineId { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
 
     public RunView? Run { get; private set; }
+    public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
     public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
     public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers);
 
-    private async Task<bool> LoadAsync(CancellationToken ct) =>
-        (Run = await h.GetAsync(Id, Village, new PageRequest(PageNumber, 50), ct)) is not null;
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if ((Run = await h.GetAsync(Id, Village, new PageRequest(PageNumber, 50), ct)) is null) return false;
+        Villages = await h.VillagesAsync(Id, ct);
+        return true;
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

@@ -16,7 +16,7 @@ public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, Pro
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public ConductKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public long? CadreId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public RecordForm Form { get; set; } = new();
     [BindProperty] public DateOnly? EndDate { get; set; }
     [TempData] public string? Message { get; set; }

@@ -13,7 +13,7 @@ public sealed class EligibilityModel(PromotionHandlers h, IValidator<ProposeProm
 {
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
     [BindProperty(SupportsGet = true)] public bool EligibleOnly { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public List<long> CadreIds { get; set; } = [];
     [BindProperty] public long? Single { get; set; }
     [BindProperty] public string? Note { get; set; }

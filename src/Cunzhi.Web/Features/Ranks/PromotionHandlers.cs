@@ -170,6 +170,26 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     }
 
     /// <summary>
+    /// Saves new proposals. The check before (<see cref="EnsureNoPendingAsync"/>) and the insert are not one atomic step:
+    /// of two requests for the same cadre at once, the unique index on pending proposals lets one in, and the other is
+    /// refused (409) naming the cadre, as if it had arrived second.
+    /// </summary>
+    private async Task SaveProposalsAsync(IReadOnlyCollection<RankProposal> proposals, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            foreach (var p in proposals) db.Entry(p).State = EntityState.Detached;
+            await EnsureNoPendingAsync(proposals.Select(p => p.CadreId).ToList(), ct);
+            // The winner was decided in the meantime; the only unique index this insert can break is still the pending one.
+            throw new DomainRuleException("该干部已有待批复的职级申请，每人同时只能有一项，请刷新后查看");
+        }
+    }
+
+    /// <summary>
     /// 申请晋升: all or none. Null when a cadre is not found in scope; refused (409) naming each ineligible cadre with every
     /// reason, or a cadre who already has a pending proposal.
     /// </summary>
@@ -190,7 +210,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         }
         if (refused.Count > 0) throw new DomainRuleException(string.Join("\n", refused));
         db.AddRange(proposals);
-        await db.SaveChangesAsync(ct);
+        await SaveProposalsAsync(proposals, ct);
         return await ViewsAsync(proposals, ct);
     }
 
@@ -229,7 +249,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         try { proposal = RankProposal.Demotion(cadre.Id, cadre.RegionCode, cadre.Name, cadre.Rank, c.Ground, c.Year, c.ConductRecordId, text, c.Note, user.UserName, Now); }
         catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
         db.Add(proposal);
-        await db.SaveChangesAsync(ct);
+        await SaveProposalsAsync([proposal], ct);
         return (await ViewsAsync([proposal], ct))[0];
     }
 

@@ -16,7 +16,7 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
 {
     [BindProperty(SupportsGet = true)] public ProposalState? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DemotionGround Ground { get; set; } = DemotionGround.Veto;
     [BindProperty] public long? DemoteCadreId { get; set; }

@@ -13,7 +13,7 @@ public sealed class HouseholdsModel(RegionHandlers regions, HouseholdHandlers ho
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public sealed class IndexModel(RegionHandlers regions) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
 

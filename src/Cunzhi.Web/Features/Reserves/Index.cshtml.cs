@@ -14,7 +14,7 @@ public sealed class IndexModel(ReserveHandlers reserves, RegionHandlers regions)
     [BindProperty(SupportsGet = true)] public ReserveStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public ReserveSource? Source { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public RegionView Region { get; private set; } = null!;
     public IReadOnlyList<RegionView> Trail { get; private set; } = [];

@@ -28,7 +28,7 @@ public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> valid
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
     [BindProperty(SupportsGet = true)] public bool Draft { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public ListItemForm Item { get; set; } = new();
     [BindProperty] public bool ConfirmPublish { get; set; }
 

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Tasks;
 [Authorize(Roles = TaskHandlers.ListEditors)]
 public sealed class QueueModel(TaskHandlers tasks, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
 

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Tasks;
 public sealed class VillageModel(TaskHandlers tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Paged<VillageTaskView> Rows { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await tasks.VillageTasksAsync(Region, new PageRequest(PageNumber, 20), ct);

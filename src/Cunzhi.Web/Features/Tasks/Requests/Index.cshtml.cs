@@ -14,7 +14,7 @@ public sealed class IndexModel(TaskHandlers tasks) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public TaskChannel? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public long? Filed { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
     public TaskRequestView? Just { get; private set; }
