@@ -7,7 +7,7 @@ using Npgsql;
 namespace Cunzhi.Web.Infrastructure.Seed;
 
 /// <summary>
-/// The fast path for many rows: binary COPY on PostgreSQL, prepared multi-row INSERTs reused in one
+/// The fast path for many rows: binary COPY on PostgreSQL, one prepared INSERT reused in one
 /// transaction on SQLite. Table and column names come from the EF model, so they follow the
 /// migrations. Inside the context's current transaction (a payroll computation) the rows join it;
 /// otherwise SQLite gets a transaction of its own. Rows written here skip the context's scope check and
@@ -69,62 +69,37 @@ public sealed class BulkWriter(AppDbContext db)
         return n;
     }
 
-    /// <summary>Rows per INSERT statement on SQLite: enough to amortise each statement's cost, well under its 32,766 parameters.</summary>
-    private const int RowsPerStatement = 100;
-
+    /// <summary>
+    /// One prepared single-row INSERT, re-bound and re-run per row. Multi-row statements are slower here, not faster:
+    /// Microsoft.Data.Sqlite looks every parameter up by name on each execution, and SQLite's lookup is linear in the
+    /// statement's parameters, so a 24-column pay line ran at about 55,000 rows/s one row a statement, 45,000 at 10 and
+    /// 11,000 at 100 (20,000 rows, three indexes, one transaction; BENCHMARKS.md).
+    /// </summary>
     private static async Task<long> InsertAsync<T>(DbConnection connection, DbTransaction? outer, string table, string[] columns, IEnumerable<T> rows,
         Func<T, object?[]> values, int? timeoutSeconds, CancellationToken ct)
     {
         long n = 0;
         var own = outer is null ? await connection.BeginTransactionAsync(ct) : null;
-        var tx = outer ?? own!;
-        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
-        DbCommand Prepare(int count)
-        {
-            var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
-            cmd.CommandText = head + string.Join(", ", Enumerable.Range(0, count).Select(r =>
-                "(" + string.Join(", ", columns.Select((_, c) => $"$p{r * columns.Length + c}")) + ")"));
-            for (var p = 0; p < count * columns.Length; p++)
-            {
-                var parameter = cmd.CreateParameter();
-                parameter.ParameterName = "$p" + p;
-                cmd.Parameters.Add(parameter);
-            }
-            cmd.Prepare();
-            return cmd;
-        }
         try
         {
-            var buffer = new List<object?[]>(RowsPerStatement);
-            DbCommand? full = null;
-            async Task FlushAsync(DbCommand cmd)
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = outer ?? own;
+            if (timeoutSeconds is { } seconds) cmd.CommandTimeout = seconds;
+            cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            var parameters = columns.Select((_, i) =>
             {
-                for (var r = 0; r < buffer.Count; r++)
-                    for (var c = 0; c < columns.Length; c++)
-                        cmd.Parameters[r * columns.Length + c].Value = buffer[r][c] switch { null => DBNull.Value, Enum e => Convert.ToInt32(e), var v => v };
+                var p = cmd.CreateParameter();
+                p.ParameterName = "$p" + i;
+                cmd.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            await cmd.PrepareAsync(ct);
+            foreach (var row in rows)
+            {
+                var v = values(row);
+                for (var i = 0; i < v.Length; i++) parameters[i].Value = v[i] switch { null => DBNull.Value, Enum e => Convert.ToInt32(e), var x => x };
                 await cmd.ExecuteNonQueryAsync(ct);
-                n += buffer.Count;
-                buffer.Clear();
-            }
-            try
-            {
-                foreach (var row in rows)
-                {
-                    buffer.Add(values(row));
-                    if (buffer.Count < RowsPerStatement) continue;
-                    await FlushAsync(full ??= Prepare(RowsPerStatement));
-                }
-                if (buffer.Count > 0)
-                {
-                    await using var rest = Prepare(buffer.Count);
-                    await FlushAsync(rest);
-                }
-            }
-            finally
-            {
-                if (full is not null) await full.DisposeAsync();
+                n++;
             }
             if (own is not null) await own.CommitAsync(ct);
             return n;
