@@ -291,6 +291,11 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         var approved = await Ok<ProposalView>(await county.PostAsync($"/api/v1/ranks/proposals/{p.Id}/approve", null));
         approved.EffectiveFrom.ShouldBe(RankHistory.EffectiveFromApproval(DateOnly.FromDateTime(DateTime.Now)));
         (await f.WithSystemDb(db => db.Cadres.Where(c => c.Id == upper.CadreId).Select(c => c.Rank).SingleAsync())).ShouldBe(upper.Result.Rank + 1);
+        // Until the 1st the cadre page shows the rank in force and the coming one beside it.
+        var cadrePage = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync($"/Cadres/Detail?id={upper.CadreId}"));
+        var inForce = (await Get<RankHistoryView>(town, $"/api/v1/ranks/history/{upper.CadreId}")).RankInForceToday;
+        string.Concat(cadrePage.QuerySelector("[data-testid=rank]")!.TextContent.Where(ch => !char.IsWhiteSpace(ch)))
+            .ShouldBe(inForce == upper.Result.Rank + 1 ? $"{inForce}级" : $"{inForce}级（{approved.EffectiveFrom:yyyy-MM-dd}起为{upper.Result.Rank + 1}级）");
         (await Refused(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper.CadreId, ground = "Veto", conductRecordId = veto })))
             .ShouldContain("已因该一票否决情形降级");
 
