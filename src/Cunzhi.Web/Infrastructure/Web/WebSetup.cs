@@ -118,7 +118,7 @@ public static class WebSetup
 public sealed class DomainRuleException(string message) : Exception(message);
 
 /// <summary>Maps known exceptions to status codes: ProblemDetails for the API, the error page for pages.</summary>
-public sealed class CunzhiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILogger<CunzhiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -129,6 +129,9 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems) : IE
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
             _ => (StatusCodes.Status500InternalServerError, "服务器发生错误，已记录，请稍后再试"),
         };
+        // A handled exception is not logged by the framework: the 500 answer says "已记录", so record it here.
+        if (status == StatusCodes.Status500InternalServerError)
+            log.LogError(exception, "{Method} {Path} 服务器错误", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = status;
         // Pages: leave the body empty; the status-code page middleware renders /Error for this status.
         if (!http.Request.IsApi()) return true;
