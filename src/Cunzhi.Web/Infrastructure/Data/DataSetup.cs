@@ -27,6 +27,7 @@ public static class DataSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
+                connection = PostgresConnectionString(connection);
                 builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
                 break;
             default:
@@ -37,6 +38,24 @@ public static class DataSetup
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql settings the platform relies on for speed, unless the connection string sets them itself. Auto-preparation
+    /// (<c>Max Auto Prepare</c>): every request runs the same few EF statements, and a prepared one skips PostgreSQL's
+    /// parse and plan. <c>No Reset On Close</c>: a pooled connection is not reset (DISCARD ALL) before its next use, which
+    /// would also drop those prepared statements; nothing in Cunzhi sets session state (no SET, LISTEN or temporary
+    /// tables; locks are row locks inside transactions). Measured on the cadre list API, PostgreSQL, same run: 847–1152
+    /// requests/s without either, 1327–1389 with auto-preparation, 1614–1625 with both (BENCHMARKS.md, section 4).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        bool Has(string keyword) => given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), keyword, StringComparison.OrdinalIgnoreCase));
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!Has("MaxAutoPrepare")) csb.MaxAutoPrepare = 64;
+        if (!Has("NoResetOnClose")) csb.NoResetOnClose = true;
+        return csb.ConnectionString;
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and makes its folder.</summary>
