@@ -64,6 +64,9 @@ public static class PayrollCalculator
         var month = input.MonthStart;
         var dim = PayRules.DaysInMonth(month);
         var coefficients = s.CoefficientTable;
+        // BaseFenFor parses the settings' post table; once per post code and run, not once per line.
+        var baseOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        long BaseFen(string code) => baseOf.TryGetValue(code, out var fen) ? fen : baseOf[code] = s.BaseFenFor(code);
         var rewards = input.Rewards.GroupBy(r => r.CadreId).ToDictionary(g => g.Key, g => g.ToList());
         var lines = new List<PayLine>();
         var warnings = new List<string>();
@@ -94,7 +97,7 @@ public static class PayrollCalculator
                 {
                     foreach (var (code, d) in segments)
                     {
-                        var full = s.BaseFenFor(code);
+                        var full = BaseFen(code);
                         var amount = PayRules.Prorate(full, d, dim);
                         line.BaseFen += amount;
                         parts.Add($"基本报酬 {PostName(code)} {PayRules.Yuan(full)} × {d}/{dim} 天 = {PayRules.Yuan(amount)}");

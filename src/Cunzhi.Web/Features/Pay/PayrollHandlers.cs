@@ -212,10 +212,13 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         if (work.Count == 0) return new Outcome(towns.Count, [], 0, 0, 0, skipped);
 
         var inputs = await LoadInputsAsync(prefix, monthStart, ct);
-        var results = work.Select(w =>
+        // The calculator is pure and each town's input its own, so the towns are computed (and their lines hashed for
+        // the audit entry) in parallel; AsOrdered keeps the towns' order, and so the lines' ids, the same on every run.
+        var results = work.AsParallel().AsOrdered().WithCancellation(ct).Select(w =>
         {
             var input = inputs.For(w.Town, monthStart, w.Settings, w.Policy);
-            return (w.Town, w.Settings, w.Policy, w.Run, input.AllowanceStepFen, Result: PayrollCalculator.Compute(input));
+            var result = PayrollCalculator.Compute(input);
+            return (w.Town, w.Settings, w.Policy, w.Run, input.AllowanceStepFen, Result: result, Sha256: Hash(result.Lines));
         }).ToList();
         var scope = user.ScopePrefix;
         foreach (var l in results.SelectMany(r => r.Result.Lines))
@@ -247,7 +250,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
             run.ComputedBy = user.UserName;
             run.ComputedAtUtc = Now;
             db.RecordEvent("PayrollComputed", nameof(PayLine), $"{r.Town}/{year}-{month:00}", r.Town,
-                System.Text.Json.JsonSerializer.Serialize(new { lines = r.Result.Lines.Count, totalFen = r.Result.TotalFen, settingsVersion = r.Settings.Version, rankPolicyVersion = r.Policy?.Version, sha256 = Hash(r.Result.Lines) }));
+                System.Text.Json.JsonSerializer.Serialize(new { lines = r.Result.Lines.Count, totalFen = r.Result.TotalFen, settingsVersion = r.Settings.Version, rankPolicyVersion = r.Policy?.Version, sha256 = r.Sha256 }));
             computed.Add((run, r.Result.Lines));
         }
         await db.SaveChangesAsync(ct);
