@@ -27,10 +27,10 @@ public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Only the code, name and level of the scope and its children are shown: no child counts, no total.
-        Scope = await regions.BriefAsync(string.IsNullOrEmpty(Region) ? User.FindFirstValue(CunzhiClaims.Region) : Region, ct);
-        if (Scope is null) return NotFound();
-        Children = (await regions.ChildOptionsAsync(Scope.Code, PageRequest.MaxSize, ct))
-            .Where(r => r.Level <= Domain.Regions.RegionLevel.Village).ToList();
+        var scope = await regions.BriefWithChildOptionsAsync(string.IsNullOrEmpty(Region) ? User.FindFirstValue(CunzhiClaims.Region) : Region, PageRequest.MaxSize, ct);
+        if (scope is null) return NotFound();
+        Scope = scope.Value.Region;
+        Children = scope.Value.Children.Where(r => r.Level <= Domain.Regions.RegionLevel.Village).ToList();
         Rows = await cadres.ListAsync(new CadreFilter(Scope.Code, Status, Post, Q), new PageRequest(PageNumber, 20), ct);
         return Page();
     }

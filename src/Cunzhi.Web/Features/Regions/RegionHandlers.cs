@@ -65,25 +65,17 @@ public sealed class RegionHandlers(AppDbContext db)
     }
 
     /// <summary>
-    /// A region without its child count (<see cref="RegionView.ChildCount"/> is 0), for headings and filters that do not
-    /// show it: one indexed lookup instead of a lookup and a count.
+    /// A region and its children in code order (at most <paramref name="max"/>), without child counts
+    /// (<see cref="RegionView.ChildCount"/> is 0) or a total: the heading and the options of a region filter, in one
+    /// indexed query. Null when the region is not found in scope. <see cref="ChildrenAsync"/> is the paged list with counts.
     /// </summary>
-    public async Task<RegionView?> BriefAsync(string? code, CancellationToken ct = default)
+    public async Task<(RegionView Region, IReadOnlyList<RegionView> Children)?> BriefWithChildOptionsAsync(string? code, int max, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(code)) return null;
-        var v = await db.Regions.Where(r => r.Code == code).Select(r => new RegionView(r.Code, r.Name, r.Level, "", r.ParentCode, 0)).FirstOrDefaultAsync(ct);
-        return v is null ? null : Named(v);
-    }
-
-    /// <summary>
-    /// A region's children in code order (at most <paramref name="max"/>), without child counts or a total: the options
-    /// of a region filter. <see cref="ChildrenAsync"/> is the paged list with counts.
-    /// </summary>
-    public async Task<IReadOnlyList<RegionView>> ChildOptionsAsync(string code, int max, CancellationToken ct = default)
-    {
-        var found = await db.Regions.Where(r => r.ParentCode == code).OrderBy(r => r.Code).Take(max)
+        var found = await db.Regions.Where(r => r.Code == code || r.ParentCode == code).OrderBy(r => r.Code).Take(max + 1)
             .Select(r => new RegionView(r.Code, r.Name, r.Level, "", r.ParentCode, 0)).ToListAsync(ct);
-        return found.Select(Named).ToList();
+        var region = found.FirstOrDefault(r => r.Code == code);
+        return region is null ? null : (Named(region), found.Where(r => r.Code != code).Take(max).Select(Named).ToList());
     }
 
     /// <summary>Ancestors of a region that the account may see, county first.</summary>
