@@ -243,4 +243,30 @@ public sealed class PayRulesTests
         Should.Throw<PayRuleException>(() => r.SetWeights([(1, 1)]));
         Should.Throw<PayRuleException>(() => r.Enter(1, 0, 20, []));
     }
+
+    [Theory]
+    [InlineData(0L, "0.00")]
+    [InlineData(5L, "0.05")]
+    [InlineData(50L, "0.50")]
+    [InlineData(-50L, "-0.50")]
+    [InlineData(-5L, "-0.05")]
+    [InlineData(100L, "1.00")]
+    [InlineData(99_999L, "999.99")]
+    [InlineData(100_000L, "1,000.00")]
+    [InlineData(1_000_000_00L, "1,000,000.00")]
+    [InlineData(-123_456_789L, "-1,234,567.89")]
+    [InlineData(long.MaxValue, "92,233,720,368,547,758.07")]
+    [InlineData(long.MinValue, "-92,233,720,368,547,758.08")]
+    public void Yuan_writes_two_decimals_and_thousands_commas(long fen, string expected) => PayRules.Yuan(fen).ShouldBe(expected);
+
+    [Fact]
+    public void Yuan_is_the_invariant_decimal_format_for_every_magnitude_and_sign()
+    {
+        var amounts = new List<long> { 0, 1, -1, 99, -99, 100, -100, 999_99, 1_000_00, -1_000_00 };
+        for (long p = 10; p <= 1_000_000_000_000_000_000; p *= 10) amounts.AddRange([p - 1, p, p + 1, -(p - 1), -p, -(p + 1), p * 7 / 3, -(p * 7 / 3)]);
+        var random = new Random(2026);
+        for (var i = 0; i < 5_000; i++) amounts.Add(random.NextInt64(-10_000_000_000, 10_000_000_000));
+        foreach (var fen in amounts)
+            PayRules.Yuan(fen).ShouldBe((fen / 100m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), $"fen {fen}");
+    }
 }

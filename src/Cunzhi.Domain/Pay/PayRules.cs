@@ -115,6 +115,29 @@ public static class PayRules
         return YearsOfService(serviceStart, left) * fenPerYear;
     }
 
-    /// <summary>Fen as yuan with two decimals, for explanations.</summary>
-    public static string Yuan(long fen) => (fen / 100m).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Fen as yuan with two decimals and a comma every three digits ("1,234.56", "-0.50"), for explanations: the same
+    /// text as formatting fen ÷ 100 with "#,##0.00" in the invariant culture, written digit by digit because a payroll
+    /// run formats several amounts for every line.
+    /// </summary>
+    public static string Yuan(long fen)
+    {
+        Span<char> text = stackalloc char[32];
+        var pos = text.Length;
+        var rest = fen < 0 ? (ulong)-(fen + 1) + 1 : (ulong)fen; // long.MinValue has no positive long
+        text[--pos] = (char)('0' + (int)(rest % 10));
+        text[--pos] = (char)('0' + (int)(rest / 10 % 10));
+        text[--pos] = '.';
+        rest /= 100;
+        var digits = 0;
+        do
+        {
+            if (digits > 0 && digits % 3 == 0) text[--pos] = ',';
+            text[--pos] = (char)('0' + (int)(rest % 10));
+            rest /= 10;
+            digits++;
+        } while (rest > 0);
+        if (fen < 0) text[--pos] = '-';
+        return new string(text[pos..]);
+    }
 }

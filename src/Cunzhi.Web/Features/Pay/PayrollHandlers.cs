@@ -212,9 +212,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         if (work.Count == 0) return new Outcome(towns.Count, [], 0, 0, 0, skipped);
 
         var inputs = await LoadInputsAsync(prefix, monthStart, ct);
-        // The calculator is pure and each town's input its own, so the towns are computed (and their lines hashed for
-        // the audit entry) in parallel; AsOrdered keeps the towns' order, and so the lines' ids, the same on every run.
-        var results = work.AsParallel().AsOrdered().WithCancellation(ct).Select(w =>
+        var results = work.Select(w =>
         {
             var input = inputs.For(w.Town, monthStart, w.Settings, w.Policy);
             var result = PayrollCalculator.Compute(input);
