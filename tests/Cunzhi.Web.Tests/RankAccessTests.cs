@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Web.Tests.Infrastructure;
@@ -24,6 +25,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         { "GET", "/api/v1/ranks/conduct", "", Readers },
         { "POST", "/api/v1/ranks/conduct", """{"cadreId":0,"kind":"Sanction"}""", $"{Town},{Discipline}" },
         { "POST", "/api/v1/ranks/conduct/999999/close", "{}", Discipline },
+        { "POST", "/api/v1/ranks/conduct/999999/withdraw", """{"reason":"录入错误"}""", $"{Town},{Discipline}" },
         { "GET", "/api/v1/ranks/eligibility", "", Readers },
         { "GET", "/api/v1/ranks/eligibility/999999", "", Readers },
         { "GET", "/api/v1/ranks/proposals", "", Readers },
@@ -130,6 +132,61 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         (await (await f.PagesAs(Town)).GetAsync("/Ranks/Proposals")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var townView = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Proposals"));
         townView.QuerySelector("[data-testid=approve]").ShouldBeNull();
+    }
+
+    private static bool Refused(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Forbidden || r.Headers.Location?.ToString().Contains("AccessDenied") == true;
+
+    [Fact]
+    public async Task Discipline_withdraws_a_record_on_the_conduct_page_and_it_stays_listed_struck_through_with_the_reason()
+    {
+        var cadre = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Sanxingcun).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var api = await f.ApiAs(Discipline);
+        async Task<long> Sanction(string text)
+        {
+            var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.Content.ReadFromJsonAsync<Cunzhi.Web.Features.Ranks.ConductView>(CunzhiFactory.Json))!.Id;
+        }
+        var wrong = await Sanction("页面撤销测试：误录");
+        var kept = await Sanction("页面撤销测试：保留");
+        var url = $"/Ranks/Conduct?region={Demo.Sanxing}&kind=Sanction";
+
+        var discipline = await f.PagesAs(Discipline);
+        var page = await CunzhiFactory.Html(await discipline.GetAsync(url));
+        var noReason = await CunzhiFactory.Html(await Press(discipline, page, $"[data-testid=withdraw][data-record='{wrong}']", new() { ["WithdrawReason"] = " " }));
+        noReason.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写撤销理由");
+        var done = await Press(discipline, page, $"[data-testid=withdraw][data-record='{wrong}']", new() { ["WithdrawReason"] = "处分对象录错" });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(done)).QuerySelector("[data-testid=errors]")?.TextContent);
+
+        page = await CunzhiFactory.Html(await discipline.GetAsync(url));
+        page.QuerySelector("[data-testid=message]")!.TextContent.ShouldContain("已撤销");
+        var row = page.QuerySelector($"[data-testid=conduct] tr[data-record='{wrong}']").ShouldNotBeNull("撤销的记录仍然列出");
+        row.GetAttribute("data-withdrawn").ShouldBe("true");
+        var struck = string.Join(" ", row.QuerySelectorAll("s").Select(x => x.TextContent));
+        foreach (var text in new[] { "党纪政务处分", "页面撤销测试：误录" }) struck.ShouldContain(text);
+        var note = row.QuerySelector("[data-testid=withdrawn-note]")!.TextContent;
+        note.ShouldContain("处分对象录错");
+        note.ShouldContain(Discipline);
+        row.QuerySelector("[data-testid=withdraw]").ShouldBeNull("不能重复撤销");
+        page.QuerySelector($"tr[data-record='{kept}']")!.GetAttribute("data-withdrawn").ShouldBe("false");
+        page.QuerySelector("main nav[aria-label='分页']")!.TextContent.ShouldContain("共 ", Case.Sensitive, "列表仍然分页");
+
+        // The town sees discipline's records but has no withdraw button for them, and posting the handler is refused; 鹅峰乡 gets 404.
+        var town = await f.PagesAs(Town);
+        var townPage = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Conduct?kind=Sanction"));
+        townPage.QuerySelector($"tr[data-record='{kept}']").ShouldNotBeNull();
+        townPage.QuerySelector($"[data-testid=withdraw][data-record='{kept}']").ShouldBeNull();
+        async Task<HttpResponseMessage> PostWithdraw(HttpClient client, long id)
+        {
+            var token = (await CunzhiFactory.Html(await client.GetAsync("/Ranks/Conduct"))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await client.PostAsync($"/Ranks/Conduct?handler=Withdraw&id={id}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["WithdrawReason"] = "越权撤销" }));
+        }
+        Refused(await PostWithdraw(town, kept)).ShouldBeTrue("乡镇不能撤销纪检监察登记的处分");
+        Refused(await PostWithdraw(await f.PagesAs(County), kept)).ShouldBeTrue("县委组织部不登记也不撤销履职记录");
+        (await PostWithdraw(await f.PagesAs("town.efeng"), kept)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await f.WithSystemDb(db => db.Set<ConductRecord>().Where(r => r.Id == kept).Select(r => r.WithdrawnAtUtc).SingleAsync())).ShouldBeNull();
     }
 
     [Fact]

@@ -240,6 +240,8 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         {
             var veto = await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == c.ConductRecordId && r.CadreId == cadre.Id && r.Kind == ConductKind.Veto, ct);
             if (veto is null) return null;
+            try { veto.EnsureDemotionGround(); }
+            catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
             if (await db.Set<RankProposal>().AnyAsync(p => p.ConductRecordId == veto.Id && p.State == ProposalState.Approved, ct))
                 throw new DomainRuleException($"{cadre.Name} 已因该一票否决情形降级");
             text = $"一票否决：{veto.VetoReason}（{veto.Date:yyyy-MM-dd} {veto.Description}）";
@@ -255,7 +257,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
 
     /// <summary>
     /// 批复 today: a promotion is checked again under the policy in force today (refused with the reasons if the cadre no
-    /// longer qualifies); writes the rank change effective the first of next month and sets the cadre's rank. Null when not found.
+    /// longer qualifies), a demotion for a veto again for the veto still standing (not withdrawn); writes the rank change effective the first of next month and sets the cadre's rank. Null when not found.
     /// </summary>
     public async Task<ProposalView?> ApproveAsync(long id, CancellationToken ct = default)
     {
@@ -267,6 +269,13 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
             var info = new CadreInfo(cadre.Id, cadre.Name, cadre.RegionCode, cadre.PostCode, cadre.Rank, cadre.Status, cadre.StartDate);
             var now = PromotionRules.Check((await CandidatesAsync([info], ct))[cadre.Id], await PolicyAsync(Today, ct), Today);
             if (!now.Eligible) throw new DomainRuleException($"{cadre.Name} 现已不符合晋升条件，请不予批准：{string.Join("；", now.Reasons)}");
+        }
+        // A veto withdrawn after the demotion was proposed is no longer a ground: the county rejects it instead.
+        if (proposal.State == ProposalState.Pending && proposal.ConductRecordId is { } vetoId
+            && await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == vetoId, ct) is { } veto)
+        {
+            try { veto.EnsureDemotionGround(); }
+            catch (RankRuleException e) { throw new DomainRuleException($"{cadre.Name}：{e.Message}，请不予批准"); }
         }
         try
         {

@@ -40,7 +40,7 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
         if (!IsTown) Towns = await h.TownsAsync(ct);
         if (CanDemote)
         {
-            Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
+            Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto, Withdrawn: false), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
             if (IsTown) Cadres = await conduct.CadresAsync(null, ct);
         }
     }
