@@ -399,6 +399,57 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task The_town_enters_a_villages_income_on_its_behalf_and_approves_it_but_cannot_for_another_towns_village()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        async Task<HttpResponseMessage> Enter(HttpClient c, int year, string? village) =>
+            await c.PutAsJsonAsync("/api/v1/pay/rewards/income", new { year, thisYearIncomeFen = 300_000_00, lastYearIncomeFen = 250_000_00, village });
+
+        var missing = await Enter(town, 2018, null);
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("乡镇代村填报须选择村（社区）");
+        (await (await Enter(town, 2018, "36092210620")).Content.ReadAsStringAsync()).ShouldContain("代码无效");
+        foreach (var (who, target) in new[] { ("town.sanxing", Demo.Dongxi), ("town.efeng", Demo.Naoping), ("village.naoping", Demo.Sanxingcun) })
+        {
+            var refused = await Enter(await f.ApiAs(who), 2018, target);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{who} → {target}");
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("不在您的管辖范围内");
+        }
+        (await f.WithSystemDb(db => db.Set<IncomeReward>().CountAsync(r => r.Year == 2018))).ShouldBe(0, "nothing was written for a refused entry");
+
+        var ok = await Enter(town, 2018, Demo.Naoping);
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        var entered = (await ok.Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!;
+        (entered.VillageCode, entered.EnteredBy, entered.State, entered.PoolFen).ShouldBe((Demo.Naoping, "town.sanxing", IncomeRewardState.Entered, 10_000_00L));
+        entered.Shares.Sum(x => x.AmountFen).ShouldBe(10_000_00);
+        // The village still reads it as its own, and naming its own village is the same as naming none.
+        (await (await f.ApiAs("village.naoping")).GetFromJsonAsync<IncomeRewardView>($"/api/v1/pay/rewards/income/{entered.Id}", CunzhiFactory.Json))!.Year.ShouldBe(2018);
+        (await Enter(await f.ApiAs("village.naoping"), 2018, Demo.Naoping)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Approval by the town is unchanged.
+        var approved = await town.PostAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/approve", new { payYear = 2018, payMonth = 12 });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        (await approved.Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!.State.ShouldBe(IncomeRewardState.Approved);
+
+        // On the page the town picks one of its own villages; the village cadre's form has no choice.
+        var pages = await f.PagesAs("town.sanxing");
+        var html = await CunzhiFactory.Html(await pages.GetAsync("/Pay/Rewards"));
+        var options = html.QuerySelectorAll("[data-testid=income-form] [data-testid=income-village] option").Select(o => o.GetAttribute("value")).ToList();
+        options.ShouldContain(Demo.Sanxingcun);
+        options.ShouldNotContain(Demo.Dongxi);
+        var none = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = "", ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income"));
+        none.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("须选择村（社区）");
+        var posted = await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = Demo.Sanxingcun, ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(posted)).QuerySelector("[data-testid=errors]")?.TextContent);
+        var row = await f.WithSystemDb(db => db.Set<IncomeReward>().SingleAsync(r => r.RegionCode == Demo.Sanxingcun && r.Year == 2017));
+        (row.EnteredBy, row.PoolFen).ShouldBe(("town.sanxing", 100_00L));
+        var other = await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = Demo.Dongxi, ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income");
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var village = await CunzhiFactory.Html(await (await f.PagesAs("village.naoping")).GetAsync("/Pay/Rewards"));
+        village.QuerySelector("[data-testid=income-form]").ShouldNotBeNull();
+        village.QuerySelector("[data-testid=income-village]").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
         var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);
