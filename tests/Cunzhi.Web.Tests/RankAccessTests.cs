@@ -189,6 +189,73 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         (await f.WithSystemDb(db => db.Set<ConductRecord>().Where(r => r.Id == kept).Select(r => r.WithdrawnAtUtc).SingleAsync())).ShouldBeNull();
     }
 
+    /// <summary>Every named field of a form with the value the page put in it (the selected option of a select).</summary>
+    private static Dictionary<string, string> FormValues(AngleSharp.Dom.IElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            if (name == "__RequestVerificationToken") continue;
+            values[name] = e switch
+            {
+                IHtmlSelectElement s => s.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? s.Options.FirstOrDefault()?.Value ?? "",
+                IHtmlTextAreaElement t => t.Value,
+                _ => e.GetAttribute("value") ?? "",
+            };
+        }
+        return values;
+    }
+
+    [Fact]
+    public async Task A_county_without_a_policy_is_told_so_on_every_rank_page_and_publishes_the_default_draft()
+    {
+        await f.BareCountyAsync();
+        var county = await f.PagesAs(Demo.BareCountyAdmin);
+        var town = await f.PagesAs(Demo.BareTownAdmin);
+        foreach (var url in new[] { "/Ranks/Eligibility", $"/Ranks/Eligibility?town={Demo.BareTown}", "/Ranks/Proposals" })
+        {
+            var response = await county.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var notice = (await CunzhiFactory.Html(response)).QuerySelector("[data-testid=no-policy]").ShouldNotBeNull(url);
+            notice.TextContent.ShouldContain("本县尚未发布晋升办法");
+            notice.QuerySelector("a[href='/Ranks/Policy']").ShouldNotBeNull($"{url}: 县委组织部应能直接去发布");
+        }
+        foreach (var url in new[] { "/Ranks/Eligibility", "/Ranks/Proposals" })
+        {
+            var response = await town.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var notice = (await CunzhiFactory.Html(response)).QuerySelector("[data-testid=no-policy]").ShouldNotBeNull(url);
+            notice.TextContent.ShouldContain("本县尚未发布晋升办法");
+            notice.QuerySelector("a[href='/Ranks/Policy']").ShouldBeNull("乡镇不能发布晋升办法");
+        }
+        foreach (var (client, url) in new[] { (county, "/Ranks/Conduct"), (town, "/Ranks/Conduct"), (town, "/Ranks/Policy") })
+            (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        (await CunzhiFactory.Html(await town.GetAsync("/Ranks/Policy"))).QuerySelector("[data-testid=policy-form]").ShouldBeNull();
+
+        // The policy page offers the county admin a draft already holding the pilot's defaults: saved as it is, then published from today.
+        var page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        page.QuerySelector("[data-testid=no-policy]")!.TextContent.ShouldContain("默认");
+        var form = page.QuerySelector("[data-testid=policy-form]").ShouldNotBeNull();
+        var values = FormValues(form);
+        Enumerable.Range(0, 12).Select(i => int.Parse(values[$"Form.MinMonths[{i}]"])).ShouldBe(RankPolicy.DefaultMinMonths);
+        (values["Form.AllowanceStepYuan"], values["Form.MinSatisfactionPercent"], values["Form.MaxAbsenceDays"]).ShouldBe(("100", "60", "3"));
+        values["Form.VetoReasons"].Split('\n').ShouldBe(RankPolicy.DefaultVetoReasons);
+        var saved = await Press(county, page, "[data-testid=save-policy]", values);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(saved)).QuerySelector("[data-testid=errors]")?.TextContent);
+        page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        var published = await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = DateTime.Today.ToString("yyyy-MM-dd") });
+        published.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(published)).QuerySelector("[data-testid=errors]")?.TextContent);
+        var policy = await f.WithSystemDb(db => db.Set<RankPolicy>().SingleAsync(p => p.CountyCode == Demo.BareCounty));
+        (policy.Version, policy.IsPublished, policy.PublishedBy).ShouldBe((1, true, Demo.BareCountyAdmin));
+        policy.MinMonths.ShouldBe(RankPolicy.DefaultMinMonths);
+        policy.PointsSteps.ShouldBe(RankPolicy.DefaultPointsSteps);
+
+        var eligibility = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Eligibility"));
+        eligibility.QuerySelector("[data-testid=no-policy]").ShouldBeNull();
+        eligibility.QuerySelector("[data-testid=summary]")!.TextContent.ShouldContain("晋升办法第 1 版");
+    }
+
     [Fact]
     public async Task The_policy_page_shows_the_version_in_force_and_only_the_county_edits()
     {

@@ -248,6 +248,31 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         (await Ok<ProposalView>(await county.PostAsJsonAsync($"/api/v1/ranks/proposals/{p.Id}/reject", new { reason = "一票否决记录已撤销" }))).State.ShouldBe(ProposalState.Rejected);
     }
 
+    [Fact]
+    public async Task A_county_without_a_published_policy_answers_every_rank_call_in_chinese_and_never_500()
+    {
+        var cadre = await f.BareCountyAsync();
+        var county = await f.ApiAs(Demo.BareCountyAdmin);
+        var town = await f.ApiAs(Demo.BareTownAdmin);
+        var overview = await Get<PolicyOverview>(county, "/api/v1/ranks/policy");
+        (overview.InForce, overview.Draft, overview.Versions.Count).ShouldBe((null, null, 0));
+
+        foreach (var (client, url) in new[] { (town, "/api/v1/ranks/eligibility"), (county, $"/api/v1/ranks/eligibility?town={Demo.BareTown}") })
+        {
+            var list = await Get<TownEligibility>(client, url);
+            list.Notice!.ShouldContain("尚未发布晋升办法");
+            (list.PolicyVersion, list.Rows.Total).ShouldBe((null, 0));
+        }
+        (await Refused(await town.GetAsync($"/api/v1/ranks/eligibility/{cadre}"))).ShouldContain("尚未发布晋升办法");
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre } }))).ShouldContain("尚未发布晋升办法");
+        (await Refused(await (await f.ApiAs("discipline")).GetAsync($"/api/v1/ranks/eligibility/{cadre}"), HttpStatusCode.NotFound)).ShouldContain("管辖范围");
+        (await Get<Paged<ProposalView>>(county, "/api/v1/ranks/proposals")).Total.ShouldBe(0);
+        (await Get<RankHistoryView>(town, $"/api/v1/ranks/history/{cadre}")).Rank.ShouldBe(12);
+        // The town still records absence; the demo county's policy is not this county's.
+        var absence = await town.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Absence", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), days = 1, description = "未请假" });
+        absence.StatusCode.ShouldBe(HttpStatusCode.Created, await absence.Content.ReadAsStringAsync());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

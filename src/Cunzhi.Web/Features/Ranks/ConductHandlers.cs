@@ -102,7 +102,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         if (cadre is null) return null;
         IReadOnlyCollection<string> reasons = [];
         if (c.Kind == ConductKind.Veto)
-            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new DomainRuleException(PolicyHandlers.NoPolicy)).VetoReasons;
+            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new DomainRuleException(await policies.MissingAsync(Today, ct) ?? PolicyHandlers.NoPolicy)).VetoReasons;
         ConductRecord record;
         try
         {

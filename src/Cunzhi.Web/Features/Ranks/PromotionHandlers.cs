@@ -112,8 +112,11 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     private IQueryable<CadreInfo> CadreInfos(System.Linq.Expressions.Expression<Func<Cadre, bool>> where) =>
         db.Cadres.AsNoTracking().Where(where).Select(c => new CadreInfo(c.Id, c.Name, c.RegionCode, c.PostCode, c.Rank, c.Status, c.StartDate));
 
-    private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct) =>
-        await policies.InForceAsync(policies.County, date, ct) ?? throw new DomainRuleException(PolicyHandlers.NoPolicy);
+    private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct)
+    {
+        var versions = await policies.VersionsOfAsync(policies.County, ct);
+        return RankPolicy.InForce(versions, date) ?? throw new DomainRuleException(PolicyHandlers.Missing(versions, date)!);
+    }
 
     /// <summary>Towns in scope (the county's choice list).</summary>
     public async Task<IReadOnlyList<TownOption>> TownsAsync(CancellationToken ct = default) =>
@@ -130,8 +133,9 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         var townName = await db.Regions.AsNoTracking().Where(r => r.Code == town).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (townName is null) return null;
         var date = asOf ?? Today;
-        var policy = await policies.InForceAsync(policies.County, date, ct);
-        if (policy is null) return new(town, townName, date, null, PolicyHandlers.NoPolicy, 0, 0, new([], 0, page.Page, page.Size));
+        var versions = await policies.VersionsOfAsync(policies.County, ct);
+        var policy = RankPolicy.InForce(versions, date);
+        if (policy is null) return new(town, townName, date, null, PolicyHandlers.Missing(versions, date), 0, 0, new([], 0, page.Page, page.Size));
         var prefix = RegionCodes.ScopePrefix(town);
         var cadres = (await CadreInfos(c => c.Status == CadreStatus.InOffice && c.RegionCode.StartsWith(prefix)).ToListAsync(ct))
             .OrderBy(c => c.RegionCode).ThenBy(c => c.Rank).ThenBy(c => c.Id).ToList();
