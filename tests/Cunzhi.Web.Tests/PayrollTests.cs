@@ -450,6 +450,53 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task A_county_without_pay_settings_is_refused_in_chinese_never_500_and_publishes_the_default_draft()
+    {
+        var cadre = await f.BareCountyAsync();
+        var county = await f.ApiAs(Demo.BareCountyAdmin);
+        var town = await f.ApiAs(Demo.BareTownAdmin);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!.Versions.ShouldBeEmpty();
+        var refused = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year = today.Year, month = today.Month });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("尚未发布");
+        var all = await county.PostAsJsonAsync("/api/v1/pay/runs/county", new { year = today.Year, month = today.Month });
+        all.StatusCode.ShouldBe(HttpStatusCode.OK, await all.Content.ReadAsStringAsync());
+        var result = (await all.Content.ReadFromJsonAsync<ComputeAllResult>(CunzhiFactory.Json))!;
+        (result.Computed, result.Skipped.ShouldHaveSingleItem().Reason.Contains("尚未发布")).ShouldBe((0, true));
+
+        // Every pay page answers; the town's compute button shows the refusal on the page.
+        var countyPages = await f.PagesAs(Demo.BareCountyAdmin);
+        var townPages = await f.PagesAs(Demo.BareTownAdmin);
+        foreach (var (client, url) in new[] { (countyPages, "/Pay"), (countyPages, "/Pay/Settings"), (countyPages, "/Pay/Rewards"), (townPages, "/Pay"), (townPages, "/Pay/Settings"), (townPages, "/Pay/Rewards") })
+            (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        (await CunzhiFactory.Html(await townPages.GetAsync("/Pay/Settings"))).QuerySelector("[data-testid=settings-form]").ShouldBeNull();
+        var computed = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(townPages, "/Pay", new() { ["ComputeYear"] = today.Year.ToString(), ["ComputeMonth"] = today.Month.ToString() }, "Compute"));
+        computed.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("尚未发布");
+        var income = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(townPages, "/Pay/Rewards", new() { ["Village"] = Demo.BareVillage, ["AwardYear"] = "2025", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income"));
+        income.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("尚未发布报酬标准");
+
+        // The settings page offers the county admin a draft holding the defaults, effective this month; saved as it is and published, the town computes.
+        var page = await CunzhiFactory.Html(await countyPages.GetAsync("/Pay/Settings"));
+        page.QuerySelector("[data-testid=no-settings]")!.TextContent.ShouldContain("默认");
+        var form = page.QuerySelector("[data-testid=settings-form]").ShouldNotBeNull();
+        string Value(string name) => form.QuerySelector($"[name='{name}']")!.GetAttribute("value")!;
+        (Value("EffectiveFrom"), Value("ChiefBase"), Value("PerformanceBase"), Value("GoodSecretaryAward"), Value("IncrementCapPercent"), Value("PostShares[deputy-director]"))
+            .ShouldBe((new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd"), "3000.00", "800.00", "10000.00", "20", "85"));
+        var fields = form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var saved = await CunzhiFactory.PostFormAsync(countyPages, "/Pay/Settings", fields, "Save");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(saved)).QuerySelector("[data-testid=errors]")?.TextContent);
+        (await CunzhiFactory.PostFormAsync(countyPages, "/Pay/Settings", [], "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var settings = await f.WithSystemDb(db => db.Set<PaySettings>().SingleAsync(x => x.CountyCode == Demo.BareCounty));
+        (settings.Version, settings.IsPublished, settings.ChiefBaseFen, settings.Coefficients).ShouldBe((1, true, 3_000_00L, PaySettings.DefaultCoefficients));
+
+        var run = await Compute(town, today.Year, today.Month);
+        (await Lines(run.Id)).ShouldContain(l => l.CadreId == cadre);
+        run.Warnings.ShouldContain(w => w.Contains("晋升办法"), "no rank policy yet: the allowance step is the default, with a warning");
+    }
+
+    [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
         var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);
