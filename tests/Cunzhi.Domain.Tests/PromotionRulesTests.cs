@@ -235,6 +235,96 @@ public sealed class PromotionRulesTests
         e.Eligible.ShouldBeTrue();
     }
 
+    public static TheoryData<ConductKind, string> WithdrawnDisqualifiers => new()
+    {
+        // kind, the condition it fails while it stands ("veto": the one-vote veto)
+        { ConductKind.Sanction, "D2" },
+        { ConductKind.Investigation, "D3" },
+        { ConductKind.Complaint, "D5" },
+        { ConductKind.Absence, "D6" },
+        { ConductKind.AuditFinding, "D7" },
+        { ConductKind.Veto, "veto" },
+    };
+
+    [Theory, MemberData(nameof(WithdrawnDisqualifiers))]
+    public void A_withdrawn_record_no_longer_disqualifies(ConductKind kind, string code)
+    {
+        var record = Record(kind, "2026-03-01", days: kind == ConductKind.Absence ? 10 : null, veto: kind == ConductKind.Veto ? "违法违纪" : null);
+        var standing = PromotionRules.Check(Good(conduct: record), Policy, AsOf);
+        standing.Eligible.ShouldBeFalse();
+        if (code == "veto") standing.Vetoes.ShouldNotBeEmpty();
+        else Condition(standing, code).Passed.ShouldBeFalse();
+
+        record.Withdraw("录入错误，不是本人", "discipline", DateTime.UnixEpoch);
+        var e = PromotionRules.Check(Good(conduct: record), Policy, AsOf);
+        e.Eligible.ShouldBeTrue(string.Join("；", e.Reasons));
+        e.Vetoes.ShouldBeEmpty();
+        e.Conditions.ShouldAllBe(c => c.Passed);
+        e.Conditions.ShouldAllBe(c => !c.Evidence.Contains("测试事由"));
+    }
+
+    [Fact]
+    public void A_withdrawn_absence_leaves_the_other_days_and_a_withdrawn_commendation_its_points()
+    {
+        var absences = new[] { Record(ConductKind.Absence, "2026-01-10", days: 2), Record(ConductKind.Absence, "2026-03-10", days: 2) };
+        var commendation = Record(ConductKind.Commendation, "2025-03-01", level: CommendationLevel.National);
+        absences[1].Withdraw("天数重复登记", "town", DateTime.UnixEpoch);
+        commendation.Withdraw("表彰名单有误", "town", DateTime.UnixEpoch);
+        var e = PromotionRules.Check(Good(rank: 10, since: "2025-01-01", conduct: [.. absences, commendation]), Policy, AsOf);
+        Condition(e, "D6").Passed.ShouldBeTrue();
+        Condition(e, "D6").Evidence.ShouldContain("共 2 天");
+        (e.Points, e.MonthsOff).ShouldBe((0, 0));
+        e.PointsDetail.ShouldBeEmpty();
+    }
+
+    public static TheoryData<string?, string> BadWithdrawReasons => new()
+    {
+        { null, "请填写撤销理由" },
+        { "", "请填写撤销理由" },
+        { "   ", "请填写撤销理由" },
+        { new string('误', 501), "不能超过 500 个字" },
+    };
+
+    [Theory, MemberData(nameof(BadWithdrawReasons))]
+    public void Withdrawal_needs_a_reason_of_at_most_500_characters(string? reason, string message)
+    {
+        var record = Record(ConductKind.Sanction, "2026-03-01");
+        Should.Throw<RankRuleException>(() => record.Withdraw(reason, "discipline", DateTime.UnixEpoch)).Message.ShouldContain(message);
+        record.Withdrawn.ShouldBeFalse();
+        record.Withdraw(new string('误', 500), "discipline", DateTime.UnixEpoch);
+        record.Withdrawn.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_record_is_withdrawn_once_and_keeps_who_when_and_why()
+    {
+        var record = Record(ConductKind.AuditFinding, "2026-03-01");
+        var at = new DateTime(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
+        record.Withdraw("  审计对象录错  ", "discipline", at);
+        (record.WithdrawnAtUtc, record.WithdrawnBy, record.WithdrawReason).ShouldBe(((DateTime?)at, "discipline", "审计对象录错"));
+        var again = Should.Throw<RankRuleException>(() => record.Withdraw("再次撤销", "discipline", at));
+        again.Message.ShouldContain("不能重复撤销");
+        record.WithdrawReason.ShouldBe("审计对象录错");
+        Should.Throw<RankRuleException>(() => record.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已撤销");
+    }
+
+    public static TheoryData<ConductKind, bool, string?> DemotionGrounds => new()
+    {
+        // kind, withdrawn, refusal (null: a ground)
+        { ConductKind.Veto, false, null },
+        { ConductKind.Veto, true, "已撤销" },
+        { ConductKind.Sanction, false, "只有一票否决" },
+    };
+
+    [Theory, MemberData(nameof(DemotionGrounds))]
+    public void Only_a_standing_veto_is_a_ground_for_demotion(ConductKind kind, bool withdrawn, string? refusal)
+    {
+        var record = Record(kind, "2026-03-01", veto: kind == ConductKind.Veto ? "履职不力" : null);
+        if (withdrawn) record.Withdraw("录入错误", "discipline", DateTime.UnixEpoch);
+        if (refusal is null) Should.NotThrow(record.EnsureDemotionGround);
+        else Should.Throw<RankRuleException>(record.EnsureDemotionGround).Message.ShouldContain(refusal);
+    }
+
     [Fact]
     public void A_cadre_out_of_office_is_not_eligible() =>
         PromotionRules.Check(Good() with { InOffice = false }, Policy, AsOf).Reasons.ShouldContain("已不在任");

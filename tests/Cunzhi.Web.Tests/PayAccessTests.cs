@@ -33,7 +33,7 @@ public abstract class PayAccessTests<TFactory>(TFactory f) : IClassFixture<TFact
         { "DELETE", "/api/v1/pay/rewards/good-secretary/999999", "", County },
         { "GET", "/api/v1/pay/rewards/income", "", $"{Readers},{Village}" },
         { "GET", "/api/v1/pay/rewards/income/999999", "", $"{Readers},{Village}" },
-        { "PUT", "/api/v1/pay/rewards/income", """{"year":1999,"thisYearIncomeFen":0,"lastYearIncomeFen":0}""", Village },
+        { "PUT", "/api/v1/pay/rewards/income", """{"year":1999,"thisYearIncomeFen":0,"lastYearIncomeFen":0}""", $"{Village},{Town}" },
         { "PUT", "/api/v1/pay/rewards/income/999999/shares", """{"items":[]}""", $"{Village},{Town}" },
         { "POST", "/api/v1/pay/rewards/income/999999/approve", """{"payYear":2024,"payMonth":13}""", Town },
     };

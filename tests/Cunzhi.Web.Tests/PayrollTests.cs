@@ -399,6 +399,104 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task The_town_enters_a_villages_income_on_its_behalf_and_approves_it_but_cannot_for_another_towns_village()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        async Task<HttpResponseMessage> Enter(HttpClient c, int year, string? village) =>
+            await c.PutAsJsonAsync("/api/v1/pay/rewards/income", new { year, thisYearIncomeFen = 300_000_00, lastYearIncomeFen = 250_000_00, village });
+
+        var missing = await Enter(town, 2018, null);
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("乡镇代村填报须选择村（社区）");
+        (await (await Enter(town, 2018, "36092210620")).Content.ReadAsStringAsync()).ShouldContain("代码无效");
+        foreach (var (who, target) in new[] { ("town.sanxing", Demo.Dongxi), ("town.efeng", Demo.Naoping), ("village.naoping", Demo.Sanxingcun) })
+        {
+            var refused = await Enter(await f.ApiAs(who), 2018, target);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{who} → {target}");
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("不在您的管辖范围内");
+        }
+        (await f.WithSystemDb(db => db.Set<IncomeReward>().CountAsync(r => r.Year == 2018))).ShouldBe(0, "nothing was written for a refused entry");
+
+        var ok = await Enter(town, 2018, Demo.Naoping);
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        var entered = (await ok.Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!;
+        (entered.VillageCode, entered.EnteredBy, entered.State, entered.PoolFen).ShouldBe((Demo.Naoping, "town.sanxing", IncomeRewardState.Entered, 10_000_00L));
+        entered.Shares.Sum(x => x.AmountFen).ShouldBe(10_000_00);
+        // The village still reads it as its own, and naming its own village is the same as naming none.
+        (await (await f.ApiAs("village.naoping")).GetFromJsonAsync<IncomeRewardView>($"/api/v1/pay/rewards/income/{entered.Id}", CunzhiFactory.Json))!.Year.ShouldBe(2018);
+        (await Enter(await f.ApiAs("village.naoping"), 2018, Demo.Naoping)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Approval by the town is unchanged.
+        var approved = await town.PostAsJsonAsync($"/api/v1/pay/rewards/income/{entered.Id}/approve", new { payYear = 2018, payMonth = 12 });
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        (await approved.Content.ReadFromJsonAsync<IncomeRewardView>(CunzhiFactory.Json))!.State.ShouldBe(IncomeRewardState.Approved);
+
+        // On the page the town picks one of its own villages; the village cadre's form has no choice.
+        var pages = await f.PagesAs("town.sanxing");
+        var html = await CunzhiFactory.Html(await pages.GetAsync("/Pay/Rewards"));
+        var options = html.QuerySelectorAll("[data-testid=income-form] [data-testid=income-village] option").Select(o => o.GetAttribute("value")).ToList();
+        options.ShouldContain(Demo.Sanxingcun);
+        options.ShouldNotContain(Demo.Dongxi);
+        var none = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = "", ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income"));
+        none.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("须选择村（社区）");
+        var posted = await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = Demo.Sanxingcun, ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(posted)).QuerySelector("[data-testid=errors]")?.TextContent);
+        var row = await f.WithSystemDb(db => db.Set<IncomeReward>().SingleAsync(r => r.RegionCode == Demo.Sanxingcun && r.Year == 2017));
+        (row.EnteredBy, row.PoolFen).ShouldBe(("town.sanxing", 100_00L));
+        var other = await CunzhiFactory.PostFormAsync(pages, "/Pay/Rewards", new() { ["Village"] = Demo.Dongxi, ["AwardYear"] = "2017", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income");
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var village = await CunzhiFactory.Html(await (await f.PagesAs("village.naoping")).GetAsync("/Pay/Rewards"));
+        village.QuerySelector("[data-testid=income-form]").ShouldNotBeNull();
+        village.QuerySelector("[data-testid=income-village]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_county_without_pay_settings_is_refused_in_chinese_never_500_and_publishes_the_default_draft()
+    {
+        var cadre = await f.BareCountyAsync();
+        var county = await f.ApiAs(Demo.BareCountyAdmin);
+        var town = await f.ApiAs(Demo.BareTownAdmin);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!.Versions.ShouldBeEmpty();
+        var refused = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year = today.Year, month = today.Month });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("尚未发布");
+        var all = await county.PostAsJsonAsync("/api/v1/pay/runs/county", new { year = today.Year, month = today.Month });
+        all.StatusCode.ShouldBe(HttpStatusCode.OK, await all.Content.ReadAsStringAsync());
+        var result = (await all.Content.ReadFromJsonAsync<ComputeAllResult>(CunzhiFactory.Json))!;
+        (result.Computed, result.Skipped.ShouldHaveSingleItem().Reason.Contains("尚未发布")).ShouldBe((0, true));
+
+        // Every pay page answers; the town's compute button shows the refusal on the page.
+        var countyPages = await f.PagesAs(Demo.BareCountyAdmin);
+        var townPages = await f.PagesAs(Demo.BareTownAdmin);
+        foreach (var (client, url) in new[] { (countyPages, "/Pay"), (countyPages, "/Pay/Settings"), (countyPages, "/Pay/Rewards"), (townPages, "/Pay"), (townPages, "/Pay/Settings"), (townPages, "/Pay/Rewards") })
+            (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        (await CunzhiFactory.Html(await townPages.GetAsync("/Pay/Settings"))).QuerySelector("[data-testid=settings-form]").ShouldBeNull();
+        var computed = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(townPages, "/Pay", new() { ["ComputeYear"] = today.Year.ToString(), ["ComputeMonth"] = today.Month.ToString() }, "Compute"));
+        computed.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("尚未发布");
+        var income = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(townPages, "/Pay/Rewards", new() { ["Village"] = Demo.BareVillage, ["AwardYear"] = "2025", ["ThisYear"] = "1000", ["LastYear"] = "500" }, "Income"));
+        income.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("尚未发布报酬标准");
+
+        // The settings page offers the county admin a draft holding the defaults, effective this month; saved as it is and published, the town computes.
+        var page = await CunzhiFactory.Html(await countyPages.GetAsync("/Pay/Settings"));
+        page.QuerySelector("[data-testid=no-settings]")!.TextContent.ShouldContain("默认");
+        var form = page.QuerySelector("[data-testid=settings-form]").ShouldNotBeNull();
+        string Value(string name) => form.QuerySelector($"[name='{name}']")!.GetAttribute("value")!;
+        (Value("EffectiveFrom"), Value("ChiefBase"), Value("PerformanceBase"), Value("GoodSecretaryAward"), Value("IncrementCapPercent"), Value("PostShares[deputy-director]"))
+            .ShouldBe((new DateOnly(today.Year, today.Month, 1).ToString("yyyy-MM-dd"), "3000.00", "800.00", "10000.00", "20", "85"));
+        var fields = form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var saved = await CunzhiFactory.PostFormAsync(countyPages, "/Pay/Settings", fields, "Save");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(saved)).QuerySelector("[data-testid=errors]")?.TextContent);
+        (await CunzhiFactory.PostFormAsync(countyPages, "/Pay/Settings", [], "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var settings = await f.WithSystemDb(db => db.Set<PaySettings>().SingleAsync(x => x.CountyCode == Demo.BareCounty));
+        (settings.Version, settings.IsPublished, settings.ChiefBaseFen, settings.Coefficients).ShouldBe((1, true, 3_000_00L, PaySettings.DefaultCoefficients));
+
+        var run = await Compute(town, today.Year, today.Month);
+        (await Lines(run.Id)).ShouldContain(l => l.CadreId == cadre);
+        run.Warnings.ShouldContain(w => w.Contains("晋升办法"), "no rank policy yet: the allowance step is the default, with a warning");
+    }
+
+    [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
         var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);

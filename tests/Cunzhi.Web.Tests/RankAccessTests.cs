@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Web.Tests.Infrastructure;
@@ -24,6 +25,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         { "GET", "/api/v1/ranks/conduct", "", Readers },
         { "POST", "/api/v1/ranks/conduct", """{"cadreId":0,"kind":"Sanction"}""", $"{Town},{Discipline}" },
         { "POST", "/api/v1/ranks/conduct/999999/close", "{}", Discipline },
+        { "POST", "/api/v1/ranks/conduct/999999/withdraw", """{"reason":"录入错误"}""", $"{Town},{Discipline}" },
         { "GET", "/api/v1/ranks/eligibility", "", Readers },
         { "GET", "/api/v1/ranks/eligibility/999999", "", Readers },
         { "GET", "/api/v1/ranks/proposals", "", Readers },
@@ -130,6 +132,128 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         (await (await f.PagesAs(Town)).GetAsync("/Ranks/Proposals")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var townView = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Proposals"));
         townView.QuerySelector("[data-testid=approve]").ShouldBeNull();
+    }
+
+    private static bool Refused(HttpResponseMessage r) =>
+        r.StatusCode == HttpStatusCode.Forbidden || r.Headers.Location?.ToString().Contains("AccessDenied") == true;
+
+    [Fact]
+    public async Task Discipline_withdraws_a_record_on_the_conduct_page_and_it_stays_listed_struck_through_with_the_reason()
+    {
+        var cadre = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Sanxingcun).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var api = await f.ApiAs(Discipline);
+        async Task<long> Sanction(string text)
+        {
+            var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
+            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.Content.ReadFromJsonAsync<Cunzhi.Web.Features.Ranks.ConductView>(CunzhiFactory.Json))!.Id;
+        }
+        var wrong = await Sanction("页面撤销测试：误录");
+        var kept = await Sanction("页面撤销测试：保留");
+        var url = $"/Ranks/Conduct?region={Demo.Sanxing}&kind=Sanction";
+
+        var discipline = await f.PagesAs(Discipline);
+        var page = await CunzhiFactory.Html(await discipline.GetAsync(url));
+        var noReason = await CunzhiFactory.Html(await Press(discipline, page, $"[data-testid=withdraw][data-record='{wrong}']", new() { ["WithdrawReason"] = " " }));
+        noReason.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写撤销理由");
+        var done = await Press(discipline, page, $"[data-testid=withdraw][data-record='{wrong}']", new() { ["WithdrawReason"] = "处分对象录错" });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(done)).QuerySelector("[data-testid=errors]")?.TextContent);
+
+        page = await CunzhiFactory.Html(await discipline.GetAsync(url));
+        page.QuerySelector("[data-testid=message]")!.TextContent.ShouldContain("已撤销");
+        var row = page.QuerySelector($"[data-testid=conduct] tr[data-record='{wrong}']").ShouldNotBeNull("撤销的记录仍然列出");
+        row.GetAttribute("data-withdrawn").ShouldBe("true");
+        var struck = string.Join(" ", row.QuerySelectorAll("s").Select(x => x.TextContent));
+        foreach (var text in new[] { "党纪政务处分", "页面撤销测试：误录" }) struck.ShouldContain(text);
+        var note = row.QuerySelector("[data-testid=withdrawn-note]")!.TextContent;
+        note.ShouldContain("处分对象录错");
+        note.ShouldContain(Discipline);
+        row.QuerySelector("[data-testid=withdraw]").ShouldBeNull("不能重复撤销");
+        page.QuerySelector($"tr[data-record='{kept}']")!.GetAttribute("data-withdrawn").ShouldBe("false");
+        page.QuerySelector("main nav[aria-label='分页']")!.TextContent.ShouldContain("共 ", Case.Sensitive, "列表仍然分页");
+
+        // The town sees discipline's records but has no withdraw button for them, and posting the handler is refused; 鹅峰乡 gets 404.
+        var town = await f.PagesAs(Town);
+        var townPage = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Conduct?kind=Sanction"));
+        townPage.QuerySelector($"tr[data-record='{kept}']").ShouldNotBeNull();
+        townPage.QuerySelector($"[data-testid=withdraw][data-record='{kept}']").ShouldBeNull();
+        async Task<HttpResponseMessage> PostWithdraw(HttpClient client, long id)
+        {
+            var token = (await CunzhiFactory.Html(await client.GetAsync("/Ranks/Conduct"))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await client.PostAsync($"/Ranks/Conduct?handler=Withdraw&id={id}",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["WithdrawReason"] = "越权撤销" }));
+        }
+        Refused(await PostWithdraw(town, kept)).ShouldBeTrue("乡镇不能撤销纪检监察登记的处分");
+        Refused(await PostWithdraw(await f.PagesAs(County), kept)).ShouldBeTrue("县委组织部不登记也不撤销履职记录");
+        (await PostWithdraw(await f.PagesAs("town.efeng"), kept)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await f.WithSystemDb(db => db.Set<ConductRecord>().Where(r => r.Id == kept).Select(r => r.WithdrawnAtUtc).SingleAsync())).ShouldBeNull();
+    }
+
+    /// <summary>Every named field of a form with the value the page put in it (the selected option of a select).</summary>
+    private static Dictionary<string, string> FormValues(AngleSharp.Dom.IElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = e.GetAttribute("name")!;
+            if (name == "__RequestVerificationToken") continue;
+            values[name] = e switch
+            {
+                IHtmlSelectElement s => s.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? s.Options.FirstOrDefault()?.Value ?? "",
+                IHtmlTextAreaElement t => t.Value,
+                _ => e.GetAttribute("value") ?? "",
+            };
+        }
+        return values;
+    }
+
+    [Fact]
+    public async Task A_county_without_a_policy_is_told_so_on_every_rank_page_and_publishes_the_default_draft()
+    {
+        await f.BareCountyAsync();
+        var county = await f.PagesAs(Demo.BareCountyAdmin);
+        var town = await f.PagesAs(Demo.BareTownAdmin);
+        foreach (var url in new[] { "/Ranks/Eligibility", $"/Ranks/Eligibility?town={Demo.BareTown}", "/Ranks/Proposals" })
+        {
+            var response = await county.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var notice = (await CunzhiFactory.Html(response)).QuerySelector("[data-testid=no-policy]").ShouldNotBeNull(url);
+            notice.TextContent.ShouldContain("本县尚未发布晋升办法");
+            notice.QuerySelector("a[href='/Ranks/Policy']").ShouldNotBeNull($"{url}: 县委组织部应能直接去发布");
+        }
+        foreach (var url in new[] { "/Ranks/Eligibility", "/Ranks/Proposals" })
+        {
+            var response = await town.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var notice = (await CunzhiFactory.Html(response)).QuerySelector("[data-testid=no-policy]").ShouldNotBeNull(url);
+            notice.TextContent.ShouldContain("本县尚未发布晋升办法");
+            notice.QuerySelector("a[href='/Ranks/Policy']").ShouldBeNull("乡镇不能发布晋升办法");
+        }
+        foreach (var (client, url) in new[] { (county, "/Ranks/Conduct"), (town, "/Ranks/Conduct"), (town, "/Ranks/Policy") })
+            (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        (await CunzhiFactory.Html(await town.GetAsync("/Ranks/Policy"))).QuerySelector("[data-testid=policy-form]").ShouldBeNull();
+
+        // The policy page offers the county admin a draft already holding the pilot's defaults: saved as it is, then published from today.
+        var page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        page.QuerySelector("[data-testid=no-policy]")!.TextContent.ShouldContain("默认");
+        var form = page.QuerySelector("[data-testid=policy-form]").ShouldNotBeNull();
+        var values = FormValues(form);
+        Enumerable.Range(0, 12).Select(i => int.Parse(values[$"Form.MinMonths[{i}]"])).ShouldBe(RankPolicy.DefaultMinMonths);
+        (values["Form.AllowanceStepYuan"], values["Form.MinSatisfactionPercent"], values["Form.MaxAbsenceDays"]).ShouldBe(("100", "60", "3"));
+        values["Form.VetoReasons"].Split('\n').ShouldBe(RankPolicy.DefaultVetoReasons);
+        var saved = await Press(county, page, "[data-testid=save-policy]", values);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(saved)).QuerySelector("[data-testid=errors]")?.TextContent);
+        page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
+        var published = await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = DateTime.Today.ToString("yyyy-MM-dd") });
+        published.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(published)).QuerySelector("[data-testid=errors]")?.TextContent);
+        var policy = await f.WithSystemDb(db => db.Set<RankPolicy>().SingleAsync(p => p.CountyCode == Demo.BareCounty));
+        (policy.Version, policy.IsPublished, policy.PublishedBy).ShouldBe((1, true, Demo.BareCountyAdmin));
+        policy.MinMonths.ShouldBe(RankPolicy.DefaultMinMonths);
+        policy.PointsSteps.ShouldBe(RankPolicy.DefaultPointsSteps);
+
+        var eligibility = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Eligibility"));
+        eligibility.QuerySelector("[data-testid=no-policy]").ShouldBeNull();
+        eligibility.QuerySelector("[data-testid=summary]")!.TextContent.ShouldContain("晋升办法第 1 版");
     }
 
     [Fact]

@@ -155,6 +155,124 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Conditions.Single(c => c.Code == "D7").Passed.ShouldBeTrue();
     }
 
+    private static async Task<ConductView> Entered(HttpResponseMessage r)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<ConductView>(CunzhiFactory.Json))!;
+    }
+
+    private static Task<HttpResponseMessage> Withdraw(HttpClient c, long id, string? reason) =>
+        c.PostAsJsonAsync($"/api/v1/ranks/conduct/{id}/withdraw", new { reason });
+
+    [Fact]
+    public async Task A_record_entered_in_error_is_withdrawn_by_the_role_that_enters_its_kind_and_no_longer_counts()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var discipline = await f.ApiAs("discipline");
+        var cadre = await EligibleCadre(town);
+        var sanction = await Entered(await discipline.PostAsJsonAsync("/api/v1/ranks/conduct", Sanction(cadre.CadreId)));
+        var before = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}");
+        before.Result.Eligible.ShouldBeFalse();
+        before.Result.Conditions.Single(c => c.Code == "D2").Passed.ShouldBeFalse();
+
+        // Only discipline withdraws a sanction; the town that may see it gets 403, another town 404 (not in its scope).
+        foreach (var who in new[] { "town.sanxing", "county.admin", "village.naoping", "coord.office", "dept.agri" })
+            (await Withdraw(await f.ApiAs(who), sanction.Id, "录入错误")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, who);
+        (await Withdraw(await f.ApiAs("town.efeng"), sanction.Id, "录入错误")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Withdraw(discipline, 999_999_999, "录入错误")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Refused(await Withdraw(discipline, sanction.Id, " "), HttpStatusCode.BadRequest)).ShouldContain("请填写撤销理由");
+        (await Refused(await Withdraw(discipline, sanction.Id, new string('误', 501)), HttpStatusCode.BadRequest)).ShouldContain("不能超过 500 个字");
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Eligible.ShouldBeFalse("被拒绝的撤销不改变任何记录");
+
+        var withdrawn = await Ok<ConductView>(await Withdraw(discipline, sanction.Id, "处分对象录错，应为同名干部"));
+        (withdrawn.WithdrawnBy, withdrawn.WithdrawReason).ShouldBe(("discipline", "处分对象录错，应为同名干部"));
+        withdrawn.WithdrawnAtUtc.ShouldNotBeNull();
+        var after = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}");
+        after.Result.Eligible.ShouldBeTrue(string.Join("；", after.Result.Reasons));
+        after.Result.Conditions.Single(c => c.Code == "D2").Evidence.ShouldNotContain("违反工作纪律");
+        var twice = await Refused(await Withdraw(discipline, sanction.Id, "再撤一次"));
+        twice.ShouldContain("不能重复撤销");
+        twice.ShouldContain("与当前状态冲突");
+
+        // The row is kept: listed with who withdrew it and why, left out when only standing records are asked for.
+        var all = await Get<Paged<ConductView>>(town, $"/api/v1/ranks/conduct?cadreId={cadre.CadreId}");
+        all.Items.Single(r => r.Id == sanction.Id).WithdrawReason.ShouldBe("处分对象录错，应为同名干部");
+        (await Get<Paged<ConductView>>(town, $"/api/v1/ranks/conduct?cadreId={cadre.CadreId}&withdrawn=false")).Items.ShouldNotContain(r => r.Id == sanction.Id);
+        var onlyWithdrawn = (await Get<Paged<ConductView>>(town, $"/api/v1/ranks/conduct?cadreId={cadre.CadreId}&withdrawn=true")).Items;
+        onlyWithdrawn.ShouldContain(r => r.Id == sanction.Id);
+        onlyWithdrawn.ShouldAllBe(r => r.WithdrawnAtUtc != null);
+        var audited = await f.WithSystemDb(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Entity == nameof(ConductRecord) && e.EntityKey == sanction.Id.ToString() && e.Action == "Update").ToListAsync());
+        audited.ShouldHaveSingleItem().UserName.ShouldBe("discipline");
+        audited[0].After!.ShouldContain("处分对象录错");
+
+        // The town withdraws its own kinds (absence), discipline may not.
+        var absence = await Entered(await town.PostAsJsonAsync("/api/v1/ranks/conduct",
+            new { cadreId = cadre.CadreId, kind = "Absence", date = DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"), days = 5, description = "误把请假记为缺勤" }));
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Conditions.Single(c => c.Code == "D6").Passed.ShouldBeFalse();
+        (await Withdraw(discipline, absence.Id, "录入错误")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await Ok<ConductView>(await Withdraw(town, absence.Id, "已批准的事假，误记为无故缺勤"));
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Eligible.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_withdrawn_veto_is_no_ground_for_demotion_even_when_withdrawn_after_the_proposal()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var discipline = await f.ApiAs("discipline");
+        var county = await f.ApiAs("county.admin");
+        var upper = (await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?pageSize=200")).Rows.Items
+            .Where(r => r.PendingProposalId is null && r.Result.Rank < 13 && r.Result.Eligible).Take(2).ToList();
+        upper.Count.ShouldBe(2, "演示数据中应有两名 13 级以上、符合条件的三兴镇干部");
+        async Task<long> Veto(long cadreId) => (await Entered(await discipline.PostAsJsonAsync("/api/v1/ranks/conduct",
+            new { cadreId, kind = "Veto", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "履职不力", description = "误录的否决" }))).Id;
+
+        // Withdrawn first: the demotion is refused, and the veto no longer removes eligibility.
+        var first = await Veto(upper[0].CadreId);
+        (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{upper[0].CadreId}")).Result.Vetoes.ShouldNotBeEmpty();
+        await Ok<ConductView>(await Withdraw(discipline, first, "否决对象录错"));
+        (await Refused(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper[0].CadreId, ground = "Veto", conductRecordId = first })))
+            .ShouldContain("已撤销");
+        var row = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{upper[0].CadreId}");
+        row.Result.Vetoes.ShouldBeEmpty();
+        row.Result.Eligible.ShouldBeTrue(string.Join("；", row.Result.Reasons));
+        var page = await CunzhiFactory.Html(await (await f.PagesAs("discipline")).GetAsync("/Ranks/Proposals"));
+        page.QuerySelectorAll("#VetoRecordId option").Select(o => o.GetAttribute("value")).ShouldNotContain(first.ToString());
+
+        // Withdrawn while the demotion waits: the county cannot approve it, the rank stays.
+        var second = await Veto(upper[1].CadreId);
+        var p = await Ok<ProposalView>(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper[1].CadreId, ground = "Veto", conductRecordId = second }));
+        await Ok<ConductView>(await Withdraw(discipline, second, "否决依据不成立"));
+        (await Refused(await county.PostAsync($"/api/v1/ranks/proposals/{p.Id}/approve", null))).ShouldContain("已撤销");
+        (await f.WithSystemDb(db => db.Cadres.Where(c => c.Id == upper[1].CadreId).Select(c => c.Rank).SingleAsync())).ShouldBe(upper[1].Result.Rank);
+        (await Ok<ProposalView>(await county.PostAsJsonAsync($"/api/v1/ranks/proposals/{p.Id}/reject", new { reason = "一票否决记录已撤销" }))).State.ShouldBe(ProposalState.Rejected);
+    }
+
+    [Fact]
+    public async Task A_county_without_a_published_policy_answers_every_rank_call_in_chinese_and_never_500()
+    {
+        var cadre = await f.BareCountyAsync();
+        var county = await f.ApiAs(Demo.BareCountyAdmin);
+        var town = await f.ApiAs(Demo.BareTownAdmin);
+        var overview = await Get<PolicyOverview>(county, "/api/v1/ranks/policy");
+        (overview.InForce, overview.Draft, overview.Versions.Count).ShouldBe((null, null, 0));
+
+        foreach (var (client, url) in new[] { (town, "/api/v1/ranks/eligibility"), (county, $"/api/v1/ranks/eligibility?town={Demo.BareTown}") })
+        {
+            var list = await Get<TownEligibility>(client, url);
+            list.Notice!.ShouldContain("尚未发布晋升办法");
+            (list.PolicyVersion, list.Rows.Total).ShouldBe((null, 0));
+        }
+        (await Refused(await town.GetAsync($"/api/v1/ranks/eligibility/{cadre}"))).ShouldContain("尚未发布晋升办法");
+        (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre } }))).ShouldContain("尚未发布晋升办法");
+        (await Refused(await (await f.ApiAs("discipline")).GetAsync($"/api/v1/ranks/eligibility/{cadre}"), HttpStatusCode.NotFound)).ShouldContain("管辖范围");
+        (await Get<Paged<ProposalView>>(county, "/api/v1/ranks/proposals")).Total.ShouldBe(0);
+        (await Get<RankHistoryView>(town, $"/api/v1/ranks/history/{cadre}")).Rank.ShouldBe(12);
+        // The town still records absence; the demo county's policy is not this county's.
+        var absence = await town.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Absence", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), days = 1, description = "未请假" });
+        absence.StatusCode.ShouldBe(HttpStatusCode.Created, await absence.Content.ReadAsStringAsync());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -38,7 +38,8 @@ public enum CommendationLevel
 /// 履职记录: one fact about a cadre that a promotion condition reads — a sanction, an investigation, a verified complaint,
 /// unexcused absence, an audit finding, a commendation or a veto. Discipline enters the first, second, third, fifth and
 /// seventh kinds, the town absence and commendations. Rows are kept; an investigation or an audit finding is closed by
-/// setting its <see cref="EndDate"/> (审查结束 / 整改完成).
+/// setting its <see cref="EndDate"/> (审查结束 / 整改完成), and a record entered in error is withdrawn (撤销,
+/// <see cref="Withdraw"/>) with a reason — never deleted — after which no rule reads it.
 /// </summary>
 public sealed class ConductRecord : IRegionScoped
 {
@@ -66,6 +67,18 @@ public sealed class ConductRecord : IRegionScoped
     public string RecordedBy { get; private set; } = "";
     /// <summary>When it was entered (UTC).</summary>
     public DateTime RecordedAtUtc { get; private set; }
+    /// <summary>When it was withdrawn as entered in error (UTC); null while it stands.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    /// <summary>Account that withdrew it.</summary>
+    public string? WithdrawnBy { get; private set; }
+    /// <summary>Why it was withdrawn (撤销理由), in Chinese.</summary>
+    public string? WithdrawReason { get; private set; }
+
+    /// <summary>Longest withdrawal reason accepted.</summary>
+    public const int MaxWithdrawReasonLength = 500;
+
+    /// <summary>Withdrawn (撤销): kept for the record, read by no rule — not eligibility, not demotion.</summary>
+    public bool Withdrawn => WithdrawnAtUtc is not null;
 
     /// <summary>Kinds the discipline inspector enters.</summary>
     public static readonly IReadOnlyList<ConductKind> DisciplineKinds = [ConductKind.Sanction, ConductKind.Investigation, ConductKind.Complaint, ConductKind.AuditFinding, ConductKind.Veto];
@@ -105,11 +118,35 @@ public sealed class ConductRecord : IRegionScoped
     /// <summary>Closes an investigation (审查结束) or marks an audit finding remedied (整改完成) on <paramref name="endDate"/>.</summary>
     public void Close(DateOnly endDate, DateOnly today)
     {
+        if (Withdrawn) throw new RankRuleException("该记录已撤销，不能办结");
         if (Kind is not (ConductKind.Investigation or ConductKind.AuditFinding)) throw new RankRuleException("只有立案审查和审计发现问题可以办结");
         if (EndDate is not null) throw new RankRuleException($"该记录已于 {EndDate:yyyy-MM-dd} 办结");
         if (endDate < Date) throw new RankRuleException("结束（整改）日期不能早于发生日期");
         if (endDate > today) throw new RankRuleException("结束（整改）日期不能晚于今天");
         EndDate = endDate;
+    }
+
+    /// <summary>
+    /// 撤销: withdraws a record entered in error. The row stays, with who withdrew it, when and why; a reason is required
+    /// (at most <see cref="MaxWithdrawReasonLength"/> characters) and a record is withdrawn once only.
+    /// </summary>
+    public void Withdraw(string? reason, string by, DateTime atUtc)
+    {
+        if (Withdrawn) throw new RankRuleException($"该记录已由 {WithdrawnBy} 撤销（{WithdrawReason}），不能重复撤销");
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0) throw new RankRuleException("请填写撤销理由");
+        if (text.Length > MaxWithdrawReasonLength) throw new RankRuleException($"撤销理由不能超过 {MaxWithdrawReasonLength} 个字");
+        (WithdrawnAtUtc, WithdrawnBy, WithdrawReason) = (atUtc, by, text);
+    }
+
+    /// <summary>
+    /// Refuses a demotion resting on this record unless it is a veto (一票否决) that stands: a withdrawn veto is no ground
+    /// (SPEC §2: demotion for a veto set by the DisciplineInspector).
+    /// </summary>
+    public void EnsureDemotionGround()
+    {
+        if (Kind != ConductKind.Veto) throw new RankRuleException("只有一票否决记录可以作为降级依据");
+        if (Withdrawn) throw new RankRuleException($"该一票否决记录已撤销（{WithdrawReason}），不能据此降级");
     }
 
     /// <summary>Open on <paramref name="date"/>: begun on or before it and not yet ended (an end date on the day closes it).</summary>

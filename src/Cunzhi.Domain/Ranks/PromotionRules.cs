@@ -20,7 +20,7 @@ public sealed record YearSatisfaction(int Year, decimal Rate);
 /// <param name="Changes">The cadre's rank changes.</param>
 /// <param name="Ratings">Approved annual ratings.</param>
 /// <param name="Satisfaction">双述双评 satisfaction rates.</param>
-/// <param name="Conduct">Conduct records.</param>
+/// <param name="Conduct">Conduct records; withdrawn ones (撤销) may be included and are ignored by the rules.</param>
 public sealed record RankCandidate(long CadreId, int Rank, bool InOffice, DateOnly StartDate, IReadOnlyList<RankChange> Changes,
     IReadOnlyList<YearRating> Ratings, IReadOnlyList<YearSatisfaction> Satisfaction, IReadOnlyList<ConductRecord> Conduct);
 
@@ -79,7 +79,8 @@ public static class PromotionRules
 
     /// <summary>
     /// Checks every condition of <paramref name="p"/> for <paramref name="c"/> on <paramref name="asOf"/>. Records dated after
-    /// the date are ignored, so an answer for a past date is the answer that was right then. A veto in the period makes the
+    /// the date are ignored, so an answer for a past date is the answer that was right then; withdrawn records (entered in
+    /// error) are ignored for every date, as if never entered. A veto in the period makes the
     /// cadre ineligible whatever the points (and the points then shorten nothing); rank 1 cannot be promoted.
     /// </summary>
     public static RankEligibility Check(RankCandidate c, RankPolicy p, DateOnly asOf)
@@ -90,7 +91,7 @@ public static class PromotionRules
         var baseMonths = top ? 0 : p.MinMonthsAt(c.Rank);
         var periodStart = asOf.AddMonths(-p.PeriodMonths);
         var sanctionStart = asOf.AddMonths(-p.SanctionMonths);
-        var conduct = c.Conduct.Where(r => r.Date <= asOf).OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
+        var conduct = c.Conduct.Where(r => !r.Withdrawn && r.Date <= asOf).OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
 
         var vetoes = conduct.Where(r => r.Kind == ConductKind.Veto && r.Date > periodStart)
             .Select(r => $"{r.Date:yyyy-MM-dd} 一票否决：{r.VetoReason}（{r.Description}）").ToList();

@@ -94,9 +94,10 @@ public static class PayFeature
         income.MapGet("/{id:long}", async (long id, RewardHandlers h, CancellationToken ct) =>
                 await h.GetIncomeAsync(id, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.NotFoundMessage))
             .WithSummary("增量奖励详情与分配");
-        income.MapPut("", async (EnterIncome command, RewardHandlers h, CancellationToken ct) => TypedResults.Ok(await h.EnterIncomeAsync(command, ct)))
+        income.MapPut("", async (EnterIncome command, RewardHandlers h, CancellationToken ct) =>
+                await h.EnterIncomeAsync(command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.VillageNotFoundMessage))
             .AddEndpointFilter<Validate<EnterIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeEnterers)))
-            .WithSummary("村填报本年度与上年度集体经营收益（分）；奖励总额 = 正增量 × 比例上限");
+            .WithSummary("村填报本村、或乡镇代本乡镇的村填报（village 为村级区划代码，乡镇必填）本年度与上年度集体经营收益（分）；奖励总额 = 正增量 × 比例上限；仍由乡镇审核");
         income.MapPut("/{id:long}/shares", async (long id, SetShares command, RewardHandlers h, CancellationToken ct) =>
                 await h.SetSharesAsync(id, command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<SetShares>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.ShareEditors))).WithSummary("修改分配权重（审核前）");

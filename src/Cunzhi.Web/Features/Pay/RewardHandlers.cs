@@ -23,8 +23,11 @@ public sealed record IncomeRewardView(long Id, string VillageCode, string Villag
     int CapPercent, long PoolFen, string Explanation, IncomeRewardState State, int? PayYear, int? PayMonth, string EnteredBy, string? ApprovedBy,
     IReadOnlyList<ShareView> Shares);
 
-/// <summary>The village enters this year's and last year's collective operating income (fen) for <see cref="Year"/>.</summary>
-public sealed record EnterIncome(int Year, long ThisYearIncomeFen, long LastYearIncomeFen);
+/// <summary>
+/// This year's and last year's collective operating income (fen) of a village for <see cref="Year"/>: a village cadre
+/// enters its own village (<see cref="Village"/> left out); a town admin enters on a village's behalf and names it.
+/// </summary>
+public sealed record EnterIncome(int Year, long ThisYearIncomeFen, long LastYearIncomeFen, string? Village = null);
 public sealed record ShareWeight(long CadreId, int Weight);
 public sealed record SetShares(List<ShareWeight> Items);
 public sealed record ApproveIncome(int PayYear, int PayMonth);
@@ -44,8 +47,12 @@ public sealed class GrantAwardValidator : AbstractValidator<GrantAward>
 
 public sealed class EnterIncomeValidator : AbstractValidator<EnterIncome>
 {
-    public EnterIncomeValidator()
+    public EnterIncomeValidator(UserContext user)
     {
+        var town = RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town;
+        RuleFor(c => c.Village).NotEmpty().When(_ => town).WithMessage("乡镇代村填报须选择村（社区）");
+        RuleFor(c => c.Village).Must(v => RegionCodes.LevelOf(v?.Trim()) == RegionLevel.Village).When(c => !string.IsNullOrWhiteSpace(c.Village))
+            .WithMessage("村（社区）代码无效，应为 12 位村级区划代码");
         RuleFor(c => c.Year).InclusiveBetween(2000, 2100).WithMessage("年份无效");
         RuleFor(c => c.ThisYearIncomeFen).InclusiveBetween(-100_000_000_00, 100_000_000_00).WithMessage("本年度集体经营收益超出范围");
         RuleFor(c => c.LastYearIncomeFen).InclusiveBetween(-100_000_000_00, 100_000_000_00).WithMessage("上年度集体经营收益超出范围");
@@ -73,7 +80,7 @@ public sealed class ApproveIncomeValidator : AbstractValidator<ApproveIncome>
 
 /// <summary>
 /// 奖励: 担当作为好支书 (the county grants; county, town and discipline read) and 村集体经济收益增量奖励 (the village enters
-/// its incomes and may edit the weights; the town may edit the weights and approves with the paying month; county,
+/// its incomes, or the town enters them on a village's behalf; both may edit the weights; the town approves with the paying month; county,
 /// town, discipline and the village itself read). Region scope is the data context's.
 /// </summary>
 public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySettingsHandlers settings, PayrollHandlers payroll, TimeProvider clock)
@@ -81,10 +88,11 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     public const string AwardReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string AwardGranters = Roles.CountyAdmin;
     public const string IncomeReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
-    public const string IncomeEnterers = Roles.VillageCadre;
+    public const string IncomeEnterers = Roles.VillageCadre + "," + Roles.TownAdmin;
     public const string ShareEditors = Roles.VillageCadre + "," + Roles.TownAdmin;
     public const string IncomeApprovers = Roles.TownAdmin;
     public const string NotFoundMessage = "未找到该奖励或干部，或不在您的管辖范围内";
+    public const string VillageNotFoundMessage = "未找到该村（社区），或不在您的管辖范围内";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -153,12 +161,15 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     }
 
     /// <summary>
-    /// The acting village enters (or corrects, before approval) its incomes for a year. The parts go to the cadres in office
-    /// today, weighted by the county's default weights by post; the village or town may change the weights before approval.
+    /// The acting village, or the town for one of its villages, enters (or corrects, before approval) the incomes for a year.
+    /// The parts go to the cadres in office today, weighted by the county's default weights by post; the village or town may
+    /// change the weights before approval. Null when the named village is not in the account's scope (another town's, or
+    /// another village for a village account).
     /// </summary>
-    public async Task<IncomeRewardView> EnterIncomeAsync(EnterIncome c, CancellationToken ct = default)
+    public async Task<IncomeRewardView?> EnterIncomeAsync(EnterIncome c, CancellationToken ct = default)
     {
-        var village = RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Village ? user.RegionCode : throw new DomainRuleException("只有村账号可以填报本村集体经营收益");
+        var village = await IncomeVillageAsync(c.Village, ct);
+        if (village is null) return null;
         var s = await settings.InForceAsync(PaySettingsHandlers.CountyOf(village)!, new DateOnly(Today.Year, Today.Month, 1), ct)
                 ?? throw new DomainRuleException("县委组织部尚未发布报酬标准，暂不能填报");
         var cadres = await db.Cadres.AsNoTracking().Where(x => x.RegionCode == village && x.Status == CadreStatus.InOffice)
@@ -176,6 +187,30 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         await db.SaveChangesAsync(ct);
         return (await GetIncomeAsync(reward.Id, ct))!;
     }
+
+    /// <summary>
+    /// The village an income entry is for: a village account's own (naming another is out of scope), or for a town account
+    /// the named village if it is a village in scope (the data context limits <c>Regions</c> to the town).
+    /// </summary>
+    private async Task<string?> IncomeVillageAsync(string? named, CancellationToken ct)
+    {
+        named = string.IsNullOrWhiteSpace(named) ? null : named.Trim();
+        switch (RegionCodes.LevelOf(user.RegionCode))
+        {
+            case RegionLevel.Village:
+                return named is null || named == user.RegionCode ? user.RegionCode : null;
+            case RegionLevel.Town:
+                if (named is null) throw new DomainRuleException("乡镇代村填报须选择村（社区）");
+                return await db.Regions.AsNoTracking().AnyAsync(r => r.Code == named && r.Level == RegionLevel.Village, ct) ? named : null;
+            default:
+                throw new DomainRuleException("集体经营收益由村填报，或由乡镇代本乡镇的村填报");
+        }
+    }
+
+    /// <summary>Villages in scope, for the town's choice when it enters incomes on a village's behalf.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> VillagesAsync(CancellationToken ct = default) =>
+        (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+        .Select(r => (r.Code, r.Name)).ToList();
 
     public async Task<IncomeRewardView?> SetSharesAsync(long id, SetShares c, CancellationToken ct = default)
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Pay;
 
-/// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, town approves with the paying month).</summary>
+/// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, or the town for one of its villages; town approves with the paying month).</summary>
 [Authorize(Roles = RewardHandlers.IncomeReaders)]
 public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator,
     IValidator<SetShares> sharesValidator) : PageModel
@@ -22,6 +22,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? ThisYear { get; set; }
     [BindProperty] public string? LastYear { get; set; }
+    [BindProperty] public string? Village { get; set; }
     [BindProperty] public long RewardId { get; set; }
     [BindProperty] public List<ShareWeight> Weights { get; set; } = [];
     [TempData] public string? Message { get; set; }
@@ -29,6 +30,8 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     public Paged<AwardView>? Awards { get; private set; }
     public Paged<IncomeRewardView> Income { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public IReadOnlyList<(long Id, string Name, string Village)> Secretaries { get; private set; } = [];
+    /// <summary>The town's villages, for entering incomes on a village's behalf.</summary>
+    public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
     public bool IsCounty => User.IsInRole(Roles.CountyAdmin);
     public bool IsTown => User.IsInRole(Roles.TownAdmin);
     public bool IsVillage => User.IsInRole(Roles.VillageCadre);
@@ -37,6 +40,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     {
         if (!IsVillage) Awards = await h.AwardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         if (IsCounty) Secretaries = await h.SecretariesAsync(ct);
+        if (IsTown) Villages = await h.VillagesAsync(ct);
         Income = await h.IncomeRewardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         var today = DateTime.Today;
         if (AwardYear == 0) (AwardYear, PayYear, PayMonth) = (today.Year, today.Year, today.Month);
@@ -56,10 +60,12 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
 
     public async Task<IActionResult> OnPostIncomeAsync(CancellationToken ct)
     {
-        if (!IsVillage) return Forbid();
+        if (!(IsVillage || IsTown)) return Forbid();
         var (a, b) = (PayNames.ParseYuan(ThisYear), PayNames.ParseYuan(LastYear));
         if (a is null || b is null) { ModelState.AddModelError(nameof(ThisYear), "收益请填写数字（元，至多两位小数）"); await LoadAsync(ct); return Page(); }
-        return await Done(await this.RunCommandAsync(incomeValidator, new EnterIncome(AwardYear, a.Value, b.Value), async c => (IncomeRewardView?)await h.EnterIncomeAsync(c, ct), ct), "已填报，等待乡镇审核", ct);
+        // The village cadre always enters its own village; the town names one of its villages.
+        var command = new EnterIncome(AwardYear, a.Value, b.Value, IsTown ? Village : null);
+        return await Done(await this.RunCommandAsync(incomeValidator, command, c => h.EnterIncomeAsync(c, ct), ct), IsTown ? "已代村填报，请审核" : "已填报，等待乡镇审核", ct);
     }
 
     public async Task<IActionResult> OnPostSharesAsync(CancellationToken ct) => !(IsTown || IsVillage) ? Forbid()

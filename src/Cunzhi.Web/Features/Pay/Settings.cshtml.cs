@@ -32,7 +32,9 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
         if (!fill) return;
         var s = View.Draft ?? View.InForce;
         var today = DateOnly.FromDateTime(DateTime.Today);
-        EffectiveFrom = View.Draft?.EffectiveFrom ?? new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        // A county's first version defaults to this month (nothing can have been paid under another); later ones to next month.
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        EffectiveFrom = View.Draft?.EffectiveFrom ?? (View.Versions.Any(v => v.IsPublished) ? thisMonth.AddMonths(1) : thisMonth);
         var d = Cunzhi.Domain.Pay.PaySettings.DraftFrom(null, "x", 0, EffectiveFrom);
         ChiefBase = PayNames.Input(s?.ChiefBaseFen ?? d.ChiefBaseFen);
         PostShares = (s?.PostShares ?? d.PostShareTable).ToDictionary(kv => kv.Key, kv => kv.Value);

@@ -8,10 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Ranks;
 
-/// <summary>履职记录: the list (filter, paging) and the form — discipline enters sanctions, investigations, complaints, audit findings, vetoes; the town absence and commendations.</summary>
+/// <summary>
+/// 履职记录: the list (filter, paging; withdrawn records struck through with the reason) and the form — discipline enters
+/// sanctions, investigations, complaints, audit findings, vetoes; the town absence and commendations; each withdraws its own kinds.
+/// </summary>
 [Authorize(Roles = ConductHandlers.Readers)]
 public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, PromotionHandlers promotions, IValidator<RecordConduct> validator,
-    IValidator<CloseConduct> closeValidator, TimeProvider clock) : PageModel
+    IValidator<CloseConduct> closeValidator, IValidator<WithdrawConduct> withdrawValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public ConductKind? Kind { get; set; }
@@ -19,6 +22,7 @@ public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, Pro
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public RecordForm Form { get; set; } = new();
     [BindProperty] public DateOnly? EndDate { get; set; }
+    [BindProperty] public string? WithdrawReason { get; set; }
     [TempData] public string? Message { get; set; }
 
     public sealed class RecordForm
@@ -85,6 +89,21 @@ public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, Pro
             return Page();
         }
         Message = $"已办结：{r.CadreName} {r.KindName}";
+        return Redirect(Back);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
+    {
+        if (await h.KindOfAsync(id, ct) is not { } kind) return NotFound();
+        if (!ConductHandlers.KindsFor(User).Contains(kind)) return Forbid();
+        var r = await this.RunCommandAsync(withdrawValidator, new WithdrawConduct(WithdrawReason), c => h.WithdrawAsync(id, c, ct), ct);
+        if (r is null)
+        {
+            if (ModelState.IsValid) return NotFound();
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = $"已撤销：{r.CadreName} {r.KindName}（{r.Date:yyyy-MM-dd}），不再计入晋升资格";
         return Redirect(Back);
     }
 }

@@ -13,13 +13,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Cunzhi.Web.Features.Ranks;
 
 public sealed record ConductView(long Id, long CadreId, string CadreName, string VillageCode, ConductKind Kind, string KindName, DateOnly Date, DateOnly? EndDate,
-    int? Days, CommendationLevel? Level, string? VetoReason, string Description, string RecordedBy, DateTime RecordedAtUtc);
+    int? Days, CommendationLevel? Level, string? VetoReason, string Description, string RecordedBy, DateTime RecordedAtUtc,
+    DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawReason);
 
-public sealed record ConductFilter(long? CadreId, string? Region, ConductKind? Kind);
+/// <summary>Filter of the conduct list; <see cref="Withdrawn"/>: null every record, false only those standing, true only withdrawn ones.</summary>
+public sealed record ConductFilter(long? CadreId, string? Region, ConductKind? Kind, bool? Withdrawn = null);
 
 public sealed record RecordConduct(long CadreId, ConductKind Kind, DateOnly? Date, DateOnly? EndDate, int? Days, CommendationLevel? Level, string? VetoReason, string? Description);
 
 public sealed record CloseConduct(DateOnly? EndDate);
+
+/// <summary>撤销 a record entered in error, with the reason.</summary>
+public sealed record WithdrawConduct(string? Reason);
 
 public sealed class RecordConductValidator : AbstractValidator<RecordConduct>
 {
@@ -42,10 +47,17 @@ public sealed class CloseConductValidator : AbstractValidator<CloseConduct>
     public CloseConductValidator() => RuleFor(c => c.EndDate).NotNull().WithMessage("请填写办结（整改完成）日期");
 }
 
+public sealed class WithdrawConductValidator : AbstractValidator<WithdrawConduct>
+{
+    public WithdrawConductValidator() =>
+        RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("请填写撤销理由")
+            .MaximumLength(ConductRecord.MaxWithdrawReasonLength).WithMessage($"撤销理由不能超过 {ConductRecord.MaxWithdrawReasonLength} 个字");
+}
+
 /// <summary>
 /// 履职记录: the evidence the promotion conditions read that the platform did not hold — discipline enters sanctions,
 /// investigations, verified complaints, audit findings and vetoes; the town enters unexcused absence and commendations.
-/// Region scope and audit are the data context's.
+/// The role that enters a kind also withdraws (撤销) its records entered in error. Region scope and audit are the data context's.
 /// </summary>
 public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpContextAccessor http, PolicyHandlers policies, TimeProvider clock)
 {
@@ -66,6 +78,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         var q = db.Set<ConductRecord>().AsNoTracking();
         if (f.CadreId is { } id) q = q.Where(r => r.CadreId == id);
         if (f.Kind is { } k) q = q.Where(r => r.Kind == k);
+        if (f.Withdrawn is { } w) q = w ? q.Where(r => r.WithdrawnAtUtc != null) : q.Where(r => r.WithdrawnAtUtc == null);
         if (!string.IsNullOrWhiteSpace(f.Region) && RegionCodes.LevelOf(f.Region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(f.Region.Trim());
@@ -73,7 +86,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         }
         var paged = await q.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
             .Join(db.Cadres, r => r.CadreId, c => c.Id, (r, c) => new ConductView(r.Id, r.CadreId, c.Name, r.RegionCode, r.Kind, "", r.Date, r.EndDate, r.Days,
-                r.Level, r.VetoReason, r.Description, r.RecordedBy, r.RecordedAtUtc))
+                r.Level, r.VetoReason, r.Description, r.RecordedBy, r.RecordedAtUtc, r.WithdrawnAtUtc, r.WithdrawnBy, r.WithdrawReason))
             .ToPagedAsync(page, ct);
         return paged with { Items = paged.Items.Select(v => v with { KindName = ConductNames.Kind(v.Kind) }).ToList() };
     }
@@ -89,7 +102,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         if (cadre is null) return null;
         IReadOnlyCollection<string> reasons = [];
         if (c.Kind == ConductKind.Veto)
-            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new DomainRuleException(PolicyHandlers.NoPolicy)).VetoReasons;
+            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new DomainRuleException(await policies.MissingAsync(Today, ct) ?? PolicyHandlers.NoPolicy)).VetoReasons;
         ConductRecord record;
         try
         {
@@ -114,8 +127,29 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         return View(record, name);
     }
 
+    /// <summary>The kind of a record in scope, for the caller's role check (403 before anything is loaded for change); null when not found.</summary>
+    public async Task<ConductKind?> KindOfAsync(long id, CancellationToken ct = default) =>
+        await db.Set<ConductRecord>().AsNoTracking().Where(r => r.Id == id).Select(r => (ConductKind?)r.Kind).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// 撤销: withdraws a record entered in error, keeping the row with who, when and why; null when not found in scope.
+    /// Refused (409) for a kind the role does not enter and for a record already withdrawn.
+    /// </summary>
+    public async Task<ConductView?> WithdrawAsync(long id, WithdrawConduct c, CancellationToken ct = default)
+    {
+        var record = await db.Set<ConductRecord>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null) return null;
+        if (!KindsFor(Principal).Contains(record.Kind))
+            throw new DomainRuleException($"{ConductNames.Kind(record.Kind)}记录由登记该类记录的{(ConductRecord.TownKinds.Contains(record.Kind) ? "乡镇" : "纪检监察")}撤销");
+        try { record.Withdraw(c.Reason, user.UserName, clock.GetUtcNow().UtcDateTime); }
+        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        await db.SaveChangesAsync(ct);
+        var name = await db.Cadres.Where(x => x.Id == record.CadreId).Select(x => x.Name).FirstAsync(ct);
+        return View(record, name);
+    }
+
     private static ConductView View(ConductRecord r, string name) => new(r.Id, r.CadreId, name, r.RegionCode, r.Kind, ConductNames.Kind(r.Kind), r.Date, r.EndDate,
-        r.Days, r.Level, r.VetoReason, r.Description, r.RecordedBy, r.RecordedAtUtc);
+        r.Days, r.Level, r.VetoReason, r.Description, r.RecordedBy, r.RecordedAtUtc, r.WithdrawnAtUtc, r.WithdrawnBy, r.WithdrawReason);
 
     /// <summary>In-office cadres in scope, optionally of one region, for the record form (at most 500).</summary>
     public async Task<IReadOnlyList<(long Id, string Name, string Village)>> CadresAsync(string? region, CancellationToken ct = default)

@@ -9,7 +9,7 @@ namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>晋升资格: a town's cadres, eligible or not and why; the town proposes one cadre or a batch; the county picks a town.</summary>
 [Authorize(Roles = PromotionHandlers.Readers)]
-public sealed class EligibilityModel(PromotionHandlers h, IValidator<ProposePromotions> validator) : PageModel
+public sealed class EligibilityModel(PromotionHandlers h, PolicyHandlers policies, IValidator<ProposePromotions> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
     [BindProperty(SupportsGet = true)] public bool EligibleOnly { get; set; }
@@ -20,11 +20,14 @@ public sealed class EligibilityModel(PromotionHandlers h, IValidator<ProposeProm
     [TempData] public string? Message { get; set; }
 
     public TownEligibility? View { get; private set; }
+    /// <summary>Why no 晋升办法 is in force today (null when one is).</summary>
+    public string? NoPolicy { get; private set; }
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
     public bool IsTown => User.IsInRole(PromotionHandlers.Proposers);
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        NoPolicy = await policies.MissingAsync(ct: ct);
         View = await h.TownAsync(Town, null, EligibleOnly, new PageRequest(PageNumber, null), ct);
         if (!IsTown) Towns = await h.TownsAsync(ct);
     }

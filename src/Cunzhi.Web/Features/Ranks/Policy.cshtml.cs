@@ -40,12 +40,16 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
     public PolicyOverview Overview { get; private set; } = null!;
     public PolicyView? Shown { get; private set; }
     public bool CanEdit => User.IsInRole(PolicyHandlers.Editors);
+    /// <summary>Why no version is in force today (null when one is).</summary>
+    public string? Missing { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct, bool fillForm)
     {
         Overview = await h.OverviewAsync(ct);
+        Missing = await h.MissingAsync(Overview.Today, ct);
         Shown = Version is { } v ? Overview.Versions.FirstOrDefault(x => x.Version == v) : Overview.InForce;
         if (fillForm && (Overview.Draft ?? Overview.Versions.FirstOrDefault()) is { } basis) Form = ToForm(basis);
+        // No version yet: the form holds the pilot's defaults (RankPolicy's initial values), for the county to review and publish.
         else if (fillForm) Form = ToForm(PolicyHandlers.View(new RankPolicy { CountyCode = Overview.County }, null));
     }
 

@@ -92,6 +92,20 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
     /// <summary>The version of <paramref name="county"/> in force on <paramref name="date"/>, or null.</summary>
     internal async Task<RankPolicy?> InForceAsync(string county, DateOnly date, CancellationToken ct) => RankPolicy.InForce(await VersionsOfAsync(county, ct), date);
 
+    /// <summary>
+    /// Why no version is in force on <paramref name="date"/>, in Chinese (null when one is): none published yet, or the
+    /// first published one starts later — a county that has just published from next month is not told it has published nothing.
+    /// </summary>
+    public static string? Missing(IReadOnlyCollection<RankPolicy> versions, DateOnly date)
+    {
+        if (RankPolicy.InForce(versions, date) is not null) return null;
+        var next = versions.Where(v => v.IsPublished && v.EffectiveFrom > date).OrderBy(v => v.EffectiveFrom).FirstOrDefault();
+        return next is null ? NoPolicy : $"本县晋升办法第 {next.Version} 版自 {next.EffectiveFrom:yyyy-MM-dd} 起施行，{date:yyyy-MM-dd} 尚无施行中的晋升办法";
+    }
+
+    /// <summary><see cref="Missing"/> for the account's county on <paramref name="date"/> (default today).</summary>
+    public async Task<string?> MissingAsync(DateOnly? date = null, CancellationToken ct = default) => Missing(await VersionsOfAsync(County, ct), date ?? Today);
+
     public async Task<PolicyOverview> OverviewAsync(CancellationToken ct = default)
     {
         var versions = await VersionsOfAsync(County, ct);

@@ -112,8 +112,11 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     private IQueryable<CadreInfo> CadreInfos(System.Linq.Expressions.Expression<Func<Cadre, bool>> where) =>
         db.Cadres.AsNoTracking().Where(where).Select(c => new CadreInfo(c.Id, c.Name, c.RegionCode, c.PostCode, c.Rank, c.Status, c.StartDate));
 
-    private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct) =>
-        await policies.InForceAsync(policies.County, date, ct) ?? throw new DomainRuleException(PolicyHandlers.NoPolicy);
+    private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct)
+    {
+        var versions = await policies.VersionsOfAsync(policies.County, ct);
+        return RankPolicy.InForce(versions, date) ?? throw new DomainRuleException(PolicyHandlers.Missing(versions, date)!);
+    }
 
     /// <summary>Towns in scope (the county's choice list).</summary>
     public async Task<IReadOnlyList<TownOption>> TownsAsync(CancellationToken ct = default) =>
@@ -130,8 +133,9 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         var townName = await db.Regions.AsNoTracking().Where(r => r.Code == town).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (townName is null) return null;
         var date = asOf ?? Today;
-        var policy = await policies.InForceAsync(policies.County, date, ct);
-        if (policy is null) return new(town, townName, date, null, PolicyHandlers.NoPolicy, 0, 0, new([], 0, page.Page, page.Size));
+        var versions = await policies.VersionsOfAsync(policies.County, ct);
+        var policy = RankPolicy.InForce(versions, date);
+        if (policy is null) return new(town, townName, date, null, PolicyHandlers.Missing(versions, date), 0, 0, new([], 0, page.Page, page.Size));
         var prefix = RegionCodes.ScopePrefix(town);
         var cadres = (await CadreInfos(c => c.Status == CadreStatus.InOffice && c.RegionCode.StartsWith(prefix)).ToListAsync(ct))
             .OrderBy(c => c.RegionCode).ThenBy(c => c.Rank).ThenBy(c => c.Id).ToList();
@@ -240,6 +244,8 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         {
             var veto = await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == c.ConductRecordId && r.CadreId == cadre.Id && r.Kind == ConductKind.Veto, ct);
             if (veto is null) return null;
+            try { veto.EnsureDemotionGround(); }
+            catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
             if (await db.Set<RankProposal>().AnyAsync(p => p.ConductRecordId == veto.Id && p.State == ProposalState.Approved, ct))
                 throw new DomainRuleException($"{cadre.Name} 已因该一票否决情形降级");
             text = $"一票否决：{veto.VetoReason}（{veto.Date:yyyy-MM-dd} {veto.Description}）";
@@ -255,7 +261,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
 
     /// <summary>
     /// 批复 today: a promotion is checked again under the policy in force today (refused with the reasons if the cadre no
-    /// longer qualifies); writes the rank change effective the first of next month and sets the cadre's rank. Null when not found.
+    /// longer qualifies), a demotion for a veto again for the veto still standing (not withdrawn); writes the rank change effective the first of next month and sets the cadre's rank. Null when not found.
     /// </summary>
     public async Task<ProposalView?> ApproveAsync(long id, CancellationToken ct = default)
     {
@@ -267,6 +273,13 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
             var info = new CadreInfo(cadre.Id, cadre.Name, cadre.RegionCode, cadre.PostCode, cadre.Rank, cadre.Status, cadre.StartDate);
             var now = PromotionRules.Check((await CandidatesAsync([info], ct))[cadre.Id], await PolicyAsync(Today, ct), Today);
             if (!now.Eligible) throw new DomainRuleException($"{cadre.Name} 现已不符合晋升条件，请不予批准：{string.Join("；", now.Reasons)}");
+        }
+        // A veto withdrawn after the demotion was proposed is no longer a ground: the county rejects it instead.
+        if (proposal.State == ProposalState.Pending && proposal.ConductRecordId is { } vetoId
+            && await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == vetoId, ct) is { } veto)
+        {
+            try { veto.EnsureDemotionGround(); }
+            catch (RankRuleException e) { throw new DomainRuleException($"{cadre.Name}：{e.Message}，请不予批准"); }
         }
         try
         {

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>职级申请: proposals (pending first); the county approves or rejects with a reason; the town or discipline proposes a demotion.</summary>
 [Authorize(Roles = PromotionHandlers.Readers)]
-public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct, IValidator<RejectProposal> rejectValidator,
+public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct, PolicyHandlers policies, IValidator<RejectProposal> rejectValidator,
     IValidator<ProposeDemotion> demotionValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProposalState? State { get; set; }
@@ -33,14 +33,17 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
     public bool IsTown => User.IsInRole(Roles.TownAdmin);
     public bool CanDemote => PromotionHandlers.DemotionProposers.Split(',').Any(User.IsInRole);
     public int DefaultYear => h.Today.Year - 1;
+    /// <summary>Why no 晋升办法 is in force today (null when one is): promotions can be neither proposed nor approved.</summary>
+    public string? NoPolicy { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        NoPolicy = await policies.MissingAsync(ct: ct);
         Rows = await h.ProposalsAsync(new ProposalFilter(State, Town, null), new PageRequest(PageNumber, null), ct);
         if (!IsTown) Towns = await h.TownsAsync(ct);
         if (CanDemote)
         {
-            Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
+            Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto, Withdrawn: false), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
             if (IsTown) Cadres = await conduct.CadresAsync(null, ct);
         }
     }

@@ -42,9 +42,9 @@ public static class RanksFeature
             .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
 
         var conduct = g.MapGroup("/conduct").RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Readers)));
-        conduct.MapGet("", async (long? cadreId, string? region, ConductKind? kind, int? page, int? pageSize, ConductHandlers h, CancellationToken ct) =>
-                TypedResults.Ok(await h.ListAsync(new ConductFilter(cadreId, region, kind), new PageRequest(page, pageSize), ct)))
-            .WithSummary("履职记录（处分、立案审查、信访查实、缺勤、审计问题、表彰、一票否决；分页）");
+        conduct.MapGet("", async (long? cadreId, string? region, ConductKind? kind, bool? withdrawn, int? page, int? pageSize, ConductHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(new ConductFilter(cadreId, region, kind, withdrawn), new PageRequest(page, pageSize), ct)))
+            .WithSummary("履职记录（处分、立案审查、信访查实、缺勤、审计问题、表彰、一票否决；已撤销的也列出，withdrawn=false 只看有效的；分页）");
         conduct.MapPost("", async (RecordConduct command, ConductHandlers h, HttpContext http, CancellationToken ct) =>
             {
                 if (!ConductHandlers.KindsFor(http.User).Contains(command.Kind))
@@ -58,7 +58,15 @@ public static class RanksFeature
                 await h.CloseAsync(id, command, ct) is { } r ? (Results<Ok<ConductView>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(ConductHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<CloseConduct>>().RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Closers)))
             .WithSummary("立案审查结束或审计问题整改完成");
-
+        conduct.MapPost("/{id:long}/withdraw", async (long id, WithdrawConduct command, ConductHandlers h, HttpContext http, CancellationToken ct) =>
+            {
+                // 404 out of scope first, then 403 for a kind the role does not enter (the same split as entering a record).
+                if (await h.KindOfAsync(id, ct) is not { } kind) return (Results<Ok<ConductView>, ForbidHttpResult, ProblemHttpResult>)CunzhiApi.NotFound(ConductHandlers.NotFoundMessage);
+                if (!ConductHandlers.KindsFor(http.User).Contains(kind)) return TypedResults.Forbid();
+                return await h.WithdrawAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound(ConductHandlers.NotFoundMessage);
+            })
+            .AddEndpointFilter<Validate<WithdrawConduct>>().RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Recorders)))
+            .WithSummary("撤销误录的履职记录（须填写理由；记录保留，不再计入晋升资格和降级）：由登记该类记录的纪检监察或乡镇撤销");
         var eligibility = g.MapGroup("/eligibility").RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.Readers)));
         eligibility.MapGet("", async (string? town, DateOnly? asOf, bool? eligibleOnly, int? page, int? pageSize, PromotionHandlers h, CancellationToken ct) =>
                 await h.TownAsync(town, asOf, eligibleOnly == true, new PageRequest(page, pageSize), ct) is { } v

@@ -53,6 +53,8 @@ internal sealed class ConductRecordConfiguration : IEntityTypeConfiguration<Cond
         b.Property(c => c.VetoReason).HasMaxLength(30);
         b.Property(c => c.Description).HasMaxLength(500);
         b.Property(c => c.RecordedBy).HasMaxLength(256);
+        b.Property(c => c.WithdrawnBy).HasMaxLength(256);
+        b.Property(c => c.WithdrawReason).HasMaxLength(ConductRecord.MaxWithdrawReasonLength);
         b.HasOne<Cadre>().WithMany().HasForeignKey(c => c.CadreId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.CadreId, c.Date });
         b.HasIndex(c => new { c.RegionCode, c.Kind });
