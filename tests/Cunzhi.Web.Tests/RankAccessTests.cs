@@ -35,6 +35,8 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         { "POST", "/api/v1/ranks/proposals/999999/approve", "", County },
         { "POST", "/api/v1/ranks/proposals/999999/reject", """{"reason":""}""", County },
         { "GET", "/api/v1/ranks/history/999999", "", $"{Readers},{Village}" },
+        { "GET", "/api/v1/ranks/grading", "", Readers },
+        { "POST", "/api/v1/ranks/grading", "{}", County },
     };
 
     private static HttpRequestMessage Request(string method, string url, string body) => new(new HttpMethod(method), url)
@@ -63,6 +65,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         { "/Ranks/Proposals", Readers },
         { "/Ranks/Conduct", Readers },
         { "/Ranks/Policy", Readers },
+        { "/Ranks/Grading", Readers },
     };
 
     [Theory, MemberData(nameof(Pages))]

@@ -14,6 +14,7 @@ public static class RanksFeature
         services.AddScoped<PolicyHandlers>();
         services.AddScoped<ConductHandlers>();
         services.AddScoped<PromotionHandlers>();
+        services.AddScoped<GradingHandlers>();
         return services;
     }
 
@@ -40,6 +41,15 @@ public static class RanksFeature
         policy.MapDelete("/draft", async (PolicyHandlers h, CancellationToken ct) =>
                 await h.DiscardDraftAsync(ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("没有正在编辑的草稿"))
             .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+
+        var grading = g.MapGroup("/grading").RequireAuthorization(p => p.RequireRole(R(GradingHandlers.Readers)));
+        grading.MapGet("", async (string? region, int? page, int? pageSize, GradingHandlers h, CancellationToken ct) =>
+                await h.ListAsync(region, new PageRequest(page, pageSize), ct) is { } l ? (Results<Ok<GradingList>, ProblemHttpResult>)TypedResults.Ok(l) : CunzhiApi.NotFound("区划不存在或不在您的管辖范围内"))
+            .WithSummary("定级：本辖区（或 region）尚未定级的在任干部（分页），以及已定级和未定级的人数");
+        grading.MapPost("", async (GradeCadres command, GradingHandlers h, CancellationToken ct) =>
+                await h.GradeAsync(command, ct) is { } r ? (Results<Ok<GradeResult>, ProblemHttpResult>)TypedResults.Ok(r) : CunzhiApi.NotFound(GradingHandlers.NotFoundMessage))
+            .AddEndpointFilter<Validate<GradeCadres>>().RequireAuthorization(p => p.RequireRole(R(GradingHandlers.Graders)))
+            .WithSummary("批量定级（县委组织部）：每人一个职级，自某月 1 日起生效；任何一人不符合则全部不定级，并列出每人的原因");
 
         var conduct = g.MapGroup("/conduct").RequireAuthorization(p => p.RequireRole(R(ConductHandlers.Readers)));
         conduct.MapGet("", async (long? cadreId, string? region, ConductKind? kind, bool? withdrawn, int? page, int? pageSize, ConductHandlers h, CancellationToken ct) =>

@@ -38,6 +38,5 @@ public sealed class RankDemo(AppDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    private static DateOnly Start(DateOnly took) =>
-        took <= LadderStart ? LadderStart : took.Day == 1 ? took : new DateOnly(took.Year, took.Month, 1).AddMonths(1);
+    private static DateOnly Start(DateOnly took) => took <= LadderStart ? LadderStart : RankGrading.FirstEffectiveDate(took);
 }
