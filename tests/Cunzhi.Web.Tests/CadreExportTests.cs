@@ -84,7 +84,7 @@ public abstract partial class CadreExportTests<TFactory>(TFactory f) : IClassFix
         NationalId.FindAllValidIn(masked).ShouldBeEmpty();
         (await ExportEventsAsync()).ShouldBe(before);
 
-        var full = await county.GetAsync($"/api/v1/cadres/export?region={Demo.Naoping}&q={id}&full=true");
+        var full = await county.PostAsJsonAsync("/api/v1/cadres/export", new { region = Demo.Naoping, q = id, full = true });
         full.StatusCode.ShouldBe(HttpStatusCode.OK);
         var rows = Rows(await full.Content.ReadAsByteArrayAsync());
         rows.Count.ShouldBe(2);
@@ -104,7 +104,7 @@ public abstract partial class CadreExportTests<TFactory>(TFactory f) : IClassFix
         // The page offers the option only to the account that may use it.
         var countyPage = await f.PagesAs("county.admin");
         (await CunzhiFactory.Html(await countyPage.GetAsync("/Cadres"))).QuerySelector("[data-testid=export-form] input[name=full]").ShouldNotBeNull();
-        var fromPage = await countyPage.GetAsync($"/Cadres/Export?region={Demo.Naoping}&status=&q={id}&full=true");
+        var fromPage = await CunzhiFactory.PostFormAsync(countyPage, "/Cadres", new() { ["region"] = Demo.Naoping, ["status"] = "", ["q"] = id, ["full"] = "true" }, formAction: "/Cadres/Export");
         Rows(await fromPage.Content.ReadAsByteArrayAsync())[1].GetString(3).ShouldBe(id);
         (await ExportEventsAsync()).ShouldBe(before + 2);
     }

@@ -75,7 +75,7 @@ public abstract class CadreImportTests<TFactory>(TFactory f) : IClassFixture<TFa
         (await f.WithSystemDb(db => AuditVerifier.VerifyAsync(db))).Intact.ShouldBeTrue();
 
         // The new cadres are in the registry like any other.
-        var found = await api.GetFromJsonAsync<Features.Paged<Features.Cadres.CadreRow>>($"/api/v1/cadres?q={ids[2]}", CunzhiFactory.Json);
+        var found = await (await api.PostAsJsonAsync("/api/v1/cadres/search", new { q = ids[2] })).Content.ReadFromJsonAsync<Features.Paged<Features.Cadres.CadreRow>>(CunzhiFactory.Json);
         found!.Items.Single().Name.ShouldBe("钟三明");
     }
 
@@ -338,7 +338,7 @@ public abstract class CadreImportTests<TFactory>(TFactory f) : IClassFixture<TFa
         var done = await CunzhiFactory.Html(await client.GetAsync(ok));
         done.QuerySelector("[data-testid=import-state]")!.TextContent.ShouldBe("完成");
         done.QuerySelector("[data-testid=import-message]")!.TextContent.ShouldContain("共写入 1 条");
-        (await client.GetStringAsync($"/Cadres?q={id1}")).ShouldContain("钟页导");
+        (await (await CunzhiFactory.PostFormAsync(client, "/Cadres", new() { ["q"] = id1 }, formAction: "handler=Search")).Content.ReadAsStringAsync()).ShouldContain("钟页导");
 
         // Refused at once, on the page itself.
         var empty = await CunzhiFactory.Html(await PostPageResponseAsync(client, [], "空.xlsx"));

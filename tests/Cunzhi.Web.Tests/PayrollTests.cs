@@ -114,6 +114,36 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
+    public async Task Deleting_an_ordinary_line_answers_409_with_the_reason_not_404()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var run = await Compute(town, 2024, 10);
+        var line = (await Lines(run.Id)).First(l => l.Kind == PayLineKind.Regular);
+
+        // A draft run: computed lines change by recomputing, only adjustment lines are deleted.
+        var draft = await town.DeleteAsync($"/api/v1/pay/runs/{run.Id}/adjustments/{line.Id}");
+        draft.StatusCode.ShouldBe(HttpStatusCode.Conflict, await draft.Content.ReadAsStringAsync());
+        (await draft.Content.ReadAsStringAsync()).ShouldContain("只能删除调整项");
+
+        // A locked run (the run exists): the locked reason, not '未找到该工资批次'.
+        await f.WithSystemDb(async db =>
+        {
+            var r = await db.Set<PayrollRun>().SingleAsync(x => x.Id == run.Id);
+            r.State = PayrollState.Locked;
+            return await db.SaveChangesAsync();
+        });
+        var locked = await town.DeleteAsync($"/api/v1/pay/runs/{run.Id}/adjustments/{line.Id}");
+        var body = await locked.Content.ReadAsStringAsync();
+        locked.StatusCode.ShouldBe(HttpStatusCode.Conflict, body);
+        body.ShouldContain("已锁定");
+        body.ShouldNotContain("未找到");
+        (await Lines(run.Id)).Select(l => l.Id).ShouldContain(line.Id);
+
+        // A line that is not in the run is still 404.
+        (await town.DeleteAsync($"/api/v1/pay/runs/{run.Id}/adjustments/999999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task States_go_town_then_county_a_locked_run_refuses_every_change_and_is_corrected_by_adjustments()
     {
         var town = await f.ApiAs("town.sanxing");

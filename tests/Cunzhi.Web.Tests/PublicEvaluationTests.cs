@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Web.Features.Evaluations;
 using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -198,6 +199,25 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         (await db.Set<BallotCode>().CountAsync(c => c.WindowId == id && c.Used)).ShouldBe(4);
         foreach (var r in w.Reports)
             (await db.Set<BallotTally>().Where(t => t.WindowId == id && t.CadreId == r.CadreId).SumAsync(t => t.Count)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Code_rows_are_stored_in_an_order_unrelated_to_the_printed_sheet()
+    {
+        // Rows in print order would give ids in print order, and a Used flag would then say which slip voted.
+        var (id, printed, _) = await Arrange(2041, 50, start: false);
+        await using var scope = f.SystemScope(out var db);
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        var printPosition = printed.Select((code, i) => (Hash: protector.BallotCodeHash(BallotCodeFormat.Normalize(code).Code!), i))
+            .ToDictionary(x => x.Hash, x => x.i);
+        var stored = await db.Set<BallotCode>().AsNoTracking().Where(c => c.WindowId == id).OrderBy(c => c.Id).Select(c => c.Hash).ToListAsync();
+        stored.Count.ShouldBe(50);
+        var positions = stored.Select(h => printPosition[h]).ToList();
+        // A uniform shuffle of 50 is in print order (or reverse) with probability 2/50!; also ask for real disorder:
+        // at least 10 of the 49 neighbours out of order (a shuffle averages 24.5).
+        var descents = positions.Zip(positions.Skip(1)).Count(p => p.Second < p.First);
+        descents.ShouldBeGreaterThanOrEqualTo(10, $"存储顺序与打印顺序一致：{string.Join(",", positions)}");
+        descents.ShouldBeLessThanOrEqualTo(39, $"存储顺序为打印顺序的倒序：{string.Join(",", positions)}");
     }
 
     [Fact]

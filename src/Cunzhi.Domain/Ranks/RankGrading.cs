@@ -15,6 +15,13 @@ public static class RankGrading
     /// The first 1st of a month on which a cadre who took office on <paramref name="tookOffice"/> can hold a rank: that
     /// day if it is a 1st, else the 1st of the following month (15 March → 1 April).
     /// </summary>
+    /// <remarks>
+    /// Rank pilot (SPEC §2, seeds/004): "初始职级为十三级" — a cadre serves at the initial rank 13 until graded — and a rank
+    /// allowance is enjoyed from a whole month ("从职级晋升批复后的次月开始享受职级补贴"), so a rank takes effect on a 1st and
+    /// payroll reads the rank in force on the 1st. The source gives no earlier start for a grading; a grading from the 1st of
+    /// the month taken office mid-month would put the rank in force on days the cadre held no office and count those days
+    /// towards B1's minimum months at rank. So the month of taking office is at rank 13 unless office began on its 1st.
+    /// </remarks>
     public static DateOnly FirstEffectiveDate(DateOnly tookOffice) =>
         tookOffice.Day == 1 ? tookOffice : new DateOnly(tookOffice.Year, tookOffice.Month, 1).AddMonths(1);
 

@@ -35,10 +35,20 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         // A screenshot left by an earlier failing run would suggest this run failed too.
         File.Delete(ScreenshotPath(screenshot));
         await using var context = await fixture.NewContextAsync(options);
+        // The Content-Security-Policy makes a blocked script or handler fail silently (a button that does nothing): Chromium
+        // only says so on the console. Any such message on any page of the test fails it.
+        var violations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                violations.Enqueue($"{message.Page?.Url}: {message.Text}");
+        };
         var page = await context.NewPageAsync();
         try
         {
             await body(page);
+            if (!violations.IsEmpty)
+                throw new Xunit.Sdk.XunitException("页面违反了内容安全策略 (CSP)：\n" + string.Join("\n", violations));
         }
         catch
         {

@@ -15,8 +15,13 @@ public static class CadresApi
         string[] editors = CadreHandlers.Editors.Split(',');
 
         cadres.MapGet("", async (string? region, CadreStatus? status, string? post, string? q, int? page, int? pageSize, CadreHandlers h, CancellationToken ct) =>
-                TypedResults.Ok(await h.ListAsync(new CadreFilter(region, status, post, q), new PageRequest(page, pageSize), ct)))
-            .WithSummary("干部名册（分页；按区划、状态、职务筛选；q 为姓名或完整身份证号）");
+                CadreSearch.LooksLikeNationalId(q)
+                    ? (Results<Ok<Paged<CadreRow>>, ProblemHttpResult>)TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求有误", detail: CadreSearch.UsePostMessage)
+                    : TypedResults.Ok(await h.ListAsync(new CadreFilter(region, status, post, q), new PageRequest(page, pageSize), ct)))
+            .WithSummary("干部名册（分页；按区划、状态、职务筛选；q 为姓名。按身份证号查询请用 POST /search，GET 带证件号答 400）");
+        cadres.MapPost("/search", async (CadreSearchRequest r, CadreHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(new CadreFilter(r.Region, r.Status, r.Post, r.Q), new PageRequest(r.Page, r.PageSize), ct)))
+            .WithSummary("干部名册查询（同 GET 名册；q 可为完整身份证号，按其密钥散列匹配，号码不进网址和日志）");
         cadres.MapGet("/{id:long}", async (long id, CadreHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
             .WithSummary("干部档案（含任职经历，证件号和手机号为掩码）");

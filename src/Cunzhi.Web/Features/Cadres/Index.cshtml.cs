@@ -24,7 +24,33 @@ public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : P
     public DateOnly Today => cadres.Today;
     public bool CanEdit => CadreHandlers.Editors.Split(',').Any(User.IsInRole);
 
+    /// <summary>Set when a GET carried an ID number in the URL: refused (400), not searched.</summary>
+    public string? Refused { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CadreSearch.LooksLikeNationalId(Q))
+        {
+            // The number is already in this request's URL; searching would only invite more such links. Say how instead.
+            Q = null;
+            Refused = CadreSearch.UsePostMessage;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return await ListAsync(ct);
+    }
+
+    /// <summary>
+    /// The search form posts: a full ID number is searched and answered right here (the URL stays /Cadres); a name goes
+    /// back to the GET list (post-redirect-get), so paging and bookmarks keep working for names.
+    /// </summary>
+    public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
+    {
+        if (!CadreSearch.LooksLikeNationalId(Q))
+            return RedirectToPage(new { region = Region, status = Status?.ToString() ?? "", post = Post, q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim() });
+        return await ListAsync(ct);
+    }
+
+    private async Task<IActionResult> ListAsync(CancellationToken ct)
     {
         // Only the code, name and level of the scope and its children are shown: no child counts, no total.
         var scope = await regions.BriefWithChildOptionsAsync(string.IsNullOrEmpty(Region) ? User.FindFirstValue(CunzhiClaims.Region) : Region, PageRequest.MaxSize, ct);

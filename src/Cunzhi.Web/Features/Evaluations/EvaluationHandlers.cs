@@ -236,7 +236,11 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
             var code = BallotCodeFormat.Generate(RandomNumberGenerator.GetInt32);
             if (!codes.Contains(code)) codes.Add(code);
         }
-        foreach (var code in codes) db.Add(BallotCode.Issue(w.Id, w.RegionCode, protector.BallotCodeHash(code)));
+        // Stored in an order unrelated to the printed sheet: rows inserted in print order would get ids in print order, and
+        // then a code row's Used flag would tell which slip on the sheet (whose seat, whose hand) voted.
+        var rows = codes.Select(code => BallotCode.Issue(w.Id, w.RegionCode, protector.BallotCodeHash(code))).ToArray();
+        RandomNumberGenerator.Shuffle(rows.AsSpan());
+        foreach (var row in rows) db.Add(row);
         db.RecordEvent("BallotCodesIssued", nameof(EvaluationWindow), w.Id.ToString(), w.RegionCode, System.Text.Json.JsonSerializer.Serialize(new { count = codes.Count }));
         await db.SaveChangesAsync(ct);
         var village = await db.Regions.AsNoTracking().Where(r => r.Code == w.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? w.RegionCode;

@@ -36,8 +36,21 @@ public static class ImportExportApi
         static ImportKind KindOf(IEnumerable<ImportKind> kinds, string name) => kinds.Single(k => k.Name == name);
 
         var cadres = secured.MapGroup("/cadres").WithTags("村干部档案");
-        cadres.MapGet("/export", async (string? region, CadreStatus? status, string? post, string? q, bool? full, CadreExport export, RegionHandlers regions,
+        cadres.MapGet("/export", (string? region, CadreStatus? status, string? post, string? q, bool? full, CadreExport export, RegionHandlers regions,
                     IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct) =>
+                CadreSearch.LooksLikeNationalId(q)
+                    ? Task.FromResult<IResult>(TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求有误", detail: CadreSearch.UsePostMessage))
+                    : ExportCadres(region, status, post, q, full, export, regions, authorization, user, ct))
+            .RequireAuthorization(p => p.RequireRole(cadreReaders))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出干部名册 .xlsx（筛选同名册；证件号和手机号为掩码，full=true 需授权且记入操作日志；按身份证号筛选请用 POST）");
+        cadres.MapPost("/export", (CadreExportRequest r, CadreExport export, RegionHandlers regions, IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct) =>
+                ExportCadres(r.Region, r.Status, r.Post, r.Q, r.Full, export, regions, authorization, user, ct))
+            .RequireAuthorization(p => p.RequireRole(cadreReaders))
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出干部名册 .xlsx（同 GET；q 可为完整身份证号，号码不进网址）");
+        static async Task<IResult> ExportCadres(string? region, CadreStatus? status, string? post, string? q, bool? full, CadreExport export, RegionHandlers regions,
+                    IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct)
             {
                 if (full == true && !(await authorization.AuthorizeAsync(user, Permissions.RevealPolicy)).Succeeded)
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "导出完整证件号需要查看个人信息的授权");
@@ -45,10 +58,7 @@ public static class ImportExportApi
                 if (scope is null)
                     return CunzhiApi.NotFound(RegionHandlers.NotFoundMessage);
                 return (IResult)await export.ExportAsync(new CadreFilter(scope.Code, status, post, q), scope, full == true, ct);
-            })
-            .RequireAuthorization(p => p.RequireRole(cadreReaders))
-            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
-            .WithSummary("导出干部名册 .xlsx（筛选同名册；证件号和手机号为掩码，full=true 需授权且记入操作日志）");
+            }
         cadres.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
             {
                 var kind = KindOf(kinds, CadreImporter.Kind);

@@ -388,13 +388,18 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         return await GetAsync(run.Id, null, new PageRequest(1, PageRequest.DefaultSize), ct);
     }
 
-    /// <summary>Removes an adjustment line from a draft run.</summary>
+    /// <summary>
+    /// Removes an adjustment line from a draft run. Null (404) only when the run or the line is not there; a line of a run
+    /// past draft is refused with the run's state (a locked run says it is locked), and a computed line with how it changes.
+    /// </summary>
     public async Task<RunView?> RemoveAdjustmentAsync(long runId, long lineId, CancellationToken ct = default)
     {
         var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(r => r.Id == runId, ct);
-        var line = await db.Set<PayLine>().FirstOrDefaultAsync(l => l.Id == lineId && l.RunId == runId && l.Kind == PayLineKind.Adjustment, ct);
+        var line = await db.Set<PayLine>().FirstOrDefaultAsync(l => l.Id == lineId && l.RunId == runId, ct);
         if (run is null || line is null) return null;
         try { run.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        if (line.Kind != PayLineKind.Adjustment)
+            throw new DomainRuleException("只能删除调整项；计算所得的工资明细随重新计算更新");
         db.Remove(line);
         run.LineCount--;
         run.TotalFen -= line.TotalFen;

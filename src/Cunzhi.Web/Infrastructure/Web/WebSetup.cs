@@ -49,6 +49,7 @@ public static class WebSetup
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CunzhiExceptionHandler>();
+        services.AddCunzhiSecurityHeaders(builder.Configuration);
         // Chinese text as characters, not &#x...; escapes: readable source, smaller pages.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -72,6 +73,7 @@ public static class WebSetup
 
     public static WebApplication UseCunzhiWeb(this WebApplication app)
     {
+        app.UseCunzhiSecurityHeaders();
         // Bodiless error statuses: ProblemDetails for the API, the Chinese error page for pages.
         app.UseWhen(c => c.Request.IsApi(), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));

@@ -18,7 +18,13 @@ public sealed class ExportModel(CadreExport export, RegionHandlers regions, IAut
     /// <summary>包含完整证件号: refused, not quietly ignored, without the reveal permission.</summary>
     [BindProperty(SupportsGet = true)] public bool Full { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>A GET with an ID number in the URL is refused (400); the list page's export form posts.</summary>
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        CadreSearch.LooksLikeNationalId(Q) ? Task.FromResult<IActionResult>(BadRequest()) : ExportAsync(ct);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ExportAsync(ct);
+
+    private async Task<IActionResult> ExportAsync(CancellationToken ct)
     {
         if (Full && !(await authorization.AuthorizeAsync(User, Permissions.RevealPolicy)).Succeeded) return Forbid();
         var scope = string.IsNullOrEmpty(Region) ? await regions.RootAsync(ct) : await regions.GetAsync(Region, ct);
