@@ -3,6 +3,7 @@ using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cunzhi.Web.Infrastructure.Security;
@@ -54,6 +55,7 @@ public static class SecuritySetup
 
         // Revocation (issue #15): short access tokens, each checked against the account's stamp, lock and roles
         // at most a minute stale (SessionGuard); cookies the same way through Identity's stamp validator.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => SessionSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SessionGuard>();
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IConfiguration>((o, config) =>
