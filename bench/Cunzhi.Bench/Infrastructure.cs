@@ -93,6 +93,7 @@ public static class AppServices
         ["PersonalData:Key"] = BenchKey,
         ["DataProtection:KeysPath"] = Path.Combine(Paths.Scratch, "keys"),
         ["Security:RequireTwoFactorRoles"] = ",",
+        ["Security:AccessTokenMinutes"] = "60", // one token serves a whole load run (default 10 minutes)
         ["Logging:LogLevel:Default"] = "Warning",
         ["Demo:SeedOnStart"] = "false",
     };

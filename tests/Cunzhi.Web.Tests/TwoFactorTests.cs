@@ -82,6 +82,49 @@ public abstract class TwoFactorTests<TFactory>(TFactory f) : IClassFixture<TFact
         with.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    private async Task<(HttpClient Client, string Key)> EnrolledAndSignedIn()
+    {
+        var (user, key, _) = await EnrolledUser();
+        var client = f.Anonymous();
+        await CunzhiFactory.PostFormAsync(client, "/Account/Login", new() { ["UserName"] = user, ["Password"] = CunzhiFactory.Password });
+        (await CunzhiFactory.PostFormAsync(client, "/Account/LoginWith2fa", new() { ["Code"] = Totp(key) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return (client, key);
+    }
+
+    private static async Task<bool> StillOn(HttpClient client) =>
+        (await CunzhiFactory.Html(await client.GetAsync("/Account/Profile"))).QuerySelector("form[action*=DisableTwoFactor]") is not null;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("wrong-pass-123")]
+    [InlineData("000000")]
+    public async Task Turning_it_off_without_the_password_or_a_current_code_is_refused_and_changes_nothing(string given)
+    {
+        var (client, _) = await EnrolledAndSignedIn();
+        var refused = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["DisableConfirmation"] = given }, formAction: "DisableTwoFactor");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CunzhiFactory.Html(refused)).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("停用两步验证须输入正确的当前密码或验证器中当前显示的 6 位验证码");
+        (await StillOn(client)).ShouldBeTrue("two-factor sign-in stays on");
+    }
+
+    [Fact]
+    public async Task Turning_it_off_with_the_password_works()
+    {
+        var (client, _) = await EnrolledAndSignedIn();
+        var off = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["DisableConfirmation"] = CunzhiFactory.Password }, formAction: "DisableTwoFactor");
+        (await off.Content.ReadAsStringAsync()).ShouldContain("两步验证已停用");
+        (await StillOn(client)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Turning_it_off_with_a_current_code_works()
+    {
+        var (client, key) = await EnrolledAndSignedIn();
+        var off = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["DisableConfirmation"] = Totp(key) }, formAction: "DisableTwoFactor");
+        (await off.Content.ReadAsStringAsync()).ShouldContain("两步验证已停用");
+        (await StillOn(client)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Roles_that_must_use_it_are_held_at_the_profile_until_they_enrol()
     {

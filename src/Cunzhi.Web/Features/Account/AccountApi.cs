@@ -25,7 +25,7 @@ public sealed class SignInAudit(AppDbContext db)
     public async Task RecordAsync(string userName, SignInResult result, string? regionCode, string channel)
     {
         var action = result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed;
-        var reason = result.Succeeded ? "成功" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录" : "账号或密码错误";
+        var reason = result.Succeeded ? "成功" : result is TwoFactorSetupRequiredResult ? "未设置两步验证" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录" : "账号或密码错误";
         db.RecordEvent(action, "Account", userName, regionCode ?? "", System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
         await db.SaveChangesAsync();
     }
@@ -53,25 +53,47 @@ public static class AccountApi
                 }
                 await audit.RecordAsync(request.UserName ?? "", result, await audit.RegionOfAsync(request.UserName ?? ""), "api");
                 if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
+                if (result is TwoFactorSetupRequiredResult)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败",
                     detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟"
                         : result.RequiresTwoFactor ? "该账号已启用两步验证：请同时提交 twoFactorCode（验证器中的 6 位数字）"
                         : "账号或密码错误");
             })
-            .WithSummary("用账号密码换取访问令牌（accessToken 1 小时有效，可用 refreshToken 续期）");
+            .WithSummary("用账号密码换取访问令牌（accessToken 默认 10 分钟有效，可用 refreshToken 续期；须使用两步验证的角色未设置时拒绝，403）");
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
-                IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time) =>
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult, ProblemHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
+                IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, SignInAudit audit) =>
             {
+                var manager = (CunzhiSignInManager)signIn;
                 var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-                var ticket = protector.Unprotect(request.RefreshToken);
+                var ticket = protector.Unprotect(request.RefreshToken ?? "");
+                // Stamp, lock and roles as of now: a refresh token ends with the account's sessions (issue #15).
                 if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
-                    await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+                    await manager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
                     return TypedResults.Challenge();
+                if (await manager.LacksRequiredTwoFactorAsync(user))
+                {
+                    await audit.RecordAsync(user.UserName!, TwoFactorSetupRequiredResult.Instance, user.RegionCode, "api-refresh");
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
+                }
                 var principal = await signIn.CreateUserPrincipalAsync(user);
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
-            .WithSummary("用 refreshToken 换取新令牌");
+            .WithSummary("用 refreshToken 换取新令牌（账号被停用、锁定、改密、改角色或退出登录后失效）");
+
+        api.MapPost("/auth/logout", async Task<NoContent> (ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db) =>
+            {
+                if (await users.GetUserAsync(principal) is { } user)
+                {
+                    db.RecordEvent(AuditActions.SignOut, "Account", user.UserName!, user.RegionCode, System.Text.Json.JsonSerializer.Serialize(new { channel = "api" }, AuditCapture.Json));
+                    // A new stamp ends every session and token of the account, this one included (one save with the audit entry).
+                    await users.UpdateSecurityStampAsync(user);
+                }
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("认证")
+            .WithSummary("退出登录：本账号的所有令牌和网页登录都将失效");
 
         api.MapGet("/me", async Task<Results<Ok<ProfileView>, NotFound>> (ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db) =>
             {

@@ -20,6 +20,9 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
 
     [BindProperty] public string? VerificationCode { get; set; }
 
+    /// <summary>The current password or an authenticator code, to turn two-factor sign-in off.</summary>
+    [BindProperty] public string? DisableConfirmation { get; set; }
+
     public AppUser Account { get; private set; } = null!;
     public IList<string> RoleNames { get; private set; } = [];
     public string? RegionName { get; private set; }
@@ -42,7 +45,11 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
             var key = await users.GetAuthenticatorKeyAsync(Account);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(Account);
+                // A key not in use yet: stored without a new security stamp (ResetAuthenticatorKeyAsync gives one),
+                // so opening this page ends none of the account's sessions; enabling two-factor sign-in does.
+                var keys = (IUserAuthenticatorKeyStore<AppUser>)HttpContext.RequestServices.GetRequiredService<IUserStore<AppUser>>();
+                await keys.SetAuthenticatorKeyAsync(Account, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+                await users.UpdateAsync(Account);
                 key = await users.GetAuthenticatorKeyAsync(Account);
             }
             AuthenticatorKey = TwoFactorPolicy.FormatKey(key!);
@@ -78,6 +85,16 @@ public sealed class ProfileModel(UserManager<AppUser> users, SignInManager<AppUs
         if (TwoFactorRequired)
         {
             ModelState.AddModelError("", "您的角色必须使用两步验证，不能停用");
+            return Page();
+        }
+        // Issue #15: a session alone (a borrowed or stolen one) must not turn it off.
+        var given = (DisableConfirmation ?? "").Trim();
+        var code = given.Replace(" ", "").Replace("-", "");
+        if (given.Length == 0 || !(await users.CheckPasswordAsync(Account, given)
+                || (code.Length == 6 && code.All(char.IsAsciiDigit) && await users.VerifyTwoFactorTokenAsync(Account, users.Options.Tokens.AuthenticatorTokenProvider, code))))
+        {
+            if (given.Length > 0) await users.AccessFailedAsync(Account); // counts towards the lockout like a wrong sign-in
+            ModelState.AddModelError(nameof(DisableConfirmation), "停用两步验证须输入正确的当前密码或验证器中当前显示的 6 位验证码");
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(Account, false);

@@ -15,7 +15,8 @@ public sealed record AccountRow(string Id, string UserName, string DisplayName, 
 
 public sealed record CreateAccount(string UserName, string DisplayName, string Role, string RegionCode, string Password);
 
-public sealed record UpdateAccount(string DisplayName, bool Locked);
+/// <summary>Locked absent (null) leaves the account's lock as it is.</summary>
+public sealed record UpdateAccount(string DisplayName, bool? Locked = null);
 
 public sealed record ResetPassword(string Password);
 
@@ -138,11 +139,15 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
     public async Task<AccountRow?> UpdateAsync(string id, UpdateAccount c, CancellationToken ct = default)
     {
         if (await ManageableAsync(id) is not { } user) return null;
-        if (user.Id == Actor.FindFirstValue(ClaimTypes.NameIdentifier) && c.Locked) throw new DomainRuleException("不能锁定自己的账号");
+        if (user.Id == Actor.FindFirstValue(ClaimTypes.NameIdentifier) && c.Locked == true) throw new DomainRuleException("不能锁定自己的账号");
         user.DisplayName = c.DisplayName.Trim();
-        user.LockoutEnd = c.Locked ? DateTimeOffset.MaxValue : null;
-        if (!c.Locked) user.AccessFailedCount = 0;
-        Check(await users.UpdateAsync(user));
+        if (c.Locked is { } locked)
+        {
+            user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+            if (!locked) user.AccessFailedCount = 0;
+        }
+        // Disabling ends the account's sessions and tokens: a new stamp (saved with the rest) on top of the lock check.
+        Check(c.Locked == true ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user));
         return await GetAsync(id, ct);
     }
 

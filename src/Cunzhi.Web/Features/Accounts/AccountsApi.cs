@@ -24,7 +24,7 @@ public static class AccountsApi
             .AddEndpointFilter<Validate<CreateAccount>>().WithSummary("新建账号（县管理员可建各角色，乡镇组织委员可建本镇村干部账号）");
         accounts.MapPut("/{id}", async (string id, UpdateAccount command, AccountAdminHandlers h, CancellationToken ct) =>
                 await h.UpdateAsync(id, command, ct) is { } a ? (Results<Ok<AccountRow>, ProblemHttpResult>)TypedResults.Ok(a) : CunzhiApi.NotFound(AccountAdminHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<UpdateAccount>>().WithSummary("修改名称、停用或启用账号");
+            .AddEndpointFilter<Validate<UpdateAccount>>().WithSummary("修改名称、停用或启用账号（不传 locked 则停用状态不变；停用即令该账号所有登录和令牌失效）");
         accounts.MapPut("/{id}/password", async (string id, ResetPassword command, AccountAdminHandlers h, CancellationToken ct) =>
                 await h.ResetPasswordAsync(id, command, ct) is { } a ? (Results<Ok<AccountRow>, ProblemHttpResult>)TypedResults.Ok(a) : CunzhiApi.NotFound(AccountAdminHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<ResetPassword>>().WithSummary("重置密码");

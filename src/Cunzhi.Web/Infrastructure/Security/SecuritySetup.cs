@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cunzhi.Web.Infrastructure.Security;
@@ -33,7 +35,7 @@ public static class SecuritySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<CunzhiSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<CunzhiClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -48,8 +50,22 @@ public static class SecuritySetup
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = SessionGuard.OnMessageReceived)
             .AddIdentityCookies();
+
+        // Revocation (issue #15): short access tokens, each checked against the account's stamp, lock and roles
+        // at most a minute stale (SessionGuard); cookies the same way through Identity's stamp validator.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SessionSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<SessionGuard>();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IConfiguration>((o, config) =>
+        {
+            var settings = SessionSettings.From(config);
+            o.BearerTokenExpiration = settings.AccessTokenLifetime;
+            o.RefreshTokenExpiration = settings.RefreshTokenLifetime;
+        });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
+            o.ValidationInterval = SessionSettings.From(config).ValidationInterval);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -63,7 +79,6 @@ public static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())

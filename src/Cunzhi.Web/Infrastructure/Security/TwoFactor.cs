@@ -23,6 +23,9 @@ public sealed class TwoFactorPolicy(IConfiguration config, IHostEnvironment env)
 
     public bool IsRequiredFor(ClaimsPrincipal user) => RequiredRoles.Any(user.IsInRole);
 
+    /// <summary>True when any of the account's roles must use two-factor sign-in.</summary>
+    public bool IsRequiredFor(IEnumerable<string> roles) => roles.Any(RequiredRoles.Contains);
+
     /// <summary>The otpauth URI an authenticator app reads from the QR code.</summary>
     public static string AuthenticatorUri(string userName, string key) =>
         $"otpauth://totp/{Uri.EscapeDataString("村治")}:{Uri.EscapeDataString(userName)}?secret={key}&issuer={Uri.EscapeDataString("村治")}&digits=6";
@@ -42,7 +45,8 @@ public sealed class TwoFactorPolicy(IConfiguration config, IHostEnvironment env)
 
 /// <summary>
 /// Sends a signed-in account whose role requires two-factor sign-in, but which has not set it up,
-/// to its profile page until it does. (API tokens need the code once two-factor sign-in is on.)
+/// to its profile page until it does. (The token endpoint refuses such an account, see
+/// <see cref="CunzhiSignInManager"/>; once two-factor sign-in is on, API tokens need the code.)
 /// </summary>
 public sealed class RequireTwoFactorSetupFilter(TwoFactorPolicy policy, UserManager<AppUser> users) : IAsyncPageFilter
 {

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Cunzhi.Web.Infrastructure.Security;
+
+/// <summary>
+/// How long sessions and tokens live and how stale their check may be (issue #15: locking, disabling,
+/// a password or role change and signing out end every session and token within a minute).
+/// Configuration: <c>Security:StampValidationSeconds</c> (default 60), <c>Security:AccessTokenMinutes</c>
+/// (default 10), <c>Security:RefreshTokenHours</c> (default 24).
+/// </summary>
+public sealed record SessionSettings(TimeSpan ValidationInterval, TimeSpan AccessTokenLifetime, TimeSpan RefreshTokenLifetime)
+{
+    public static SessionSettings From(IConfiguration config) => new(
+        TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Security:StampValidationSeconds", 60), 0, 60)),
+        TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Security:AccessTokenMinutes", 10), 1, 60)),
+        TimeSpan.FromHours(Math.Clamp(config.GetValue("Security:RefreshTokenHours", 24), 1, 24 * 14)));
+}
+
+/// <summary>
+/// Refused by the token endpoint: the account's role must use two-factor sign-in and it has not set it up
+/// (the pages send such an account to 我的账号 first; the API has no page to send it to).
+/// </summary>
+public sealed class TwoFactorSetupRequiredResult : Microsoft.AspNetCore.Identity.SignInResult
+{
+    public const string Message = "该账号必须先在网页“我的账号”中设置两步验证，才能使用接口";
+    public static readonly TwoFactorSetupRequiredResult Instance = new();
+    private TwoFactorSetupRequiredResult() => IsNotAllowed = true;
+}
+
+/// <summary>
+/// Identity's sign-in manager with the platform's session rules. A session (cookie, access or refresh
+/// token) is current only while the account exists, its security stamp is the one the session was issued
+/// with, it is not locked out or disabled (a lockout end in the future, whether or not the stamp changed),
+/// and it holds the roles the session names. Cookies check this through Identity's security-stamp validator,
+/// bearer tokens through <see cref="SessionGuard"/>, refresh directly.
+/// </summary>
+public sealed class CunzhiSignInManager(UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory, IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, TwoFactorPolicy twoFactor, TimeProvider clock)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        if (await base.ValidateSecurityStampAsync(principal) is not { } user) return null;
+        if (IsDisabledOrLockedOut(user)) return null;
+        var roles = (await UserManager.GetRolesAsync(user)).Order(StringComparer.Ordinal);
+        var claimed = principal!.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
+        return roles.SequenceEqual(claimed) ? user : null;
+    }
+
+    /// <summary>Locked by an administrator (停用) or after failed sign-ins, until its lockout end.</summary>
+    public bool IsDisabledOrLockedOut(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+
+    /// <summary>True when the account's role must use two-factor sign-in and it has not set it up.</summary>
+    public async Task<bool> LacksRequiredTwoFactorAsync(AppUser user) =>
+        !user.TwoFactorEnabled && twoFactor.RequiredRoles.Count > 0 && twoFactor.IsRequiredFor(await UserManager.GetRolesAsync(user));
+
+    /// <summary>Current for API use: a current session whose account may use the API (two-factor sign-in set up where required).</summary>
+    public async Task<AppUser?> ValidateApiSessionAsync(ClaimsPrincipal principal) =>
+        await ValidateSecurityStampAsync(principal) is { } user && !await LacksRequiredTwoFactorAsync(user) ? user : null;
+
+    protected override async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInOrTwoFactorAsync(AppUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        // Issue #15: the token endpoint must not hand a token to an account that the pages would hold at 我的账号.
+        if (AuthenticationScheme == IdentityConstants.BearerScheme && await LacksRequiredTwoFactorAsync(user))
+            return TwoFactorSetupRequiredResult.Instance;
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
+    }
+}
+
+/// <summary>
+/// Checks every bearer token against the account's current state, at most
+/// <see cref="SessionSettings.ValidationInterval"/> stale: a token issued before a lock, a password or role
+/// change or a sign-out stops working within that interval, not at its expiry. The answer is cached per
+/// account and security stamp, on the registered <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class SessionGuard(TimeProvider clock, SessionSettings settings)
+{
+    private readonly ConcurrentDictionary<(string User, string Stamp, string Roles), (bool Current, DateTimeOffset CheckedAt)> _checked = new();
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CunzhiSignInManager signIn)
+    {
+        var identity = signIn.Options.ClaimsIdentity;
+        var key = (principal.FindFirstValue(identity.UserIdClaimType) ?? "", principal.FindFirstValue(identity.SecurityStampClaimType) ?? "",
+            string.Join(',', principal.FindAll(identity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal)));
+        var now = clock.GetUtcNow();
+        if (settings.ValidationInterval > TimeSpan.Zero && _checked.TryGetValue(key, out var seen) && now - seen.CheckedAt < settings.ValidationInterval)
+            return seen.Current;
+        var current = await signIn.ValidateApiSessionAsync(principal) is not null;
+        if (settings.ValidationInterval > TimeSpan.Zero)
+        {
+            if (_checked.Count > 10_000)
+                foreach (var stale in _checked.Where(e => now - e.Value.CheckedAt >= settings.ValidationInterval).ToList())
+                    _checked.TryRemove(stale);
+            _checked[key] = (current, now);
+        }
+        return current;
+    }
+
+    /// <summary>The bearer scheme's hook: a token that is no longer current fails authentication (401).</summary>
+    public static async Task OnMessageReceived(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket?.Principal is not { } principal) return; // the handler refuses it
+        var services = context.HttpContext.RequestServices;
+        var signIn = (CunzhiSignInManager)services.GetRequiredService<SignInManager<AppUser>>();
+        if (!await services.GetRequiredService<SessionGuard>().IsCurrentAsync(principal, signIn))
+            context.Fail("会话已失效，请重新登录");
+    }
+}
