@@ -35,7 +35,7 @@ public sealed class TwoFactorSetupRequiredResult : Microsoft.AspNetCore.Identity
 /// <summary>
 /// Identity's sign-in manager with the platform's session rules. A session (cookie, access or refresh
 /// token) is current only while the account exists, its security stamp is the one the session was issued
-/// with, it is not locked out or disabled (a lockout end in the future, whether or not the stamp changed),
+/// with, it is not disabled by an administrator (whether or not the stamp changed),
 /// and it holds the roles the session names. Cookies check this through Identity's security-stamp validator,
 /// bearer tokens through <see cref="SessionGuard"/>, refresh directly.
 /// </summary>
@@ -53,8 +53,13 @@ public sealed class CunzhiSignInManager(UserManager<AppUser> userManager, IHttpC
         return roles.SequenceEqual(claimed) ? user : null;
     }
 
-    /// <summary>Locked by an administrator (停用) or after failed sign-ins, until its lockout end.</summary>
-    public bool IsDisabledOrLockedOut(AppUser user) => user.LockoutEnd is { } end && end > clock.GetUtcNow();
+    /// <summary>
+    /// Locked by an administrator (停用 sets the lockout end to the end of time; the year test survives PostgreSQL's
+    /// microsecond rounding of <see cref="DateTimeOffset.MaxValue"/>). A temporary lockout after five wrong passwords
+    /// refuses new sign-ins but does not end sessions already open: otherwise anyone who knows a user name could sign
+    /// that account out for 15 minutes at will.
+    /// </summary>
+    public bool IsDisabledOrLockedOut(AppUser user) => user.LockoutEnd is { } end && end.UtcDateTime.Year >= 9999 && end > clock.GetUtcNow();
 
     /// <summary>True when the account's role must use two-factor sign-in and it has not set it up.</summary>
     public async Task<bool> LacksRequiredTwoFactorAsync(AppUser user) =>
