@@ -28,6 +28,8 @@ public static class CunzhiApi
 
     public static IServiceCollection AddCunzhiFeatures(this IServiceCollection services)
     {
+        // The one clock: system time in China business time (Cunzhi:TimeZone), whatever the server's zone.
+        Infrastructure.Time.ChinaClock.AddChinaClock(services);
         services.AddScoped<RegionHandlers>();
         services.AddScoped<HouseholdHandlers>();
         services.AddScoped<AuditHandlers>();

@@ -1,7 +1,6 @@
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Reserves;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Reserves;
 
@@ -16,7 +15,6 @@ public static class ReservesFeature
 
     public static IServiceCollection AddReserves(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReserveHandlers>();
         return services;
     }
