@@ -23,7 +23,7 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
         var leads = await db.Cadres.Include(c => c.Posts)
             .Where(c => c.RegionCode == village && c.Status == CadreStatus.InOffice && (c.PostCode == "secretary" || c.PostCode == "secretary-director"))
             .ToListAsync();
-        foreach (var c in leads) c.Depart(CadreStatus.DepartedNormally, DateOnly.FromDateTime(DateTime.Today), "测试：调任");
+        foreach (var c in leads) c.Depart(CadreStatus.DepartedNormally, China.Today, "测试：调任");
         return await db.SaveChangesAsync();
     });
 

@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Tests;
 /// <summary>考核 over the API: templates, the scoring grid, the ledger, the annual batch and the half-year analysis, with roles and scope.</summary>
 public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly int Year = DateTime.Now.Year;
+    private static readonly int Year = China.Now.Year;
 
     private static async Task<T> Get<T>(HttpClient c, string url)
     {
@@ -161,7 +161,7 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
                 .StatusCode.ShouldBe(HttpStatusCode.Forbidden, account);
 
         // A month that has not begun cannot be scored.
-        var future = DateTime.Now.AddMonths(1);
+        var future = China.Now.AddMonths(1);
         (await town.PutAsJsonAsync("/api/v1/assessment/reviews", new { kind = "Monthly", year = future.Year, period = future.Month, rows = new[] { Row(grid, ids[0], i => i.MinScore) } }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -171,7 +171,7 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         var form = new MultipartFormDataContent
         {
             { new StringContent(cadreId.ToString()), "cadreId" },
-            { new StringContent(DateTime.Now.ToString("yyyy-MM-dd")), "date" },
+            { new StringContent(China.Now.ToString("yyyy-MM-dd")), "date" },
             { new StringContent(kind), "kind" },
             { new StringContent(note), "note" },
         };
@@ -211,7 +211,7 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         (await Get<Paged<LedgerView>>(await f.ApiAs("discipline"), $"/api/v1/assessment/ledger?cadreId={cadre.Id}")).Items.ShouldContain(r => r.Id == record.Id);
 
         // The grid shows the ledger count next to the cadre.
-        var grid = await Grid(town, ReviewKind.Monthly, DateTime.Now.Year, DateTime.Now.Month, Demo.Naoping);
+        var grid = await Grid(town, ReviewKind.Monthly, China.Now.Year, China.Now.Month, Demo.Naoping);
         grid.Rows.Items.Single(r => r.CadreId == cadre.Id).LedgerRecords.ShouldBeGreaterThanOrEqualTo(1);
 
         var efeng = await f.ApiAs("town.efeng");
@@ -300,7 +300,7 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
     [Fact]
     public async Task The_current_year_cannot_be_reviewed_before_december()
     {
-        if (DateTime.Now.Month == 12) return; // the rule allows it then; the domain test covers both sides
+        if (China.Now.Month == 12) return; // the rule allows it then; the domain test covers both sides
         var r = await (await f.ApiAs("town.efeng")).PostAsync($"/api/v1/assessment/annual/{Year}/prepare", null);
         r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await r.Content.ReadAsStringAsync()).ShouldContain("12 月 1 日起");

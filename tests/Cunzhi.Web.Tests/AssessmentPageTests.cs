@@ -8,7 +8,7 @@ namespace Cunzhi.Web.Tests;
 /// <summary>The 考核 pages: who may open them, the scoring grid and ledger forms, the annual page's town and county views.</summary>
 public abstract class AssessmentPageTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly int Year = DateTime.Now.Year;
+    private static readonly int Year = China.Now.Year;
     private static readonly string[] Pages =
         ["/Assessment/Templates", "/Assessment/Ledger", "/Assessment/Scores/Monthly", "/Assessment/Scores/Quarterly", "/Assessment/Annual", "/Assessment/HalfYear"];
 
@@ -77,13 +77,13 @@ public abstract class AssessmentPageTests<TFactory>(TFactory f) : IClassFixture<
         var cadre = doc.QuerySelectorAll("#NewCadreId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
         var r = await CunzhiFactory.PostFormAsync(c, "/Assessment/Ledger", new()
         {
-            ["NewCadreId"] = cadre, ["NewDate"] = DateTime.Now.ToString("yyyy-MM-dd"), ["NewKind"] = "TaskCompleted", ["NewNote"] = "按期完成人居环境整治",
+            ["NewCadreId"] = cadre, ["NewDate"] = China.Now.ToString("yyyy-MM-dd"), ["NewKind"] = "TaskCompleted", ["NewNote"] = "按期完成人居环境整治",
         }, formAction: "");
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
         var list = await CunzhiFactory.Html(await c.GetAsync(r.Headers.Location!.ToString()));
         list.QuerySelector("[data-testid=ledger]")!.TextContent.ShouldContain("按期完成人居环境整治");
 
-        var empty = await CunzhiFactory.PostFormAsync(c, "/Assessment/Ledger", new() { ["NewCadreId"] = cadre, ["NewDate"] = DateTime.Now.ToString("yyyy-MM-dd"), ["NewKind"] = "Absence", ["NewNote"] = "" }, formAction: "");
+        var empty = await CunzhiFactory.PostFormAsync(c, "/Assessment/Ledger", new() { ["NewCadreId"] = cadre, ["NewDate"] = China.Now.ToString("yyyy-MM-dd"), ["NewKind"] = "Absence", ["NewNote"] = "" }, formAction: "");
         (await CunzhiFactory.Html(empty)).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写情况说明");
 
         // The county reads the ledger but has no form.

@@ -15,7 +15,7 @@ namespace Cunzhi.Web.Tests;
 /// <summary>Evidence, reminders, meetings and inspections with the meter, the ranking guard and the assessment-item cap; with scope.</summary>
 public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static readonly DateOnly Today = China.Today;
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
 
     private async Task<TaskRequestView> Admit(string title, bool evidence, params string[] villages)
@@ -126,14 +126,9 @@ public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory
         past.QuerySelector("[data-testid=report-form]").ShouldBeNull();
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Local;
-    }
 
     private Task<int> RunRemindersAt(DateTime local) =>
-        new ReminderService(f.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local))),
+        new ReminderService(f.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(China.At(local)),
             f.Services.GetRequiredService<IConfiguration>(), NullLogger<ReminderService>.Instance).RunOnceAsync(CancellationToken.None);
 
     [Fact]

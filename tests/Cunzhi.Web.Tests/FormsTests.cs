@@ -25,7 +25,7 @@ namespace Cunzhi.Web.Tests;
 /// </summary>
 public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Due = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd");
+    private static readonly string Due = China.Today.AddDays(10).ToString("yyyy-MM-dd");
 
     private static object Field(string label, FieldType type = FieldType.Number, string? binding = null, bool required = true, string? unit = null, string[]? choices = null) =>
         new { label, type = type.ToString(), unit, required, help = (string?)null, choices, binding };
@@ -137,7 +137,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
 
     private Task<Expected> Registry(string village) => f.WithSystemDb(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = China.Today;
         var cadres = await db.Cadres.Where(c => c.RegionCode == village && c.Status == CadreStatus.InOffice).ToListAsync();
         var ages = cadres.Select(c => Cadre.AgeOn(c.BirthDate, today)).ToList();
         return new Expected(cadres.Count, cadres.Count(c => c.EducationCode is "college" or "bachelor" or "postgraduate"),
@@ -165,7 +165,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         {
             db.Cadres.Add(new Cadre
             {
-                RegionCode = Demo.Naoping, Name = "测试干部", Gender = Gender.Female, BirthDate = DateOnly.FromDateTime(DateTime.Now).AddYears(-30),
+                RegionCode = Demo.Naoping, Name = "测试干部", Gender = Gender.Female, BirthDate = China.Today.AddYears(-30),
                 EducationCode = "bachelor", IsPartyMember = true, PostCode = "committee-member", StartDate = new DateOnly(2024, 1, 1),
             });
             var h = new Household { RegionCode = Demo.Naoping, Number = "T-" + Guid.NewGuid().ToString("N")[..8], HeadName = "测试户主" };

@@ -15,7 +15,7 @@ namespace Cunzhi.Web.Tests;
 public abstract class GradingTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
     private static int _sequence;
-    private static DateOnly ThisMonth => new(DateTime.Today.Year, DateTime.Today.Month, 1);
+    private static DateOnly ThisMonth => new(China.Now.Date.Year, China.Now.Date.Month, 1);
 
     /// <summary>A new serving 闹坪村 cadre (registered by the county, so at rank 13 with no rank history).</summary>
     private static async Task<CadreDetail> NewCadre(HttpClient county, string name)

@@ -86,7 +86,7 @@ public abstract class PayAccessTests<TFactory>(TFactory f) : IClassFixture<TFact
     [Fact]
     public async Task Run_pages_are_for_readers_only_and_read_only_roles_cannot_post_the_forms()
     {
-        var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);
+        var last = China.Today.AddMonths(-1);
         var runs = await (await f.ApiAs(County)).GetStringAsync($"/api/v1/pay/runs?year={last.Year}&month={last.Month}&town={Demo.Sanxing}");
         var id = System.Text.Json.JsonDocument.Parse(runs).RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
         foreach (var url in new[] { $"/Pay/Run/{id}", $"/Pay/Print/{id}" })

@@ -485,7 +485,7 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
         var cadre = await f.BareCountyAsync();
         var county = await f.ApiAs(Demo.BareCountyAdmin);
         var town = await f.ApiAs(Demo.BareTownAdmin);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = China.Today;
         (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!.Versions.ShouldBeEmpty();
         var refused = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year = today.Year, month = today.Month });
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -529,7 +529,7 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
     [Fact]
     public async Task The_demo_county_has_an_approved_run_for_last_month_in_sanxing()
     {
-        var last = DateOnly.FromDateTime(DateTime.Now).AddMonths(-1);
+        var last = China.Today.AddMonths(-1);
         var runs = (await (await f.ApiAs("county.admin")).GetFromJsonAsync<Features.Paged<RunSummary>>($"/api/v1/pay/runs?year={last.Year}&month={last.Month}", CunzhiFactory.Json))!;
         var run = runs.Items.Single(r => r.Town == Demo.Sanxing);
         run.State.ShouldBe(PayrollState.Approved);

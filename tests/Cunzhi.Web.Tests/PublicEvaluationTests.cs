@@ -25,7 +25,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         var county = await f.ApiAs("county.admin");
         var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new
         {
-            regions = new[] { village }, year, opensAt = Local(DateTime.Now.AddHours(2)), closesAt = Local(DateTime.Now.AddDays(2)),
+            regions = new[] { village }, year, opensAt = Local(China.Now.AddHours(2)), closesAt = Local(China.Now.AddDays(2)),
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
         var id = (await opened.Content.ReadFromJsonAsync<OpenWindowsResult>(CunzhiFactory.Json))!.Opened.ShouldHaveSingleItem();
@@ -327,12 +327,12 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         var village = (await (await f.ApiAs("village.naoping")).GetFromJsonAsync<Features.Paged<WindowRow>>("/api/v1/evaluations/windows?pageSize=200", CunzhiFactory.Json))!;
         village.Items.ShouldAllBe(x => x.RegionCode == Demo.Naoping);
         var county = await f.ApiAs("county.admin");
-        var town = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2036, opensAt = Local(DateTime.Now.AddHours(1)), closesAt = Local(DateTime.Now.AddHours(5)) });
+        var town = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2036, opensAt = Local(China.Now.AddHours(1)), closesAt = Local(China.Now.AddHours(5)) });
         var opened = (await town.Content.ReadFromJsonAsync<OpenWindowsResult>(CunzhiFactory.Json))!;
         opened.Opened.Count.ShouldBeGreaterThan(1);
         var efengList = (await efeng.GetFromJsonAsync<Features.Paged<WindowRow>>("/api/v1/evaluations/windows?year=2036&pageSize=200", CunzhiFactory.Json))!;
         efengList.Items.Select(x => x.Id).Order().ShouldBe(opened.Opened.Order());
-        var bad = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2037, opensAt = Local(DateTime.Now.AddHours(3)), closesAt = Local(DateTime.Now.AddHours(1)) });
+        var bad = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2037, opensAt = Local(China.Now.AddHours(3)), closesAt = Local(China.Now.AddHours(1)) });
         (bad.StatusCode, (await bad.Content.ReadAsStringAsync()).Contains("结束时间必须晚于开始时间")).ShouldBe((HttpStatusCode.Conflict, true));
     }
 
@@ -363,7 +363,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     public async Task Pages_print_codes_and_a_phone_casts_a_ballot_through_the_form()
     {
         var county = await f.ApiAs("county.admin");
-        var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Naoping }, year = 2039, opensAt = Local(DateTime.Now.AddHours(2)), closesAt = Local(DateTime.Now.AddDays(1)) });
+        var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Naoping }, year = 2039, opensAt = Local(China.Now.AddHours(2)), closesAt = Local(China.Now.AddDays(1)) });
         var id = (await opened.Content.ReadFromJsonAsync<OpenWindowsResult>(CunzhiFactory.Json))!.Opened.Single();
         var town = await f.PagesAs("town.sanxing");
         var sheet = await CunzhiFactory.PostFormAsync(town, $"/Evaluations/Codes/{id}", new() { ["Count"] = "3" });

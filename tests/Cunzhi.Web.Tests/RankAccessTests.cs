@@ -123,7 +123,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         proposals = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Proposals?state=Pending"));
         (await Press(county, proposals, $"[data-testid=approve][data-proposal='{ids[first]}']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var effective = RankHistory.EffectiveFromApproval(DateOnly.FromDateTime(DateTime.Now));
+        var effective = RankHistory.EffectiveFromApproval(China.Today);
         var detail = await CunzhiFactory.Html(await county.GetAsync($"/Cadres/Detail?id={first}"));
         var row = detail.QuerySelector("[data-testid=rank-history] tr[data-kind=Promotion]").ShouldNotBeNull();
         row.GetAttribute("data-effective").ShouldBe(effective.ToString("yyyy-MM-dd"));
@@ -147,7 +147,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         var api = await f.ApiAs(Discipline);
         async Task<long> Sanction(string text)
         {
-            var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
+            var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
             r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
             return (await r.Content.ReadFromJsonAsync<Cunzhi.Web.Features.Ranks.ConductView>(CunzhiFactory.Json))!.Id;
         }
@@ -247,7 +247,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         var saved = await Press(county, page, "[data-testid=save-policy]", values);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(saved)).QuerySelector("[data-testid=errors]")?.TextContent);
         page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
-        var published = await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = DateTime.Today.ToString("yyyy-MM-dd") });
+        var published = await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = China.Now.Date.ToString("yyyy-MM-dd") });
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await CunzhiFactory.Html(published)).QuerySelector("[data-testid=errors]")?.TextContent);
         var policy = await f.WithSystemDb(db => db.Set<RankPolicy>().SingleAsync(p => p.CountyCode == Demo.BareCounty));
         (policy.Version, policy.IsPublished, policy.PublishedBy).ShouldBe((1, true, Demo.BareCountyAdmin));

@@ -46,7 +46,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         return free[skip];
     }
 
-    private static object Sanction(long cadreId) => new { cadreId, kind = "Sanction", date = DateTime.Today.AddDays(-3).ToString("yyyy-MM-dd"), description = "违反工作纪律，警告处分" };
+    private static object Sanction(long cadreId) => new { cadreId, kind = "Sanction", date = China.Now.Date.AddDays(-3).ToString("yyyy-MM-dd"), description = "违反工作纪律，警告处分" };
 
     [Fact]
     public async Task Policy_versions_published_ones_never_change_and_the_version_in_force_decides()
@@ -104,7 +104,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
             row.Result.Conditions.ShouldAllBe(c => c.Evidence.Length > 0);
             row.Result.Eligible.ShouldBe(row.Result.Reasons.Count == 0);
         }
-        var year = DateTime.Now.Year - 1;
+        var year = China.Now.Year - 1;
         var one = await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{list.Rows.Items[0].CadreId}");
         one.Result.Conditions.Single(c => c.Code == "D1").Evidence.ShouldStartWith($"{year} 年度考核");
         one.Result.Conditions.Single(c => c.Code == "B1").Evidence.ShouldContain("个月");
@@ -208,7 +208,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
 
         // The town withdraws its own kinds (absence), discipline may not.
         var absence = await Entered(await town.PostAsJsonAsync("/api/v1/ranks/conduct",
-            new { cadreId = cadre.CadreId, kind = "Absence", date = DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"), days = 5, description = "误把请假记为缺勤" }));
+            new { cadreId = cadre.CadreId, kind = "Absence", date = China.Now.Date.AddDays(-2).ToString("yyyy-MM-dd"), days = 5, description = "误把请假记为缺勤" }));
         (await Get<EligibilityRow>(town, $"/api/v1/ranks/eligibility/{cadre.CadreId}")).Result.Conditions.Single(c => c.Code == "D6").Passed.ShouldBeFalse();
         (await Withdraw(discipline, absence.Id, "录入错误")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         await Ok<ConductView>(await Withdraw(town, absence.Id, "已批准的事假，误记为无故缺勤"));
@@ -225,7 +225,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
             .Where(r => r.PendingProposalId is null && r.Result.Rank < 13 && r.Result.Eligible).Take(2).ToList();
         upper.Count.ShouldBe(2, "演示数据中应有两名 13 级以上、符合条件的三兴镇干部");
         async Task<long> Veto(long cadreId) => (await Entered(await discipline.PostAsJsonAsync("/api/v1/ranks/conduct",
-            new { cadreId, kind = "Veto", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "履职不力", description = "误录的否决" }))).Id;
+            new { cadreId, kind = "Veto", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "履职不力", description = "误录的否决" }))).Id;
 
         // Withdrawn first: the demotion is refused, and the veto no longer removes eligibility.
         var first = await Veto(upper[0].CadreId);
@@ -269,15 +269,10 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         (await Get<Paged<ProposalView>>(county, "/api/v1/ranks/proposals")).Total.ShouldBe(0);
         (await Get<RankHistoryView>(town, $"/api/v1/ranks/history/{cadre}")).Rank.ShouldBe(12);
         // The town still records absence; the demo county's policy is not this county's.
-        var absence = await town.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Absence", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), days = 1, description = "未请假" });
+        var absence = await town.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Absence", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), days = 1, description = "未请假" });
         absence.StatusCode.ShouldBe(HttpStatusCode.Created, await absence.Content.ReadAsStringAsync());
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-    }
 
     private static async Task<HttpClient> ApiAs(WebApplicationFactory<Program> app, string user)
     {
@@ -292,7 +287,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     [Fact]
     public async Task Approval_on_31_December_takes_effect_on_1_January_and_sets_the_rank()
     {
-        var dec31 = f.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 31, 10, 0, 0, TimeSpan.Zero)))));
+        var dec31 = f.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(China.At(2026, 12, 31, 18)))));
         var town = await ApiAs(dec31, "town.sanxing");
         var cadre = await EligibleCadre(town);
         var proposed = await Ok<List<ProposalView>>(await town.PostAsJsonAsync("/api/v1/ranks/proposals/promotion", new { cadreIds = new[] { cadre.CadreId }, note = "工作突出" }));
@@ -394,7 +389,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         async Task<long> Veto(long cadreId)
         {
             var r = await discipline.PostAsJsonAsync("/api/v1/ranks/conduct",
-                new { cadreId, kind = "Veto", date = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "违法违纪", description = "违规发放补贴" });
+                new { cadreId, kind = "Veto", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), vetoReason = "违法违纪", description = "违规发放补贴" });
             r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
             return (await r.Content.ReadFromJsonAsync<ConductView>(CunzhiFactory.Json))!.Id;
         }
@@ -407,7 +402,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         var p = await Ok<ProposalView>(await discipline.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = upper.CadreId, ground = "Veto", conductRecordId = veto }));
         (p.Kind, p.FromRank, p.ToRank).ShouldBe((ProposalKind.Demotion, upper.Result.Rank, upper.Result.Rank + 1));
         var approved = await Ok<ProposalView>(await county.PostAsync($"/api/v1/ranks/proposals/{p.Id}/approve", null));
-        approved.EffectiveFrom.ShouldBe(RankHistory.EffectiveFromApproval(DateOnly.FromDateTime(DateTime.Now)));
+        approved.EffectiveFrom.ShouldBe(RankHistory.EffectiveFromApproval(China.Today));
         (await f.WithSystemDb(db => db.Cadres.Where(c => c.Id == upper.CadreId).Select(c => c.Rank).SingleAsync())).ShouldBe(upper.Result.Rank + 1);
         // Until the 1st the cadre page shows the rank in force and the coming one beside it.
         var cadrePage = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync($"/Cadres/Detail?id={upper.CadreId}"));
@@ -424,7 +419,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
 
         // 不称职: only an approved rating of that year counts.
         var other = all.First(r => r.Result.Rank < 13 && r.CadreId != upper.CadreId);
-        var year = DateTime.Now.Year - 1;
+        var year = China.Now.Year - 1;
         await f.WithSystemDb(db => db.Set<AnnualReview>().Where(r => r.CadreId == other.CadreId && r.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Rating, Rating.Incompetent)));
         (await Refused(await town.PostAsJsonAsync("/api/v1/ranks/proposals/demotion", new { cadreId = other.CadreId, ground = "AnnualIncompetent", year = year - 5 })))

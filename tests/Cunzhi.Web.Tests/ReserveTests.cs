@@ -16,7 +16,7 @@ namespace Cunzhi.Web.Tests;
 /// </summary>
 public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Today = DateTime.Today.ToString("yyyy-MM-dd");
+    private static readonly string Today = China.Now.Date.ToString("yyyy-MM-dd");
 
     private static object Fields(string region, string name, bool party = true, string birth = "1994-05-06") => new
     {

@@ -71,16 +71,11 @@ public sealed class RobotStub : IDisposable
 /// </summary>
 public abstract class RobotReminderTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => China.Today;
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Local;
-    }
 
     private Task<int> RunRemindersAt(DateTime local) =>
-        new ReminderService(f.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local))),
+        new ReminderService(f.Services.GetRequiredService<IServiceScopeFactory>(), new FixedClock(China.At(local)),
             f.Services.GetRequiredService<IConfiguration>(), NullLogger<ReminderService>.Instance).RunOnceAsync(CancellationToken.None);
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Cunzhi.Web.Tests;
 /// </summary>
 public abstract class TaskGateTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Due = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd");
+    private static readonly string Due = China.Today.AddDays(10).ToString("yyyy-MM-dd");
 
     // Items of the default list the tests rely on (ResponsibilityListDefaults): XZ-11 assist, QX-01 and QZ-01 cancelled.
     private static object Body(string title, string? item = null, string requirement = "组织巡查并登记", string[]? villages = null, string[]? towns = null,

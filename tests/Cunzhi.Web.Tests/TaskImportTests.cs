@@ -17,7 +17,7 @@ namespace Cunzhi.Web.Tests;
 public abstract class TaskImportTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
     private const string Url = "/api/v1/tasks/requests/import/xlsx";
-    private static readonly string Due = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd");
+    private static readonly string Due = China.Today.AddDays(10).ToString("yyyy-MM-dd");
     private static readonly string[] Headers = ["任务名称*", "村里需要做什么*", "下达范围*", "完成期限*", "清单事项编号", "需要佐证", "佐证理由"];
 
     private static object?[] Row(string title, string targets, string? item = null, string requirement = "按要求组织落实", string? due = null,

@@ -9,7 +9,7 @@ namespace Cunzhi.Web.Tests;
 /// <summary>The weekly rhythm: the Monday list, the Friday report, the town board, and who may report what.</summary>
 public abstract class WeeklyReportTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Due = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd");
+    private static readonly string Due = China.Today.AddDays(10).ToString("yyyy-MM-dd");
 
     private async Task<TaskRequestView> Admit(string title, params string[] villages)
     {
@@ -32,7 +32,7 @@ public abstract class WeeklyReportTests<TFactory>(TFactory f) : IClassFixture<TF
         var request = await Admit("周报测试：秸秆禁烧巡查", Demo.Naoping, Demo.Dongxi);
         var village = await f.ApiAs("village.naoping");
         var list = await List(village);
-        list.Week.ShouldBe(Week.MondayOf(DateOnly.FromDateTime(DateTime.Now)));
+        list.Week.ShouldBe(Week.MondayOf(China.Today));
         list.Open.ShouldBeTrue();
         list.Items.Items.ShouldAllBe(i => i.RegionCode == Demo.Naoping);
         var item = list.Items.Items.Single(i => i.TaskRequestId == request.Id);
@@ -74,7 +74,7 @@ public abstract class WeeklyReportTests<TFactory>(TFactory f) : IClassFixture<TF
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await List(town)).Items.Items.ShouldContain(i => i.VillageTaskId == mine.VillageTaskId && i.Status == null);
 
-        var future = await village.PutAsJsonAsync("/api/v1/tasks/weekly", new { week = DateOnly.FromDateTime(DateTime.Now).AddDays(7).ToString("yyyy-MM-dd"),
+        var future = await village.PutAsJsonAsync("/api/v1/tasks/weekly", new { week = China.Today.AddDays(7).ToString("yyyy-MM-dd"),
             items = new[] { new { villageTaskId = mine.VillageTaskId, status = "Done", note = "" } } });
         future.StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.NotFound);
     }

@@ -28,6 +28,8 @@ public static class CunzhiApi
 
     public static IServiceCollection AddCunzhiFeatures(this IServiceCollection services)
     {
+        // The one clock: system time in China business time (Cunzhi:TimeZone), whatever the server's zone.
+        Infrastructure.Time.ChinaClock.AddChinaClock(services);
         services.AddScoped<RegionHandlers>();
         services.AddScoped<HouseholdHandlers>();
         services.AddScoped<AuditHandlers>();
@@ -88,6 +90,7 @@ public static class CunzhiApi
                 await r.GetAsync(code, ct) is null
                     ? (Results<Ok<Paged<HouseholdRow>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
                     : TypedResults.Ok(await h.ListAsync(code, q, new PageRequest(page, pageSize), ct)))
+            .RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')))
             .WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
 
         regions.MapPost("/{code}/households", async (string code, CreateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
@@ -97,7 +100,7 @@ public static class CunzhiApi
             .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
             .WithSummary("在村内新建农户");
 
-        var households = secured.MapGroup("/households").WithTags("农户");
+        var households = secured.MapGroup("/households").WithTags("农户").RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')));
         households.MapGet("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
             .WithSummary("农户及其成员");

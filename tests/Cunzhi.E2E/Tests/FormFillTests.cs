@@ -27,7 +27,7 @@ public sealed class FormFillTests(BrowserFixture fixture, ITestOutputHelper outp
                      new { label = "是否设立禁烧点", type = "Choice", choices = new[] { "是", "否" }, required = true },
                  })
             (await api.PostAsJsonAsync($"/api/v1/forms/{id}/fields", field)).EnsureSuccessStatusCode();
-        var due = DateOnly.FromDateTime(DateTime.Now).AddDays(7).ToString("yyyy-MM-dd");
+        var due = China.Today.AddDays(7).ToString("yyyy-MM-dd");
         (await api.PostAsJsonAsync($"/api/v1/forms/{id}/publish", new { villages = new[] { "360922106208" }, dueDate = due, itemCode = "XZ-11" })).EnsureSuccessStatusCode();
         return id;
     }

@@ -15,7 +15,7 @@ public sealed class PublicEvaluationTests(BrowserFixture browser, ITestOutputHel
     {
         var year = 2040 + Random.Shared.Next(0, 50);
         await new LoginPage(county).SignInAsync("county.admin", DemoPassword);
-        await (await new OpenEvaluationPage(county).GotoAsync()).OpenAsync(Naoping, year, DateTime.Now.AddHours(3), DateTime.Now.AddDays(1));
+        await (await new OpenEvaluationPage(county).GotoAsync()).OpenAsync(Naoping, year, China.Now.AddHours(3), China.Now.AddDays(1));
 
         await using var townContext = await _browser.NewContextAsync(Phone());
         var town = await townContext.NewPageAsync();

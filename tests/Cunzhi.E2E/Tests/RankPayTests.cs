@@ -17,7 +17,7 @@ public sealed class RankPayTests(BrowserFixture fixture, ITestOutputHelper outpu
     /// <summary>The demo county's rank policy v1 keeps the default step: 100 CNY a month per rank above 13.</summary>
     private const decimal StepYuan = 100m;
 
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today() => China.Today;
     private static DateOnly FirstOfNextMonth(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1);
     private static string Yuan(decimal yuan) => yuan.ToString("#,##0.00", CultureInfo.InvariantCulture);
     private static decimal AllowanceYuan(int rank) => (13 - rank) * StepYuan;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Analytics;
 
@@ -9,7 +8,6 @@ public static class AnalyticsFeature
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
         // The report is "as of today"; tests and jobs may replace the clock.
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<StructureHandlers>();
         return services;
     }

@@ -2,7 +2,6 @@ using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Assessment;
 
@@ -11,7 +10,6 @@ public static class AssessmentFeature
 {
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TemplateHandlers>();
         services.AddScoped<ReviewHandlers>();
         services.AddScoped<LedgerHandlers>();

@@ -2,6 +2,7 @@ using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Audit;
@@ -11,7 +12,7 @@ public sealed record AuditFilter(string? User, string? Entity, DateOnly? From, D
 public sealed record AuditRow(long Sequence, DateTime AtUtc, string UserName, string RegionCode, string Action, string ActionName, string Entity, string EntityKey, string? Before, string? After);
 
 /// <summary>Reading the log (region-scoped by the data context) and verifying the chain.</summary>
-public sealed class AuditHandlers(AppDbContext db)
+public sealed class AuditHandlers(AppDbContext db, TimeProvider clock)
 {
     public async Task<Paged<AuditRow>> SearchAsync(AuditFilter f, PageRequest page, CancellationToken ct = default)
     {
@@ -19,8 +20,9 @@ public sealed class AuditHandlers(AppDbContext db)
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName.Contains(f.User.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Entity)) q = q.Where(a => a.Entity == f.Entity.Trim());
         if (!string.IsNullOrWhiteSpace(f.Region)) q = q.Where(a => a.RegionCode.StartsWith(f.Region.Trim()));
-        if (f.From is { } from) { var t = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(a => a.AtUtc >= t); }
-        if (f.To is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(a => a.AtUtc < t); }
+        // The dates are China dates (Cunzhi:TimeZone): from its 00:00 to the end of the last day, in UTC.
+        if (f.From is { } from) { var t = clock.StartUtc(from); q = q.Where(a => a.AtUtc >= t); }
+        if (f.To is { } to) { var t = clock.EndUtc(to); q = q.Where(a => a.AtUtc < t); }
         var result = await q.OrderByDescending(a => a.Sequence)
             .Select(a => new AuditRow(a.Sequence, a.AtUtc, a.UserName, a.RegionCode, a.Action, "", a.Entity, a.EntityKey, a.Before, a.After))
             .ToPagedAsync(page, ct);

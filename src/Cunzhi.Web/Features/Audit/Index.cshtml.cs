@@ -33,6 +33,4 @@ public sealed class IndexModel(AuditHandlers audit) : PageModel
         Verification = await audit.VerifyAsync(ct);
         await OnGetAsync(ct);
     }
-
-    public static string Local(DateTime utc) => utc.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss");
 }

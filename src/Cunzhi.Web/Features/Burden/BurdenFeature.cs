@@ -1,7 +1,6 @@
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Burden;
 
@@ -10,7 +9,6 @@ public static class BurdenFeature
 {
     public static IServiceCollection AddBurden(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BurdenHandlers>();
         services.AddScoped<MeterHandlers>();
         services.AddScoped<ReminderHandlers>();

@@ -18,7 +18,8 @@ public sealed record MeterCount(string RegionCode, int Year, int Month, int Coun
 /// prefix, within [from, to); null means the
 /// platform has no such data yet (shown as 0 and marked 待接入; none today). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
 /// </summary>
-public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, IQueryable<MeterCount>>? Query);
+/// <summary>A meter source: counts per village and China month between two China month starts; <c>hours</c> is the business zone's offset from UTC.</summary>
+public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, double, IQueryable<MeterCount>>? Query);
 
 /// <summary>Load pushed by one department (task items, meetings, inspections) in the period.</summary>
 public sealed record DepartmentLoad(string Department, int TaskItems, int Meetings, int Inspections)
@@ -37,39 +38,40 @@ public sealed record MeterReport(string RegionCode, string RegionName, RegionLev
 /// <summary>
 /// 负担监测: per village per month, how many forms, meetings, inspections, task items, evidence uploads and weekly report items
 /// came its way, against its baseline (see <see cref="BurdenMeter"/>); drill-down county → town → village; and which
-/// departments push the load. Counts are by UTC month of the recorded time (dates without a time count by their day).
+/// departments push the load. Counts are by China month of the recorded time (Cunzhi:TimeZone; dates without a time count by their day).
 /// </summary>
 public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvider clock, BurdenHandlers burden)
 {
     public const string Readers = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
 
-    private static DateTime Utc(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    // A China date's 00:00 as UTC, for a zone <hours> ahead of UTC; grouping shifts the stored UTC time by the same hours.
+    private static DateTime Utc(DateOnly d, double hours) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-hours);
 
     /// <summary>The meter's sources, in column order.</summary>
     public static readonly IReadOnlyList<MeterSource> Sources =
     [
         // 一表通: a form reaches a village as an admitted village task of the form's request. The filter on forms is lifted
         // because forms carry the county's code; the prefix is the region already found in scope.
-        new("forms", "报表", (db, prefix, from, to) => db.Set<VillageTask>().IgnoreQueryFilters()
-            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to)
+        new("forms", "报表", (db, prefix, from, to, hours) => db.Set<VillageTask>().IgnoreQueryFilters()
+            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours)
                         && db.Set<FormTemplate>().IgnoreQueryFilters().Any(f => f.TaskRequestId == t.TaskRequestId))
-            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.Year, t.AdmittedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(hours).Year, t.AdmittedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
         // Fields a village typed by hand in the forms it submitted (those filled from the registry are not a burden).
-        new("typed", "手填指标", (db, prefix, from, to) => db.Set<FormSubmission>()
-            .Where(s => s.RegionCode.StartsWith(prefix) && s.Status == SubmissionStatus.Submitted && s.SubmittedAtUtc >= Utc(from) && s.SubmittedAtUtc < Utc(to))
-            .GroupBy(s => new { s.RegionCode, s.SubmittedAtUtc!.Value.Year, s.SubmittedAtUtc!.Value.Month })
+        new("typed", "手填指标", (db, prefix, from, to, hours) => db.Set<FormSubmission>()
+            .Where(s => s.RegionCode.StartsWith(prefix) && s.Status == SubmissionStatus.Submitted && s.SubmittedAtUtc >= Utc(from, hours) && s.SubmittedAtUtc < Utc(to, hours))
+            .GroupBy(s => new { s.RegionCode, s.SubmittedAtUtc!.Value.AddHours(hours).Year, s.SubmittedAtUtc!.Value.AddHours(hours).Month })
             .Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Sum(s => s.TypedCount)))),
-        new("meetings", "会议", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+        new("meetings", "会议", (db, prefix, from, to, hours) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("inspections", "检查", (db, prefix, from, to) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+        new("inspections", "检查", (db, prefix, from, to, hours) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Inspection && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("tasks", "任务事项", (db, prefix, from, to) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
-            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.Year, t.AdmittedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("evidence", "佐证上传", (db, prefix, from, to) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= Utc(from) && e.UploadedAtUtc < Utc(to))
-            .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.Year, e.UploadedAtUtc.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("reports", "周报条目", (db, prefix, from, to) => db.Set<WeeklyReport>().Where(r => r.RegionCode.StartsWith(prefix) && r.WeekStart >= from && r.WeekStart < to)
+        new("tasks", "任务事项", (db, prefix, from, to, hours) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours))
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(hours).Year, t.AdmittedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("evidence", "佐证上传", (db, prefix, from, to, hours) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= Utc(from, hours) && e.UploadedAtUtc < Utc(to, hours))
+            .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.AddHours(hours).Year, e.UploadedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("reports", "周报条目", (db, prefix, from, to, hours) => db.Set<WeeklyReport>().Where(r => r.RegionCode.StartsWith(prefix) && r.WeekStart >= from && r.WeekStart < to)
             .GroupBy(r => new { r.RegionCode, r.WeekStart.Year, r.WeekStart.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
     ];
 
@@ -87,9 +89,11 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
         var from = new[] { asOf.AddMonths(-35), policy.BaselineFrom ?? asOf }.Min();
         var to = asOf.AddMonths(1);
         var prefix = RegionCodes.ScopePrefix(r.Code);
+        // China months (Cunzhi:TimeZone). One offset for the whole range: exact for Asia/Shanghai (no daylight saving since 1991).
+        var hours = clock.LocalTimeZone.GetUtcOffset(clock.GetUtcNow()).TotalHours;
         var counts = new List<(string Source, MeterCount Count)>();
         foreach (var s in Sources.Where(s => s.Query is not null))
-            counts.AddRange((await s.Query!(db, prefix, from, to).ToListAsync(ct)).Select(c => (s.Key, c)));
+            counts.AddRange((await s.Query!(db, prefix, from, to, hours).ToListAsync(ct)).Select(c => (s.Key, c)));
 
         MeterRow Row(string rowCode, string name, Func<string, bool> includes)
         {
@@ -124,7 +128,7 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
                     return Row(c.Code, c.Name, v => v.StartsWith(childPrefix, StringComparison.Ordinal));
                 }).ToList(), children.Total, children.Page, children.PageSize);
         }
-        var departments = await DepartmentsAsync(prefix, asOf.AddMonths(-11), to, ct);
+        var departments = await DepartmentsAsync(prefix, asOf.AddMonths(-11), to, hours, ct);
         return new(r.Code, r.Name, r.Level, r.ParentCode, asOf, Sources.Select(s => new MeterSourceView(s.Key, s.Name, s.Query is not null)).ToList(),
             summary, rows, monthsShown, departments, policy.BaselineFrom, policy.BaselineMonths);
     }
@@ -140,9 +144,9 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
     }
 
     /// <summary>Task items, meetings and inspections per department on the villages under <paramref name="prefix"/>, most load first.</summary>
-    private async Task<IReadOnlyList<DepartmentLoad>> DepartmentsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<IReadOnlyList<DepartmentLoad>> DepartmentsAsync(string prefix, DateOnly from, DateOnly to, double hours, CancellationToken ct)
     {
-        var tasks = await db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from) && t.AdmittedAtUtc < Utc(to))
+        var tasks = await db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours))
             .GroupBy(t => t.DepartmentName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var events = await db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { e.Organizer, e.Kind })

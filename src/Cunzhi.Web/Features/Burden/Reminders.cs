@@ -39,7 +39,7 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
         var today = DateOnly.FromDateTime(localNow.DateTime);
         var monday = Week.MondayOf(today);
         var nowUtc = localNow.UtcDateTime;
-        var list = WeeklyHandlers.OnListOf(db.Set<VillageTask>().AsNoTracking(), monday).Where(t => t.AdmittedAtUtc <= nowUtc);
+        var list = WeeklyHandlers.OnListOf(db.Set<VillageTask>().AsNoTracking(), monday, clock).Where(t => t.AdmittedAtUtc <= nowUtc);
         var reports = db.Set<WeeklyReport>().Where(r => r.WeekStart == monday);
         var made = new List<Reminder>();
         foreach (var kind in ReminderSchedule.Due(today))

@@ -4,6 +4,7 @@ using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
@@ -139,7 +140,7 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
         var cadres = await db.Set<EvaluationReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.WindowId == w.Id).OrderBy(r => r.Position)
             .Select(r => new { r.CadreId, r.CadreName, r.PostCode, r.Text }).ToListAsync(ct);
         return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", names.GetValueOrDefault(w.RegionCode[..9] + "000") ?? "", w.Year,
-            TimeZoneInfo.ConvertTimeFromUtc(w.ClosesAtUtc, clock.LocalTimeZone),
+            clock.ToChina(w.ClosesAtUtc),
             cadres.Select(c => new BallotCadre(c.CadreId, c.CadreName, CadreNames.Post(c.PostCode), c.Text)).ToList());
     }
 

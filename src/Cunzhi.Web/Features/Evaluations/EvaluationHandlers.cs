@@ -10,6 +10,7 @@ using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
@@ -85,8 +86,9 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     public const string NotFoundMessage = "未找到该评议，或不在本账号的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.LocalTimeZone);
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone);
+    // Opening and closing times are entered in China time (an evaluation closing 17:00 closes at 09:00 UTC).
+    private DateTime ToUtc(DateTime local) => clock.ToUtc(local);
+    public DateTime ToLocal(DateTime utc) => clock.ToChina(utc);
 
     private static int PostOrder(string code)
     {

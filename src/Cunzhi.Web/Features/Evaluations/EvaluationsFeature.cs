@@ -1,7 +1,6 @@
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
@@ -10,7 +9,6 @@ public static class EvaluationsFeature
 {
     public static IServiceCollection AddEvaluations(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<EvaluationHandlers>();
         services.AddScoped<BallotHandlers>();
         services.AddSingleton<BallotGuard>();

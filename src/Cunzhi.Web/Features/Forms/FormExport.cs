@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Forms;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Excel;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -12,7 +13,7 @@ namespace Cunzhi.Web.Features.Forms;
 /// </summary>
 public static class FormExport
 {
-    public static XlsxDownload Build(ExportData data, DateTime nowLocal)
+    public static XlsxDownload Build(ExportData data, TimeProvider clock)
     {
         var columns = new List<XlsxColumn> { new("乡镇（街道）", Width: 14), new("村（社区）", Width: 14), new("村代码", Width: 14), new("填报状态"), new("提交时间", XlsxKind.DateTime) };
         columns.AddRange(data.Fields.Select(f => new XlsxColumn(f.Header, f.Type switch
@@ -25,7 +26,7 @@ public static class FormExport
         {
             var s = r.Submission?.Status == SubmissionStatus.Submitted ? r.Submission : null;
             var values = s?.Values.ToDictionary(v => v.FieldId, v => v.Value) ?? [];
-            var row = new List<object?> { r.TownName, r.VillageName ?? r.Village, r.Village, FormSubmission.StatusName(r.Submission?.Status), s?.SubmittedAtUtc?.ToLocalTime() };
+            var row = new List<object?> { r.TownName, r.VillageName ?? r.Village, r.Village, FormSubmission.StatusName(r.Submission?.Status), s?.SubmittedAtUtc is { } at ? clock.ToChina(at) : null };
             row.AddRange(data.Fields.Select(f => values.TryGetValue(f.Id, out var v) ? Typed(f, v) : null));
             return row.ToArray();
         }).ToList();
@@ -34,7 +35,7 @@ public static class FormExport
         {
             new object?[] { "报表名称", data.Title, null, null },
             new object?[] { "发文部门", data.DepartmentName, null, null },
-            new object?[] { "导出时间", nowLocal.ToString("yyyy-MM-dd HH:mm"), null, null },
+            new object?[] { "导出时间", clock.Show(clock.GetUtcNow().UtcDateTime), null, null },
             new object?[] { "已提交村数", data.Rows.Count(r => r.Submission?.Status == SubmissionStatus.Submitted).ToString(), null, null },
         };
         about.AddRange(data.Fields.Select((f, i) => new object?[]
@@ -47,7 +48,7 @@ public static class FormExport
             new XlsxSheet(SheetName(data.Title), columns, rows),
             new XlsxSheet("报表说明", aboutColumns, about) { AutoFilter = false },
         };
-        return new XlsxDownload($"{FileName(data.Title)}-{nowLocal:yyyyMMdd}.xlsx", (stream, ct) => XlsxWriter.WriteAsync(stream, sheets, ct));
+        return new XlsxDownload($"{FileName(data.Title)}-{clock.Today():yyyyMMdd}.xlsx", (stream, ct) => XlsxWriter.WriteAsync(stream, sheets, ct));
     }
 
     private static object? Typed(FormField f, string value) => f.Type switch

@@ -9,6 +9,7 @@ using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -525,8 +526,9 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     public async Task<FormFieldCounts> FieldCountsAsync(string village, DateOnly month, CancellationToken ct = default)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
-        var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // The China month: from the 1st's 00:00 China time to the next 1st's, in UTC.
+        var from = clock.StartUtc(first);
+        var to = clock.StartUtc(first.AddMonths(1));
         // Scoped tasks first, then the forms by their request ids (a filter lifted in one query is lifted for all of it).
         var requests = await db.Set<VillageTask>().Where(t => t.RegionCode == village && t.AdmittedAtUtc >= from && t.AdmittedAtUtc < to)
             .Select(t => (long?)t.TaskRequestId).ToListAsync(ct);

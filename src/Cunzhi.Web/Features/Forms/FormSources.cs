@@ -6,6 +6,7 @@ using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -14,7 +15,7 @@ namespace Cunzhi.Web.Features.Forms;
 /// definitions say. Reads go through the scoped context: a village computes only its own numbers.
 /// Only the groups of sources asked for are queried.
 /// </summary>
-public sealed class FormSources(AppDbContext db)
+public sealed class FormSources(AppDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyDictionary<string, decimal>> ComputeAsync(string village, IEnumerable<string> keys, DateOnly asOf, CancellationToken ct = default)
     {
@@ -46,7 +47,7 @@ public sealed class FormSources(AppDbContext db)
     private Task<int> OpenThisWeekAsync(string village, DateOnly asOf, CancellationToken ct)
     {
         var monday = Week.MondayOf(asOf);
-        var end = monday.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = clock.StartUtc(monday.AddDays(7));
         var from = monday.AddDays(-WeeklyHandlers.OverdueDays);
         var done = db.Set<WeeklyReport>().Where(r => r.WeekStart == monday && r.Status == WeeklyStatus.Done).Select(r => r.VillageTaskId);
         return db.Set<VillageTask>().CountAsync(t => t.RegionCode == village && t.AdmittedAtUtc < end && t.DueDate >= from && !done.Contains(t.Id), ct);

@@ -3,6 +3,7 @@ using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -71,7 +72,7 @@ public static class FormsFeature
                     ? (Results<Ok<SubmissionPage>, ProblemHttpResult>)TypedResults.Ok(p) : NotFound())
             .RequireAuthorization(p => p.RequireRole(R(FormHandlers.SubmissionReaders))).WithSummary("各村填报情况（乡镇看所辖各村）");
         forms.MapGet("/{id:long}/export", async (long id, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
-                await h.ExportDataAsync(id, ct) is { } d ? (Results<XlsxDownload, ProblemHttpResult>)FormExport.Build(d, clock.GetLocalNow().DateTime) : NotFound())
+                await h.ExportDataAsync(id, ct) is { } d ? (Results<XlsxDownload, ProblemHttpResult>)FormExport.Build(d, clock) : NotFound())
             .RequireAuthorization(p => p.RequireRole(R(FormHandlers.SubmissionReaders))).WithSummary("导出 Excel：每村一行，按报表指标顺序分列，表头含单位");
 
         forms.MapGet("/inbox", async (SubmissionStatus? status, bool? unfilled, int? page, int? pageSize, FormHandlers h, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Cunzhi.Domain.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -33,5 +34,5 @@ public sealed class SubmissionsModel(FormHandlers forms, TimeProvider clock) : P
 
     /// <summary>The same workbook as <c>GET /api/v1/forms/{id}/export</c>, for the signed-in page (the API takes bearer tokens only).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
-        await forms.ExportDataAsync(Id, ct) is { } data ? FormExport.Build(data, clock.GetLocalNow().DateTime) : NotFound();
+        await forms.ExportDataAsync(Id, ct) is { } data ? FormExport.Build(data, clock) : NotFound();
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Households;
 
 /// <summary>/Households/Export?code=: a village's households as .xlsx, for whoever may see the household list.</summary>
+[Authorize(Roles = Regions.HouseholdHandlers.Readers)]
 public sealed class ExportModel(HouseholdExport export) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

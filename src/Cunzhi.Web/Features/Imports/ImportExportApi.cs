@@ -89,7 +89,7 @@ public static class ImportExportApi
             .WithSummary("导入农户：" + ImportSummary);
         secured.MapGet("/regions/{code}/households/export", async (string code, HouseholdExport export, CancellationToken ct) =>
                 await export.ExportAsync(code, ct) is { } file ? (IResult)file : CunzhiApi.NotFound(RegionHandlers.NotFoundMessage))
-            .WithTags("农户")
+            .WithTags("农户").RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')))
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出村内农户 .xlsx（列同导入模板）");
 
@@ -116,6 +116,7 @@ public static class ImportExportApi
                     return CunzhiApi.NotFound(ReserveHandlers.RegionNotFoundMessage);
                 return (IResult)await export.ExportAsync(new ReserveFilter(scope.Code, status, source, q), scope, ct);
             })
+            .RequireAuthorization(p => p.RequireRole(ReservesFeature.Readers.Split(',')))
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出后备干部名册 .xlsx（筛选同名单；列同导入模板，另加状态）");
 

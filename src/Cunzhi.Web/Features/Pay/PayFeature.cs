@@ -3,7 +3,7 @@ using Cunzhi.Domain.Pay;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -12,7 +12,6 @@ public static class PayFeature
 {
     public static IServiceCollection AddPay(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PaySettingsHandlers>();
         services.AddScoped<PayrollHandlers>();
         services.AddScoped<RewardHandlers>();
@@ -47,7 +46,7 @@ public static class PayFeature
                 await h.GetAsync(id, village, new PageRequest(page, pageSize), ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
             .WithSummary("批次详情：合计、提示与明细（分页，可按村筛选）");
         runs.MapGet("/{id:long}/export", async (long id, PayrollHandlers h, TimeProvider clock, CancellationToken ct) =>
-                await h.AllLinesAsync(id, ct) is { } d ? (Results<XlsxDownload, ProblemHttpResult>)PayExport.Build(d.Run, d.Lines, clock.GetLocalNow().DateTime) : NotFound(PayrollHandlers.NotFoundMessage))
+                await h.AllLinesAsync(id, ct) is { } d ? (Results<XlsxDownload, ProblemHttpResult>)PayExport.Build(d.Run, d.Lines, clock) : NotFound(PayrollHandlers.NotFoundMessage))
             .WithSummary("导出 Excel（乡镇财政所）");
         var computers = R(PayrollHandlers.Computers);
         var approvers = R(PayrollHandlers.Approvers);
@@ -114,7 +113,7 @@ public static class PayFeature
 /// </summary>
 public static class PayExport
 {
-    public static XlsxDownload Build(RunView run, IReadOnlyList<PayLineView> lines, DateTime nowLocal)
+    public static XlsxDownload Build(RunView run, IReadOnlyList<PayLineView> lines, TimeProvider clock)
     {
         var columns = new[]
         {
@@ -139,9 +138,9 @@ public static class PayExport
             new object?[] { "职级补贴级差", PayNames.Yuan(run.AllowanceStepFen) + " 元" },
             new object?[] { "明细条数", run.LineCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             new object?[] { "应发合计", PayNames.Yuan(run.TotalFen) + " 元" },
-            new object?[] { "计算", $"{run.ComputedBy} {run.ComputedAtUtc.ToLocalTime():yyyy-MM-dd HH:mm}" },
+            new object?[] { "计算", $"{run.ComputedBy} {clock.Show(run.ComputedAtUtc)}" },
             new object?[] { "复核", run.ReviewedBy }, new object?[] { "审批", run.ApprovedBy }, new object?[] { "锁定", run.LockedBy },
-            new object?[] { "导出时间", nowLocal.ToString("yyyy-MM-dd HH:mm") },
+            new object?[] { "导出时间", clock.Show(clock.GetUtcNow().UtcDateTime) },
         };
         about.AddRange(run.Warnings.Select(w => new object?[] { "提示", w }));
         about.Add(["折算规则", "月中到任或离任的按在任天数折算：金额 × 在任天数 ÷ 当月天数，四舍五入到分"]);

@@ -5,13 +5,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, or the town for one of its villages; town approves with the paying month).</summary>
 [Authorize(Roles = RewardHandlers.IncomeReaders)]
 public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator,
-    IValidator<SetShares> sharesValidator) : PageModel
+    IValidator<SetShares> sharesValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
@@ -42,7 +43,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
         if (IsCounty) Secretaries = await h.SecretariesAsync(ct);
         if (IsTown) Villages = await h.VillagesAsync(ct);
         Income = await h.IncomeRewardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
-        var today = DateTime.Today;
+        var today = clock.Today();
         if (AwardYear == 0) (AwardYear, PayYear, PayMonth) = (today.Year, today.Year, today.Month);
     }
 

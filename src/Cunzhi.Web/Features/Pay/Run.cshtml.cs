@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -85,5 +86,5 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
     public Task<IActionResult> OnPostRemoveAdjustmentAsync(CancellationToken ct) => Do(IsTown, () => h.RemoveAdjustmentAsync(Id, LineId, ct), "已删除调整项", ct);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct, [FromServices] TimeProvider clock) =>
-        await h.AllLinesAsync(Id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock.GetLocalNow().DateTime) : NotFound();
+        await h.AllLinesAsync(Id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock) : NotFound();
 }

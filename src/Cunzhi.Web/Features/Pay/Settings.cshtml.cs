@@ -3,12 +3,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>报酬标准: every reader sees the version in force and the history; the county admin edits a draft and publishes it.</summary>
 [Authorize(Roles = PaySettingsHandlers.Readers)]
-public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySettings> validator) : PageModel
+public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySettings> validator, TimeProvider clock) : PageModel
 {
     [BindProperty] public DateOnly EffectiveFrom { get; set; }
     [BindProperty] public string? ChiefBase { get; set; }
@@ -31,7 +32,7 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
         View = await h.OverviewAsync(ct);
         if (!fill) return;
         var s = View.Draft ?? View.InForce;
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today();
         // A county's first version defaults to this month (nothing can have been paid under another); later ones to next month.
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         EffectiveFrom = View.Draft?.EffectiveFrom ?? (View.Versions.Any(v => v.IsPublished) ? thisMonth.AddMonths(1) : thisMonth);

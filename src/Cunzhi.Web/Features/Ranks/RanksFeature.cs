@@ -1,7 +1,6 @@
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Ranks;
 
@@ -10,7 +9,6 @@ public static class RanksFeature
 {
     public static IServiceCollection AddRanks(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PolicyHandlers>();
         services.AddScoped<ConductHandlers>();
         services.AddScoped<PromotionHandlers>();

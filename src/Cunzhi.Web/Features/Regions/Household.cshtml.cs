@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Cunzhi.Domain.Regions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Regions;
 
 /// <summary>A household, its members, and (for county and town admins) its editable fields.</summary>
+[Authorize(Roles = HouseholdHandlers.Readers)]
 public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers regions, IValidator<UpdateHousehold> validator, IValidator<SaveResident> residentValidator) : PageModel
 {
     public HouseholdDetail Detail { get; private set; } = null!;

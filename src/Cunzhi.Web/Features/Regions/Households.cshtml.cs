@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Regions;
 
+[Authorize(Roles = HouseholdHandlers.Readers)]
 public sealed class HouseholdsModel(RegionHandlers regions, HouseholdHandlers households) : PageModel
 {
     public RegionView Village { get; private set; } = null!;

@@ -17,6 +17,7 @@ public sealed class IndexModel(RegionHandlers regions) : PageModel
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+    public bool CanReadHouseholds => HouseholdHandlers.Readers.Split(',').Any(User.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,29 +1,31 @@
+using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Reserves;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>
 /// The reserve pool as a feature: its services and its <c>/api/v1</c> endpoints. Validators are found by
-/// the assembly scan in <see cref="CunzhiApi.AddCunzhiFeatures"/>. Everyone signed in reads within their
-/// region (a village cadre its own village's pool); county and town admins write.
+/// the assembly scan in <see cref="CunzhiApi.AddCunzhiFeatures"/>. County and town admins read within their region and
+/// write; a village cadre reads its own village's pool. Departments, the coordination office and discipline do not see
+/// the pool (names and birth dates; SPEC §1: a department sees its own task requests and what a task needs).
 /// </summary>
 public static class ReservesFeature
 {
     public const string Editors = CunzhiApi.RegionEditors;
+    /// <summary>Who may read and export the reserve pool (region scope narrows it further).</summary>
+    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
 
     public static IServiceCollection AddReserves(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReserveHandlers>();
         return services;
     }
 
     public static void MapReserves(RouteGroupBuilder secured)
     {
-        var reserves = secured.MapGroup("/reserves").WithTags("后备干部");
+        var reserves = secured.MapGroup("/reserves").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')));
         var editors = Editors.Split(',');
 
         reserves.MapGet("", async (string? code, ReserveStatus? status, ReserveSource? source, string? q, int? page, int? pageSize,
@@ -54,7 +56,7 @@ public static class ReservesFeature
             .AddEndpointFilter<Validate<AppointReserve>>().RequireAuthorization(p => p.RequireRole(editors))
             .WithSummary("动态补缺：任用后备干部，建立村干部档案（13 级起）并将其移出后备库");
 
-        secured.MapGroup("/regions").WithTags("后备干部")
+        secured.MapGroup("/regions").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')))
             .MapGet("/{code}/vacancies", async (string code, ReserveHandlers h, CancellationToken ct) =>
                 await h.VacanciesAsync(code, ct) is { } v ? (Results<Ok<VacancyReport>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(ReserveHandlers.RegionNotFoundMessage))
             .WithSummary("区划内书记、主任空缺的村；对村另列可补缺的后备干部（本村及本乡镇）");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;
 using Cunzhi.Web.Features.Regions;
@@ -11,6 +12,7 @@ namespace Cunzhi.Web.Features.Reserves;
 /// 动态补缺: villages with a vacant secretary or director under a region; for a village, the vacant posts
 /// and the candidates of its pool and its town's, each with an appointment form.
 /// </summary>
+[Authorize(Roles = ReservesFeature.Readers)]
 public sealed class VacanciesModel(ReserveHandlers reserves, RegionHandlers regions, IValidator<AppointReserve> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -4,7 +4,6 @@ using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -13,7 +12,6 @@ public static class TasksFeature
 {
     public static IServiceCollection AddTasks(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TaskHandlers>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();

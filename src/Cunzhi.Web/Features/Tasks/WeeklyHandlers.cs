@@ -8,6 +8,7 @@ using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -74,16 +75,17 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
     public DateOnly WeekOf(DateOnly? week) => Week.MondayOf(week ?? Today);
 
     /// <summary>Tasks on the list of a week: admitted by its end, and not due long before it (also what reminders count).</summary>
-    public static IQueryable<VillageTask> OnListOf(IQueryable<VillageTask> tasks, DateOnly monday)
+    /// The week ends at the next Monday's 00:00 China time (Sunday 16:00 UTC), not at midnight UTC.
+    public static IQueryable<VillageTask> OnListOf(IQueryable<VillageTask> tasks, DateOnly monday, TimeProvider clock)
     {
-        var end = monday.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = clock.StartUtc(monday.AddDays(7));
         var from = monday.AddDays(-OverdueDays);
         return tasks.Where(t => t.AdmittedAtUtc < end && t.DueDate >= from);
     }
 
     private IQueryable<VillageTask> TasksOf(DateOnly monday, string? region)
     {
-        var q = OnListOf(db.Set<VillageTask>().AsNoTracking(), monday);
+        var q = OnListOf(db.Set<VillageTask>().AsNoTracking(), monday, clock);
         if (!string.IsNullOrWhiteSpace(region) && RegionCodes.LevelOf(region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(region.Trim());

@@ -10,6 +10,7 @@ using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Infrastructure.Seed;
 
@@ -17,7 +18,7 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 public sealed record DemoAccount(string UserName, string Role, string RegionCode, string DisplayName);
 
 /// <summary>Reference data (idempotent), the demo county, and accounts.</summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IWebHostEnvironment env, PersonalDataProtector protector)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IWebHostEnvironment env, PersonalDataProtector protector, TimeProvider clock)
 {
     /// <summary>Demo accounts that may reveal full ID and phone numbers.</summary>
     public static readonly string[] RevealingAccounts = ["county.admin", "discipline"];
@@ -163,9 +164,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await db.SaveChangesAsync(ct);
 
         await SeedResponsibilityListAsync(Divisions.DemoCountyCode, ct);
-        await new AssessmentDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
+        await new AssessmentDemo(db).SeedAsync(Divisions.DemoCountyCode, clock.Today(), ct);
         await new RankDemo(db).SeedAsync(Divisions.DemoCountyCode, ct);
-        await new PayDemo(db).SeedAsync(Divisions.DemoCountyCode, DateOnly.FromDateTime(DateTime.Now), ct);
+        await new PayDemo(db, clock).SeedAsync(Divisions.DemoCountyCode, clock.Today(), ct);
         // The demo accounts need their regions: all of them are in 万载, which a slice of the country may cut through.
         var accountRegions = DemoAccounts.Select(a => a.RegionCode).Distinct().ToList();
         if (await db.Regions.CountAsync(r => accountRegions.Contains(r.Code), ct) == accountRegions.Count)

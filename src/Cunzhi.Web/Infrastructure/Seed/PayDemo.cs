@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 /// and last month's payroll of 三兴镇 computed by the real handler, reviewed and approved (left reviewed if some cadre
 /// lacks last month's score). Does nothing when the county already has pay settings.
 /// </summary>
-public sealed class PayDemo(AppDbContext db)
+public sealed class PayDemo(AppDbContext db, TimeProvider clock)
 {
     public const string DemoTown = "360922106000";
 
@@ -26,7 +26,6 @@ public sealed class PayDemo(AppDbContext db)
         await db.SaveChangesAsync(ct);
 
         if (!await db.Regions.AnyAsync(r => r.Code == DemoTown, ct)) return;
-        var clock = TimeProvider.System;
         var payroll = new PayrollHandlers(db, db.User, clock);
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var run = await payroll.ComputeForTownAsync(DemoTown, last.Year, last.Month, ct);
