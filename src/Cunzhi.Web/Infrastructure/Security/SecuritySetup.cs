@@ -55,7 +55,7 @@ public static class SecuritySetup
 
         // Revocation (issue #15): short access tokens, each checked against the account's stamp, lock and roles
         // at most a minute stale (SessionGuard); cookies the same way through Identity's stamp validator.
-        services.TryAddSingleton(TimeProvider.System);
+        Time.ChinaClock.AddChinaClock(services); // the session checks run on the business clock too (also registered by AddCunzhiFeatures)
         services.AddSingleton(sp => SessionSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SessionGuard>();
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IConfiguration>((o, config) =>
