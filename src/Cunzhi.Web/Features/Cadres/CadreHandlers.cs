@@ -211,8 +211,8 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         };
         await SetNationalIdAsync(cadre, command.NationalId, ct);
         if (!string.IsNullOrWhiteSpace(command.Phone)) SetPhone(cadre, command.Phone);
-        await EnsureLeadingPostVacantAsync(command.RegionCode, command.PostCode, null, ct);
         Apply(() => cadre.ChangePost(command.PostCode, command.StartDate, command.Term));
+        await EnsureLeadingPostVacantAsync(command.RegionCode, command.PostCode, null, ct);
         db.Cadres.Add(cadre);
         await SaveLeadingPostsAsync(db, ct);
         return await GetAsync(cadre.Id, ct);
@@ -242,8 +242,9 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
     {
         var cadre = await db.Cadres.Include(c => c.Posts).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cadre is null) return null;
-        if (cadre.Status == CadreStatus.InOffice) await EnsureLeadingPostVacantAsync(cadre.RegionCode, command.PostCode, cadre.Id, ct);
+        // The record's own rules first (departed, dates, same post), then the village's vacancy; nothing is saved on refusal.
         Apply(() => cadre.ChangePost(command.PostCode, command.From, command.Term));
+        await EnsureLeadingPostVacantAsync(cadre.RegionCode, command.PostCode, cadre.Id, ct);
         await SaveLeadingPostsAsync(db, ct);
         return await GetAsync(id, ct);
     }

@@ -195,7 +195,10 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
             : c.VillageCode;
         if (!await db.Regions.AnyAsync(r => r.Code == village && r.Level == RegionLevel.Village, ct))
             throw new DomainRuleException("所选村不存在或不在您的管辖范围内");
+        var vacancies = await VacantPostsAsync(village, ct);
+        var cadre = Rule(() => reserve.Appoint(village, c.PostCode, c.Date, c.Term, vacancies));
         // The cadre record needs the ID number: a candidate entered without one gives it now (checked against the record).
+        // Checked after the appointment rules (nothing is saved on refusal), so their messages come first.
         if (!string.IsNullOrWhiteSpace(c.NationalId))
         {
             var check = NationalId.Parse(c.NationalId, Today);
@@ -206,8 +209,6 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
         if (reserve.NationalIdHash is null) throw new DomainRuleException("该后备干部未登记身份证号，任用时请填写身份证号");
         if (await db.Set<Cadre>().IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == reserve.NationalIdHash, ct))
             throw new DomainRuleException("该身份证号已在干部档案中登记，不能重复登记");
-        var vacancies = await VacantPostsAsync(village, ct);
-        var cadre = Rule(() => reserve.Appoint(village, c.PostCode, c.Date, c.Term, vacancies));
         (cadre.NationalIdCipher, cadre.NationalIdHash, cadre.NationalIdMasked) = (reserve.NationalIdCipher, reserve.NationalIdHash, reserve.NationalIdMasked);
         db.Set<Cadre>().Add(cadre);
         await Cadres.CadreHandlers.SaveLeadingPostsAsync(db, ct);
