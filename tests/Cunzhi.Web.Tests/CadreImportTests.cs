@@ -27,6 +27,19 @@ public abstract class CadreImportTests<TFactory>(TFactory f) : IClassFixture<TFa
 {
     private const string Url = "/api/v1/cadres/import";
 
+    [Fact]
+    public async Task An_import_may_not_add_a_second_director_to_a_village()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var before = await CountsAsync();
+        // 闹坪村 has a director (or a 一肩挑 secretary-director) in office.
+        var job = await api.ImportAsync(Url, await Sheet(CadreHeaders,
+            Cadre("钟主任", TestIds.Next(new DateOnly(1980, 3, 4), Gender.Male), Demo.Naoping, post: "村（居）委会主任")));
+        job.ShouldHaveFinished(ImportState.Invalid);
+        job.Errors.ShouldContain(e => e.Row == 2 && e.Column == "职务" && e.Message.Contains("主任职务不空缺"));
+        (await CountsAsync()).ShouldBe(before);
+    }
+
     private Task<(int Cadres, int Posts, int Audit)> CountsAsync() => f.WithSystemDb(async db =>
         (await db.Cadres.CountAsync(), await db.CadrePosts.CountAsync(), await db.AuditEntries.CountAsync()));
 

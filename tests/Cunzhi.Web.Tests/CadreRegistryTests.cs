@@ -222,7 +222,7 @@ public abstract class CadreRegistryTests<TFactory>(TFactory f) : IClassFixture<T
         var other = (await Register(county, NewId(), Demo.Dongxi)).Cadre.Id;
         var api = await f.ApiAs("town.sanxing");
         (await api.GetAsync($"/api/v1/cadres/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await api.PutAsJsonAsync($"/api/v1/cadres/{other}", new { name = "越权", educationCode = "college", origin = "Elected" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await api.PutAsJsonAsync($"/api/v1/cadres/{other}", new { name = "越权", educationCode = "college", origin = "Elected", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await api.PostAsJsonAsync($"/api/v1/cadres/{other}/posts", new { postCode = "director", from = "2026-01-01" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await api.PostAsJsonAsync($"/api/v1/cadres/{other}/departure", new { status = "Removed", date = "2026-06-30", reason = "越权" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await api.PostAsJsonAsync("/api/v1/cadres", NewCadre(NewId(), Demo.Dongxi))).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -106,6 +106,29 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_ID_number_column_is_checked_stored_encrypted_and_exported_masked()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        string[] headers = [.. ReserveHeaders, "身份证号"];
+        var number = TestIds.Next(new DateOnly(1995, 6, 1), Gender.Male);
+        var bad = await api.ImportAsync(Url, await Sheet(headers,
+            [.. Reserve("钟证甲", Demo.Naoping), number[..17] + (number[17] == '0' ? "1" : "0")],
+            [.. Reserve("钟证乙", Demo.Naoping), TestIds.Next(new DateOnly(1995, 6, 1), Gender.Female)]));
+        bad.ShouldHaveFinished(ImportState.Invalid);
+        bad.Errors.ShouldContain(e => e.Row == 2 && e.Column == "身份证号" && e.Message.Contains("身份证号"));
+        bad.Errors.ShouldContain(e => e.Row == 3 && e.Message.Contains("性别与身份证号不符"));
+
+        var ok = await api.ImportAsync(Url, await Sheet(headers, [.. Reserve("钟证丙", Demo.Naoping), number]));
+        ok.ShouldHaveFinished(ImportState.Completed);
+        var stored = await f.WithSystemDb(db => db.Set<ReserveCadre>().SingleAsync(r => r.Name == "钟证丙"));
+        stored.NationalIdMasked.ShouldBe(Domain.Identity.NationalId.Mask(number));
+        stored.NationalIdCipher.ShouldNotBeNull().ShouldNotContain(number);
+        var export = Rows(await (await api.GetAsync($"/api/v1/reserves/export?code={Demo.Naoping}&q=钟证丙")).Content.ReadAsByteArrayAsync());
+        export[1].GetString(13).ShouldBe(Domain.Identity.NationalId.Mask(number));
+        Enumerable.Range(0, export[1].ColumnCount).Select(export[1].GetString).ShouldNotContain(number);
+    }
+
+    [Fact]
     public async Task A_towns_pool_exports_with_the_template_columns_and_re_imports_as_duplicates()
     {
         var api = await f.ApiAs("town.sanxing");
@@ -117,7 +140,7 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
         var file = await response.Content.ReadAsByteArrayAsync();
         var rows = Rows(file);
         Enumerable.Range(0, rows[0].ColumnCount).Select(rows[0].GetString).ShouldBe(
-            ["姓名", "性别", "出生日期", "学历", "政治面貌", "所在村（社区）", "来源", "推荐渠道", "推荐人", "推荐日期", "培养岗位", "跟岗实训说明", "状态"]);
+            ["姓名", "性别", "出生日期", "学历", "政治面貌", "所在村（社区）", "来源", "推荐渠道", "推荐人", "推荐日期", "培养岗位", "跟岗实训说明", "状态", "身份证号（掩码）"]);
         rows.Count.ShouldBe(count + 1);
         rows.Skip(1).ShouldAllBe(r => r.GetString(5)!.StartsWith("三兴镇") && r.GetString(12) == "在库");
 
@@ -137,7 +160,7 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
     {
         var api = await f.ApiAs("town.sanxing");
         var template = Rows(await api.GetByteArrayAsync("/api/v1/reserves/import/template")).Single();
-        Enumerable.Range(0, template.ColumnCount).Select(template.GetString).ShouldBe(ReserveHeaders);
+        Enumerable.Range(0, template.ColumnCount).Select(template.GetString).ShouldBe([.. ReserveHeaders, "身份证号"]);
         var village = await f.ApiAs("village.naoping");
         (await village.UploadAsync(Url, await Sheet(ReserveHeaders, Reserve("钟无权", Demo.Naoping)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await village.GetAsync("/api/v1/reserves/import/template")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

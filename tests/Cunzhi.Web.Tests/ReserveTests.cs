@@ -22,6 +22,8 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     {
         regionCode = region, name, gender = "Male", birthDate = birth, educationCode = "bachelor", isPartyMember = party,
         source = "ReturningYouth", channel = "UnitParty", recommender = "三兴镇党委", recommendedDate = "2025-01-01",
+        // The appointed cadre needs the ID number; an update of a fresh record edits version 0.
+        nationalId = TestIds.Next(DateOnly.Parse(birth), Domain.People.Gender.Male), version = 0,
     };
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..6];
@@ -64,14 +66,15 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
         // 定人定岗 and a trainer from the registry: the trainer's name is the cadre's; a cadre of another town is not found.
         var trainer = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Naoping && c.Status == CadreStatus.InOffice).Select(c => new { c.Id, c.Name }).FirstAsync());
         var foreign = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Dongxi).Select(c => c.Id).FirstAsync());
-        object Placed(long trainerId) => new
+        object Placed(long trainerId, int version) => new
         {
+            version,
             name, gender = "Male", birthDate = "1994-05-06", educationCode = "bachelor", isPartyMember = true, source = "ReturningYouth", channel = "UnitParty",
             recommender = "三兴镇党委", recommendedDate = "2025-01-01", trainerCadreId = trainerId, trainerName = "不采用", placementPostCode = "deputy-director", trainingNote = "跟岗村委会",
         };
-        var placed = await Read<ReserveDetail>(await api.PutAsJsonAsync($"/api/v1/reserves/{id}", Placed(trainer.Id)));
+        var placed = await Read<ReserveDetail>(await api.PutAsJsonAsync($"/api/v1/reserves/{id}", Placed(trainer.Id, created.Version)));
         (placed.TrainerCadreId, placed.TrainerName, placed.PlacementPostName, placed.TrainingNote).ShouldBe(((long?)trainer.Id, trainer.Name, "村（居）委会副主任", "跟岗村委会"));
-        var outside = await api.PutAsJsonAsync($"/api/v1/reserves/{id}", Placed(foreign));
+        var outside = await api.PutAsJsonAsync($"/api/v1/reserves/{id}", Placed(foreign, placed.Version));
         outside.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await outside.Content.ReadAsStringAsync()).ShouldContain("培养联系人不存在");
 
@@ -247,6 +250,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
             ["Form.Name"] = name, ["Form.Gender"] = "Female", ["Form.BirthDate"] = "1996-08-08", ["Form.EducationCode"] = "college", ["Form.IsPartyMember"] = "true",
             ["Form.Source"] = "CollegeGraduate", ["Form.Channel"] = "LeaderSigned", ["Form.Recommender"] = "镇党委书记 刘某", ["Form.RecommendedDate"] = "2025-03-01",
             ["Form.TrainerName"] = "镇组织委员", ["Form.PlacementPostCode"] = "committee-member", ["Form.TrainingNote"] = "跟岗村委会三个月",
+            ["Form.NationalId"] = TestIds.Next(new DateOnly(1996, 8, 8), Domain.People.Gender.Female),
         };
         var created = await CunzhiFactory.PostFormAsync(client, $"/Reserves/Create?code={village}", form);
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);

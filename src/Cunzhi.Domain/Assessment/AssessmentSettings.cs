@@ -4,8 +4,10 @@ namespace Cunzhi.Domain.Assessment;
 /// A county's assessment settings (考核参数). Every number here is the county's choice; the defaults are the figures
 /// the issue and the articles give. Not region-scoped: every town reads its county's settings.
 /// </summary>
-public sealed class AssessmentSettings
+public sealed class AssessmentSettings : Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
     /// <summary>County code (12 digits).</summary>

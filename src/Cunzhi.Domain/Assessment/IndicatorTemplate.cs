@@ -34,8 +34,10 @@ public sealed record IndicatorSpec(string Code, string Name, int Weight, decimal
 /// superseded versions never change, and every score records the version it was given under, so last year's
 /// results can be recomputed exactly.
 /// </summary>
-public sealed class IndicatorTemplate
+public sealed class IndicatorTemplate : Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Most indicators a template may have (one grid row must stay usable on a phone).</summary>
     public const int MaxIndicators = 12;
 

@@ -10,8 +10,10 @@ public sealed class BurdenRuleException(string message) : Exception(message);
 /// figure as the default: rankings at most once every 12 months (Li County, Hunan: "不得按月、按季度频繁进行通报排名"),
 /// at most 10 town assessment items (Li County: "仅保留10项"), a baseline of the first 3 months.
 /// </summary>
-public sealed class BurdenPolicy : IRegionScoped
+public sealed class BurdenPolicy : IRegionScoped, Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Default months between two ranking publications of the same kind by the same region.</summary>
     public const int DefaultRankingIntervalMonths = 12;
     /// <summary>Default cap on the assessment items a town imposes on its villages in a year.</summary>

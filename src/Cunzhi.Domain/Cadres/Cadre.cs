@@ -29,8 +29,10 @@ public enum CadreOrigin
 /// National ID and phone are stored encrypted by the web layer; this record only carries the
 /// ciphertext, a keyed hash for look-up, and the masked form for display.
 /// </summary>
-public sealed class Cadre : IRegionScoped
+public sealed class Cadre : IRegionScoped, Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Rank of a newly appointed cadre (rank pilot: 13 is the entry rank, 1 the highest).</summary>
     public const int EntryRank = 13;
 

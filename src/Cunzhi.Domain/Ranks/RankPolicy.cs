@@ -20,8 +20,10 @@ public sealed record PointsStep(int MinPoints, int MonthsOff);
 /// current rank; 2 points take 3 months off the wait, 4 points 6 months, 6 points 12 months; veto reasons 履职不力,
 /// 群众满意度低, 违法违纪.</para>
 /// </summary>
-public sealed class RankPolicy
+public sealed class RankPolicy : Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Default allowance step: 100 CNY a month per rank above 13.</summary>
     public const long DefaultAllowanceStepFen = 100_00;
 

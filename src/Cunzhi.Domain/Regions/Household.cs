@@ -1,8 +1,10 @@
 namespace Cunzhi.Domain.Regions;
 
 /// <summary>农户: a household of a village, optionally placed in a villager group and a grid.</summary>
-public sealed class Household : IRegionScoped
+public sealed class Household : IRegionScoped, Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
     /// <summary>Village code.</summary>
@@ -22,8 +24,10 @@ public sealed class Household : IRegionScoped
 }
 
 /// <summary>村民: a member of a household.</summary>
-public sealed class Resident : IRegionScoped
+public sealed class Resident : IRegionScoped, Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
     /// <summary>Household.</summary>

@@ -3,8 +3,10 @@ using System.ComponentModel.DataAnnotations.Schema;
 namespace Cunzhi.Domain.Regions;
 
 /// <summary>A county, town, village, villager group or grid, keyed by its code.</summary>
-public sealed class Region : IRegionScoped
+public sealed class Region : IRegionScoped, Common.IVersioned
 {
+    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>GB/T 2260-style code (see <see cref="RegionCodes"/>).</summary>
     public required string Code { get; init; }
     /// <summary>Chinese name, e.g. 闹坪村.</summary>

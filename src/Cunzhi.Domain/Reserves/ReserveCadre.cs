@@ -11,7 +11,7 @@ namespace Cunzhi.Domain.Reserves;
 /// (定期分析研判) with an in/out outcome (优进绌退), and appointed to a vacant post (动态补缺), which
 /// creates their cadre record. Appointment and removal close the record; a closed record is not changed again.
 /// </summary>
-public sealed class ReserveCadre : IRegionScoped
+public sealed class ReserveCadre : IRegionScoped, IVersioned
 {
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
@@ -51,8 +51,14 @@ public sealed class ReserveCadre : IRegionScoped
     public long? PromotedCadreId { get; set; }
     /// <summary>The cadre created by <see cref="Appoint"/>; lets the store save both in one unit of work before keys exist.</summary>
     public Cadre? PromotedCadre { get; set; }
-    /// <summary>Bumped by every rule method: two people acting on the same record at once cannot both succeed.</summary>
-    public int Version { get; set; }
+    /// <summary>Concurrency version (<see cref="IVersioned"/>): two people acting on the same record at once cannot both succeed.</summary>
+    public int RowVersion { get; set; }
+    /// <summary>National ID, encrypted (never shown); carried to the cadre record on appointment.</summary>
+    public string? NationalIdCipher { get; set; }
+    /// <summary>Keyed hash of the national ID.</summary>
+    public string? NationalIdHash { get; set; }
+    /// <summary>National ID as shown, e.g. 360***********1234.</summary>
+    public string? NationalIdMasked { get; set; }
     /// <summary>Reviews, oldest first.</summary>
     public List<ReserveReview> Reviews { get; set; } = [];
 
@@ -82,7 +88,6 @@ public sealed class ReserveCadre : IRegionScoped
         var review = new ReserveReview { RegionCode = RegionCode, Date = date, Reviewer = reviewer.Trim(), Outcome = outcome, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         Reviews.Add(review);
         if (outcome == ReviewOutcome.Remove) (Status, ClosedDate) = (ReserveStatus.Removed, date);
-        Version++;
         return review;
     }
 
@@ -120,7 +125,6 @@ public sealed class ReserveCadre : IRegionScoped
         };
         cadre.ChangePost(postCode, date, term);
         (Status, ClosedDate, PromotedCadre) = (ReserveStatus.Promoted, date, cadre);
-        Version++;
         return cadre;
     }
 }

@@ -66,5 +66,11 @@ public static class PageCommands
             page.ModelState.AddModelError("", e.Message);
             return null;
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // Someone saved the record after this form was filled: say so on the form and keep what the user typed.
+            page.ModelState.AddModelError("", Infrastructure.Data.ConcurrencyVersions.StaleMessage);
+            return null;
+        }
     }
 }

@@ -59,3 +59,16 @@ public static class Demo
         return await work(db);
     }
 }
+
+/// <summary>Valid ID numbers for a given birth date and gender, unique within the test process (none is a demo cadre's: other provinces).</summary>
+public static class TestIds
+{
+    private static readonly string[] Prefixes = ["110101", "110102", "110105", "110106", "310101", "310104", "440103", "440104"];
+    private static int _next;
+
+    public static string Next(DateOnly birth, Domain.People.Gender gender)
+    {
+        var n = Interlocked.Increment(ref _next);
+        return Domain.Identity.NationalId.Compose(Prefixes[n / 500 % Prefixes.Length], birth, n % 500 * 2, gender);
+    }
+}

@@ -18,8 +18,9 @@ public sealed record CadreRow(long Id, string Name, Gender Gender, DateOnly Birt
 
 public sealed record CadrePostView(string PostCode, string PostName, DateOnly StartDate, DateOnly? EndDate, int? Term);
 
+/// <summary>A cadre's record; <see cref="Version"/> is what an edit must send back (<c>version</c> or <c>If-Match</c>).</summary>
 public sealed record CadreDetail(CadreRow Cadre, DateOnly StartDate, int? Term, string? AssignedFrom, bool IsProfessionalSecretary,
-    DateOnly? DepartureDate, string? DepartureReason, IReadOnlyList<CadrePostView> Posts);
+    DateOnly? DepartureDate, string? DepartureReason, IReadOnlyList<CadrePostView> Posts, int Version) : IVersionedView;
 
 public sealed record CadreFilter(string? Region, CadreStatus? Status, string? Post, string? Q);
 
@@ -31,7 +32,11 @@ public sealed record CreateCadre(string RegionCode, string Name, string National
 
 /// <summary>Changes to a cadre's basic fields; an empty ID number or phone keeps the stored one.</summary>
 public sealed record UpdateCadre(string Name, string? NationalId, string? Phone, string EducationCode, bool IsPartyMember, int? Term,
-    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary);
+    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary) : IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="CadreDetail.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record ChangeCadrePost(string PostCode, DateOnly From, int? Term);
 
@@ -170,11 +175,11 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         var row = await Rows(db.Cadres.Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var extra = await db.Cadres.Where(c => c.Id == id)
-            .Select(c => new { c.StartDate, c.Term, c.AssignedFrom, c.IsProfessionalSecretary, c.DepartureDate, c.DepartureReason }).FirstAsync(ct);
+            .Select(c => new { c.StartDate, c.Term, c.AssignedFrom, c.IsProfessionalSecretary, c.DepartureDate, c.DepartureReason, c.RowVersion }).FirstAsync(ct);
         var posts = await db.CadrePosts.Where(p => p.CadreId == id).OrderByDescending(p => p.StartDate)
             .Select(p => new CadrePostView(p.PostCode, "", p.StartDate, p.EndDate, p.Term)).ToListAsync(ct);
         return new(row, extra.StartDate, extra.Term, extra.AssignedFrom, extra.IsProfessionalSecretary, extra.DepartureDate, extra.DepartureReason,
-            posts.Select(p => p with { PostName = CadreNames.Post(p.PostCode) }).ToList());
+            posts.Select(p => p with { PostName = CadreNames.Post(p.PostCode) }).ToList(), extra.RowVersion);
     }
 
     private async Task SetNationalIdAsync(Cadre c, string nationalId, CancellationToken ct)
@@ -207,8 +212,9 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         await SetNationalIdAsync(cadre, command.NationalId, ct);
         if (!string.IsNullOrWhiteSpace(command.Phone)) SetPhone(cadre, command.Phone);
         Apply(() => cadre.ChangePost(command.PostCode, command.StartDate, command.Term));
+        await EnsureLeadingPostVacantAsync(command.RegionCode, command.PostCode, null, ct);
         db.Cadres.Add(cadre);
-        await db.SaveChangesAsync(ct);
+        await SaveLeadingPostsAsync(db, ct);
         return await GetAsync(cadre.Id, ct);
     }
 
@@ -216,6 +222,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
     {
         var cadre = await db.Cadres.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cadre is null) return null;
+        db.ExpectVersion(cadre, command.Version);
         if (!string.IsNullOrWhiteSpace(command.NationalId))
         {
             var check = NationalId.Parse(command.NationalId, Today);
@@ -235,8 +242,10 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
     {
         var cadre = await db.Cadres.Include(c => c.Posts).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cadre is null) return null;
+        // The record's own rules first (departed, dates, same post), then the village's vacancy; nothing is saved on refusal.
         Apply(() => cadre.ChangePost(command.PostCode, command.From, command.Term));
-        await db.SaveChangesAsync(ct);
+        await EnsureLeadingPostVacantAsync(cadre.RegionCode, command.PostCode, cadre.Id, ct);
+        await SaveLeadingPostsAsync(db, ct);
         return await GetAsync(id, ct);
     }
 
@@ -257,6 +266,35 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         db.RecordEvent(AuditActions.Reveal, nameof(Cadre), id.ToString(), c.RegionCode);
         await db.SaveChangesAsync(ct);
         return new(c.NationalIdCipher is null ? null : protector.Unprotect(c.NationalIdCipher), c.PhoneCipher is null ? null : protector.Unprotect(c.PhoneCipher));
+    }
+
+    /// <summary>
+    /// One Party secretary and one committee director in office per village (一肩挑 holds both): refused with the post's
+    /// name before saving. <paramref name="exceptCadre"/> is the cadre changing post, whose own post does not count.
+    /// </summary>
+    private async Task EnsureLeadingPostVacantAsync(string village, string postCode, long? exceptCadre, CancellationToken ct)
+    {
+        if (Domain.Reserves.VillageVacancies.Fills(postCode).Count == 0) return;
+        var held = await db.Cadres.Where(c => c.RegionCode == village && c.Status == CadreStatus.InOffice && c.Id != exceptCadre)
+            .Select(c => c.PostCode).ToListAsync(ct);
+        if (Domain.Reserves.VillageVacancies.Conflict(postCode, Domain.Reserves.VillageVacancies.Of(held)) is { } conflict)
+            throw new DomainRuleException(conflict);
+    }
+
+    /// <summary>
+    /// Saves a change that opens a leading post. Two requests that both passed the vacancy check race to the database,
+    /// whose unique indexes (CadrePostSlots) let one in; the other is told in Chinese (409), not a 500.
+    /// </summary>
+    internal static async Task SaveLeadingPostsAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsPostSlotViolation())
+        {
+            throw new DomainRuleException(DbErrors.PostSlotTakenMessage);
+        }
     }
 
     private static void Apply(Action rule)

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Cadres;
@@ -24,7 +25,7 @@ public static class CadresApi
             .WithSummary("干部名册查询（同 GET 名册；q 可为完整身份证号，按其密钥散列匹配，号码不进网址和日志）");
         cadres.MapGet("/{id:long}", async (long id, CadreHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
-            .WithSummary("干部档案（含任职经历，证件号和手机号为掩码）");
+            .WithETag().WithSummary("干部档案（含任职经历，证件号和手机号为掩码；version 与 ETag 为数据版本）");
         cadres.MapPost("", async (CreateCadre command, CadreHandlers h, CancellationToken ct) =>
                 await h.CreateAsync(command, ct) is { } d
                     ? (Results<Created<CadreDetail>, ProblemHttpResult>)TypedResults.Created($"/api/v1/cadres/{d.Cadre.Id}", d)
@@ -33,8 +34,8 @@ public static class CadresApi
             .WithSummary("登记村干部（出生日期和性别取自身份证号）");
         cadres.MapPut("/{id:long}", async (long id, UpdateCadre command, CadreHandlers h, CancellationToken ct) =>
                 await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<UpdateCadre>>().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("修改干部基本信息");
+            .AddEndpointFilter<Validate<UpdateCadre>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改干部基本信息（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         cadres.MapPost("/{id:long}/posts", async (long id, ChangeCadrePost command, CadreHandlers h, CancellationToken ct) =>
                 await h.ChangePostAsync(id, command, ct) is { } d ? (Results<Ok<CadreDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(CadreHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<ChangeCadrePost>>().RequireAuthorization(p => p.RequireRole(editors))

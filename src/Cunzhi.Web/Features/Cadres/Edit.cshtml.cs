@@ -14,12 +14,15 @@ public sealed class EditModel(CadreHandlers cadres, IValidator<UpdateCadre> vali
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public CadreForm Form { get; set; } = new();
+    /// <summary>The version the form was filled from: a save over someone else's later change is refused, the input kept.</summary>
+    [BindProperty] public int Version { get; set; }
     public CadreDetail Detail { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await cadres.GetAsync(Id, ct) is not { } d) return NotFound();
         Detail = d;
+        Version = d.Version;
         var c = d.Cadre;
         Form = new CadreForm
         {
@@ -34,7 +37,7 @@ public sealed class EditModel(CadreHandlers cadres, IValidator<UpdateCadre> vali
         if (await cadres.GetAsync(Id, ct) is not { } d) return NotFound();
         Detail = d;
         Form.Editing = true;
-        var updated = await this.RunCommandAsync(validator, Form.ToUpdate(), c => cadres.UpdateAsync(Id, c, ct), ct);
+        var updated = await this.RunCommandAsync(validator, Form.ToUpdate() with { Version = Version }, c => cadres.UpdateAsync(Id, c, ct), ct);
         return updated is null ? Page() : Redirect($"/Cadres/Detail?id={Id}");
     }
 }

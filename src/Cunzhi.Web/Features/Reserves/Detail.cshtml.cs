@@ -48,7 +48,7 @@ public sealed class DetailModel(ReserveHandlers reserves, IValidator<ReviewReser
             c => reserves.ReviewAsync(Id, c, ct), "研判记录已保存。", ct);
 
     public Task<IActionResult> OnPostAppointAsync(CancellationToken ct) =>
-        RunAsync(appointValidator, new AppointReserve(Appoint.VillageCode, Appoint.PostCode ?? "", Appoint.Date ?? DateOnly.MinValue, Appoint.Term),
+        RunAsync(appointValidator, new AppointReserve(Appoint.VillageCode, Appoint.PostCode ?? "", Appoint.Date ?? DateOnly.MinValue, Appoint.Term, Appoint.NationalId),
             c => reserves.AppointAsync(Id, c, ct), "已任用，村干部档案已建立。", ct);
 
     private async Task<IActionResult> RunAsync<T>(IValidator<T> validator, T command, Func<T, Task<ReserveDetail?>> action, string done, CancellationToken ct)
@@ -77,4 +77,5 @@ public sealed class AppointForm
     public string? PostCode { get; set; }
     public DateOnly? Date { get; set; }
     public int? Term { get; set; }
+    public string? NationalId { get; set; }
 }

@@ -11,6 +11,8 @@ public sealed class EditModel(ReserveHandlers reserves, IValidator<UpdateReserve
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public ReserveForm Form { get; set; } = new();
+    /// <summary>The version the form was filled from: a save over someone else's later change is refused, the input kept.</summary>
+    [BindProperty] public int Version { get; set; }
 
     public ReserveDetail Detail { get; private set; } = null!;
     public IReadOnlyList<TrainerOption> Trainers { get; private set; } = [];
@@ -27,13 +29,16 @@ public sealed class EditModel(ReserveHandlers reserves, IValidator<UpdateReserve
     {
         if (!await LoadAsync(ct)) return NotFound();
         Form = ReserveForm.From(Detail);
+        Version = Detail.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        var saved = await this.RunCommandAsync(validator, Form.ToUpdate(), c => reserves.UpdateAsync(Id, c, ct), ct);
-        return saved is null ? Page() : Redirect($"/Reserves/Detail?id={Id}");
+        var saved = await this.RunCommandAsync(validator, Form.ToUpdate() with { Version = Version }, c => reserves.UpdateAsync(Id, c, ct), ct);
+        if (saved is not null) return Redirect($"/Reserves/Detail?id={Id}");
+        Form.NationalId = null; // as on the cadre edit page: a full number is never put back into a page
+        return Page();
     }
 }

@@ -3,6 +3,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;
+using Cunzhi.Web.Features.Cadres;
 using FluentValidation;
 
 namespace Cunzhi.Web.Features.Reserves;
@@ -15,8 +16,12 @@ public sealed record ReviewView(long Id, DateOnly Date, string Reviewer, ReviewO
 
 public sealed record AppointedCadre(long Id, string Name, string RegionCode, string? RegionName, string PostCode, string PostName, DateOnly StartDate, int Rank, int? Term);
 
+/// <summary>
+/// A candidate's record. The ID number is only ever masked (<see cref="NationalIdMasked"/>, null when none is recorded);
+/// <see cref="Version"/> is what an edit must send back (<c>version</c> or <c>If-Match</c>).
+/// </summary>
 public sealed record ReserveDetail(ReserveRow Reserve, string Recommender, long? TrainerCadreId, string? TrainerName, string? PlacementPostCode, string? PlacementPostName,
-    string? TrainingNote, DateOnly? ClosedDate, AppointedCadre? Cadre, IReadOnlyList<ReviewView> Reviews);
+    string? TrainingNote, DateOnly? ClosedDate, AppointedCadre? Cadre, IReadOnlyList<ReviewView> Reviews, string? NationalIdMasked, int Version) : Infrastructure.Web.IVersionedView;
 
 public sealed record ReserveFilter(string? Code = null, ReserveStatus? Status = null, ReserveSource? Source = null, string? Search = null);
 
@@ -49,20 +54,29 @@ public interface IReserveFields
     string? TrainerName { get; }
     string? PlacementPostCode { get; }
     string? TrainingNote { get; }
+    /// <summary>身份证号 (GB 11643), optional: empty leaves it unrecorded (create) or unchanged (edit); required at appointment if none is recorded.</summary>
+    string? NationalId { get; }
 }
 
 public sealed record CreateReserve(string RegionCode, string Name, Gender Gender, DateOnly BirthDate, string EducationCode, bool IsPartyMember,
     ReserveSource Source, RecommendationChannel Channel, string Recommender, DateOnly RecommendedDate,
-    long? TrainerCadreId = null, string? TrainerName = null, string? PlacementPostCode = null, string? TrainingNote = null) : IReserveFields;
+    long? TrainerCadreId = null, string? TrainerName = null, string? PlacementPostCode = null, string? TrainingNote = null, string? NationalId = null) : IReserveFields;
 
 public sealed record UpdateReserve(string Name, Gender Gender, DateOnly BirthDate, string EducationCode, bool IsPartyMember,
     ReserveSource Source, RecommendationChannel Channel, string Recommender, DateOnly RecommendedDate,
-    long? TrainerCadreId = null, string? TrainerName = null, string? PlacementPostCode = null, string? TrainingNote = null) : IReserveFields;
+    long? TrainerCadreId = null, string? TrainerName = null, string? PlacementPostCode = null, string? TrainingNote = null, string? NationalId = null)
+    : IReserveFields, Infrastructure.Web.IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="ReserveDetail.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record ReviewReserve(DateOnly Date, string Reviewer, ReviewOutcome Outcome, string? Note);
 
-/// <summary>Appoint a candidate (动态补缺). <see cref="VillageCode"/> may be left out for a village pool's own village.</summary>
-public sealed record AppointReserve(string? VillageCode, string PostCode, DateOnly Date, int? Term);
+/// <summary>Appoint a candidate (动态补缺). <see cref="VillageCode"/> may be left out for a village pool's own village.
+/// <see cref="NationalId"/> is required when the candidate has none recorded (the cadre record needs it), and otherwise
+/// may correct it; it must agree with the candidate's birth date and gender.</summary>
+public sealed record AppointReserve(string? VillageCode, string PostCode, DateOnly Date, int? Term, string? NationalId = null);
 
 /// <summary>Shape rules of the shared fields; the entity and the handler decide the rest.</summary>
 public abstract class ReserveFieldsValidator<T> : AbstractValidator<T> where T : IReserveFields
@@ -87,6 +101,8 @@ public abstract class ReserveFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(c => c.TrainerName).MaximumLength(30).WithMessage("培养联系人姓名不能超过 30 个字");
         RuleFor(c => c.PlacementPostCode).Must(code => string.IsNullOrEmpty(code) || ReferenceData.Posts.Any(p => p.Code == code)).WithMessage("定岗职务无效");
         RuleFor(c => c.TrainingNote).MaximumLength(200).WithMessage("跟岗实训安排不能超过 200 个字");
+        RuleFor(c => c.NationalId!).IsNationalId(clock).When(c => !string.IsNullOrWhiteSpace(c.NationalId));
+        RuleFor(c => c).Custom((c, ctx) => ReserveIdRules.AgreeWith(c.NationalId, c.BirthDate, c.Gender, today, ctx));
     }
 }
 
@@ -123,5 +139,19 @@ public sealed class AppointReserveValidator : AbstractValidator<AppointReserve>
         // Appointments are recorded when made or shortly before taking effect; a year ahead is a typo.
         RuleFor(c => c.Date).Must(d => d >= new DateOnly(2000, 1, 1) && d <= today.AddYears(1)).WithMessage("任用日期不合理");
         RuleFor(c => c.Term).InclusiveBetween(1, 99).When(c => c.Term is not null).WithMessage("届次应为 1–99");
+        RuleFor(c => c.NationalId!).IsNationalId(clock).When(c => !string.IsNullOrWhiteSpace(c.NationalId));
+    }
+}
+
+/// <summary>A reserve's ID number must agree with the birth date and gender typed beside it (as a cadre's does).</summary>
+internal static class ReserveIdRules
+{
+    public static void AgreeWith<T>(string? nationalId, DateOnly birthDate, Gender gender, DateOnly today, ValidationContext<T> ctx)
+    {
+        if (string.IsNullOrWhiteSpace(nationalId)) return;
+        var check = Domain.Identity.NationalId.Parse(nationalId, today);
+        if (!check.IsValid) return;
+        foreach (var e in Domain.Identity.NationalId.AgreesWith(check, birthDate, gender))
+            ctx.AddFailure(e.Contains("出生") ? nameof(IReserveFields.BirthDate) : nameof(IReserveFields.Gender), e);
     }
 }

@@ -21,6 +21,8 @@ public sealed class ReserveExport(AppDbContext db, TimeProvider clock)
         new("姓名"), new("性别"), new("出生日期", XlsxKind.Date), new("学历"), new("政治面貌"), new("所在村（社区）", Width: 18), new("来源", Width: 14),
         new("推荐渠道", Width: 16), new("推荐人", Width: 16), new("推荐日期", XlsxKind.Date), new("培养岗位", Width: 16), new("跟岗实训说明", Width: 30),
         new("状态"),
+        // Masked, never the number; named apart from the import's 身份证号 column so an export still re-imports.
+        new("身份证号（掩码）", Width: 20),
     ];
 
     public async Task<XlsxDownload> ExportAsync(ReserveFilter filter, RegionView scope, CancellationToken ct)
@@ -47,7 +49,7 @@ public sealed class ReserveExport(AppDbContext db, TimeProvider clock)
             .Select(r => new
             {
                 r.Name, r.Gender, r.BirthDate, r.EducationCode, r.IsPartyMember, r.RegionCode, r.Source, r.Channel, r.Recommender, r.RecommendedDate,
-                r.PlacementPostCode, r.TrainingNote, r.Status,
+                r.PlacementPostCode, r.TrainingNote, r.Status, r.NationalIdMasked,
             })
             .AsAsyncEnumerable()
             .Select(r => new object?[]
@@ -55,7 +57,7 @@ public sealed class ReserveExport(AppDbContext db, TimeProvider clock)
                 r.Name, ReserveHandlers.GenderName(r.Gender), r.BirthDate, ReserveHandlers.EducationName(r.EducationCode),
                 r.IsPartyMember ? ReserveImporter.PartyMember : ReserveImporter.Masses, pools.GetValueOrDefault(r.RegionCode, r.RegionCode),
                 ReserveNames.Of(r.Source), ReserveNames.Of(r.Channel), r.Recommender, r.RecommendedDate,
-                r.PlacementPostCode is null ? null : ReserveHandlers.PostName(r.PlacementPostCode), r.TrainingNote, ReserveNames.Of(r.Status),
+                r.PlacementPostCode is null ? null : ReserveHandlers.PostName(r.PlacementPostCode), r.TrainingNote, ReserveNames.Of(r.Status), r.NationalIdMasked,
             });
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         return new XlsxDownload($"后备干部名册-{scope.Name}-{today:yyyyMMdd}.xlsx",

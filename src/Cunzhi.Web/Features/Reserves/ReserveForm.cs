@@ -19,13 +19,15 @@ public sealed class ReserveForm
     public string? TrainerName { get; set; }
     public string? PlacementPostCode { get; set; }
     public string? TrainingNote { get; set; }
+    /// <summary>Typed only: the stored number is never put back into the form (that would show it); empty keeps it.</summary>
+    public string? NationalId { get; set; }
 
     // Missing choices become values the validators reject (0 is no enum member), so the user hears which field is missing.
     public CreateReserve ToCreate(string regionCode) => new(regionCode, Name ?? "", Gender, BirthDate ?? DateOnly.MinValue, EducationCode ?? "", IsPartyMember,
-        Source ?? 0, Channel ?? 0, Recommender ?? "", RecommendedDate ?? DateOnly.MinValue, TrainerCadreId, TrainerName, PlacementPostCode, TrainingNote);
+        Source ?? 0, Channel ?? 0, Recommender ?? "", RecommendedDate ?? DateOnly.MinValue, TrainerCadreId, TrainerName, PlacementPostCode, TrainingNote, NationalId);
 
     public UpdateReserve ToUpdate() => new(Name ?? "", Gender, BirthDate ?? DateOnly.MinValue, EducationCode ?? "", IsPartyMember,
-        Source ?? 0, Channel ?? 0, Recommender ?? "", RecommendedDate ?? DateOnly.MinValue, TrainerCadreId, TrainerName, PlacementPostCode, TrainingNote);
+        Source ?? 0, Channel ?? 0, Recommender ?? "", RecommendedDate ?? DateOnly.MinValue, TrainerCadreId, TrainerName, PlacementPostCode, TrainingNote, NationalId);
 
     public static ReserveForm From(ReserveDetail d) => new()
     {

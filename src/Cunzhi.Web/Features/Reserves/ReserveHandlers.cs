@@ -3,7 +3,9 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;
+using Cunzhi.Domain.Identity;
 using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace Cunzhi.Web.Features.Reserves;
 /// The reserve pool (后备干部库) and backfill (动态补缺), used by the pages and the API. Region scope is
 /// the data context's: a record outside the account's region is simply not found.
 /// </summary>
-public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
+public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector protector, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该后备干部，或其不在您的管辖范围内";
     public const string RegionNotFoundMessage = "未找到该区划，或它不在您的管辖范围内";
@@ -67,7 +69,7 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
         if (row is null) return null;
         var more = await Reserves.Where(r => r.Id == id).Select(r => new
         {
-            r.Recommender, r.TrainerCadreId, r.TrainerName, r.PlacementPostCode, r.TrainingNote, r.ClosedDate,
+            r.Recommender, r.TrainerCadreId, r.TrainerName, r.PlacementPostCode, r.TrainingNote, r.ClosedDate, r.NationalIdMasked, r.RowVersion,
             Cadre = r.PromotedCadre == null ? null : new AppointedCadre(r.PromotedCadre.Id, r.PromotedCadre.Name, r.PromotedCadre.RegionCode,
                 db.Regions.Where(x => x.Code == r.PromotedCadre.RegionCode).Select(x => x.Name).FirstOrDefault(),
                 r.PromotedCadre.Posts.OrderBy(p => p.StartDate).Select(p => p.PostCode).FirstOrDefault() ?? r.PromotedCadre.PostCode, "",
@@ -79,7 +81,7 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
         return new(Named(row), more.Recommender, more.TrainerCadreId, more.TrainerName, more.PlacementPostCode,
             more.PlacementPostCode is null ? null : PostName(more.PlacementPostCode), more.TrainingNote, more.ClosedDate,
             more.Cadre is null ? null : more.Cadre with { PostName = PostName(more.Cadre.PostCode) },
-            reviews.Select(v => v with { OutcomeName = ReserveNames.Of(v.Outcome) }).ToList());
+            reviews.Select(v => v with { OutcomeName = ReserveNames.Of(v.Outcome) }).ToList(), more.NationalIdMasked, more.RowVersion);
     }
 
     /// <summary>Towns and villages in scope, where a pool may be kept (a village's, or a town-level one).</summary>
@@ -107,8 +109,19 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
         return (id, name);
     }
 
-    private static void Apply(ReserveCadre r, IReserveFields c, (long? Id, string? Name) trainer)
+    /// <summary>
+    /// Records the ID number as a cadre's is kept: encrypted, a keyed hash (the same key as the cadres', so the appointed
+    /// cadre's uniqueness check reads it), and the masked form; the number itself is never stored or shown.
+    /// </summary>
+    private void SetNationalId(ReserveCadre r, string nationalId)
     {
+        var normalized = NationalId.Parse(nationalId, Today).Normalized!;
+        (r.NationalIdCipher, r.NationalIdHash, r.NationalIdMasked) = (protector.Protect(normalized), protector.Hash(normalized), NationalId.Mask(normalized));
+    }
+
+    private void Apply(ReserveCadre r, IReserveFields c, (long? Id, string? Name) trainer)
+    {
+        if (!string.IsNullOrWhiteSpace(c.NationalId)) SetNationalId(r, c.NationalId);
         r.Name = c.Name.Trim();
         r.Gender = c.Gender;
         r.BirthDate = c.BirthDate;
@@ -146,8 +159,9 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
         Rule(reserve.EnsureEditable);
         if (reserve.Reviews.Count > 0 && reserve.Reviews.Min(v => v.Date) is var first && c.RecommendedDate > first)
             throw new DomainRuleException($"推荐日期不能晚于第一次研判（{first:yyyy-MM-dd}）");
+        db.ExpectVersion(reserve, c.Version);
         Apply(reserve, c, await TrainerAsync(c, ct));
-        reserve.Version++;
+        db.Touch(reserve);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -158,6 +172,8 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
         var reserve = await Reserves.Include(r => r.Reviews).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (reserve is null) return null;
         Rule(() => reserve.Review(c.Date, c.Reviewer, c.Outcome, c.Note));
+        // A review is a new row; touching the candidate makes two reviews at once conflict (its version is checked).
+        db.Touch(reserve);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -181,8 +197,21 @@ public sealed class ReserveHandlers(AppDbContext db, TimeProvider clock)
             throw new DomainRuleException("所选村不存在或不在您的管辖范围内");
         var vacancies = await VacantPostsAsync(village, ct);
         var cadre = Rule(() => reserve.Appoint(village, c.PostCode, c.Date, c.Term, vacancies));
+        // The cadre record needs the ID number: a candidate entered without one gives it now (checked against the record).
+        // Checked after the appointment rules (nothing is saved on refusal), so their messages come first.
+        if (!string.IsNullOrWhiteSpace(c.NationalId))
+        {
+            var check = NationalId.Parse(c.NationalId, Today);
+            if (NationalId.AgreesWith(check, reserve.BirthDate, reserve.Gender) is { Count: > 0 } disagree)
+                throw new DomainRuleException($"身份证号与该后备干部的档案不符：{string.Join("；", disagree)}");
+            SetNationalId(reserve, c.NationalId);
+        }
+        if (reserve.NationalIdHash is null) throw new DomainRuleException("该后备干部未登记身份证号，任用时请填写身份证号");
+        if (await db.Set<Cadre>().IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == reserve.NationalIdHash, ct))
+            throw new DomainRuleException("该身份证号已在干部档案中登记，不能重复登记");
+        (cadre.NationalIdCipher, cadre.NationalIdHash, cadre.NationalIdMasked) = (reserve.NationalIdCipher, reserve.NationalIdHash, reserve.NationalIdMasked);
         db.Set<Cadre>().Add(cadre);
-        await db.SaveChangesAsync(ct);
+        await Cadres.CadreHandlers.SaveLeadingPostsAsync(db, ct);
         return await GetAsync(id, ct);
     }
 

@@ -27,6 +27,7 @@ public sealed class ReserveImportRow
     public DateOnly? RecommendedDate { get; init; }
     public string? PlacementPostCode { get; init; }
     public string? TrainingNote { get; init; }
+    public string? NationalId { get; init; }
 }
 
 /// <summary>
@@ -35,7 +36,8 @@ public sealed class ReserveImportRow
 /// birth date) may be in a pool once: checked within the file and against the active candidates of each pool, a
 /// thousand names at a time.
 /// </summary>
-public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> validator) : IImporter<ReserveImportRow>
+public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> validator, Infrastructure.Security.PersonalDataProtector protector, TimeProvider clock)
+    : IImporter<ReserveImportRow>
 {
     public const string Kind = "reserves";
     public const string Title = "后备干部";
@@ -52,6 +54,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
     public const string RecommendedDate = "推荐日期*";
     public const string Placement = "培养岗位";
     public const string TrainingNote = "跟岗实训说明";
+    public const string NationalIdColumn = "身份证号";
 
     public const string PartyMember = "中共党员";
     public const string Masses = "群众";
@@ -74,6 +77,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         new(RecommendedDate, XlsxKind.Date) { Note = "入库日期，不能晚于今天", Example = "2025-03-01" },
         new(Placement, Required: false) { Aliases = ["定岗职务"], AllowedValues = [.. ReferenceData.Posts.Select(p => p.Name)], Note = "定人定岗的岗位", Width = 16 },
         new(TrainingNote, Required: false) { Aliases = ["跟岗实训安排"], Note = "不超过 200 个字", Width = 30 },
+        new(NationalIdColumn, Required: false) { Aliases = ["公民身份号码"], Note = "18 位，须与出生日期、性别相符；可不填，任用时必须填写", Width = 20 },
     ];
 
     private static readonly Dictionary<string, string> ColumnOf = new()
@@ -88,6 +92,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         [nameof(CreateReserve.RecommendedDate)] = RecommendedDate,
         [nameof(CreateReserve.PlacementPostCode)] = Placement,
         [nameof(CreateReserve.TrainingNote)] = TrainingNote,
+        [nameof(CreateReserve.NationalId)] = NationalIdColumn,
     };
 
     private static readonly Dictionary<string, ReserveSource> Sources = Enum.GetValues<ReserveSource>().ToDictionary(ReserveNames.Of);
@@ -111,6 +116,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         var recommended = r.Date(RecommendedDate);
         var placementName = r.Text(Placement);
         var note = r.Text(TrainingNote);
+        var nationalId = r.Text(NationalIdColumn);
 
         string? poolCode = null;
         if (poolText is not null)
@@ -133,7 +139,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         // The same rules as entering one candidate, except where the cell already said what is wrong (blank, not a
         // date, not one of the choices) and the pool, which the resolver has judged.
         var command = new CreateReserve(poolCode ?? "", name ?? "", gender ?? default, birth ?? DateOnly.MinValue, educationCode ?? "", party == PartyMember,
-            source ?? default, channel ?? default, recommender ?? "", recommended ?? DateOnly.MinValue, null, null, placementCode, note);
+            source ?? default, channel ?? default, recommender ?? "", recommended ?? DateOnly.MinValue, null, null, placementCode, note, nationalId);
         var reported = new HashSet<string> { nameof(CreateReserve.RegionCode) };
         if (name is null) reported.Add(nameof(CreateReserve.Name));
         if (gender is null) reported.Add(nameof(CreateReserve.Gender));
@@ -151,7 +157,7 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         {
             Row = r.Row, Name = name, Gender = gender, BirthDate = birth, EducationCode = educationCode, IsPartyMember = party == PartyMember,
             PoolText = poolText, PoolCode = poolCode, Source = source, Channel = channel, Recommender = recommender, RecommendedDate = recommended,
-            PlacementPostCode = placementCode, TrainingNote = note,
+            PlacementPostCode = placementCode, TrainingNote = note, NationalId = nationalId,
         };
     }
 
@@ -185,11 +191,22 @@ public sealed class ReserveImporter(AppDbContext db, IValidator<CreateReserve> v
         }
     }
 
-    public void Add(AppDbContext context, ReserveImportRow row) => context.Set<ReserveCadre>().Add(new ReserveCadre
+    public void Add(AppDbContext context, ReserveImportRow row)
+    {
+        var reserve = NewReserve(row);
+        // Kept as a single entry is: encrypted, keyed hash, masked (see ReserveHandlers.SetNationalId).
+        if (!string.IsNullOrWhiteSpace(row.NationalId)
+            && Domain.Identity.NationalId.Parse(row.NationalId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Normalized is { } normalized)
+            (reserve.NationalIdCipher, reserve.NationalIdHash, reserve.NationalIdMasked) =
+                (protector.Protect(normalized), protector.Hash(normalized), Domain.Identity.NationalId.Mask(normalized));
+        context.Set<ReserveCadre>().Add(reserve);
+    }
+
+    private static ReserveCadre NewReserve(ReserveImportRow row) => new()
     {
         RegionCode = row.PoolCode!, Name = row.Name!.Trim(), Gender = row.Gender!.Value, BirthDate = row.BirthDate!.Value, EducationCode = row.EducationCode!,
         IsPartyMember = row.IsPartyMember, Source = row.Source!.Value, Channel = row.Channel!.Value, Recommender = row.Recommender!.Trim(),
         RecommendedDate = row.RecommendedDate!.Value, PlacementPostCode = row.PlacementPostCode,
         TrainingNote = string.IsNullOrWhiteSpace(row.TrainingNote) ? null : row.TrainingNote.Trim(),
-    });
+    };
 }

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Reserves;
+using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Reserves;
@@ -36,7 +37,7 @@ public static class ReservesFeature
             .WithSummary("后备干部名单（分页；可按区划、状态、人员类别筛选，按姓名搜索）");
         reserves.MapGet("/{id:long}", async (long id, ReserveHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<ReserveDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(ReserveHandlers.NotFoundMessage))
-            .WithSummary("后备干部详情及研判记录");
+            .WithETag().WithSummary("后备干部详情及研判记录（身份证号为掩码；version 与 ETag 为数据版本）");
         reserves.MapPost("", async (CreateReserve command, ReserveHandlers h, CancellationToken ct) =>
                 await h.CreateAsync(command, ct) is { } d
                     ? (Results<Created<ReserveDetail>, ProblemHttpResult>)TypedResults.Created($"/api/v1/reserves/{d.Reserve.Id}", d)
@@ -45,8 +46,8 @@ public static class ReservesFeature
             .WithSummary("新增后备干部（入村或乡镇后备干部库）");
         reserves.MapPut("/{id:long}", async (long id, UpdateReserve command, ReserveHandlers h, CancellationToken ct) =>
                 await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<ReserveDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(ReserveHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<UpdateReserve>>().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("修改后备干部信息（培养联系人、定人定岗、跟岗实训）");
+            .AddEndpointFilter<Validate<UpdateReserve>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改后备干部信息（培养联系人、定人定岗、跟岗实训；须带 version 或 If-Match，数据已被他人修改时 409，均未提供时 428）");
         reserves.MapPost("/{id:long}/reviews", async (long id, ReviewReserve command, ReserveHandlers h, CancellationToken ct) =>
                 await h.ReviewAsync(id, command, ct) is { } d ? (Results<Ok<ReserveDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(ReserveHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<ReviewReserve>>().RequireAuthorization(p => p.RequireRole(editors))
@@ -54,7 +55,7 @@ public static class ReservesFeature
         reserves.MapPost("/{id:long}/appoint", async (long id, AppointReserve command, ReserveHandlers h, CancellationToken ct) =>
                 await h.AppointAsync(id, command, ct) is { } d ? (Results<Ok<ReserveDetail>, ProblemHttpResult>)TypedResults.Ok(d) : CunzhiApi.NotFound(ReserveHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<AppointReserve>>().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("动态补缺：任用后备干部，建立村干部档案（13 级起）并将其移出后备库");
+            .WithSummary("动态补缺：任用后备干部，建立村干部档案（13 级起，带上后备干部的身份证号；未登记的须在 nationalId 中填写）并将其移出后备库");
 
         secured.MapGroup("/regions").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')))
             .MapGet("/{code}/vacancies", async (string code, ReserveHandlers h, CancellationToken ct) =>

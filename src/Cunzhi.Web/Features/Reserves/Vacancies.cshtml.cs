@@ -54,7 +54,7 @@ public sealed class VacanciesModel(ReserveHandlers reserves, RegionHandlers regi
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct) || Region.Level != RegionLevel.Village) return NotFound();
-        var done = await this.RunCommandAsync(validator, new AppointReserve(Region.Code, Appoint.PostCode ?? "", Appoint.Date ?? DateOnly.MinValue, Appoint.Term),
+        var done = await this.RunCommandAsync(validator, new AppointReserve(Region.Code, Appoint.PostCode ?? "", Appoint.Date ?? DateOnly.MinValue, Appoint.Term, Appoint.NationalId),
             c => reserves.AppointAsync(ReserveId, c, ct), ct);
         if (done is not null) return Redirect($"/Reserves/Vacancies?code={Region.Code}&appointed={done.Reserve.Id}");
         // Valid, not refused, yet nothing done: the candidate is not one this account can see.

@@ -63,6 +63,9 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
                 Expression.Property(Expression.Constant(this), nameof(ScopePrefix)),
                 Expression.Property(Expression.Constant(this), nameof(ScopeUpper))), row));
         }
+        // Lost updates (IVersioned): every edited aggregate's RowVersion is in the WHERE of its UPDATE and DELETE.
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+            b.Entity(type.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -71,6 +74,7 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        ConcurrencyVersions.Advance(ChangeTracker);
         var changes = AuditCapture.Capture(ChangeTracker, user);
         if (changes.Count == 0 && _pendingEvents.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -19,4 +19,19 @@ public static class DbErrors
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// The save would put a second Party secretary or committee director in office in a village (the unique indexes of
+    /// <see cref="Configurations.CadrePostSlots"/>): PostgreSQL names the index; SQLite names the table and column, and
+    /// CadrePosts has no other unique index on RegionCode alone.
+    /// </summary>
+    public static bool IsPostSlotViolation(this DbUpdateException e) => e.IsUniqueViolation() && e.InnerException switch
+    {
+        SqliteException s => s.Message.Contains("CadrePosts.RegionCode", StringComparison.Ordinal),
+        PostgresException p => p.ConstraintName is Configurations.CadrePostSlots.SecretaryIndex or Configurations.CadrePostSlots.DirectorIndex,
+        _ => false,
+    };
+
+    /// <summary>What the loser of a race for a leading post is told.</summary>
+    public const string PostSlotTakenMessage = "该村的党组织书记或村委会主任职务已有人在任（可能刚被他人任用），不能再任用；请刷新后查看空缺情况";
 }

@@ -150,9 +150,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
              nameof(Domain.Reserves.ReserveCadre.BirthDate), nameof(Domain.Reserves.ReserveCadre.EducationCode), nameof(Domain.Reserves.ReserveCadre.IsPartyMember),
              nameof(Domain.Reserves.ReserveCadre.Source), nameof(Domain.Reserves.ReserveCadre.Channel), nameof(Domain.Reserves.ReserveCadre.Recommender),
              nameof(Domain.Reserves.ReserveCadre.RecommendedDate), nameof(Domain.Reserves.ReserveCadre.PlacementPostCode),
-             nameof(Domain.Reserves.ReserveCadre.Status), nameof(Domain.Reserves.ReserveCadre.Version)],
+             nameof(Domain.Reserves.ReserveCadre.Status), nameof(Domain.Reserves.ReserveCadre.RowVersion)],
             r => [r.RegionCode, r.Name, (int)r.Gender, r.BirthDate, r.EducationCode, r.IsPartyMember, (int)r.Source, (int)r.Channel, r.Recommender,
-                  r.RecommendedDate, r.PlacementPostCode, (int)r.Status, r.Version], ct);
+                  r.RecommendedDate, r.PlacementPostCode, (int)r.Status, r.RowVersion], ct);
 
         await bulk.ResetIdentityAsync<Household>(ct);
         await bulk.ResetIdentityAsync<Resident>(ct);

@@ -173,6 +173,26 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         }
         foreach (var row in withId.Where(r => registered.Contains(r.NationalIdHash!)))
             errors.Add(row.Row, NationalIdColumn, "该身份证号已在干部档案中登记，不能重复登记");
+
+        // One Party secretary and one director in office per village (一肩挑 takes both), as on entry one at a time:
+        // the file may not add a second holder to a village, nor hold two itself (the database would refuse the batch).
+        var leading = rows.Where(r => r.VillageCode is not null && r.PostCode is not null && Domain.Reserves.VillageVacancies.Fills(r.PostCode).Count > 0).ToList();
+        var villagesWithLeading = leading.Select(r => r.VillageCode!).Distinct().ToList();
+        var held = new List<(string Village, string Post)>();
+        foreach (var chunk in villagesWithLeading.Chunk(1000))
+            held.AddRange((await db.Cadres.AsNoTracking().Where(c => chunk.Contains(c.RegionCode) && c.Status == CadreStatus.InOffice)
+                .Select(c => new { c.RegionCode, c.PostCode }).ToListAsync(ct)).Select(c => (c.RegionCode, c.PostCode)));
+        var heldBy = held.ToLookup(h => h.Village, h => h.Post);
+        foreach (var village in leading.GroupBy(r => r.VillageCode!))
+        {
+            var taken = heldBy[village.Key].ToList();
+            foreach (var row in village.OrderBy(r => r.Row))
+            {
+                if (Domain.Reserves.VillageVacancies.Conflict(row.PostCode!, Domain.Reserves.VillageVacancies.Of(taken)) is { } conflict)
+                    errors.Add(row.Row, Post, conflict);
+                else taken.Add(row.PostCode!);
+            }
+        }
     }
 
     public void Add(AppDbContext context, CadreImportRow row)

@@ -77,7 +77,24 @@ internal sealed class CadrePostConfiguration : IEntityTypeConfiguration<CadrePos
         b.Property(p => p.RegionCode).HasMaxLength(15);
         b.Property(p => p.PostCode).HasMaxLength(30);
         b.HasIndex(p => new { p.CadreId, p.StartDate });
+        // One Party secretary and one committee director in office per village (动态补缺): 一肩挑 (secretary-director)
+        // holds both posts, so it takes both slots. The database refuses a second holder even when two appointments
+        // race past the handlers' vacancy check (they answer 409). Double-quoted names work on SQLite and PostgreSQL.
+        b.HasIndex(p => p.RegionCode, CadrePostSlots.SecretaryIndex).IsUnique()
+            .HasFilter(CadrePostSlots.Filter(Domain.Reserves.VillageVacancies.SecretaryPost, Domain.Reserves.VillageVacancies.SecretaryDirectorPost));
+        b.HasIndex(p => p.RegionCode, CadrePostSlots.DirectorIndex).IsUnique()
+            .HasFilter(CadrePostSlots.Filter(Domain.Reserves.VillageVacancies.DirectorPost, Domain.Reserves.VillageVacancies.SecretaryDirectorPost));
     }
+}
+
+/// <summary>Names of the unique indexes that keep one secretary and one director in office per village.</summary>
+public static class CadrePostSlots
+{
+    public const string SecretaryIndex = "IX_CadrePosts_OneSecretaryPerVillage";
+    public const string DirectorIndex = "IX_CadrePosts_OneDirectorPerVillage";
+
+    internal static string Filter(params string[] posts) =>
+        $"\"EndDate\" IS NULL AND \"PostCode\" IN ({string.Join(", ", posts.Select(p => $"'{p}'"))})";
 }
 
 internal sealed class ReferenceItemConfiguration : IEntityTypeConfiguration<ReferenceItem>

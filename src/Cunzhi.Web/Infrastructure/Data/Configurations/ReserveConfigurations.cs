@@ -17,8 +17,12 @@ internal sealed class ReserveCadreConfiguration : IEntityTypeConfiguration<Reser
         b.Property(r => r.TrainerName).HasMaxLength(30);
         b.Property(r => r.PlacementPostCode).HasMaxLength(30);
         b.Property(r => r.TrainingNote).HasMaxLength(200);
-        // Two people reviewing or appointing the same candidate at once: the second save fails (409) instead of appointing twice.
-        b.Property(r => r.Version).IsConcurrencyToken();
+        // RowVersion is the concurrency token (AppDbContext, IVersioned): two people reviewing or appointing the same
+        // candidate at once — the second save fails (409) instead of appointing twice.
+        b.Property(r => r.NationalIdCipher).HasMaxLength(120);
+        b.Property(r => r.NationalIdHash).HasMaxLength(64);
+        b.Property(r => r.NationalIdMasked).HasMaxLength(18);
+        b.HasIndex(r => r.NationalIdHash);
         b.HasIndex(r => new { r.RegionCode, r.Status });
         b.HasIndex(r => r.Name);
         b.HasOne(r => r.PromotedCadre).WithMany().HasForeignKey(r => r.PromotedCadreId).OnDelete(DeleteBehavior.Restrict);

@@ -214,6 +214,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("QuarterlyWeight")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("SatisfactionWeight")
                         .HasColumnType("integer");
 
@@ -414,6 +418,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -740,6 +748,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1045,6 +1057,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1099,6 +1115,14 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId", "StartDate");
+
+                    b.HasIndex(new[] { "RegionCode" }, "IX_CadrePosts_OneDirectorPerVillage")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL AND \"PostCode\" IN ('director', 'secretary-director')");
+
+                    b.HasIndex(new[] { "RegionCode" }, "IX_CadrePosts_OneSecretaryPerVillage")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL AND \"PostCode\" IN ('secretary', 'secretary-director')");
 
                     b.ToTable("CadrePosts");
                 });
@@ -1638,6 +1662,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("RetirementFenPerYear")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -1922,6 +1950,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("SanctionMonths")
                         .HasColumnType("integer");
 
@@ -2059,6 +2091,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Number")
@@ -2084,6 +2120,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ParentCode")
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Code");
 
@@ -2129,6 +2169,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2171,6 +2215,18 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("NationalIdCipher")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NationalIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("PlacementPostCode")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -2191,6 +2247,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
@@ -2208,13 +2268,11 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NationalIdHash");
 
                     b.HasIndex("PromotedCadreId");
 
@@ -2724,6 +2782,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");

@@ -200,6 +200,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("QuarterlyWeight")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SatisfactionWeight")
                         .HasColumnType("INTEGER");
 
@@ -392,6 +396,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("PublishedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -704,6 +712,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -999,6 +1011,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1051,6 +1067,14 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId", "StartDate");
+
+                    b.HasIndex(new[] { "RegionCode" }, "IX_CadrePosts_OneDirectorPerVillage")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL AND \"PostCode\" IN ('director', 'secretary-director')");
+
+                    b.HasIndex(new[] { "RegionCode" }, "IX_CadrePosts_OneSecretaryPerVillage")
+                        .IsUnique()
+                        .HasFilter("\"EndDate\" IS NULL AND \"PostCode\" IN ('secretary', 'secretary-director')");
 
                     b.ToTable("CadrePosts");
                 });
@@ -1572,6 +1596,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("RetirementFenPerYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -1848,6 +1876,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SanctionMonths")
                         .HasColumnType("INTEGER");
 
@@ -1981,6 +2013,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode", "Number")
@@ -2006,6 +2042,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ParentCode")
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -2049,6 +2089,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2089,6 +2133,18 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalIdCipher")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlacementPostCode")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -2109,6 +2165,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -2126,13 +2186,11 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NationalIdHash");
 
                     b.HasIndex("PromotedCadreId");
 
@@ -2628,6 +2686,10 @@ namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");

@@ -1,0 +1,48 @@
+using Cunzhi.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Cunzhi.Web.Infrastructure.Data;
+
+/// <summary>
+/// Optimistic concurrency for every <see cref="IVersioned"/> aggregate, in one place. The data context makes
+/// <see cref="IVersioned.RowVersion"/> a concurrency token (in the WHERE of every UPDATE and DELETE) and
+/// <see cref="Advance"/> adds one to it on each save that modifies the row. A handler that applies an edit made
+/// from version n calls <see cref="ExpectVersion{T}"/>: a row already past n is refused at once, and a row changed
+/// between the read and the write fails in the database (<see cref="DbUpdateConcurrencyException"/>, answered 409).
+/// </summary>
+public static class ConcurrencyVersions
+{
+    /// <summary>What the user is told, on pages and in the API's ProblemDetails.</summary>
+    public const string StaleMessage = "数据已被他人修改，请刷新后重试";
+
+    /// <summary>Adds one to the version of every modified versioned row; the WHERE keeps the version it was read at.</summary>
+    internal static void Advance(ChangeTracker tracker)
+    {
+        foreach (var e in tracker.Entries<IVersioned>())
+        {
+            if (e.State != EntityState.Modified) continue;
+            var version = e.Property(v => v.RowVersion);
+            // Once per save: a retried save (or one the handler bumped itself) does not count twice.
+            if (version.CurrentValue == version.OriginalValue) version.CurrentValue = version.OriginalValue + 1;
+        }
+    }
+
+    /// <summary>
+    /// The edit was made from <paramref name="version"/>: refuse it when the row has moved on. Null (an internal caller
+    /// with no version) skips the check; the API refuses a PUT without one (428) and pages always send it.
+    /// </summary>
+    public static void ExpectVersion<T>(this AppDbContext db, T entity, int? version) where T : class, IVersioned
+    {
+        if (version is not { } expected) return;
+        if (entity.RowVersion != expected) throw new DbUpdateConcurrencyException(StaleMessage);
+        db.Entry(entity).Property(v => v.RowVersion).OriginalValue = expected;
+    }
+
+    /// <summary>
+    /// Marks the row changed although none of its own columns did (a review added to a reserve, a resident to a household):
+    /// the save then checks and advances its version, so two such edits made at once cannot both succeed.
+    /// </summary>
+    public static void Touch<T>(this AppDbContext db, T entity) where T : class, IVersioned
+        => db.Entry(entity).Property(v => v.RowVersion).IsModified = true;
+}
