@@ -18,12 +18,6 @@ public sealed record AuditRecord(string Action, string Entity, string Key, strin
 /// </summary>
 public static class AuditCapture
 {
-    /// <summary>
-    /// Never written to the log: secrets, values that change on every sign-in, and personal data
-    /// ciphertexts and hashes (the masked forms are logged instead).
-    /// </summary>
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NationalIdCipher", "NationalIdHash", "PhoneCipher"];
-
     internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -61,8 +55,8 @@ public static class AuditCapture
                 }
             }
             if (e.Entity is Domain.Auditing.ISummaryAudited) continue; // scope checked above; its writer records a summary event
-            if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified && !Hidden.Contains(p.Metadata.Name)))
-                continue; // only hidden columns changed (e.g. security stamp): nothing to show
+            if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified))
+                continue;
             var action = e.State switch
             {
                 EntityState.Added => AuditActions.Insert,
@@ -75,13 +69,20 @@ public static class AuditCapture
         return list;
     }
 
+    /// <summary>
+    /// The row's columns as JSON. A secret column (<see cref="AuditSecrets"/>: keys, tokens, recovery codes, password
+    /// hashes, stamps, ciphertexts, keyed hashes) is written only as a marker — set, or changed by this update — never
+    /// its value; personal data is logged in its masked columns.
+    /// </summary>
     private static string Snapshot(EntityEntry e, bool current)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in e.Properties)
         {
-            if (Hidden.Contains(p.Metadata.Name)) continue;
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            var value = current ? p.CurrentValue : p.OriginalValue;
+            values[p.Metadata.Name] = p.Metadata.IsSecret()
+                ? Domain.Auditing.AuditRedaction.Mark(value, changed: current && e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                : value;
         }
         return JsonSerializer.Serialize(values, Json);
     }
