@@ -24,13 +24,14 @@ public static class AuditCapture
         WriteIndented = false,
     };
 
-    public sealed class PendingChange(EntityEntry entry, string action, string? before)
+    /// <param name="changedSecrets">Secret columns this update changes, noted before the save (which resets original values).</param>
+    public sealed class PendingChange(EntityEntry entry, string action, string? before, IReadOnlySet<string> changedSecrets)
     {
         public AuditRecord Complete(string actorRegion)
         {
             var type = entry.Metadata;
             var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
-            var after = action == AuditActions.Delete ? null : Snapshot(entry, current: true);
+            var after = action == AuditActions.Delete ? null : Snapshot(entry, current: true, changedSecrets);
             var region = entry.Entity is IRegionScoped scoped ? scoped.RegionCode : actorRegion;
             return new(action, type.ClrType.Name, key, region, before, after);
         }
@@ -63,8 +64,10 @@ public static class AuditCapture
                 EntityState.Modified => AuditActions.Update,
                 _ => AuditActions.Delete,
             };
-            var before = e.State == EntityState.Added ? null : Snapshot(e, current: false);
-            list.Add(new PendingChange(e, action, before));
+            var before = e.State == EntityState.Added ? null : Snapshot(e, current: false, NoSecrets);
+            var changedSecrets = e.State != EntityState.Modified ? NoSecrets
+                : e.Properties.Where(p => p.Metadata.IsSecret() && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+            list.Add(new PendingChange(e, action, before, changedSecrets));
         }
         return list;
     }
@@ -74,14 +77,16 @@ public static class AuditCapture
     /// hashes, stamps, ciphertexts, keyed hashes) is written only as a marker — set, or changed by this update — never
     /// its value; personal data is logged in its masked columns.
     /// </summary>
-    private static string Snapshot(EntityEntry e, bool current)
+    private static readonly IReadOnlySet<string> NoSecrets = new HashSet<string>();
+
+    private static string Snapshot(EntityEntry e, bool current, IReadOnlySet<string> changedSecrets)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in e.Properties)
         {
             var value = current ? p.CurrentValue : p.OriginalValue;
             values[p.Metadata.Name] = p.Metadata.IsSecret()
-                ? Domain.Auditing.AuditRedaction.Mark(value, changed: current && e.State == EntityState.Modified && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                ? Domain.Auditing.AuditRedaction.Mark(value, changed: changedSecrets.Contains(p.Metadata.Name))
                 : value;
         }
         return JsonSerializer.Serialize(values, Json);

@@ -70,6 +70,7 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user, A
                 Expression.Property(Expression.Constant(this), nameof(ScopePrefix)),
                 Expression.Property(Expression.Constant(this), nameof(ScopeUpper))), row));
         }
+        AuditSecrets.Apply(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
