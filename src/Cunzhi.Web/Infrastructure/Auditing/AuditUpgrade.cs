@@ -49,9 +49,12 @@ public sealed class AuditUpgrade(AppDbContext db, UserManager<AppUser> users, IC
         if (await IsCurrentAsync(ct)) return null; // another instance upgraded it while we waited for the lock
 
         var old = AuditChain.VerifyUnkeyed(Stream(), (head.Sequence, head.Hash));
-        if (!old.Intact && Stream().Any(s => s.StoredHash == db.Seal.Hash(s.Link)))
+        // Already upgraded once (its 脱敏 entry is there, or some entry carries a keyed hash): the chain has been altered
+        // since — perhaps rewritten with plain SHA-256 to pass as an old log. Never re-seal that.
+        if (await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == AuditActions.Redaction, ct)
+            || (!old.Intact && Stream().Any(s => s.StoredHash == db.Seal.Hash(s.Link))))
             throw new InvalidOperationException(
-                $"操作日志已使用密钥封存，但校验失败（第 {old.FirstBreak!.Sequence} 条附近）：日志被改动过，请运行 verify-audit 并调查，系统不会自动重新封存。");
+                "操作日志已使用密钥封存过，但现在校验不通过：日志在封存后被改动，请运行 verify-audit 查明并调查，系统不会自动重新封存。");
 
         var secrets = AuditSecrets.ByEntityName(db.Model);
         var redacted = new List<long>();
