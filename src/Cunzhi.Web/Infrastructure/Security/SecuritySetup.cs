@@ -35,6 +35,7 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CunzhiClaimsFactory>()
             .AddDefaultTokenProviders();
 
