@@ -115,6 +115,28 @@ public abstract class AuditSecretTests<TFactory>(TFactory f) : IClassFixture<TFa
             string.Join("\n", entries.Where(a => a.EntityKey == userId).Select(a => a.After)));
         entries.ShouldContain(a => a.Entity == nameof(ReminderWebhook) && a.After!.Contains($"\"SecretProtected\":\"{AuditRedaction.Hidden}\""));
     }
+
+    [Fact]
+    public async Task The_head_is_printed_served_and_shown_with_its_keyed_hash_for_anchoring_outside_the_database()
+    {
+        var head = await f.WithSystemDb(db => db.AuditHeads.AsNoTracking().SingleAsync());
+        head.Sequence.ShouldBeGreaterThan(0);
+        var output = new StringWriter();
+        (await Cunzhi.Web.Infrastructure.Cli.CliVerbs.RunAsync(f.Services, f.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            "audit-head", ["audit-head"], output)).ShouldBe(0);
+        output.ToString().ShouldContain($"第 {head.Sequence} 条");
+        output.ToString().ShouldContain(head.Hash);
+        output.ToString().ShouldContain("北京时间");
+
+        var api = await f.ApiAs("discipline");
+        var served = (await api.GetFromJsonAsync<AuditHeadView>("/api/v1/audit/head", CunzhiFactory.Json))!;
+        served.Sequence.ShouldBeGreaterThanOrEqualTo(head.Sequence); // the token's sign-in appended entries since
+        served.Hash.Length.ShouldBe(64);
+
+        var pages = await f.PagesAs("county.admin");
+        var html = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(pages, "/Audit", [], formAction: "Verify"));
+        html.QuerySelector("[data-testid=audit-head]")!.TextContent.ShouldContain("HMAC-SHA256");
+    }
 }
 
 public sealed class AuditSecretTests_Sqlite(SqliteFactory f) : AuditSecretTests<SqliteFactory>(f);
