@@ -87,7 +87,9 @@ public abstract class AuditUpgradeTests<TFactory>(TFactory f) : IClassFixture<TF
             planted.AddRange(rows.Select(r => r.Sequence));
         }
         await SealTheOldWayAsync();
-        (await Verb("verify-audit")).Code.ShouldBe(2, "the keyed verifier does not accept the old unkeyed chain");
+        var before = await Verb("verify-audit");
+        before.Code.ShouldBe(2, "the keyed verifier does not accept the old unkeyed chain");
+        before.Output.ShouldContain("请先运行 migrate");
         var countBefore = await f.WithSystemDb(db => db.AuditEntries.CountAsync());
 
         var upgrade = await Verb("migrate");

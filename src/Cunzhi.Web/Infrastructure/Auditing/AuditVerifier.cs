@@ -16,6 +16,17 @@ public static class AuditVerifier
         return db.Seal.Verify(rows, (head.Sequence, head.Hash));
     }
 
+    /// <summary>
+    /// The log looks like one the old version left (first entry under the unkeyed hash, no 脱敏 entry yet): verify-audit
+    /// then says to run the upgrade rather than only that entry 1 is broken.
+    /// </summary>
+    public static async Task<bool> AwaitsUpgradeAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var first = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence).FirstOrDefaultAsync(ct);
+        return first is not null && AuditChain.ComputeUnkeyedHash(first.ToLink()) == first.Hash
+            && !await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == AuditActions.Redaction, ct);
+    }
+
     /// <summary>The chain's head (last sequence, its hash and time), for anchoring it outside the database.</summary>
     public static async Task<AuditHeadView> HeadAsync(AppDbContext db, CancellationToken ct = default)
     {

@@ -68,6 +68,8 @@ public static class CliVerbs
                     o.WriteLine(result.Intact
                         ? $"操作日志完整：共校验 {result.EntriesChecked:N0} 条。"
                         : $"操作日志被篡改：第 {result.FirstBreak!.Sequence} 条处断裂 — {result.FirstBreak.Reason}（此前 {result.EntriesChecked:N0} 条完好）");
+                    if (!result.Intact && await AuditVerifier.AwaitsUpgradeAsync(db))
+                        o.WriteLine("提示：此日志仍是旧版未加密钥的哈希链，尚未升级。请先运行 migrate（或启动一次网站）完成脱敏与密钥封存，再校验。");
                     return result.Intact ? 0 : 2;
                 }
                 case "audit-head":
