@@ -57,7 +57,7 @@ public static class AuditCapture
             }
             if (e.Entity is Domain.Auditing.ISummaryAudited) continue; // scope checked above; its writer records a summary event
             if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified))
-                continue;
+                continue; // nothing changed. A change of secrets only (a new security stamp) is recorded: that it changed
             var action = e.State switch
             {
                 EntityState.Added => AuditActions.Insert,
@@ -72,13 +72,13 @@ public static class AuditCapture
         return list;
     }
 
+    private static readonly IReadOnlySet<string> NoSecrets = new HashSet<string>();
+
     /// <summary>
     /// The row's columns as JSON. A secret column (<see cref="AuditSecrets"/>: keys, tokens, recovery codes, password
     /// hashes, stamps, ciphertexts, keyed hashes) is written only as a marker — set, or changed by this update — never
     /// its value; personal data is logged in its masked columns.
     /// </summary>
-    private static readonly IReadOnlySet<string> NoSecrets = new HashSet<string>();
-
     private static string Snapshot(EntityEntry e, bool current, IReadOnlySet<string> changedSecrets)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
