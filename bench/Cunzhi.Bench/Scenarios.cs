@@ -335,7 +335,7 @@ public static partial class Scenarios
                     After = $$"""{"Rank":{{s % 7 + 1}},"PostCode":"deputy-director","PhoneMasked":"138****5678"}""",
                     PreviousHash = previous,
                 };
-                e.Hash = AuditChain.ComputeHash(e.ToLink());
+                e.Hash = db.Seal.Hash(e.ToLink());
                 previous = e.Hash;
                 last = (s, e.Hash);
                 yield return e;

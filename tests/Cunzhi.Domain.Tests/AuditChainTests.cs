@@ -4,6 +4,8 @@ namespace Cunzhi.Domain.Tests;
 
 public sealed class AuditChainTests
 {
+    private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
     private static List<StoredAuditLink> Chain(int n)
     {
         var list = new List<StoredAuditLink>();
@@ -12,7 +14,7 @@ public sealed class AuditChainTests
         {
             var link = new AuditLink(i, new DateTime(2026, 11, 21, 8, 0, i, DateTimeKind.Utc), "u1", "town.sanxing", "360922106208",
                 "Update", "Region", "360922106208", $$"""{"Name":"村{{i}}"}""", $$"""{"Name":"村{{i + 1}}"}""", previous);
-            var hash = AuditChain.ComputeHash(link);
+            var hash = AuditChain.ComputeHash(link, Key);
             list.Add(new(link, hash));
             previous = hash;
         }
@@ -23,10 +25,10 @@ public sealed class AuditChainTests
     public void An_untouched_chain_verifies()
     {
         var chain = Chain(5);
-        var result = AuditChain.Verify(chain, (5, chain[^1].StoredHash));
+        var result = AuditChain.Verify(chain, Key, (5, chain[^1].StoredHash));
         result.Intact.ShouldBeTrue();
         result.EntriesChecked.ShouldBe(5);
-        AuditChain.Verify([], (0, "")).Intact.ShouldBeTrue();
+        AuditChain.Verify([], Key, (0, "")).Intact.ShouldBeTrue();
     }
 
     public static TheoryData<string, long, string> Tampering => new()
@@ -59,11 +61,11 @@ public sealed class AuditChainTests
             case "rehash-one":
                 // The forger recomputes entry 3's hash after editing it; entry 4 still points at the old hash.
                 var forged = chain[2].Link with { After = """{"Name":"伪造"}""" };
-                chain[2] = new(forged, AuditChain.ComputeHash(forged));
+                chain[2] = new(forged, AuditChain.ComputeHash(forged, Key));
                 break;
             case "head-mismatch": head = (5, new string('0', 64)); break;
         }
-        var result = AuditChain.Verify(chain, head);
+        var result = AuditChain.Verify(chain, Key, head);
         result.Intact.ShouldBeFalse();
         result.FirstBreak!.Sequence.ShouldBe(sequence);
         result.FirstBreak.Reason.ShouldContain(reason);
@@ -73,8 +75,34 @@ public sealed class AuditChainTests
     public void Hash_covers_null_and_empty_values_differently()
     {
         var link = Chain(1)[0].Link;
-        AuditChain.ComputeHash(link with { Before = null }).ShouldNotBe(AuditChain.ComputeHash(link with { Before = "" }));
-        AuditChain.ComputeHash(link).ShouldBe(AuditChain.ComputeHash(link with { }));
-        AuditChain.ComputeHash(link).Length.ShouldBe(64);
+        AuditChain.ComputeHash(link with { Before = null }, Key).ShouldNotBe(AuditChain.ComputeHash(link with { Before = "" }, Key));
+        AuditChain.ComputeHash(link, Key).ShouldBe(AuditChain.ComputeHash(link with { }, Key));
+        AuditChain.ComputeHash(link, Key).Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public void Rewriting_the_whole_chain_with_plain_sha256_is_detected_at_the_first_entry()
+    {
+        // The forger can write the database but lacks the key: he edits entry 3 and recomputes every hash the old way.
+        var chain = Chain(5);
+        var previous = "";
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var link = chain[i].Link with { PreviousHash = previous, After = i == 2 ? """{"Name":"伪造"}""" : chain[i].Link.After };
+            chain[i] = new(link, AuditChain.ComputeUnkeyedHash(link));
+            previous = chain[i].StoredHash;
+        }
+        AuditChain.VerifyUnkeyed(chain, (5, previous)).Intact.ShouldBeTrue(); // what the unkeyed chain could not tell
+        var result = AuditChain.Verify(chain, Key, (5, previous));
+        result.FirstBreak!.Sequence.ShouldBe(1);
+        result.FirstBreak.Reason.ShouldContain("被改动");
+    }
+
+    [Fact]
+    public void A_chain_sealed_with_another_key_does_not_verify()
+    {
+        var chain = Chain(3);
+        var otherKey = Enumerable.Repeat((byte)7, 32).ToArray();
+        AuditChain.Verify(chain, otherKey, (3, chain[^1].StoredHash)).FirstBreak!.Sequence.ShouldBe(1);
     }
 }

@@ -36,30 +36,44 @@ public sealed record AuditVerification(long EntriesChecked, AuditBreak? FirstBre
 }
 
 /// <summary>
-/// Tamper evidence for the audit log: each entry stores the hash of the previous entry and
-/// a SHA-256 over its own content including that previous hash, so altering, removing or
-/// reordering any row breaks every link after it.
+/// Tamper evidence for the audit log: each entry stores the hash of the previous entry and a keyed hash (HMAC-SHA256)
+/// over its own content including that previous hash, so altering, removing or reordering any row breaks every link
+/// after it. The key lives outside the database: someone who can write the database but does not hold the key cannot
+/// recompute the chain after rewriting an entry (with the plain SHA-256 of the first version they could).
 /// </summary>
 public static class AuditChain
 {
-    /// <summary>Hash of an entry's content, lower-case hex SHA-256.</summary>
-    public static string ComputeHash(AuditLink link)
-    {
-        var text = string.Join('\u001f',
-            link.Sequence.ToString(CultureInfo.InvariantCulture),
-            link.AtUtc.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
-            link.UserId, link.UserName, link.RegionCode, link.Action, link.Entity, link.EntityKey,
-            link.Before ?? "\u0000", link.After ?? "\u0000", link.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    /// <summary>Hash of an entry's content: lower-case hex HMAC-SHA256 under the audit key.</summary>
+    public static string ComputeHash(AuditLink link, byte[] key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Content(link)));
 
     /// <summary>
-    /// Checks entries in sequence order. Reports the first gap in sequence numbers (a removed row),
+    /// The first version's unkeyed SHA-256 of an entry. Only to verify a chain written before keyed sealing, once,
+    /// before it is re-sealed with the key; never to seal or to accept an entry.
+    /// </summary>
+    public static string ComputeUnkeyedHash(AuditLink link) =>
+        Convert.ToHexStringLower(SHA256.HashData(Content(link)));
+
+    private static byte[] Content(AuditLink link) => Encoding.UTF8.GetBytes(string.Join('\u001f',
+        link.Sequence.ToString(CultureInfo.InvariantCulture),
+        link.AtUtc.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+        link.UserId, link.UserName, link.RegionCode, link.Action, link.Entity, link.EntityKey,
+        link.Before ?? "\u0000", link.After ?? "\u0000", link.PreviousHash));
+
+    /// <summary>
+    /// Checks entries in sequence order against the keyed hash. Reports the first gap in sequence numbers (a removed row),
     /// the first previous-hash mismatch, and the first entry whose content no longer matches its hash.
     /// When <paramref name="expectedHead"/> is given (last sequence and hash recorded separately),
     /// a removed tail is reported too.
     /// </summary>
-    public static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, (long Sequence, string Hash)? expectedHead = null)
+    public static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, byte[] key, (long Sequence, string Hash)? expectedHead = null)
+        => Verify(entriesInOrder, link => ComputeHash(link, key), expectedHead);
+
+    /// <summary>The same checks against the first version's unkeyed hash (see <see cref="ComputeUnkeyedHash"/>).</summary>
+    public static AuditVerification VerifyUnkeyed(IEnumerable<StoredAuditLink> entriesInOrder, (long Sequence, string Hash)? expectedHead = null)
+        => Verify(entriesInOrder, ComputeUnkeyedHash, expectedHead);
+
+    private static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, Func<AuditLink, string> hash, (long Sequence, string Hash)? expectedHead)
     {
         long checkedCount = 0;
         long expectedSequence = 1;
@@ -72,7 +86,7 @@ public static class AuditChain
                     : $"第 {link.Sequence} 条记录序号重复或顺序错乱"));
             if (link.PreviousHash != previousHash)
                 return new(checkedCount, new(link.Sequence, $"第 {link.Sequence} 条记录的前序哈希与第 {link.Sequence - 1} 条不符（前一条被改动或删除）"));
-            if (ComputeHash(link) != storedHash)
+            if (!FixedTimeEquals(hash(link), storedHash))
                 return new(checkedCount, new(link.Sequence, $"第 {link.Sequence} 条记录的内容与其哈希不符（记录被改动）"));
             previousHash = storedHash;
             expectedSequence++;
@@ -89,4 +103,7 @@ public static class AuditChain
         }
         return new(checkedCount, null);
     }
+
+    private static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 }

@@ -140,6 +140,8 @@ public static class CunzhiApi
             .WithSummary("查询操作日志（本辖区）");
         audit.MapGet("/verify", async (AuditHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VerifyAsync(ct)))
             .WithSummary("校验操作日志哈希链");
+        audit.MapGet("/head", async (AuditHandlers h, CancellationToken ct) => TypedResults.Ok(await h.HeadAsync(ct)))
+            .WithSummary("操作日志链头（序号与密钥哈希），供在库外留存、日后比对");
         return app;
     }
 

@@ -19,14 +19,21 @@ public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record ProfileView(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, string RegionCode, string? RegionName);
 
-/// <summary>Sign-in outcomes go into the audit chain: who, from where, success or why not.</summary>
-public sealed class SignInAudit(AppDbContext db)
+/// <summary>
+/// Sign-in outcomes go into the audit chain: who, from where, success or why not. A user name that matches no account
+/// has no region of its own: it is filed under the deployment's root region (<see cref="AuditRegions.RootAsync"/>,
+/// <c>Security:UnknownSignInRegion</c>), so the county's auditors see guessing at account names.
+/// </summary>
+public sealed class SignInAudit(AppDbContext db, IConfiguration config)
 {
     public async Task RecordAsync(string userName, SignInResult result, string? regionCode, string channel)
     {
         var action = result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed;
-        var reason = result.Succeeded ? "成功" : result is TwoFactorSetupRequiredResult ? "未设置两步验证" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录" : "账号或密码错误";
-        db.RecordEvent(action, "Account", userName, regionCode ?? "", System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
+        var reason = result.Succeeded ? "成功" : result is TwoFactorSetupRequiredResult ? "未设置两步验证" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录"
+            : string.IsNullOrEmpty(regionCode) ? "账号不存在" : "账号或密码错误";
+        if (string.IsNullOrEmpty(regionCode)) regionCode = await AuditRegions.RootAsync(db, config);
+        if (userName.Length > 200) userName = userName[..200]; // the entry's key column; whatever was typed, it is recorded
+        db.RecordEvent(action, "Account", userName, regionCode, System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
         await db.SaveChangesAsync();
     }
 

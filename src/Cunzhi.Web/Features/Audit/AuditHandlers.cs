@@ -33,4 +33,7 @@ public sealed class AuditHandlers(AppDbContext db, TimeProvider clock)
         db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
 
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);
+
+    /// <summary>The chain's head (whole chain, not region-scoped: a sequence and a keyed hash reveal no entry).</summary>
+    public Task<AuditHeadView> HeadAsync(CancellationToken ct = default) => AuditVerifier.HeadAsync(db, ct);
 }

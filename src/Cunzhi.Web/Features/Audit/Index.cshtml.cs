@@ -20,6 +20,7 @@ public sealed class IndexModel(AuditHandlers audit) : PageModel
     public Paged<AuditRow> Rows { get; private set; } = null!;
     public IReadOnlyList<string> Entities { get; private set; } = [];
     public AuditVerification? Verification { get; private set; }
+    public Infrastructure.Auditing.AuditHeadView? Head { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +32,7 @@ public sealed class IndexModel(AuditHandlers audit) : PageModel
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         Verification = await audit.VerifyAsync(ct);
+        Head = await audit.HeadAsync(ct);
         await OnGetAsync(ct);
     }
 }

@@ -18,25 +18,20 @@ public sealed record AuditRecord(string Action, string Entity, string Key, strin
 /// </summary>
 public static class AuditCapture
 {
-    /// <summary>
-    /// Never written to the log: secrets, values that change on every sign-in, and personal data
-    /// ciphertexts and hashes (the masked forms are logged instead).
-    /// </summary>
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NationalIdCipher", "NationalIdHash", "PhoneCipher"];
-
     internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = false,
     };
 
-    public sealed class PendingChange(EntityEntry entry, string action, string? before)
+    /// <param name="changedSecrets">Secret columns this update changes, noted before the save (which resets original values).</param>
+    public sealed class PendingChange(EntityEntry entry, string action, string? before, IReadOnlySet<string> changedSecrets)
     {
         public AuditRecord Complete(string actorRegion)
         {
             var type = entry.Metadata;
             var key = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
-            var after = action == AuditActions.Delete ? null : Snapshot(entry, current: true);
+            var after = action == AuditActions.Delete ? null : Snapshot(entry, current: true, changedSecrets);
             var region = entry.Entity is IRegionScoped scoped ? scoped.RegionCode : actorRegion;
             return new(action, type.ClrType.Name, key, region, before, after);
         }
@@ -61,27 +56,38 @@ public static class AuditCapture
                 }
             }
             if (e.Entity is Domain.Auditing.ISummaryAudited) continue; // scope checked above; its writer records a summary event
-            if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified && !Hidden.Contains(p.Metadata.Name)))
-                continue; // only hidden columns changed (e.g. security stamp): nothing to show
+            if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified))
+                continue; // nothing changed. A change of secrets only (a new security stamp) is recorded: that it changed
             var action = e.State switch
             {
                 EntityState.Added => AuditActions.Insert,
                 EntityState.Modified => AuditActions.Update,
                 _ => AuditActions.Delete,
             };
-            var before = e.State == EntityState.Added ? null : Snapshot(e, current: false);
-            list.Add(new PendingChange(e, action, before));
+            var before = e.State == EntityState.Added ? null : Snapshot(e, current: false, NoSecrets);
+            var changedSecrets = e.State != EntityState.Modified ? NoSecrets
+                : e.Properties.Where(p => p.Metadata.IsSecret() && p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+            list.Add(new PendingChange(e, action, before, changedSecrets));
         }
         return list;
     }
 
-    private static string Snapshot(EntityEntry e, bool current)
+    private static readonly IReadOnlySet<string> NoSecrets = new HashSet<string>();
+
+    /// <summary>
+    /// The row's columns as JSON. A secret column (<see cref="AuditSecrets"/>: keys, tokens, recovery codes, password
+    /// hashes, stamps, ciphertexts, keyed hashes) is written only as a marker — set, or changed by this update — never
+    /// its value; personal data is logged in its masked columns.
+    /// </summary>
+    private static string Snapshot(EntityEntry e, bool current, IReadOnlySet<string> changedSecrets)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in e.Properties)
         {
-            if (Hidden.Contains(p.Metadata.Name)) continue;
-            values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+            var value = current ? p.CurrentValue : p.OriginalValue;
+            values[p.Metadata.Name] = p.Metadata.IsSecret()
+                ? Domain.Auditing.AuditRedaction.Mark(value, changed: changedSecrets.Contains(p.Metadata.Name))
+                : value;
         }
         return JsonSerializer.Serialize(values, Json);
     }

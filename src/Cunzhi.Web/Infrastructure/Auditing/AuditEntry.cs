@@ -45,6 +45,8 @@ public static class AuditActions
     public const string Seed = nameof(Seed);
     public const string Reveal = nameof(Reveal);
     public const string Export = nameof(Export);
+    /// <summary>The one-off upgrade that removed secret values from old entries and re-sealed the chain with the key.</summary>
+    public const string Redaction = nameof(Redaction);
 
     public static string DisplayName(string action) => action switch
     {
@@ -57,6 +59,7 @@ public static class AuditActions
         Seed => "生成数据",
         Reveal => "查看完整证件号/手机号",
         Export => "导出",
+        Redaction => "审计日志脱敏",
         _ => action,
     };
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Infrastructure.Auditing;
 
-/// <summary>Streams the whole chain (all regions) through <see cref="AuditChain.Verify"/>.</summary>
+/// <summary>Streams the whole chain (all regions) through the keyed <see cref="AuditChain.Verify(IEnumerable{StoredAuditLink}, byte[], ValueTuple{long, string}?)"/>.</summary>
 public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct = default)
@@ -13,6 +13,29 @@ public static class AuditVerifier
         // Streamed row by row (a synchronous enumeration), so a million entries never sit in memory at once.
         var rows = db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence)
             .AsEnumerable().Select(a => new StoredAuditLink(a.ToLink(), a.Hash));
-        return AuditChain.Verify(rows, (head.Sequence, head.Hash));
+        return db.Seal.Verify(rows, (head.Sequence, head.Hash));
+    }
+
+    /// <summary>
+    /// The log looks like one the old version left (first entry under the unkeyed hash, no 脱敏 entry yet): verify-audit
+    /// then says to run the upgrade rather than only that entry 1 is broken.
+    /// </summary>
+    public static async Task<bool> AwaitsUpgradeAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var first = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence).FirstOrDefaultAsync(ct);
+        return first is not null && AuditChain.ComputeUnkeyedHash(first.ToLink()) == first.Hash
+            && !await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == AuditActions.Redaction, ct);
+    }
+
+    /// <summary>The chain's head (last sequence, its hash and time), for anchoring it outside the database.</summary>
+    public static async Task<AuditHeadView> HeadAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        var at = head.Sequence == 0 ? (DateTime?)null
+            : await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.Sequence == head.Sequence).Select(a => (DateTime?)a.AtUtc).SingleOrDefaultAsync(ct);
+        return new(head.Sequence, head.Hash, at is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null);
     }
 }
+
+/// <summary>The chain's head: whoever writes down (sequence, hash) elsewhere can later prove the log up to it unchanged.</summary>
+public sealed record AuditHeadView(long Sequence, string Hash, DateTime? AtUtc);

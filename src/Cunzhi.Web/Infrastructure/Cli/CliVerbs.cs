@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Infrastructure.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "create-admin", "help"];
+    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "audit-head", "create-admin", "help"];
 
     public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
 
@@ -22,7 +22,8 @@ public static class CliVerbs
           seed-demo [--scale county|province|national] [--households-per-village N]
                     [--province 36] [--division-data 目录]
                                       生成演示数据（固定随机种子，可重复）
-          verify-audit                校验操作日志哈希链，报告第一处断裂
+          verify-audit                校验操作日志哈希链（密钥封存），报告第一处断裂
+          audit-head                  输出操作日志链头（序号、哈希、北京时间），供在库外留存比对
           create-admin --user 账号 --password 密码 --region 县级区划代码 [--name 显示名]
                                       为正式部署创建县委组织部管理员
         数据库: Database:Provider=Sqlite|Postgres, ConnectionStrings:Cunzhi（也可用环境变量 Database__Provider、ConnectionStrings__Cunzhi）
@@ -41,12 +42,14 @@ public static class CliVerbs
             {
                 case "migrate":
                     await DataSetup.MigrateAsync(db);
+                    await DataSetup.UpgradeAuditLogAsync(scope.ServiceProvider, o);
                     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedReferenceDataAsync();
                     o.WriteLine("数据库已迁移到最新版本。");
                     return 0;
                 case "seed-demo":
                 {
                     await DataSetup.MigrateAsync(db);
+                    await DataSetup.UpgradeAuditLogAsync(scope.ServiceProvider, o);
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.SeedReferenceDataAsync();
                     var options = DemoOptions.FromConfiguration(configuration) with
@@ -65,7 +68,19 @@ public static class CliVerbs
                     o.WriteLine(result.Intact
                         ? $"操作日志完整：共校验 {result.EntriesChecked:N0} 条。"
                         : $"操作日志被篡改：第 {result.FirstBreak!.Sequence} 条处断裂 — {result.FirstBreak.Reason}（此前 {result.EntriesChecked:N0} 条完好）");
+                    if (!result.Intact && await AuditVerifier.AwaitsUpgradeAsync(db))
+                        o.WriteLine("提示：此日志仍是旧版未加密钥的哈希链，尚未升级。请先运行 migrate（或启动一次网站）完成脱敏与密钥封存，再校验。");
                     return result.Intact ? 0 : 2;
+                }
+                case "audit-head":
+                {
+                    // Written down outside the database (a daily report, the county's robot, paper), this line lets anyone
+                    // holding it show later that the log up to that sequence was not rewritten: the hash is keyed and chained.
+                    var head = await AuditVerifier.HeadAsync(db);
+                    o.WriteLine(head.Sequence == 0
+                        ? "操作日志为空。"
+                        : $"操作日志链头：第 {head.Sequence} 条  HMAC-SHA256 {head.Hash}  北京时间 {ChinaTime(head.AtUtc):yyyy-MM-dd HH:mm:ss}（UTC {head.AtUtc:yyyy-MM-ddTHH:mm:ssZ}）");
+                    return 0;
                 }
                 case "create-admin":
                 {
@@ -78,6 +93,7 @@ public static class CliVerbs
                         return 1;
                     }
                     await DataSetup.MigrateAsync(db);
+                    await DataSetup.UpgradeAuditLogAsync(scope.ServiceProvider, o);
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.SeedReferenceDataAsync();
                     await seeder.CreateAccountAsync(user, password, Roles.CountyAdmin, region, Option(args, "--name") ?? user, canReveal: true);
@@ -95,6 +111,9 @@ public static class CliVerbs
             return 1;
         }
     }
+
+    private static DateTime? ChinaTime(DateTime? utc) =>
+        utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")) : null;
 
     private static string? Option(string[] args, string name)
     {

@@ -13,10 +13,11 @@ namespace Cunzhi.Web.Infrastructure.Data;
 /// The one data context. Two things happen here and nowhere else:
 /// region scope (query filters on every <see cref="IRegionScoped"/> row, and a check of every
 /// written row in <see cref="SaveChangesAsync(bool, CancellationToken)"/>), and the audit chain
-/// (every insert, update and delete writes a hash-chained <see cref="AuditEntry"/> in the same transaction).
+/// (every insert, update and delete writes a hash-chained <see cref="AuditEntry"/> in the same transaction, sealed with
+/// the keyed <see cref="AuditSeal"/>; secret columns are recorded as changed, never by value — <see cref="AuditSecrets"/>).
 /// Provider subclasses exist only to keep their own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, UserContext user) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options, UserContext user, AuditSeal seal) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Household> Households => Set<Household>();
@@ -29,6 +30,9 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
 
     /// <summary>Who is acting; read by the query filters on every query.</summary>
     public UserContext User => user;
+
+    /// <summary>The audit chain's keyed hash.</summary>
+    public AuditSeal Seal => seal;
 
     /// <summary>Parameter of every region query filter (EF re-reads it per query).</summary>
     internal string ScopePrefix => user.ScopePrefix;
@@ -48,6 +52,9 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
 
     protected abstract AuditChainLock ChainLock { get; }
 
+    /// <summary>Locks the audit head inside the current transaction (for the one-off upgrade that re-seals the chain).</summary>
+    internal Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) => ChainLock.LockHeadAsync(this, ct);
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -66,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
         // Lost updates (IVersioned): every edited aggregate's RowVersion is in the WHERE of its UPDATE and DELETE.
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
             b.Entity(type.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
+        AuditSecrets.Apply(b);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -102,7 +110,7 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user) :
                     RegionCode = r.RegionCode, Action = r.Action, Entity = r.Entity, EntityKey = r.Key,
                     Before = r.Before, After = r.After, PreviousHash = head.Hash,
                 };
-                entry.Hash = Domain.Auditing.AuditChain.ComputeHash(entry.ToLink());
+                entry.Hash = seal.Hash(entry.ToLink());
                 AuditEntries.Add(entry);
                 head.Sequence = entry.Sequence;
                 head.Hash = entry.Hash;

@@ -1,3 +1,4 @@
+using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,7 @@ public static class DataSetup
         var connection = config.GetConnectionString("Cunzhi");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserContext>();
+        builder.Services.AddSingleton(sp => new AuditSeal(sp.GetRequiredService<PersonalDataProtector>()));
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -37,6 +39,7 @@ public static class DataSetup
         }
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<AuditUpgrade>();
         return builder;
     }
 
@@ -78,7 +81,21 @@ public static class DataSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
-    /// <summary>What serving needs before the first request: migrations (unless turned off) and, when configured, the demo county.</summary>
+    /// <summary>
+    /// The one-off audit log upgrade (<see cref="AuditUpgrade"/>: redact old secret values, re-seal with the key, one
+    /// 审计日志脱敏 entry, reset exposed authenticators); a no-op reading one row once done. Run before anything writes,
+    /// so no keyed entry is ever appended to an unkeyed chain.
+    /// </summary>
+    public static async Task UpgradeAuditLogAsync(IServiceProvider scoped, TextWriter output, CancellationToken ct = default)
+    {
+        var result = await scoped.GetRequiredService<AuditUpgrade>().RunAsync(ct);
+        if (result is null) return;
+        output.WriteLine($"操作日志已升级：{result.Entries:N0} 条记录以密钥重新封存，{result.Redacted.Count:N0} 条删去了机密值"
+            + (result.OldChainIntact ? "，旧链校验完整" : $"，旧链校验未通过（{result.OldChainBreak}）")
+            + (result.ResetUsers.Count > 0 ? $"；已重置以下账号的身份验证器：{string.Join("、", result.ResetUsers)}" : "") + "。");
+    }
+
+    /// <summary>What serving needs before the first request: migrations (unless turned off), the audit log upgrade and, when configured, the demo county.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -86,6 +103,7 @@ public static class DataSetup
         db.User.AsSystem();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
             await MigrateAsync(db);
+        await UpgradeAuditLogAsync(scope.ServiceProvider, Console.Out);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedReferenceDataAsync();
         if (app.Configuration.GetValue("Demo:SeedOnStart", false))

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Cunzhi.Web.Infrastructure.Data;
 
 /// <summary>SQLite, the embedded default. Its migrations live in Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserContext user) : AppDbContext(options, user)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserContext user, AuditSeal seal) : AppDbContext(options, user, seal)
 {
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction) already holds the database's write lock.
     protected override AuditChainLock ChainLock { get; } = new SqliteChainLock();
@@ -22,7 +22,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>PostgreSQL, the production engine. Its migrations live in Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserContext user) : AppDbContext(options, user)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserContext user, AuditSeal seal) : AppDbContext(options, user, seal)
 {
     protected override AuditChainLock ChainLock { get; } = new PostgresChainLock();
 
@@ -42,12 +42,18 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
-            new UserContext(new HttpContextAccessor()).AsSystem());
+            new UserContext(new HttpContextAccessor()).AsSystem(), DesignTime.Seal);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design").Options,
-            new UserContext(new HttpContextAccessor()).AsSystem());
+            new UserContext(new HttpContextAccessor()).AsSystem(), DesignTime.Seal);
+}
+
+/// <summary>Design time builds the model only; nothing is sealed, so a throw-away key will do.</summary>
+internal static class DesignTime
+{
+    public static AuditSeal Seal => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

@@ -16,6 +16,7 @@ public sealed class PersonalDataProtector
     private readonly byte[] _encryptionKey;
     private readonly byte[] _hashKey;
     private readonly byte[] _ballotKey;
+    private readonly byte[] _auditChainKey;
 
     public PersonalDataProtector(byte[] masterKey)
     {
@@ -23,6 +24,7 @@ public sealed class PersonalDataProtector
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:aes-gcm"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:hmac"u8.ToArray());
         _ballotKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:ballot-code:hmac"u8.ToArray());
+        _auditChainKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:audit-chain:hmac"u8.ToArray());
     }
 
     public string Protect(string plain)
@@ -51,6 +53,12 @@ public sealed class PersonalDataProtector
     /// so a reader of the database (or a backup) can neither recover nor check a code.
     /// </summary>
     public string BallotCodeHash(string normalizedCode) => Convert.ToHexStringLower(HMACSHA256.HashData(_ballotKey, Encoding.UTF8.GetBytes(normalizedCode)));
+
+    /// <summary>
+    /// Key of the audit chain's HMAC (<c>AuditSeal</c>), derived from the master key with its own label, so it is outside
+    /// the database exactly like the personal-data key, and is neither the encryption nor the look-up key.
+    /// </summary>
+    internal byte[] AuditChainKey => _auditChainKey;
 
     public string Hash(string normalized) => Convert.ToHexStringLower(HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(normalized)));
 

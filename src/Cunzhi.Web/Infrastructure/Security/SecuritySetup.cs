@@ -37,6 +37,7 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<CunzhiSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CunzhiClaimsFactory>()
             .AddDefaultTokenProviders();
 
