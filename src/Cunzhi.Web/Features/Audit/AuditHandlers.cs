@@ -19,6 +19,8 @@ public sealed class AuditHandlers(AppDbContext db)
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName.Contains(f.User.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Entity)) q = q.Where(a => a.Entity == f.Entity.Trim());
         if (!string.IsNullOrWhiteSpace(f.Region)) q = q.Where(a => a.RegionCode.StartsWith(f.Region.Trim()));
+        Infrastructure.Web.InputRange.Date(f.From, "from");
+        Infrastructure.Web.InputRange.Date(f.To, "to");
         if (f.From is { } from) { var t = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(a => a.AtUtc >= t); }
         if (f.To is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(a => a.AtUtc < t); }
         var result = await q.OrderByDescending(a => a.Sequence)

@@ -524,7 +524,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// </summary>
     public async Task<FormFieldCounts> FieldCountsAsync(string village, DateOnly month, CancellationToken ct = default)
     {
-        var first = new DateOnly(month.Year, month.Month, 1);
+        var first = new DateOnly(InputRange.Month(month).Year, month.Month, 1);
         var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         // Scoped tasks first, then the forms by their request ids (a filter lifted in one query is lifted for all of it).
