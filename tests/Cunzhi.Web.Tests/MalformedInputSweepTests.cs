@@ -230,6 +230,7 @@ public abstract partial class MalformedInputSweepTests<TFactory>(TFactory f) : I
                 "town" => existing ? Town : BogusCode,
                 "kind" => existing ? "Monthly" : "Nope",
                 "n" or "version" => existing ? "1" : BogusId,
+                "year" => existing ? "2025" : "99999",
                 "id" when r.Pattern.Raw.StartsWith("/api/v1/accounts") => existing ? throwawayAccount : BogusId,
                 _ => existing ? "1" : BogusId,
             };

@@ -135,16 +135,21 @@ public static partial class BadRequestDetail
     [GeneratedRegex("""parameter "[^"]*?(\w+)"(?: from "[^"]*")?""")]
     private static partial Regex ParameterName();
 
+    /// <summary>The detail of a bodiless 413/415 answer (the framework sets 415 itself when a JSON route gets another type).</summary>
+    public static string? ForStatus(int status, HttpContext http)
+    {
+        if (status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            var expected = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault();
+            return $"不支持此内容类型（Content-Type）：请以 {expected ?? "application/json"} 提交";
+        }
+        return status == StatusCodes.Status413PayloadTooLarge ? "请求内容过大" : null;
+    }
+
     public static (int Status, string Detail, string? Field) Of(BadHttpRequestException e, HttpRequest request)
     {
         var status = e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest;
-        if (status == StatusCodes.Status415UnsupportedMediaType)
-        {
-            var expected = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault();
-            return (status, $"不支持此内容类型（Content-Type）：请以 {expected ?? "application/json"} 提交", null);
-        }
-        if (status == StatusCodes.Status413PayloadTooLarge) return (status, "请求内容过大", null);
-        if (status != StatusCodes.Status400BadRequest) return (status, WebSetup.StatusTitle(status), null);
+        if (status != StatusCodes.Status400BadRequest) return (status, ForStatus(status, request.HttpContext) ?? WebSetup.StatusTitle(status), null);
         var name = ParameterName().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : null;
         switch (e.InnerException)
         {

@@ -46,6 +46,7 @@ public static class WebSetup
             if (c.ProblemDetails.Title is null || c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
                 || c.ProblemDetails.Title == "One or more validation errors occurred.")
                 c.ProblemDetails.Title = StatusTitle(status);
+            c.ProblemDetails.Detail ??= BadRequestDetail.ForStatus(status, c.HttpContext);
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CunzhiExceptionHandler>();
