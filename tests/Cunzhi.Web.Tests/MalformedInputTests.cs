@@ -107,13 +107,43 @@ public abstract class MalformedInputTests<TFactory>(TFactory f) : IClassFixture<
     public async Task Control_and_bidi_characters_in_a_name_are_refused_on_the_api(string name)
     {
         var api = await f.ApiAs("county.admin");
-        var household = await Problem(await api.PostAsJsonAsync($"/api/v1/regions/{Demo.Naoping}/households", new { number = "CTRL" + Guid.NewGuid().ToString("N")[..8], headName = name }),
+        var number = "CTRL" + Guid.NewGuid().ToString("N")[..8];
+        var household = await Problem(await api.PostAsJsonAsync($"/api/v1/regions/{Demo.Naoping}/households", new { number, headName = name }),
             HttpStatusCode.BadRequest);
         household.GetProperty("detail").GetString().ShouldBe("字段 headName 含有不允许的控制字符或文字方向控制符，请删除后重试");
         var cadre = await Problem(await api.PostAsJsonAsync("/api/v1/cadres", new { regionCode = Demo.Naoping, name, postCode = "member", startDate = "2024-01-01" }),
             HttpStatusCode.BadRequest);
         cadre.GetProperty("detail").GetString().ShouldBe("字段 name 含有不允许的控制字符或文字方向控制符，请删除后重试");
-        (await f.WithSystemDb(db => db.Households.CountAsync(h => h.HeadName == name))).ShouldBe(0);
+        (await f.WithSystemDb(db => db.Households.CountAsync(h => h.Number == number))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_search_is_400_on_the_api_and_the_page()
+    {
+        var api = await f.ApiAs("county.admin");
+        var problem = await Problem(await api.GetAsync("/api/v1/cadres?q=%E5%BC%A0%00"), HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe("参数 q 含有不允许的控制字符或文字方向控制符，请删除后重试");
+        var pages = await f.PagesAs("county.admin");
+        var page = await pages.GetAsync("/Cadres?q=%E5%BC%A0%00");
+        page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("请求有误");
+    }
+
+    [Fact]
+    public async Task A_sign_in_with_a_100000_character_user_name_is_refused_as_a_failed_sign_in()
+    {
+        var response = await f.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName = new string('长', 100_000), password = "x" });
+        var problem = await Problem(response, HttpStatusCode.Unauthorized);
+        problem.GetProperty("detail").GetString().ShouldBe("账号或密码错误");
+    }
+
+    [Fact]
+    public async Task A_page_number_past_the_last_row_offset_answers_an_empty_page()
+    {
+        var api = await f.ApiAs("county.admin");
+        var response = await api.GetAsync("/api/v1/assessment/ledger?page=2147483647");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

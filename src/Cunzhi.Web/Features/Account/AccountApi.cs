@@ -26,7 +26,8 @@ public sealed class SignInAudit(AppDbContext db)
     {
         var action = result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed;
         var reason = result.Succeeded ? "成功" : result.IsLockedOut ? "账号已锁定" : result.IsNotAllowed ? "账号不允许登录" : "账号或密码错误";
-        db.RecordEvent(action, "Account", userName, regionCode ?? "", System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
+        // The entry's key column holds 200 characters (PostgreSQL refuses more): a longer typed name is recorded cut, not a 500.
+        db.RecordEvent(action, "Account", userName.Length > 200 ? userName[..200] : userName, regionCode ?? "", System.Text.Json.JsonSerializer.Serialize(new { channel, reason }, AuditCapture.Json));
         await db.SaveChangesAsync();
     }
 

@@ -28,7 +28,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             })
-            .AddMvcOptions(o => o.Filters.Add<RequireTwoFactorSetupFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<RequireTwoFactorSetupFilter>();
+                o.Filters.Add<QueryTextPageFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(o =>
