@@ -46,6 +46,7 @@ public sealed class PageRequestTests
     [InlineData(0, 0, 1, 20, 0)]
     [InlineData(-5, -1, 1, 20, 0)]
     [InlineData(2, 100000, 2, 200, 200)]
+    [InlineData(int.MaxValue, 200, PageRequest.MaxPage, 200, (PageRequest.MaxPage - 1) * 200)]
     public void Out_of_range_input_is_clamped(int? page, int? size, int expectedPage, int expectedSize, int skip)
     {
         var p = new PageRequest(page, size);

@@ -7,11 +7,13 @@ public readonly record struct PageRequest
     public const int MaxSize = 200;
     /// <summary>Page size when none is asked for.</summary>
     public const int DefaultSize = 20;
+    /// <summary>Highest page number: beyond it (page - 1) × size would overflow the row offset (PostgreSQL refuses a negative OFFSET).</summary>
+    public const int MaxPage = 1_000_000;
 
     /// <summary>Creates a page request, clamping out-of-range input to the nearest sensible value.</summary>
     public PageRequest(int? page, int? size)
     {
-        Page = page is null or < 1 ? 1 : page.Value;
+        Page = page switch { null or < 1 => 1, > MaxPage => MaxPage, _ => page.Value };
         Size = size switch { null or < 1 => DefaultSize, > MaxSize => MaxSize, _ => size.Value };
     }
 

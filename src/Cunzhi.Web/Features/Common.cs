@@ -24,8 +24,35 @@ public static class Validation
 {
     public static async Task<Dictionary<string, string[]>?> ErrorsAsync<T>(this IValidator<T> validator, T command, CancellationToken ct = default)
     {
+        // Control and bidi characters in any text of the command (a page's form; the API refuses them when reading JSON).
+        if (ForbiddenText(command, "", 0).ToList() is { Count: > 0 } bad)
+            return bad.Distinct().ToDictionary(f => f, _ => new[] { Infrastructure.Web.InputText.Message });
         var result = await validator.ValidateAsync(command, ct);
         return result.IsValid ? null : result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+    }
+
+    private static IEnumerable<string> ForbiddenText(object? value, string path, int depth)
+    {
+        if (value is null || depth > 3) yield break;
+        if (value is string s)
+        {
+            if (Infrastructure.Web.InputText.HasForbidden(s)) yield return path;
+            yield break;
+        }
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsEnum || value is decimal or DateOnly or DateTime or DateTimeOffset or TimeOnly or Guid or byte[]) yield break;
+        if (value is System.Collections.IDictionary) yield break;
+        if (value is System.Collections.IEnumerable list)
+        {
+            var i = 0;
+            foreach (var item in list)
+                foreach (var p in ForbiddenText(item, $"{path}[{i++}]", depth + 1)) yield return p;
+            yield break;
+        }
+        if (type.Namespace?.StartsWith("Cunzhi") != true) yield break;
+        foreach (var prop in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            if (prop.GetIndexParameters().Length == 0)
+                foreach (var p in ForbiddenText(prop.GetValue(value), path.Length == 0 ? prop.Name : $"{path}.{prop.Name}", depth + 1)) yield return p;
     }
 }
 

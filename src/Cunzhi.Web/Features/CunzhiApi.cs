@@ -55,7 +55,7 @@ public static class CunzhiApi
 
     public static WebApplication MapCunzhiApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("v1");
+        var api = app.MapGroup("/api/v1").WithTags("v1").AddEndpointFilter<Infrastructure.Web.QueryTextFilter>();
         AccountApi.Map(api);
 
         var secured = api.MapGroup("").RequireAuthorization(SecuritySetup.ApiPolicy);

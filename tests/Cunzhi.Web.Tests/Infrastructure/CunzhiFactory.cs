@@ -29,9 +29,20 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
     protected abstract string ConnectionString { get; }
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "cunzhi-test-keys-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Development by default; a Production fixture also writes the personal-data key file (never generated there).</summary>
+    protected virtual string EnvironmentName => "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        if (EnvironmentName != "Development")
+        {
+            Directory.CreateDirectory(_keys);
+            var keyFile = Path.Combine(_keys, "personal-data.key");
+            if (!File.Exists(keyFile)) File.WriteAllText(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            // The demo accounts take tokens with the password alone, as in Development.
+            builder.UseSetting("Security:RequireTwoFactorRoles", "");
+        }
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cunzhi", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "true");
@@ -104,7 +115,7 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 }
 
-public sealed class SqliteFactory : CunzhiFactory
+public class SqliteFactory : CunzhiFactory
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"cunzhi-test-{Guid.NewGuid():N}.db");
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -125,7 +136,7 @@ public sealed class SqliteFactory : CunzhiFactory
 /// fails: a test that cannot reach PostgreSQL must not pass silently (test.sh excludes these
 /// tests, loudly, only outside CI).
 /// </summary>
-public sealed class PostgresFactory : CunzhiFactory
+public class PostgresFactory : CunzhiFactory
 {
     public const string Variable = "CUNZHI_TEST_POSTGRES";
     private readonly string _database = $"cunzhi_test_{Guid.NewGuid():N}";
@@ -157,4 +168,16 @@ public sealed class PostgresFactory : CunzhiFactory
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The app in Production mode on SQLite (error handling and option defaults differ from Development).</summary>
+public sealed class SqliteProductionFactory : SqliteFactory
+{
+    protected override string EnvironmentName => "Production";
+}
+
+/// <summary>The app in Production mode on PostgreSQL.</summary>
+public sealed class PostgresProductionFactory : PostgresFactory
+{
+    protected override string EnvironmentName => "Production";
 }

@@ -53,6 +53,8 @@ public sealed class ReviewHandlers(AppDbContext db, UserContext user, TemplateHa
     /// <summary>First and last day of a month or quarter.</summary>
     public static (DateOnly From, DateOnly To) Dates(ReviewKind kind, int year, int period)
     {
+        InputRange.Year(year);
+        InputRange.Period(period, kind == ReviewKind.Monthly ? 12 : 4);
         var from = new DateOnly(year, kind == ReviewKind.Monthly ? period : period * 3 - 2, 1);
         return (from, from.AddMonths(kind == ReviewKind.Monthly ? 1 : 3).AddDays(-1));
     }

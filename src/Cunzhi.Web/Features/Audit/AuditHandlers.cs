@@ -20,6 +20,8 @@ public sealed class AuditHandlers(AppDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName.Contains(f.User.Trim()));
         if (!string.IsNullOrWhiteSpace(f.Entity)) q = q.Where(a => a.Entity == f.Entity.Trim());
         if (!string.IsNullOrWhiteSpace(f.Region)) q = q.Where(a => a.RegionCode.StartsWith(f.Region.Trim()));
+        Infrastructure.Web.InputRange.Date(f.From, "from");
+        Infrastructure.Web.InputRange.Date(f.To, "to");
         // The dates are China dates (Cunzhi:TimeZone): from its 00:00 to the end of the last day, in UTC.
         if (f.From is { } from) { var t = clock.StartUtc(from); q = q.Where(a => a.AtUtc >= t); }
         if (f.To is { } to) { var t = clock.EndUtc(to); q = q.Where(a => a.AtUtc < t); }

@@ -83,7 +83,7 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
         var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode : region.Trim();
         var r = await db.Regions.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.Code, x.Name, x.Level, x.ParentCode }).FirstOrDefaultAsync(ct);
         if (r is null || r.Level is not (RegionLevel.County or RegionLevel.Town or RegionLevel.Village)) return null;
-        var asOf = BurdenMeter.MonthOf(month ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var asOf = BurdenMeter.MonthOf(month is { } asked ? Infrastructure.Web.InputRange.Month(asked) : DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var policy = await burden.PolicyOfAsync(ct);
         // History long enough for the baseline window and a year of months to show.
         var from = new[] { asOf.AddMonths(-35), policy.BaselineFrom ?? asOf }.Min();

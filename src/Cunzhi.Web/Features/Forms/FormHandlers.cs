@@ -525,7 +525,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// </summary>
     public async Task<FormFieldCounts> FieldCountsAsync(string village, DateOnly month, CancellationToken ct = default)
     {
-        var first = new DateOnly(month.Year, month.Month, 1);
+        var first = new DateOnly(InputRange.Month(month).Year, month.Month, 1);
         // The China month: from the 1st's 00:00 China time to the next 1st's, in UTC.
         var from = clock.StartUtc(first);
         var to = clock.StartUtc(first.AddMonths(1));

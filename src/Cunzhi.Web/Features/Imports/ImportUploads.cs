@@ -60,9 +60,15 @@ public static class ImportUploads
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                                      || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
             return TooLarge(XlsxFileError.TooLarge(null, MaxFileBytes));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A body cut short or without a boundary is a broken upload, not a server error.
+            return BadFile("上传的表单数据不完整或格式有误，请重新上传 .xlsx 文件（字段名 file）");
         }
         if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
             return BadFile("没有收到文件：请在字段 file 中上传 .xlsx 文件");

@@ -72,7 +72,7 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public DateOnly WeekOf(DateOnly? week) => Week.MondayOf(week ?? Today);
+    public DateOnly WeekOf(DateOnly? week) => Week.MondayOf(week is { } w ? InputRange.Date(w, "week") : Today);
 
     /// <summary>Tasks on the list of a week: admitted by its end, and not due long before it (also what reminders count).</summary>
     /// The week ends at the next Monday's 00:00 China time (Sunday 16:00 UTC), not at midnight UTC.

@@ -28,7 +28,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             })
-            .AddMvcOptions(o => o.Filters.Add<RequireTwoFactorSetupFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<RequireTwoFactorSetupFilter>();
+                o.Filters.Add<QueryTextPageFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(o =>
@@ -46,6 +50,7 @@ public static class WebSetup
             if (c.ProblemDetails.Title is null || c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
                 || c.ProblemDetails.Title == "One or more validation errors occurred.")
                 c.ProblemDetails.Title = StatusTitle(status);
+            c.ProblemDetails.Detail ??= BadRequestDetail.ForStatus(status, c.HttpContext);
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CunzhiExceptionHandler>();
@@ -53,7 +58,16 @@ public static class WebSetup
         // Chinese text as characters, not &#x...; escapes: readable source, smaller pages.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Bodies are checked once read: no control/bidi characters, no undefined enum value, no null list element.
+            o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+                o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), JsonInputGuard.Modify);
+        });
+        // Binding failures throw in every environment (the default throws only in Development and answers a bare 400
+        // elsewhere), so CunzhiExceptionHandler gives each the same status and a Chinese detail.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Keys live beside the database so sign-ins survive restarts; production should point this at protected storage.
         services.AddDataProtection().SetApplicationName("Cunzhi")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys")));
@@ -106,10 +120,19 @@ public static class WebSetup
         401 => "请先登录",
         403 => "无权访问",
         404 => "未找到",
+        405 => "不支持此请求方法",
+        406 => "无法提供所要求的格式",
+        408 => "请求超时",
         409 => "与当前状态冲突",
+        411 => "缺少请求长度",
+        413 => "请求内容过大",
+        414 => "请求网址过长",
+        415 => "不支持的内容类型",
         422 => "数据无法处理",
         429 => "请求过于频繁",
+        431 => "请求头过大",
         503 => "服务暂不可用",
+        >= 400 and < 500 => "请求有误",
         _ => "服务器内部错误",
     };
 
@@ -124,11 +147,19 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var binding = exception is BadHttpRequestException b ? BadRequestDetail.Of(b, http.Request) : default;
+        var field = exception switch { BadInputException e => e.Field, BadHttpRequestException => binding.Field, _ => null };
         var (status, detail) = exception switch
         {
             RegionScopeViolationException e => (StatusCodes.Status403Forbidden, e.Message),
             DomainRuleException e => (StatusCodes.Status409Conflict, e.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
+            // Binding failures (bad JSON, no body, a query value of the wrong type, the wrong content type): the
+            // framework's status, our Chinese detail.
+            BadHttpRequestException => (binding.Status, binding.Detail),
+            BadInputException e => (StatusCodes.Status400BadRequest, e.Message),
+            // A multipart body cut short or without a boundary, read by an endpoint itself.
+            InvalidDataException or IOException when http.Request.HasFormContentType => (StatusCodes.Status400BadRequest, "表单数据格式有误，请重新上传"),
             _ => (StatusCodes.Status500InternalServerError, "服务器发生错误，已记录，请稍后再试"),
         };
         // A handled exception is not logged by the framework: the 500 answer says "已记录", so record it here.
@@ -137,11 +168,11 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILog
         http.Response.StatusCode = status;
         // Pages: leave the body empty; the status-code page middleware renders /Error for this status.
         if (!http.Request.IsApi()) return true;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = WebSetup.StatusTitle(status), Detail = detail },
-            Exception = exception,
-        });
+        var problem = field is null
+            ? new ProblemDetails { Status = status, Title = WebSetup.StatusTitle(status), Detail = detail }
+            : new ValidationProblemDetails(new Dictionary<string, string[]> { [System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field)] = [detail] })
+                { Status = status, Title = "提交的数据有误", Detail = detail };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
 }
