@@ -28,7 +28,6 @@ public sealed class ReserveTests
         r.Reviews.ShouldHaveSingleItem().ShouldBeSameAs(review);
         (review.Reviewer, review.RegionCode, r.Status, r.LatestOutcome()).ShouldBe(("组织委员", Naoping, status, outcome));
         r.ClosedDate.ShouldBe(status == ReserveStatus.Removed ? new DateOnly(2025, 9, 1) : null);
-        r.Version.ShouldBe(1);
     }
 
     [Theory]
@@ -42,7 +41,7 @@ public sealed class ReserveTests
         var r = Candidate();
         r.Review(new DateOnly(2025, 6, 1), "组织委员", ReviewOutcome.Keep, null);
         Should.Throw<ReserveRuleException>(() => r.Review(DateOnly.Parse(date), reviewer, outcome, note)).Message.ShouldContain(message);
-        (r.Reviews.Count, r.Status, r.Version).ShouldBe((1, ReserveStatus.Active, 1));
+        (r.Reviews.Count, r.Status).ShouldBe((1, ReserveStatus.Active));
     }
 
     [Theory]
@@ -72,7 +71,7 @@ public sealed class ReserveTests
             .ShouldBe((Cadre.EntryRank, CadreOrigin.Elected, CadreStatus.InOffice, post, new DateOnly(2026, 1, 5), (int?)12));
         var open = cadre.Posts.ShouldHaveSingleItem();
         (open.PostCode, open.StartDate, open.EndDate, open.RegionCode, open.Term).ShouldBe((post, new DateOnly(2026, 1, 5), (DateOnly?)null, village, (int?)12));
-        (r.Status, r.ClosedDate, r.Version).ShouldBe((ReserveStatus.Promoted, (DateOnly?)new DateOnly(2026, 1, 5), 1));
+        (r.Status, r.ClosedDate).ShouldBe((ReserveStatus.Promoted, (DateOnly?)new DateOnly(2026, 1, 5)));
         r.PromotedCadre.ShouldBeSameAs(cadre);
     }
 
@@ -89,7 +88,7 @@ public sealed class ReserveTests
     {
         var r = Candidate(pool, party);
         Should.Throw<ReserveRuleException>(() => r.Appoint(village, post, new DateOnly(2026, 1, 5), 12, BothVacant)).Message.ShouldContain(message);
-        (r.Status, r.ClosedDate, r.PromotedCadre, r.Version).ShouldBe((ReserveStatus.Active, (DateOnly?)null, (Cadre?)null, 0));
+        (r.Status, r.ClosedDate, r.PromotedCadre).ShouldBe((ReserveStatus.Active, (DateOnly?)null, (Cadre?)null));
     }
 
     [Fact]

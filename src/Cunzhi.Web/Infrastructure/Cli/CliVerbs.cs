@@ -1,3 +1,4 @@
+using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
@@ -79,7 +80,7 @@ public static class CliVerbs
                     var head = await AuditVerifier.HeadAsync(db);
                     o.WriteLine(head.Sequence == 0
                         ? "操作日志为空。"
-                        : $"操作日志链头：第 {head.Sequence} 条  HMAC-SHA256 {head.Hash}  北京时间 {ChinaTime(head.AtUtc):yyyy-MM-dd HH:mm:ss}（UTC {head.AtUtc:yyyy-MM-ddTHH:mm:ssZ}）");
+                        : $"操作日志链头：第 {head.Sequence} 条  HMAC-SHA256 {head.Hash}  北京时间 {services.GetRequiredService<TimeProvider>().Show(head.AtUtc, "yyyy-MM-dd HH:mm:ss")}（UTC {head.AtUtc:yyyy-MM-ddTHH:mm:ssZ}）");
                     return 0;
                 }
                 case "create-admin":
@@ -111,9 +112,6 @@ public static class CliVerbs
             return 1;
         }
     }
-
-    private static DateTime? ChinaTime(DateTime? utc) =>
-        utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(t, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")) : null;
 
     private static string? Option(string[] args, string name)
     {
