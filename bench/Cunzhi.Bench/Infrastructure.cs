@@ -136,6 +136,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Plain HTTP on loopback: Production's HTTPS redirection would answer every request (and the health wait) with 308.
+        start.Environment["Security__HttpsRedirect"] = "false";
         foreach (var (k, v) in AppServices.Settings(db).Concat(extra ?? new Dictionary<string, string?>()))
             start.Environment[k.Replace(":", "__")] = v;
         var process = Process.Start(start)!;

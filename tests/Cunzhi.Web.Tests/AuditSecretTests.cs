@@ -74,7 +74,7 @@ public abstract class AuditSecretTests<TFactory>(TFactory f) : IClassFixture<TFa
         var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new
         {
             regions = new[] { Demo.Naoping }, year = 2041,
-            opensAt = DateTime.Now.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss"), closesAt = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ss"),
+            opensAt = China.Now.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss"), closesAt = China.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ss"),
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
         var window = (await opened.Content.ReadFromJsonAsync<OpenWindowsResult>(CunzhiFactory.Json))!.Opened.ShouldHaveSingleItem();

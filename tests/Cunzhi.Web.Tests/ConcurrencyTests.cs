@@ -18,7 +18,7 @@ namespace Cunzhi.Web.Tests;
 /// </summary>
 public abstract class ConcurrencyTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Today = DateTime.Today.ToString("yyyy-MM-dd");
+    private static readonly string Today = China.Today.ToString("yyyy-MM-dd");
 
     private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {

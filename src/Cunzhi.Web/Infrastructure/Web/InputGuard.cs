@@ -98,7 +98,9 @@ public static class JsonInputGuard
                 return;
             case string s when InputText.HasForbidden(s):
                 throw new InputRejectedException(name, $"字段 {name} {InputText.Message}");
-            case Enum e when !e.GetType().IsDefined(typeof(FlagsAttribute), false) && !Enum.IsDefined(e.GetType(), e):
+            // Zero is what an absent field reads as: left to the command's validator, which names the choice to make
+            // (请选择人员类别) instead of calling a field the client never sent invalid.
+            case Enum e when !e.GetType().IsDefined(typeof(FlagsAttribute), false) && !Enum.IsDefined(e.GetType(), e) && Convert.ToInt64(e) != 0:
                 throw new InputRejectedException(name, $"字段 {name} 的取值无效，可选：{string.Join("、", Enum.GetNames(e.GetType()))}");
             case IEnumerable list and not string when !IsDictionary(declared):
                 var element = ElementType(declared);
