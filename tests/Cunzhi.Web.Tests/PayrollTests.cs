@@ -26,13 +26,18 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
             };
             c.Posts.Add(new CadrePost { RegionCode = village, PostCode = post, StartDate = c.StartDate, EndDate = c.DepartureDate });
             // One secretary and one director in office per village (a unique index): the demo holder of a leading post this
-            // test cadre takes is recorded as having left it, so the village still has one.
+            // test cadre takes is recorded as removed from office the day before, so the village still has one of each.
             string[] leading = ["secretary", "director", "secretary-director"];
             if (c.DepartureDate is null && leading.Contains(post))
             {
                 var clashes = post == "secretary-director" ? leading : [post, "secretary-director"];
                 foreach (var held in await db.CadrePosts.Where(p => p.RegionCode == village && p.EndDate == null && clashes.Contains(p.PostCode)).ToListAsync())
-                    held.EndDate = held.StartDate > c.StartDate.AddDays(-1) ? held.StartDate : c.StartDate.AddDays(-1);
+                {
+                    var left = held.StartDate > c.StartDate.AddDays(-1) ? held.StartDate : c.StartDate.AddDays(-1);
+                    var holder = await db.Cadres.Include(x => x.Posts).SingleAsync(x => x.Id == held.CadreId);
+                    foreach (var open in holder.Posts.Where(p => p.EndDate == null)) open.EndDate = left < open.StartDate ? open.StartDate : left;
+                    (holder.Status, holder.DepartureDate) = (CadreStatus.Removed, left); // removed, not retired: no retirement line of its own
+                }
             }
             db.Add(c);
             await db.SaveChangesAsync();
