@@ -16,11 +16,16 @@ public static class ConcurrencyVersions
     /// <summary>What the user is told, on pages and in the API's ProblemDetails.</summary>
     public const string StaleMessage = "数据已被他人修改，请刷新后重试";
 
-    /// <summary>Adds one to the version of every modified versioned row; the WHERE keeps the version it was read at.</summary>
+    /// <summary>
+    /// Adds one to the version of every modified versioned row; the WHERE keeps the version it was read at. A new row
+    /// starts at 1, so 0 can stand for "none yet": a client that read no draft and sends version 0 is refused once
+    /// someone else has created one, instead of overwriting it.
+    /// </summary>
     internal static void Advance(ChangeTracker tracker)
     {
         foreach (var e in tracker.Entries<IVersioned>())
         {
+            if (e.State == EntityState.Added && e.Entity.RowVersion == 0) e.Entity.RowVersion = 1;
             if (e.State != EntityState.Modified) continue;
             var version = e.Property(v => v.RowVersion);
             // Once per save: a retried save (or one the handler bumped itself) does not count twice.
@@ -37,6 +42,15 @@ public static class ConcurrencyVersions
         if (version is not { } expected) return;
         if (entity.RowVersion != expected) throw new DbUpdateConcurrencyException(StaleMessage);
         db.Entry(entity).Property(v => v.RowVersion).OriginalValue = expected;
+    }
+
+    /// <summary>
+    /// The edit was made when no row existed yet (a draft not started): version 0. Anything else means the client read
+    /// a row that is gone now (the draft was published or withdrawn meanwhile) and is refused as stale.
+    /// </summary>
+    public static void ExpectNone(int? version)
+    {
+        if (version is { } v && v != 0) throw new DbUpdateConcurrencyException(StaleMessage);
     }
 
     /// <summary>
