@@ -145,6 +145,18 @@ public abstract class CadreRegistryTests<TFactory>(TFactory f) : IClassFixture<T
         html.QuerySelector("[data-testid=search-refused]")!.TextContent.ShouldContain("POST");
         html.QuerySelector("input[name=q]")!.GetAttribute("value").ShouldBeNullOrEmpty();
         (await pages.GetAsync($"/Cadres/Export?region={Demo.Naoping}&q={id}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Signed out, such a link is sent to the login page without the number: the return address keeps the page only.
+        var anonymous = await f.Anonymous().GetAsync($"/Cadres?region={Demo.Naoping}&q={id}");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var login = Uri.UnescapeDataString(anonymous.Headers.Location!.ToString());
+        login.ShouldContain("/Account/Login");
+        login.ShouldContain("ReturnUrl=/Cadres");
+        login.ShouldNotContain(id);
+        login.ShouldNotContain(id[..15]);
+        // Any other return address keeps its query.
+        var byNameLink = await f.Anonymous().GetAsync($"/Cadres?region={Demo.Naoping}&q=%E9%92%9F");
+        Uri.UnescapeDataString(Uri.UnescapeDataString(byNameLink.Headers.Location!.ToString())).ShouldContain($"region={Demo.Naoping}&q=钟");
     }
 
     [Fact]

@@ -190,6 +190,35 @@ public abstract class ChinaTimeTests<TFactory>(TFactory f) : IClassFixture<TFact
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         (export.Content.Headers.ContentDisposition!.FileNameStar ?? export.Content.Headers.ContentDisposition.FileName)!.ShouldContain("20270101");
     }
+
+    [Fact]
+    public async Task The_burden_meter_counts_by_each_month_s_own_offset_in_a_zone_with_daylight_saving()
+    {
+        // A deployment configured for a zone with daylight saving. 1 November 2034 04:30 UTC is 00:30 EDT (UTC-4) in New York,
+        // so November; read with January's offset (EST, UTC-5) it would be 31 October 23:30.
+        var request = await Admit("时区测试：夏令时月界", Demo.Naoping);
+        await f.WithSystemDb(db => db.Set<VillageTask>().Where(t => t.TaskRequestId == request.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.AdmittedAtUtc, new DateTime(2034, 11, 1, 4, 30, 0, DateTimeKind.Utc))));
+        var town = await ApiAs(AppAt(Utc(2035, 1, 15, 12, 0), "America/New_York"), "town.sanxing");
+        var meter = (await town.GetFromJsonAsync<MeterReport>($"/api/v1/burden/meter?region={Demo.Naoping}&month=2034-11-01", CunzhiFactory.Json))!;
+        int Tasks(string month) => meter.History.Single(m => m.Name == month).Counts["tasks"];
+        (Tasks("2034-10"), Tasks("2034-11")).ShouldBe((0, 1));
+    }
+
+    [Fact]
+    public async Task Stored_instants_come_back_as_UTC_on_every_engine_so_the_API_marks_them_with_Z()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        (await town.PutAsJsonAsync("/api/v1/burden/webhooks", new { kind = "WeCom", url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=tz" }))
+            .EnsureSuccessStatusCode();
+        using var list = JsonDocument.Parse(await town.GetStringAsync("/api/v1/burden/webhooks"));
+        var stamps = list.RootElement.EnumerateArray().Select(w => w.GetProperty("updatedAtUtc").GetString()!).ToList();
+        stamps.ShouldNotBeEmpty();
+        stamps.ShouldAllBe(s => s.EndsWith('Z'));
+
+        var read = await f.WithSystemDb(db => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.AtUtc).FirstAsync());
+        read.Kind.ShouldBe(DateTimeKind.Utc);
+    }
 }
 
 public sealed class ChinaTimeTests_Sqlite(SqliteFactory f) : ChinaTimeTests<SqliteFactory>(f);

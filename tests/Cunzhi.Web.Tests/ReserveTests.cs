@@ -22,8 +22,8 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     {
         regionCode = region, name, gender = "Male", birthDate = birth, educationCode = "bachelor", isPartyMember = party,
         source = "ReturningYouth", channel = "UnitParty", recommender = "三兴镇党委", recommendedDate = "2025-01-01",
-        // The appointed cadre needs the ID number; an update of a fresh record edits version 0.
-        nationalId = TestIds.Next(DateOnly.Parse(birth), Domain.People.Gender.Male), version = 0,
+        // The appointed cadre needs the ID number; an update of a fresh record edits version 1 (a new row's first).
+        nationalId = TestIds.Next(DateOnly.Parse(birth), Domain.People.Gender.Male), version = 1,
     };
 
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..6];
@@ -392,7 +392,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
         }),
         ("edit-post", "/Reserves/Edit?id={reserve}", new()
         {
-            ["Form.Name"] = "改名后备", ["Form.Gender"] = "Male", ["Form.BirthDate"] = "1990-01-01", ["Form.EducationCode"] = "senior",
+            ["Version"] = "1", ["Form.Name"] = "改名后备", ["Form.Gender"] = "Male", ["Form.BirthDate"] = "1990-01-01", ["Form.EducationCode"] = "senior",
             ["Form.Source"] = "Veteran", ["Form.Channel"] = "OrganizationDepartment", ["Form.Recommender"] = "县委组织部", ["Form.RecommendedDate"] = "2025-01-01",
         }),
         ("review-post", "/Reserves/Detail?id={reserve}&handler=Review", new() { ["Review.Date"] = Today, ["Review.Reviewer"] = "镇党委", ["Review.Outcome"] = "Keep" }),

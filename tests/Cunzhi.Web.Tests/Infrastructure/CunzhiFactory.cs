@@ -110,6 +110,9 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                     ?? throw new InvalidOperationException($"{url} 的表单没有防伪令牌");
         var data = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        // As a browser does, the form's hidden fields go along unless the test sets them (the record's Version among them).
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+            data.TryAdd(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? "");
         var action = form.GetAttribute("action");
         return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(data));
     }

@@ -1,3 +1,4 @@
+using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
@@ -15,11 +16,18 @@ public sealed record MeterCount(string RegionCode, int Year, int Month, int Coun
 
 /// <summary>
 /// One thing the meter counts. <see cref="Query"/> counts rows per village and month for villages whose code starts with the
-/// prefix, within [from, to); null means the
+/// prefix, within the range; null means the
 /// platform has no such data yet (shown as 0 and marked 待接入; none today). To add a source, add a line to <see cref="MeterHandlers.Sources"/>.
 /// </summary>
-/// <summary>A meter source: counts per village and China month between two China month starts; <c>hours</c> is the business zone's offset from UTC.</summary>
-public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, DateOnly, DateOnly, double, IQueryable<MeterCount>>? Query);
+public sealed record MeterSource(string Key, string Name, Func<AppDbContext, string, MeterRange, IQueryable<MeterCount>>? Query);
+
+/// <summary>
+/// The China months [<see cref="From"/>, <see cref="To"/>) a meter query counts: their bounds as UTC instants, and
+/// <see cref="Hours"/>, the business zone's offset from UTC over the range, by which a stored UTC time is shifted to find
+/// its China month. In a zone with daylight saving the range is one month (the offset may change inside it, so the
+/// caller files every count under <see cref="From"/>'s month); without it, the whole range at once.
+/// </summary>
+public sealed record MeterRange(DateOnly From, DateOnly To, DateTime FromUtc, DateTime ToUtc, double Hours);
 
 /// <summary>Load pushed by one department (task items, meetings, inspections) in the period.</summary>
 public sealed record DepartmentLoad(string Department, int TaskItems, int Meetings, int Inspections)
@@ -44,38 +52,54 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
 {
     public const string Readers = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
 
-    // A China date's 00:00 as UTC, for a zone <hours> ahead of UTC; grouping shifts the stored UTC time by the same hours.
-    private static DateTime Utc(DateOnly d, double hours) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-hours);
-
     /// <summary>The meter's sources, in column order.</summary>
     public static readonly IReadOnlyList<MeterSource> Sources =
     [
         // 一表通: a form reaches a village as an admitted village task of the form's request. The filter on forms is lifted
         // because forms carry the county's code; the prefix is the region already found in scope.
-        new("forms", "报表", (db, prefix, from, to, hours) => db.Set<VillageTask>().IgnoreQueryFilters()
-            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours)
+        new("forms", "报表", (db, prefix, r) => db.Set<VillageTask>().IgnoreQueryFilters()
+            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= r.FromUtc && t.AdmittedAtUtc < r.ToUtc
                         && db.Set<FormTemplate>().IgnoreQueryFilters().Any(f => f.TaskRequestId == t.TaskRequestId))
-            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(hours).Year, t.AdmittedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(r.Hours).Year, t.AdmittedAtUtc.AddHours(r.Hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
         // Fields a village typed by hand in the forms it submitted (those filled from the registry are not a burden).
-        new("typed", "手填指标", (db, prefix, from, to, hours) => db.Set<FormSubmission>()
-            .Where(s => s.RegionCode.StartsWith(prefix) && s.Status == SubmissionStatus.Submitted && s.SubmittedAtUtc >= Utc(from, hours) && s.SubmittedAtUtc < Utc(to, hours))
-            .GroupBy(s => new { s.RegionCode, s.SubmittedAtUtc!.Value.AddHours(hours).Year, s.SubmittedAtUtc!.Value.AddHours(hours).Month })
+        new("typed", "手填指标", (db, prefix, r) => db.Set<FormSubmission>()
+            .Where(s => s.RegionCode.StartsWith(prefix) && s.Status == SubmissionStatus.Submitted && s.SubmittedAtUtc >= r.FromUtc && s.SubmittedAtUtc < r.ToUtc)
+            .GroupBy(s => new { s.RegionCode, s.SubmittedAtUtc!.Value.AddHours(r.Hours).Year, s.SubmittedAtUtc!.Value.AddHours(r.Hours).Month })
             .Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Sum(s => s.TypedCount)))),
-        new("meetings", "会议", (db, prefix, from, to, hours) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
-            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
+        new("meetings", "会议", (db, prefix, r) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Meeting && e.Date >= r.From && e.Date < r.To), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("inspections", "检查", (db, prefix, from, to, hours) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
-            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Inspection && e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
+        new("inspections", "检查", (db, prefix, r) => db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
+            .Join(db.Set<BurdenEvent>().Where(e => e.Kind == BurdenEventKind.Inspection && e.Date >= r.From && e.Date < r.To), v => v.BurdenEventId, e => e.Id, (v, e) => new { v.RegionCode, e.Date })
             .GroupBy(x => new { x.RegionCode, x.Date.Year, x.Date.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("tasks", "任务事项", (db, prefix, from, to, hours) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours))
-            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(hours).Year, t.AdmittedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("evidence", "佐证上传", (db, prefix, from, to, hours) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= Utc(from, hours) && e.UploadedAtUtc < Utc(to, hours))
-            .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.AddHours(hours).Year, e.UploadedAtUtc.AddHours(hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
-        new("reports", "周报条目", (db, prefix, from, to, hours) => db.Set<WeeklyReport>().Where(r => r.RegionCode.StartsWith(prefix) && r.WeekStart >= from && r.WeekStart < to)
-            .GroupBy(r => new { r.RegionCode, r.WeekStart.Year, r.WeekStart.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("tasks", "任务事项", (db, prefix, r) => db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= r.FromUtc && t.AdmittedAtUtc < r.ToUtc)
+            .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(r.Hours).Year, t.AdmittedAtUtc.AddHours(r.Hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("evidence", "佐证上传", (db, prefix, r) => db.Set<TaskEvidence>().Where(e => e.RegionCode.StartsWith(prefix) && e.UploadedAtUtc >= r.FromUtc && e.UploadedAtUtc < r.ToUtc)
+            .GroupBy(e => new { e.RegionCode, e.UploadedAtUtc.AddHours(r.Hours).Year, e.UploadedAtUtc.AddHours(r.Hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
+        new("reports", "周报条目", (db, prefix, r) => db.Set<WeeklyReport>().Where(w => w.RegionCode.StartsWith(prefix) && w.WeekStart >= r.From && w.WeekStart < r.To)
+            .GroupBy(w => new { w.RegionCode, w.WeekStart.Year, w.WeekStart.Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
     ];
 
     private static readonly string[] Keys = Sources.Select(s => s.Key).ToArray();
+
+    /// <summary>
+    /// The China months (Cunzhi:TimeZone) from <paramref name="from"/> to <paramref name="to"/> as query ranges: one range
+    /// when the zone keeps one offset all year (Asia/Shanghai: no daylight saving since 1991), else one per month, each
+    /// bound at its own offset, so a time near a month's edge is counted in its China month.
+    /// </summary>
+    public static IEnumerable<MeterRange> Ranges(TimeProvider clock, DateOnly from, DateOnly to)
+    {
+        var zone = clock.LocalTimeZone;
+        DateTime Utc(DateOnly d) => clock.StartUtc(d);
+        double Hours(DateOnly d) => zone.GetUtcOffset(Utc(d)).TotalHours;
+        if (!zone.SupportsDaylightSavingTime)
+        {
+            yield return new MeterRange(from, to, Utc(from), Utc(to), Hours(from));
+            yield break;
+        }
+        for (var m = from; m < to; m = m.AddMonths(1))
+            yield return new MeterRange(m, m.AddMonths(1), Utc(m), Utc(m.AddMonths(1)), Hours(m));
+    }
 
     /// <summary>The meter for a region in scope (default: the account's own) and month (default: this month); null when not found.</summary>
     public async Task<MeterReport?> ReportAsync(string? region, DateOnly? month, PageRequest page, CancellationToken ct = default)
@@ -89,11 +113,11 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
         var from = new[] { asOf.AddMonths(-35), policy.BaselineFrom ?? asOf }.Min();
         var to = asOf.AddMonths(1);
         var prefix = RegionCodes.ScopePrefix(r.Code);
-        // China months (Cunzhi:TimeZone). One offset for the whole range: exact for Asia/Shanghai (no daylight saving since 1991).
-        var hours = clock.LocalTimeZone.GetUtcOffset(clock.GetUtcNow()).TotalHours;
         var counts = new List<(string Source, MeterCount Count)>();
-        foreach (var s in Sources.Where(s => s.Query is not null))
-            counts.AddRange((await s.Query!(db, prefix, from, to, hours).ToListAsync(ct)).Select(c => (s.Key, c)));
+        foreach (var range in Ranges(clock, from, to))
+            foreach (var s in Sources.Where(s => s.Query is not null))
+                counts.AddRange((await s.Query!(db, prefix, range).ToListAsync(ct))
+                    .Select(c => (s.Key, range.To == range.From.AddMonths(1) ? c with { Year = range.From.Year, Month = range.From.Month } : c)));
 
         MeterRow Row(string rowCode, string name, Func<string, bool> includes)
         {
@@ -128,7 +152,7 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
                     return Row(c.Code, c.Name, v => v.StartsWith(childPrefix, StringComparison.Ordinal));
                 }).ToList(), children.Total, children.Page, children.PageSize);
         }
-        var departments = await DepartmentsAsync(prefix, asOf.AddMonths(-11), to, hours, ct);
+        var departments = await DepartmentsAsync(prefix, asOf.AddMonths(-11), to, ct);
         return new(r.Code, r.Name, r.Level, r.ParentCode, asOf, Sources.Select(s => new MeterSourceView(s.Key, s.Name, s.Query is not null)).ToList(),
             summary, rows, monthsShown, departments, policy.BaselineFrom, policy.BaselineMonths);
     }
@@ -144,9 +168,10 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
     }
 
     /// <summary>Task items, meetings and inspections per department on the villages under <paramref name="prefix"/>, most load first.</summary>
-    private async Task<IReadOnlyList<DepartmentLoad>> DepartmentsAsync(string prefix, DateOnly from, DateOnly to, double hours, CancellationToken ct)
+    private async Task<IReadOnlyList<DepartmentLoad>> DepartmentsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var tasks = await db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= Utc(from, hours) && t.AdmittedAtUtc < Utc(to, hours))
+        var (fromUtc, toUtc) = (clock.StartUtc(from), clock.StartUtc(to));
+        var tasks = await db.Set<VillageTask>().Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= fromUtc && t.AdmittedAtUtc < toUtc)
             .GroupBy(t => t.DepartmentName).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var events = await db.Set<BurdenEventVillage>().Where(v => v.RegionCode.StartsWith(prefix))
             .Join(db.Set<BurdenEvent>().Where(e => e.Date >= from && e.Date < to), v => v.BurdenEventId, e => e.Id, (v, e) => new { e.Organizer, e.Kind })

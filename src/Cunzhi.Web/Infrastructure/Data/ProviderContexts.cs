@@ -11,6 +11,20 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction) already holds the database's write lock.
     protected override AuditChainLock ChainLock { get; } = new SqliteChainLock();
 
+    /// <summary>
+    /// Every stored instant is UTC (README, China time), but SQLite keeps it as text without a zone and reads it back as
+    /// "unspecified", so the API would answer <c>2026-12-06T04:15:00</c> where PostgreSQL answers <c>…Z</c>. Read back as UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        base.ConfigureConventions(conventions);
+        conventions.Properties<DateTime>().HaveConversion<UtcOnRead>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcOnRead>();
+    }
+
+    private sealed class UtcOnRead() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     private sealed class SqliteChainLock : AuditChainLock
     {
         public override async Task<AuditHead> LockHeadAsync(AppDbContext db, CancellationToken ct)

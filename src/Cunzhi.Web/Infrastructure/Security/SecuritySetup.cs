@@ -79,6 +79,12 @@ public static class SecuritySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            var toLogin = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                context.RedirectUri = LoginRedirects.WithoutPersonalData(context.RedirectUri);
+                return toLogin(context);
+            };
         });
 
         services.AddAuthorizationBuilder()
