@@ -1,15 +1,4 @@
 using Cunzhi.Domain.Accounts;
-using Cunzhi.Domain.Common;
-using Cunzhi.Web.Features.Analytics;
-using Cunzhi.Web.Features.Assessment;
-using Cunzhi.Web.Features.Audit;
-using Cunzhi.Web.Features.Burden;
-using Cunzhi.Web.Features.Cadres;
-using Cunzhi.Web.Features.Evaluations;
-using Cunzhi.Web.Features.Regions;
-using Cunzhi.Web.Features.Reserves;
-using Cunzhi.Web.Features.Tasks;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Security;
@@ -20,128 +9,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features;
 
-/// <summary>Registration of every feature's handlers and its <c>/api/v1</c> endpoints.</summary>
+/// <summary>
+/// The composition root of the features: every <see cref="IFeatureModule"/> registers its services and maps its
+/// endpoints here, found by type; shared answers (<see cref="NotFound"/>) live here too.
+/// </summary>
 public static class CunzhiApi
 {
     public const string RegionEditors = Roles.CountyAdmin + "," + Roles.TownAdmin;
-    public const string AuditReaders = Roles.CountyAdmin + "," + Roles.DisciplineInspector;
 
     public static IServiceCollection AddCunzhiFeatures(this IServiceCollection services)
     {
         // The one clock: system time in China business time (Cunzhi:TimeZone), whatever the server's zone.
         Infrastructure.Time.ChinaClock.AddChinaClock(services);
-        services.AddScoped<RegionHandlers>();
-        services.AddScoped<HouseholdHandlers>();
-        services.AddScoped<AuditHandlers>();
-        services.AddScoped<SignInAudit>();
-        services.AddScoped<Accounts.AccountAdminHandlers>();
-        Imports.ImportExportApi.AddImportExport(services);
-        services.AddCadres();
-        services.AddAnalytics();
-        services.AddReserves();
-        services.AddTasks();
-        services.AddEvaluations();
-        Forms.FormsFeature.AddForms(services);
-        services.AddAssessment();
-        services.AddBurden();
-        Ranks.RanksFeature.AddRanks(services);
-        Pay.PayFeature.AddPay(services);
+        foreach (var module in FeatureModules.All) module.AddServices(services);
         // Every IValidator<T> in this assembly (the DI extensions package is not on our package mirror).
-        foreach (var type in typeof(RegionHandlers).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        foreach (var type in FeatureModules.Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
                 services.AddScoped(contract, type);
         return services;
     }
 
+    /// <summary>Maps every module's endpoints under <c>/api/v1</c>, each in groups tagged with its module.</summary>
     public static WebApplication MapCunzhiApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("v1").AddEndpointFilter<Infrastructure.Web.QueryTextFilter>();
-        AccountApi.Map(api);
-
-        var secured = api.MapGroup("").RequireAuthorization(SecuritySetup.ApiPolicy);
-        var regions = secured.MapGroup("/regions").WithTags("区划");
-        regions.MapGet("", async (RegionHandlers h, CancellationToken ct) =>
-                await h.RootAsync(ct) is { } root ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(root) : NotFound(RegionHandlers.NotFoundMessage))
-            .WithSummary("本账号的管辖区划（根）");
-        regions.MapGet("/{code}", async (string code, RegionHandlers h, CancellationToken ct) =>
-                await h.GetAsync(code, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
-            .WithSummary("区划详情");
-        regions.MapGet("/{code}/children", async (string code, string? q, int? page, int? pageSize, RegionHandlers h, CancellationToken ct) =>
-                await h.GetAsync(code, ct) is null
-                    ? (Results<Ok<Paged<RegionView>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
-                    : TypedResults.Ok(await h.ChildrenAsync(code, q, new PageRequest(page, pageSize), ct)))
-            .WithSummary("下级区划（分页，可按名称或代码搜索）");
-        regions.MapGet("/{code}/stats", async (string code, RegionHandlers h, CancellationToken ct) =>
-                await h.GetAsync(code, ct) is null
-                    ? (Results<Ok<RegionStats>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
-                    : TypedResults.Ok(await h.StatsAsync(code, ct)))
-            .WithSummary("区划内的统计数");
-        regions.MapPut("/{code}", async (string code, RenameRegion command, RegionHandlers h, CancellationToken ct) =>
-                await h.RenameAsync(code, command, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<RenameRegion>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("修改区划名称");
-        regions.MapPost("/{code}/children", async (string code, CreateChildRegion command, RegionHandlers h, CancellationToken ct) =>
-                await h.CreateChildAsync(code, command, ct) is { } r
-                    ? (Results<Created<RegionView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/regions/{r.Code}", r)
-                    : NotFound(RegionHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<CreateChildRegion>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("新建下级区划（村民小组、网格自动编号）");
-        regions.MapGet("/{code}/households", async (string code, string? q, int? page, int? pageSize, HouseholdHandlers h, RegionHandlers r, CancellationToken ct) =>
-                await r.GetAsync(code, ct) is null
-                    ? (Results<Ok<Paged<HouseholdRow>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
-                    : TypedResults.Ok(await h.ListAsync(code, q, new PageRequest(page, pageSize), ct)))
-            .RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')))
-            .WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
-
-        regions.MapPost("/{code}/households", async (string code, CreateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
-                await h.CreateAsync(code, command, ct) is { } d
-                    ? (Results<Created<HouseholdDetail>, ProblemHttpResult>)TypedResults.Created($"/api/v1/households/{d.Household.Id}", d)
-                    : NotFound(RegionHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("在村内新建农户");
-
-        var households = secured.MapGroup("/households").WithTags("农户").RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')));
-        households.MapGet("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
-                await h.GetAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .WithSummary("农户及其成员");
-        households.MapPut("/{id:long}", async (long id, UpdateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
-                await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("修改农户信息");
-
-        households.MapPost("/{id:long}/residents", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
-                await h.AddResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("添加家庭成员");
-        var residents = secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')));
-        residents.MapPut("/{id:long}", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
-                await h.UpdateResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<SaveResident>>().WithSummary("修改家庭成员");
-        residents.MapDelete("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
-                await h.RemoveResidentAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .WithSummary("移除家庭成员");
-
-        Accounts.AccountsApi.Map(secured);
-        Imports.ImportExportApi.Map(secured);
-        Cadres.CadresApi.Map(secured);
-        Analytics.AnalyticsFeature.MapAnalytics(secured);
-        Reserves.ReservesFeature.MapReserves(secured);
-        Tasks.TasksFeature.MapTasks(secured);
-        Evaluations.EvaluationsFeature.MapEvaluations(secured);
-        Forms.FormsFeature.MapForms(secured);
-        AssessmentFeature.MapAssessment(secured);
-        BurdenFeature.MapBurden(secured);
-        Ranks.RanksFeature.MapRanks(secured);
-        Pay.PayFeature.MapPay(secured);
-
-        var audit = secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(AuditReaders.Split(',')));
-        audit.MapGet("", async (string? user, string? entity, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize, AuditHandlers h, CancellationToken ct) =>
-                TypedResults.Ok(await h.SearchAsync(new AuditFilter(user, entity, from, to, region), new PageRequest(page, pageSize), ct)))
-            .WithSummary("查询操作日志（本辖区）");
-        audit.MapGet("/verify", async (AuditHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VerifyAsync(ct)))
-            .WithSummary("校验操作日志哈希链");
-        audit.MapGet("/head", async (AuditHandlers h, CancellationToken ct) => TypedResults.Ok(await h.HeadAsync(ct)))
-            .WithSummary("操作日志链头（序号与密钥哈希），供在库外留存、日后比对");
+        foreach (var module in FeatureModules.All)
+        {
+            var open = api.MapGroup("").WithMetadata(new FeatureModuleTag(FeatureModules.NameOf(module)));
+            module.MapEndpoints(new ApiRoutes(open, open.MapGroup("").RequireAuthorization(SecuritySetup.ApiPolicy)));
+        }
         return app;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsApi.Managers)]
+[Authorize(Roles = AccountsModule.Managers)]
 public sealed class CreateModel(AccountAdminHandlers accounts, IValidator<CreateAccount> validator) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";

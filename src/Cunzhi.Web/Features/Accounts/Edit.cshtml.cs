@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsApi.Managers)]
+[Authorize(Roles = AccountsModule.Managers)]
 public sealed class EditModel(AccountAdminHandlers accounts, IValidator<UpdateAccount> updateValidator, IValidator<ResetPassword> passwordValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";

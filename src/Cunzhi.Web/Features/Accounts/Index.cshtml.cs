@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsApi.Managers)]
+[Authorize(Roles = AccountsModule.Managers)]
 public sealed class IndexModel(AccountAdminHandlers accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Audit;
 
 /// <summary>The audit log of the account's region, filtered and paged, with chain verification.</summary>
-[Authorize(Roles = CunzhiApi.AuditReaders)]
+[Authorize(Roles = AuditModule.Readers)]
 public sealed class IndexModel(AuditHandlers audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserFilter { get; set; }

@@ -30,7 +30,7 @@ public sealed class CodesModel(EvaluationHandlers evaluations, IValidator<IssueC
     {
         if (await evaluations.GetAsync(Id, ct) is not { } w) return NotFound();
         Window = w;
-        Issued = await this.RunCommandAsync(validator, new IssueCodes(Count), c => evaluations.IssueAsync(Id, c, EvaluationsFeature.BaseUrl(Request), ct), ct);
+        Issued = await this.RunCommandAsync(validator, new IssueCodes(Count), c => evaluations.IssueAsync(Id, c, EvaluationsModule.BaseUrl(Request), ct), ct);
         // The sheet holds secrets: never cache it.
         Response.Headers.CacheControl = "no-store";
         return Page();

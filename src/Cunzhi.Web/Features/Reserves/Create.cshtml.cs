@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>Enter a candidate into a village's pool or a town-level pool in scope.</summary>
-[Authorize(Roles = ReservesFeature.Editors)]
+[Authorize(Roles = ReservesModule.Editors)]
 public sealed class CreateModel(ReserveHandlers reserves, IValidator<CreateReserve> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>A candidate: record, reviews, and for county and town admins the review and appointment forms.</summary>
-[Authorize(Roles = ReservesFeature.Readers)]
+[Authorize(Roles = ReservesModule.Readers)]
 public sealed class DetailModel(ReserveHandlers reserves, IValidator<ReviewReserve> reviewValidator, IValidator<AppointReserve> appointValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>Edit a candidate in the pool: personal details, recommendation, trainer and placement.</summary>
-[Authorize(Roles = ReservesFeature.Editors)]
+[Authorize(Roles = ReservesModule.Editors)]
 public sealed class EditModel(ReserveHandlers reserves, IValidator<UpdateReserve> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>/Reserves/Export?code=: the pool under a region as .xlsx, filtered as the list, for whoever may see the list.</summary>
-[Authorize(Roles = ReservesFeature.Readers)]
+[Authorize(Roles = ReservesModule.Readers)]
 public sealed class ExportModel(ReserveExport export, RegionHandlers regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>/Reserves/Import: county and town admins import reserve candidates into village or town pools (several in one file if they like).</summary>
-[Authorize(Roles = ReservesFeature.Editors)]
+[Authorize(Roles = ReservesModule.Editors)]
 public sealed class ImportModel(ImportJobs jobs, IEnumerable<ImportKind> kinds) : ImportPageModel(jobs, kinds)
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>后备干部库: the pool under a region, drilled down county → town → village, filtered and searched.</summary>
-[Authorize(Roles = ReservesFeature.Readers)]
+[Authorize(Roles = ReservesModule.Readers)]
 public sealed class IndexModel(ReserveHandlers reserves, RegionHandlers regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Features.Reserves;
 /// 动态补缺: villages with a vacant secretary or director under a region; for a village, the vacant posts
 /// and the candidates of its pool and its town's, each with an appointment form.
 /// </summary>
-[Authorize(Roles = ReservesFeature.Readers)]
+[Authorize(Roles = ReservesModule.Readers)]
 public sealed class VacanciesModel(ReserveHandlers reserves, RegionHandlers regions, IValidator<AppointReserve> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -8,13 +8,12 @@ using Cunzhi.Web.Infrastructure.Time;
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>Registration and <c>/api/v1/forms</c> endpoints of 一表通.</summary>
-public static class FormsFeature
+public sealed class FormsModule : IFeatureModule
 {
-    public static IServiceCollection AddForms(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FormSources>();
         services.AddScoped<FormHandlers>();
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
@@ -27,8 +26,9 @@ public static class FormsFeature
     public static Dictionary<string, string[]> ErrorMap(IReadOnlyList<EntryError> errors) =>
         errors.GroupBy(e => $"values.{e.FieldId}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 
-    public static RouteGroupBuilder MapForms(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var forms = secured.MapGroup("/forms").WithTags("一表通");
         var designers = R(FormHandlers.Designers);
 
@@ -93,6 +93,5 @@ public static class FormsFeature
         forms.MapGet("/counts", async (string village, DateOnly? month, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await h.FieldCountsAsync(village.Trim(), month ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct)))
             .RequireAuthorization(p => p.RequireRole(R(FormHandlers.CountReaders))).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
-        return secured;
     }
 }

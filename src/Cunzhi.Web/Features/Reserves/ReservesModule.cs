@@ -12,20 +12,20 @@ namespace Cunzhi.Web.Features.Reserves;
 /// write; a village cadre reads its own village's pool. Departments, the coordination office and discipline do not see
 /// the pool (names and birth dates; SPEC §1: a department sees its own task requests and what a task needs).
 /// </summary>
-public static class ReservesFeature
+public sealed class ReservesModule : IFeatureModule
 {
     public const string Editors = CunzhiApi.RegionEditors;
     /// <summary>Who may read and export the reserve pool (region scope narrows it further).</summary>
     public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
 
-    public static IServiceCollection AddReserves(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ReserveHandlers>();
-        return services;
     }
 
-    public static void MapReserves(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var reserves = secured.MapGroup("/reserves").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')));
         var editors = Editors.Split(',');
 

@@ -14,11 +14,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Imports;
 
 /// <summary>Excel import and export: the importers, the job queue, and their <c>/api/v1</c> endpoints.</summary>
-public static class ImportExportApi
+public sealed class ImportsModule : IFeatureModule
 {
     private const string ImportSummary = "上传 .xlsx（multipart 字段 file）开始导入，返回 202 和任务；任务在后台校验全部行，全部正确才在一个事务中写入，有错误则一条不写";
 
-    public static IServiceCollection AddImportExport(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddImportJobs();
         services.AddImporter<CadreImporter, CadreImportRow>(CadreImporter.Kind, CadreImporter.Title, CadreImporter.Columns);
@@ -27,11 +27,11 @@ public static class ImportExportApi
         services.AddImporter<ReserveImporter, ReserveImportRow>(ReserveImporter.Kind, ReserveImporter.Title, ReserveImporter.Columns);
         services.AddScoped<HouseholdExport>();
         services.AddScoped<ReserveExport>();
-        return services;
     }
 
-    public static void Map(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         string[] cadreReaders = CadreHandlers.Readers.Split(','), cadreEditors = CadreHandlers.Editors.Split(','), regionEditors = CunzhiApi.RegionEditors.Split(',');
         static ImportKind KindOf(IEnumerable<ImportKind> kinds, string name) => kinds.Single(k => k.Name == name);
 
@@ -94,7 +94,7 @@ public static class ImportExportApi
             .WithSummary("导出村内农户 .xlsx（列同导入模板）");
 
         var reserves = secured.MapGroup("/reserves").WithTags("后备干部");
-        string[] reserveEditors = ReservesFeature.Editors.Split(',');
+        string[] reserveEditors = ReservesModule.Editors.Split(',');
         reserves.MapGet("/import/template", (IEnumerable<ImportKind> kinds) =>
             {
                 var kind = KindOf(kinds, ReserveImporter.Kind);
@@ -116,7 +116,7 @@ public static class ImportExportApi
                     return CunzhiApi.NotFound(ReserveHandlers.RegionNotFoundMessage);
                 return (IResult)await export.ExportAsync(new ReserveFilter(scope.Code, status, source, q), scope, ct);
             })
-            .RequireAuthorization(p => p.RequireRole(ReservesFeature.Readers.Split(',')))
+            .RequireAuthorization(p => p.RequireRole(ReservesModule.Readers.Split(',')))
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出后备干部名册 .xlsx（筛选同名单；列同导入模板，另加状态）");
 

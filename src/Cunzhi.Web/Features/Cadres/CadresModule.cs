@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Cadres;
 
-public static class CadresApi
+public sealed class CadresModule : IFeatureModule
 {
-    public static IServiceCollection AddCadres(this IServiceCollection services) => services.AddScoped<CadreHandlers>();
+    public void AddServices(IServiceCollection services) => services.AddScoped<CadreHandlers>();
 
-    public static void Map(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var cadres = secured.MapGroup("/cadres").WithTags("村干部档案").RequireAuthorization(p => p.RequireRole(CadreHandlers.Readers.Split(',')));
         string[] editors = CadreHandlers.Editors.Split(',');
 

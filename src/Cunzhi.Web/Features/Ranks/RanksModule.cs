@@ -5,21 +5,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>Registration and <c>/api/v1/ranks</c> endpoints: policy, conduct records, eligibility, proposals and decisions, history.</summary>
-public static class RanksFeature
+public sealed class RanksModule : IFeatureModule
 {
-    public static IServiceCollection AddRanks(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PolicyHandlers>();
         services.AddScoped<ConductHandlers>();
         services.AddScoped<PromotionHandlers>();
         services.AddScoped<GradingHandlers>();
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
 
-    public static RouteGroupBuilder MapRanks(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var g = secured.MapGroup("/ranks").WithTags("职级");
 
         var policy = g.MapGroup("/policy").RequireAuthorization(p => p.RequireRole(R(PolicyHandlers.Readers)));
@@ -114,6 +114,5 @@ public static class RanksFeature
                 await h.HistoryAsync(cadreId, ct) is { } v ? (Results<Ok<RankHistoryView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound(PromotionHandlers.NotFoundMessage))
             .RequireAuthorization(p => p.RequireRole(R(PromotionHandlers.HistoryReaders)))
             .WithSummary("某干部的职级变动记录（村干部只能查看本村干部）");
-        return g;
     }
 }

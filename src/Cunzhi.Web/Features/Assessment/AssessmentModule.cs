@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Assessment;
 
 /// <summary>Registration and <c>/api/v1/assessment</c> endpoints: templates and settings, ledger, monthly and quarterly scores, annual review, half-year analysis.</summary>
-public static class AssessmentFeature
+public sealed class AssessmentModule : IFeatureModule
 {
-    public static IServiceCollection AddAssessment(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<TemplateHandlers>();
         services.AddScoped<ReviewHandlers>();
@@ -16,7 +16,6 @@ public static class AssessmentFeature
         services.AddScoped<AnnualHandlers>();
         services.AddScoped<HalfYearHandlers>();
         services.AddSingleton<AttachmentStore>();
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
@@ -24,8 +23,9 @@ public static class AssessmentFeature
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), title: "提交的数据有误");
 
-    public static RouteGroupBuilder MapAssessment(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var a = secured.MapGroup("/assessment").WithTags("考核");
 
         var templates = a.MapGroup("/templates").RequireAuthorization(p => p.RequireRole(R(TemplateHandlers.Readers)));
@@ -148,7 +148,6 @@ public static class AssessmentFeature
                     : Invalid(new() { ["half"] = ["半年只能是 1（上半年）或 2（下半年）"] }))
             .RequireAuthorization(p => p.RequireRole(R(HalfYearHandlers.Readers)))
             .WithSummary("每半年研判：需关注的干部及全部原因（连续两年不称职者建议罢免或调整）");
-        return secured;
     }
 }
 

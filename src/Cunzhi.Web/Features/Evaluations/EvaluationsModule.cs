@@ -5,23 +5,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Evaluations;
 
 /// <summary>Registration and <c>/api/v1/evaluations</c> endpoints of 双述双评 (public evaluation).</summary>
-public static class EvaluationsFeature
+public sealed class EvaluationsModule : IFeatureModule
 {
-    public static IServiceCollection AddEvaluations(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<EvaluationHandlers>();
         services.AddScoped<BallotHandlers>();
         services.AddSingleton<BallotGuard>();
         services.AddHostedService<EvaluationCloser>();
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    public static RouteGroupBuilder MapEvaluations(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var g = secured.MapGroup("/evaluations").WithTags("双述双评");
         var windows = g.MapGroup("/windows").RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Readers)));
         windows.MapGet("", async (int? year, WindowState? state, string? region, int? page, int? pageSize, EvaluationHandlers h, CancellationToken ct) =>
@@ -72,7 +72,6 @@ public static class EvaluationsFeature
                 catch (BallotRefusedException e) { return Refused(e); }
             })
             .WithSummary("投票（无需登录）：每位干部选 Satisfied/BasicallySatisfied/Dissatisfied 之一；每张票码只能投一次");
-        return secured;
     }
 
     private static ProblemHttpResult Refused(BallotRefusedException e) => TypedResults.Problem(

@@ -41,10 +41,13 @@ public sealed class SignInAudit(AppDbContext db, IConfiguration config)
         await db.Users.Where(u => u.NormalizedUserName == userName.ToUpperInvariant()).Select(u => u.RegionCode).FirstOrDefaultAsync();
 }
 
-public static class AccountApi
+public sealed class AccountModule : IFeatureModule
 {
-    public static void Map(RouteGroupBuilder api)
+    public void AddServices(IServiceCollection services) => services.AddScoped<SignInAudit>();
+
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var api = routes.Open;
         var auth = api.MapGroup("/auth").WithTags("认证").AllowAnonymous();
         auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit,
                 UserManager<AppUser> users, TwoFactorPolicy twoFactor) =>

@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-public static class AccountsApi
+public sealed class AccountsModule : IFeatureModule
 {
+    public void AddServices(IServiceCollection services) => services.AddScoped<AccountAdminHandlers>();
+
     public const string Managers = Domain.Accounts.Roles.CountyAdmin + "," + Domain.Accounts.Roles.TownAdmin;
 
-    public static void Map(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var accounts = secured.MapGroup("/accounts").WithTags("账号管理").RequireAuthorization(p => p.RequireRole(Managers.Split(',')));
         accounts.MapGet("", async (string? q, string? role, int? page, int? pageSize, AccountAdminHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(q, role, new PageRequest(page, pageSize), ct)))

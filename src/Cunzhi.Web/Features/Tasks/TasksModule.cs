@@ -8,21 +8,21 @@ using Cunzhi.Web.Infrastructure.Jobs;
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>Registration and <c>/api/v1/tasks</c> endpoints of burden reduction: the list, the admission gate, statistics, village tasks.</summary>
-public static class TasksFeature
+public sealed class TasksModule : IFeatureModule
 {
-    public static IServiceCollection AddTasks(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<TaskHandlers>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
 
-    public static RouteGroupBuilder MapTasks(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var tasks = secured.MapGroup("/tasks").WithTags("减负与准入");
 
         var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListReaders)));
@@ -137,7 +137,6 @@ public static class TasksFeature
                     ? (IResult)TypedResults.File(stream, e.ContentType, e.FileName)
                     : CunzhiApi.NotFound("未找到该佐证材料，或其不在您的管辖范围内"))
             .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("下载佐证材料");
-        return secured;
     }
 }
 

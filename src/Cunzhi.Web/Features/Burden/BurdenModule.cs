@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>Registration and <c>/api/v1/burden</c> endpoints: reminders, meetings and inspections, the burden meter, the ranking guard.</summary>
-public static class BurdenFeature
+public sealed class BurdenModule : IFeatureModule
 {
-    public static IServiceCollection AddBurden(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<BurdenHandlers>();
         services.AddScoped<MeterHandlers>();
@@ -20,13 +20,13 @@ public static class BurdenFeature
         services.AddHttpClient(RobotSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<RobotSender>();
         services.AddHostedService(sp => sp.GetRequiredService<RobotSender>());
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
 
-    public static RouteGroupBuilder MapBurden(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var g = secured.MapGroup("/burden").WithTags("减负监测与排名管控");
 
         var hooks = g.MapGroup("/webhooks").RequireAuthorization(p => p.RequireRole(R(WebhookHandlers.Editors)));
@@ -106,7 +106,6 @@ public static class BurdenFeature
         items.MapDelete("/{id:long}", async (long id, BurdenHandlers h, CancellationToken ct) =>
                 await h.WithdrawAssessmentItemAsync(id, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("未找到该考核事项"))
             .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentEditors))).WithSummary("撤销考核事项");
-        return secured;
     }
 }
 

@@ -8,21 +8,21 @@ using Cunzhi.Web.Infrastructure.Time;
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>Registration and <c>/api/v1/pay</c>: settings, payroll runs (compute, states, adjustments, export), rewards.</summary>
-public static class PayFeature
+public sealed class PayModule : IFeatureModule
 {
-    public static IServiceCollection AddPay(this IServiceCollection services)
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PaySettingsHandlers>();
         services.AddScoped<PayrollHandlers>();
         services.AddScoped<RewardHandlers>();
-        return services;
     }
 
     private static string[] R(string roles) => roles.Split(',');
     private static ProblemHttpResult NotFound(string m) => CunzhiApi.NotFound(m);
 
-    public static RouteGroupBuilder MapPay(RouteGroupBuilder secured)
+    public void MapEndpoints(ApiRoutes routes)
     {
+        var secured = routes.Secured;
         var pay = secured.MapGroup("/pay").WithTags("报酬");
 
         var settings = pay.MapGroup("/settings").RequireAuthorization(p => p.RequireRole(R(PaySettingsHandlers.Readers)));
@@ -103,7 +103,6 @@ public static class PayFeature
         income.MapPost("/{id:long}/approve", async (long id, ApproveIncome command, RewardHandlers h, CancellationToken ct) =>
                 await h.ApproveIncomeAsync(id, command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeApprovers))).WithSummary("乡镇审核并选择发放月份");
-        return secured;
     }
 }
 
