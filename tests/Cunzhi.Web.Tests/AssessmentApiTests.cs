@@ -83,10 +83,13 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await f.ApiAs("discipline")).PostAsync("/api/v1/assessment/templates/Quarterly/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
+        // No draft yet (404): the first save says so with version 0.
+        (await county.GetAsync("/api/v1/assessment/templates/Quarterly/draft")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var saved = await county.PutAsJsonAsync("/api/v1/assessment/templates/draft", new
         {
             kind = "Quarterly", title = "季度实绩考核指标（新）",
             indicators = new[] { new { code = "ZZ", name = "政治表现", weight = 30, minScore = 0, maxScore = 20 }, new { code = "SJ", name = "工作实绩", weight = 70, minScore = 0, maxScore = 80 } },
+            rowVersion = 0,
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         // the draft is not in force until published

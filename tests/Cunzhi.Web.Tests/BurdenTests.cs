@@ -245,10 +245,13 @@ public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory
         mine.Items.Items.ShouldAllBe(i => i.TownCode == Demo.Efeng);
 
         var county = await f.ApiAs("county.admin");
-        (await county.PutAsJsonAsync("/api/v1/burden/policy", new { rankingIntervalMonths = 12, assessmentItemCap = 11, baselineMonths = 3 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var policy = (await county.GetFromJsonAsync<PolicyView>("/api/v1/burden/policy", CunzhiFactory.Json))!;
+        var raised = await county.PutAsJsonAsync("/api/v1/burden/policy", new { rankingIntervalMonths = 12, assessmentItemCap = 11, baselineMonths = 3, version = policy.Version });
+        raised.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await efeng.GetFromJsonAsync<PolicyView>("/api/v1/burden/policy", CunzhiFactory.Json))!.AssessmentItemCap.ShouldBe(11);
         (await efeng.PostAsJsonAsync("/api/v1/burden/assessment-items", new { year = 2031, title = "考核事项11" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await county.PutAsJsonAsync("/api/v1/burden/policy", new { rankingIntervalMonths = 12, assessmentItemCap = 10, baselineMonths = 3 })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var version = (await raised.Content.ReadFromJsonAsync<PolicyView>(CunzhiFactory.Json))!.Version;
+        (await county.PutAsJsonAsync("/api/v1/burden/policy", new { rankingIntervalMonths = 12, assessmentItemCap = 10, baselineMonths = 3, version })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var sanxingItem = (await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<AssessmentItems>("/api/v1/burden/assessment-items?year=2031", CunzhiFactory.Json))!.Items.Items.Single();
         (await efeng.DeleteAsync($"/api/v1/burden/assessment-items/{sanxingItem.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

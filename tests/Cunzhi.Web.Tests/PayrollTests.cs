@@ -314,6 +314,7 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
         {
             effectiveFrom = "2030-01-01", chiefBaseFen = 3_500_00, postShares = new Dictionary<string, int> { ["deputy-secretary"] = 80 }, performanceBaseFen = 900_00,
             coefficients = "95=1.3;60=0.5", goodSecretaryAwardFen = 10_000_00, goodSecretaryPayMonth = 1, retirementFenPerYear = 25_00, retirementAge = 60, incrementCapPercent = 20,
+            rowVersion = overview.RowVersion,
         });
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var draft = (await saved.Content.ReadFromJsonAsync<PaySettingsView>(CunzhiFactory.Json))!;
@@ -325,7 +326,7 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
         after.InForce!.Version.ShouldBe(v1.Version, "the new version applies from 2030");
         after.Draft.ShouldBeNull();
         // Editing again makes a new draft; the published ones stay as they were.
-        var next = await county.PutAsJsonAsync("/api/v1/pay/settings/draft", new { effectiveFrom = "2031-01-01", chiefBaseFen = 1, performanceBaseFen = 1, coefficients = "60=1", goodSecretaryAwardFen = 1, goodSecretaryPayMonth = 1, retirementFenPerYear = 1, retirementAge = 60, incrementCapPercent = 20 });
+        var next = await county.PutAsJsonAsync("/api/v1/pay/settings/draft", new { effectiveFrom = "2031-01-01", chiefBaseFen = 1, performanceBaseFen = 1, coefficients = "60=1", goodSecretaryAwardFen = 1, goodSecretaryPayMonth = 1, retirementFenPerYear = 1, retirementAge = 60, incrementCapPercent = 20, rowVersion = after.RowVersion });
         (await next.Content.ReadFromJsonAsync<PaySettingsView>(CunzhiFactory.Json))!.Version.ShouldBe(v1.Version + 2);
         (await county.DeleteAsync("/api/v1/pay/settings/draft")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await county.GetFromJsonAsync<PaySettingsOverview>("/api/v1/pay/settings", CunzhiFactory.Json))!.Versions.Single(v => v.Version == v1.Version + 1).ChiefBaseFen.ShouldBe(3_500_00);

@@ -274,6 +274,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
             ["Form.StepPoints[0]"] = "2", ["Form.StepMonths[0]"] = "3", ["Form.VetoReasons"] = "履职不力\n违法违纪",
         };
         for (var i = 0; i < 12; i++) fields[$"Form.MinMonths[{i}]"] = (i == 3 ? 6 : 12 + i).ToString();
+        fields["RowVersion"] = page.QuerySelector("[data-testid=policy-form] input[name=RowVersion]")!.GetAttribute("value")!;
         var bad = await CunzhiFactory.Html(await Press(county, page, "[data-testid=save-policy]", fields));
         bad.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("逐级增加晋升难度");
         fields["Form.MinMonths[3]"] = "15";

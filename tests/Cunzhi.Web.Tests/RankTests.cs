@@ -58,7 +58,7 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         overview.InForce.EffectiveFrom.ShouldBe(new DateOnly(2024, 1, 1));
 
         // Editing makes a draft copy; v1 keeps its numbers.
-        var command = PolicyHandlers.ToCommand(overview.InForce) with { MinSatisfactionPercent = 95 };
+        var command = PolicyHandlers.ToCommand(overview.InForce) with { MinSatisfactionPercent = 95, RowVersion = overview.RowVersion };
         var draft = await Ok<PolicyView>(await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command, CunzhiFactory.Json));
         draft.Version.ShouldBe(2);
         draft.IsPublished.ShouldBeFalse();
@@ -74,7 +74,8 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         published.InForce.ShouldBeFalse();
 
         // v2 is published: the next edit makes v3, never changes v2.
-        var v3 = await Ok<PolicyView>(await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command with { MaxAbsenceDays = 9 }, CunzhiFactory.Json));
+        var noDraft = (await Get<PolicyOverview>(county, "/api/v1/ranks/policy")).RowVersion;
+        var v3 = await Ok<PolicyView>(await county.PutAsJsonAsync("/api/v1/ranks/policy/draft", command with { MaxAbsenceDays = 9, RowVersion = noDraft }, CunzhiFactory.Json));
         v3.Version.ShouldBe(3);
         (await Get<PolicyView>(county, "/api/v1/ranks/policy/versions/2")).MaxAbsenceDays.ShouldBe(3);
         (await county.DeleteAsync("/api/v1/ranks/policy/draft")).StatusCode.ShouldBe(HttpStatusCode.NoContent);

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Common;
 using FluentValidation;
+using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Assessment;
@@ -40,10 +41,10 @@ public sealed class AssessmentModule : IFeatureModule
             .WithSummary("某一版本（评分记录所用的版本）");
         templates.MapGet("/{kind}/draft", async (ReviewKind kind, TemplateHandlers h, CancellationToken ct) =>
                 await h.DraftAsync(kind, ct) is { } t ? (Results<Ok<TemplateView>, ProblemHttpResult>)TypedResults.Ok(t) : CunzhiApi.NotFound("没有正在编辑的草稿"))
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿");
+            .WithETag().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿（rowVersion 与 ETag 为数据版本；404 时保存草稿请带 rowVersion 0）");
         templates.MapPut("/draft", async (SaveTemplateDraft command, TemplateHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveDraftAsync(command, ct)))
-            .AddEndpointFilter<Validate<SaveTemplateDraft>>().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("保存草稿（无草稿时复制现行版本新建；权重之和须为 100）");
+            .AddEndpointFilter<Validate<SaveTemplateDraft>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("保存草稿（无草稿时复制现行版本新建；权重之和须为 100；须带草稿的 rowVersion 或 If-Match，无草稿时为 0）");
         templates.MapPost("/{kind}/publish", async (ReviewKind kind, TemplateHandlers h, CancellationToken ct) =>
                 await h.PublishAsync(kind, ct) is { } t ? (Results<Ok<TemplateView>, ProblemHttpResult>)TypedResults.Ok(t) : CunzhiApi.NotFound("没有正在编辑的草稿"))
             .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本停用，保留以便复核）");
@@ -53,9 +54,10 @@ public sealed class AssessmentModule : IFeatureModule
 
         var settings = a.MapGroup("/settings").RequireAuthorization(p => p.RequireRole(R(TemplateHandlers.Readers)));
         settings.MapGet("", async (TemplateHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SettingsViewAsync(ct)))
-            .WithSummary("考核参数：年度得分权重、等次分数线、优秀比例、半年研判阈值");
+            .WithETag().WithSummary("考核参数：年度得分权重、等次分数线、优秀比例、半年研判阈值（version 与 ETag 为数据版本，未保存过时为 0）");
         settings.MapPut("", async (SaveSettings command, TemplateHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveSettingsAsync(command, ct)))
-            .AddEndpointFilter<Validate<SaveSettings>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("修改考核参数");
+            .AddEndpointFilter<Validate<SaveSettings>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改考核参数（须带读取时的 version 或 If-Match）");
 
         var ledger = a.MapGroup("/ledger").RequireAuthorization(p => p.RequireRole(R(LedgerHandlers.Readers)));
         ledger.MapGet("", async (long? cadreId, string? region, DateOnly? from, DateOnly? to, LedgerKind? kind, int? page, int? pageSize, LedgerHandlers h, CancellationToken ct) =>

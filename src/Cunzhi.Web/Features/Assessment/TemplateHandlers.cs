@@ -11,17 +11,35 @@ namespace Cunzhi.Web.Features.Assessment;
 
 public sealed record IndicatorView(string Code, string Name, int Weight, decimal MinScore, decimal MaxScore);
 
+/// <summary>
+/// One version of an indicator template. <see cref="Version"/> is the version number (第 n 版); <see cref="RowVersion"/> is
+/// the data version an edit of the draft sends back (<c>rowVersion</c> or <c>If-Match</c>).
+/// </summary>
 public sealed record TemplateView(long Id, ReviewKind Kind, int Version, TemplateStatus Status, string Title, DateTime CreatedAtUtc,
-    DateTime? PublishedAtUtc, string? PublishedBy, IReadOnlyList<IndicatorView> Indicators);
+    DateTime? PublishedAtUtc, string? PublishedBy, IReadOnlyList<IndicatorView> Indicators, int RowVersion) : IVersionedView
+{
+    int IVersionedView.Version => RowVersion;
+}
 
 /// <summary>Replaces the indicators of the county's draft of <see cref="Kind"/> (creating the draft when there is none).</summary>
-public sealed record SaveTemplateDraft(ReviewKind Kind, string Title, List<IndicatorView> Indicators);
+public sealed record SaveTemplateDraft(ReviewKind Kind, string Title, List<IndicatorView> Indicators) : IVersionedCommand
+{
+    /// <summary>The draft's data version as read (<see cref="TemplateView.RowVersion"/> of the draft; 0 when there was none: GET answered 404).</summary>
+    public int? RowVersion { get; set; }
+    int? IVersionedCommand.Version { get => RowVersion; set => RowVersion = value; }
+}
 
+/// <summary>The county's settings; <see cref="Version"/> is the data version an edit sends back (0 while the county uses the defaults).</summary>
 public sealed record SettingsView(int MonthlyWeight, int QuarterlyWeight, int SatisfactionWeight, decimal ExcellentThreshold, decimal CompetentThreshold,
-    decimal BasicThreshold, int ExcellentCapPercent, decimal LowMonthlyAverage, int LowSatisfactionPercent, string? UpdatedBy, DateTime? UpdatedAtUtc);
+    decimal BasicThreshold, int ExcellentCapPercent, decimal LowMonthlyAverage, int LowSatisfactionPercent, string? UpdatedBy, DateTime? UpdatedAtUtc, int Version)
+    : IVersionedView;
 
 public sealed record SaveSettings(int MonthlyWeight, int QuarterlyWeight, int SatisfactionWeight, decimal ExcellentThreshold, decimal CompetentThreshold,
-    decimal BasicThreshold, int ExcellentCapPercent, decimal LowMonthlyAverage, int LowSatisfactionPercent);
+    decimal BasicThreshold, int ExcellentCapPercent, decimal LowMonthlyAverage, int LowSatisfactionPercent) : IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="SettingsView.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed class SaveTemplateDraftValidator : AbstractValidator<SaveTemplateDraft>
 {
@@ -68,7 +86,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static TemplateView View(IndicatorTemplate t) => new(t.Id, t.Kind, t.Version, t.Status, t.Title, t.CreatedAtUtc, t.PublishedAtUtc, t.PublishedBy,
-        t.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorView(i.Code, i.Name, i.Weight, i.MinScore, i.MaxScore)).ToList());
+        t.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorView(i.Code, i.Name, i.Weight, i.MinScore, i.MaxScore)).ToList(), t.RowVersion);
 
     private IQueryable<IndicatorTemplate> Templates(ReviewKind kind) =>
         db.Set<IndicatorTemplate>().Include(t => t.Indicators).Where(t => t.CountyCode == County && t.Kind == kind);
@@ -95,15 +113,25 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     public async Task<TemplateView> SaveDraftAsync(SaveTemplateDraft c, CancellationToken ct = default)
     {
         var draft = await Templates(c.Kind).FirstOrDefaultAsync(t => t.Status == TemplateStatus.Draft, ct);
+        var created = draft is null;
         if (draft is null)
         {
+            ConcurrencyVersions.ExpectNone(c.RowVersion);
             var last = await Templates(c.Kind).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
             draft = last?.NewDraft(last.Version + 1, Now) ?? new IndicatorTemplate { CountyCode = County, Kind = c.Kind, Version = 1, Title = c.Title, CreatedAtUtc = Now };
+            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(await Templates(c.Kind).AsNoTracking().ToListAsync(ct));
             db.Add(draft);
+        }
+        else
+        {
+            db.ExpectVersion(draft, c.RowVersion);
+            // The indicators are child rows: replacing them alone leaves the template row unchanged, yet it is the edit.
+            db.Touch(draft);
         }
         try { draft.SetIndicators(c.Title, SaveTemplateDraftValidator.Specs(c.Indicators)); }
         catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
-        await db.SaveChangesAsync(ct);
+        if (created) await db.SaveCreatedAsync(ct);
+        else await db.SaveChangesAsync(ct);
         return View(draft);
     }
 
@@ -138,11 +166,19 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     public async Task<SettingsView> SaveSettingsAsync(SaveSettings c, CancellationToken ct = default)
     {
         var s = await db.Set<AssessmentSettings>().FirstOrDefaultAsync(x => x.CountyCode == County, ct);
-        if (s is null) db.Add(s = AssessmentSettings.DefaultFor(County));
+        var created = s is null;
+        if (s is null)
+        {
+            // The county still uses the defaults (version 0): this save creates its row.
+            ConcurrencyVersions.ExpectNone(c.Version);
+            db.Add(s = AssessmentSettings.DefaultFor(County));
+        }
+        else db.ExpectVersion(s, c.Version);
         Apply(s, c);
         if (s.Problems() is { Count: > 0 } p) throw new DomainRuleException(string.Join("；", p));
         (s.UpdatedBy, s.UpdatedAtUtc) = (user.UserName, Now);
-        await db.SaveChangesAsync(ct);
+        if (created) await db.SaveCreatedAsync(ct);
+        else await db.SaveChangesAsync(ct);
         return View(s);
     }
 
@@ -159,5 +195,5 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
          c.ExcellentCapPercent, decimal.Round(c.LowMonthlyAverage, 2), c.LowSatisfactionPercent);
 
     public static SettingsView View(AssessmentSettings s) => new(s.MonthlyWeight, s.QuarterlyWeight, s.SatisfactionWeight, s.ExcellentThreshold, s.CompetentThreshold,
-        s.BasicThreshold, s.ExcellentCapPercent, s.LowMonthlyAverage, s.LowSatisfactionPercent, s.UpdatedBy, s.UpdatedAtUtc);
+        s.BasicThreshold, s.ExcellentCapPercent, s.LowMonthlyAverage, s.LowSatisfactionPercent, s.UpdatedBy, s.UpdatedAtUtc, s.RowVersion);
 }

@@ -26,6 +26,8 @@ public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDr
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<IndicatorForm> Indicators { get; set; } = [];
     [BindProperty] public SaveSettings? Settings { get; set; }
+    /// <summary>The draft's data version when the form was filled (0: no draft yet).</summary>
+    [BindProperty] public int RowVersion { get; set; }
     [TempData] public string? Message { get; set; }
 
     public TemplateView? Current { get; private set; }
@@ -41,6 +43,7 @@ public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDr
         History = await h.VersionsAsync(Kind, ct);
         SettingsShown = await h.SettingsViewAsync(ct);
         if (keepForm) return;
+        RowVersion = Draft?.RowVersion ?? 0;
         var source = Draft ?? Current;
         Title = source?.Title ?? (Kind == ReviewKind.Monthly ? "月度考评指标" : "季度实绩考核指标");
         var specs = source?.Indicators ?? IndicatorTemplate.DefaultSpecs.Select(s => new IndicatorView(s.Code, s.Name, s.Weight, s.MinScore, s.MaxScore)).ToList();
@@ -58,7 +61,7 @@ public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDr
         if (!CanEdit) return Forbid();
         var rows = Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Code) || !string.IsNullOrWhiteSpace(i.Name))
             .Select(i => new IndicatorView(i.Code?.Trim() ?? "", i.Name?.Trim() ?? "", i.Weight, i.MinScore, i.MaxScore)).ToList();
-        var saved = await this.RunCommandAsync(draftValidator, new SaveTemplateDraft(Kind, Title, rows), c => h.SaveDraftAsync(c, ct)!, ct);
+        var saved = await this.RunCommandAsync(draftValidator, new SaveTemplateDraft(Kind, Title, rows) { RowVersion = RowVersion }, c => h.SaveDraftAsync(c, ct)!, ct);
         if (saved is null)
         {
             await LoadAsync(ct, keepForm: true);

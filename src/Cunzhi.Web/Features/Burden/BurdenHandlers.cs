@@ -10,10 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Burden;
 
-public sealed record PolicyView(string County, int RankingIntervalMonths, int AssessmentItemCap, DateOnly? BaselineFrom, int BaselineMonths, string? UpdatedBy, DateTime? UpdatedAtUtc);
+/// <summary>The county's burden-reduction settings; <see cref="Version"/> is the data version an edit sends back (0 while the county uses the defaults).</summary>
+public sealed record PolicyView(string County, int RankingIntervalMonths, int AssessmentItemCap, DateOnly? BaselineFrom, int BaselineMonths, string? UpdatedBy, DateTime? UpdatedAtUtc,
+    int Version) : IVersionedView;
 
 /// <summary>The county's burden-reduction settings (defaults: rankings once a year, 10 town assessment items, a 3-month baseline).</summary>
-public sealed record SavePolicy(int RankingIntervalMonths, int AssessmentItemCap, DateOnly? BaselineFrom, int BaselineMonths);
+public sealed record SavePolicy(int RankingIntervalMonths, int AssessmentItemCap, DateOnly? BaselineFrom, int BaselineMonths) : IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="PolicyView.Version"/>; 0 when the county had saved none).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record BurdenEventView(long Id, string TownCode, string? TownName, BurdenEventKind Kind, DateOnly Date, string Organizer, string Title,
     IReadOnlyList<string> Villages, string CreatedBy, DateTime CreatedAtUtc);
@@ -114,7 +120,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
         return await db.Set<BurdenPolicy>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct) ?? BurdenPolicy.Default(county);
     }
 
-    private static PolicyView View(BurdenPolicy p) => new(p.RegionCode, p.RankingIntervalMonths, p.AssessmentItemCap, p.BaselineFrom, p.BaselineMonths, p.UpdatedBy, p.UpdatedAtUtc);
+    private static PolicyView View(BurdenPolicy p) => new(p.RegionCode, p.RankingIntervalMonths, p.AssessmentItemCap, p.BaselineFrom, p.BaselineMonths, p.UpdatedBy, p.UpdatedAtUtc, p.RowVersion);
 
     public async Task<PolicyView> PolicyAsync(CancellationToken ct = default) => View(await PolicyOfAsync(ct));
 
@@ -123,9 +129,17 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
         if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new DomainRuleException("只有县级账号可以修改减负设置");
         var county = County;
         var p = await db.Set<BurdenPolicy>().FirstOrDefaultAsync(x => x.RegionCode == county, ct);
-        if (p is null) db.Add(p = BurdenPolicy.Default(county));
+        var created = p is null;
+        if (p is null)
+        {
+            // The county still uses the defaults (version 0): this save creates its row.
+            ConcurrencyVersions.ExpectNone(c.Version);
+            db.Add(p = BurdenPolicy.Default(county));
+        }
+        else db.ExpectVersion(p, c.Version);
         Apply(() => p.Change(c.RankingIntervalMonths, c.AssessmentItemCap, c.BaselineFrom, c.BaselineMonths, user.UserName, Now));
-        await db.SaveChangesAsync(ct);
+        if (created) await db.SaveCreatedAsync(ct);
+        else await db.SaveChangesAsync(ct);
         return View(p);
     }
 

@@ -1,5 +1,6 @@
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
+using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Burden;
@@ -51,9 +52,11 @@ public sealed class BurdenModule : IFeatureModule
             .WithSummary("全部标为已读（返回标记的条数）");
 
         g.MapGet("/policy", async (BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PolicyAsync(ct)))
-            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyReaders))).WithSummary("本县减负设置：排名发布间隔、乡镇考核事项上限、负担基线");
+            .WithETag().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyReaders)))
+            .WithSummary("本县减负设置：排名发布间隔、乡镇考核事项上限、负担基线（version 与 ETag 为数据版本，未保存过时为 0）");
         g.MapPut("/policy", async (SavePolicy command, BurdenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SavePolicyAsync(command, ct)))
-            .AddEndpointFilter<Validate<SavePolicy>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyEditors))).WithSummary("修改本县减负设置");
+            .AddEndpointFilter<Validate<SavePolicy>>().RequireVersion().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyEditors)))
+            .WithSummary("修改本县减负设置（须带读取时的 version 或 If-Match，未保存过时为 0）");
 
         var events = g.MapGroup("/events").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventReaders)));
         events.MapGet("", async (BurdenEventKind? kind, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>

@@ -15,6 +15,8 @@ public sealed class PolicyModel(BurdenHandlers burden, IValidator<SavePolicy> va
     /// <summary>yyyy-MM from the month input.</summary>
     [BindProperty] public string? BaselineFrom { get; set; }
     [BindProperty] public int BaselineMonths { get; set; }
+    /// <summary>The settings' data version when the form was filled (0: the county uses the defaults).</summary>
+    [BindProperty] public int Version { get; set; }
     [TempData] public string? Message { get; set; }
 
     public PolicyView Policy { get; private set; } = null!;
@@ -24,7 +26,8 @@ public sealed class PolicyModel(BurdenHandlers burden, IValidator<SavePolicy> va
     {
         Policy = await burden.PolicyAsync(ct);
         if (ModelState.IsValid)
-            (RankingIntervalMonths, AssessmentItemCap, BaselineFrom, BaselineMonths) = (Policy.RankingIntervalMonths, Policy.AssessmentItemCap, Policy.BaselineFrom?.ToString("yyyy-MM"), Policy.BaselineMonths);
+            (RankingIntervalMonths, AssessmentItemCap, BaselineFrom, BaselineMonths, Version) =
+                (Policy.RankingIntervalMonths, Policy.AssessmentItemCap, Policy.BaselineFrom?.ToString("yyyy-MM"), Policy.BaselineMonths, Policy.Version);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -41,7 +44,7 @@ public sealed class PolicyModel(BurdenHandlers burden, IValidator<SavePolicy> va
                 return Page();
             }
         }
-        var saved = await this.RunCommandAsync(validator, new SavePolicy(RankingIntervalMonths, AssessmentItemCap, from, BaselineMonths),
+        var saved = await this.RunCommandAsync(validator, new SavePolicy(RankingIntervalMonths, AssessmentItemCap, from, BaselineMonths) { Version = Version },
             async c => (PolicyView?)await burden.SavePolicyAsync(c, ct), ct);
         if (saved is not null)
         {

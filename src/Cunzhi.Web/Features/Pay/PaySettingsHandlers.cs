@@ -9,18 +9,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Pay;
 
-/// <summary>One version of the pay settings, as shown and edited (money in fen).</summary>
+/// <summary>
+/// One version of the pay settings, as shown and edited (money in fen). <see cref="Version"/> is the version number (第 n 版);
+/// <see cref="RowVersion"/> is the data version an edit of the draft sends back (<c>rowVersion</c> or <c>If-Match</c>).
+/// </summary>
 public sealed record PaySettingsView(long Id, int Version, DateOnly EffectiveFrom, bool IsPublished, string? PublishedBy, DateTime? PublishedAtUtc,
     long ChiefBaseFen, IReadOnlyDictionary<string, int> PostShares, IReadOnlyDictionary<string, long> BaseByPostFen, long PerformanceBaseFen,
     string Coefficients, long GoodSecretaryAwardFen, int GoodSecretaryPayMonth, long RetirementFenPerYear, int RetirementAge,
-    int IncrementCapPercent, IReadOnlyDictionary<string, int> IncrementShares);
+    int IncrementCapPercent, IReadOnlyDictionary<string, int> IncrementShares, int RowVersion) : IVersionedView
+{
+    int IVersionedView.Version => RowVersion;
+}
 
-/// <summary>The settings page: the version in force today, the draft being edited, and every version.</summary>
-public sealed record PaySettingsOverview(PaySettingsView? InForce, PaySettingsView? Draft, IReadOnlyList<PaySettingsView> Versions);
+/// <summary>
+/// The settings page: the version in force today, the draft being edited, and every version. <see cref="RowVersion"/> is the
+/// draft's data version, 0 when there is no draft (a save with 0 then starts one); it is also the ETag.
+/// </summary>
+public sealed record PaySettingsOverview(PaySettingsView? InForce, PaySettingsView? Draft, IReadOnlyList<PaySettingsView> Versions) : IVersionedView
+{
+    public int RowVersion => Draft?.RowVersion ?? 0;
+    int IVersionedView.Version => RowVersion;
+}
 
 /// <summary>Saves the county's draft (creating it from the version in force when there is none).</summary>
 public sealed record SavePaySettings(DateOnly EffectiveFrom, long ChiefBaseFen, Dictionary<string, int>? PostShares, long PerformanceBaseFen, string Coefficients,
-    long GoodSecretaryAwardFen, int GoodSecretaryPayMonth, long RetirementFenPerYear, int RetirementAge, int IncrementCapPercent, Dictionary<string, int>? IncrementShares);
+    long GoodSecretaryAwardFen, int GoodSecretaryPayMonth, long RetirementFenPerYear, int RetirementAge, int IncrementCapPercent, Dictionary<string, int>? IncrementShares)
+    : IVersionedCommand
+{
+    /// <summary>The draft's data version as read (<see cref="PaySettingsOverview.RowVersion"/>; 0 when there was no draft).</summary>
+    public int? RowVersion { get; set; }
+    int? IVersionedCommand.Version { get => RowVersion; set => RowVersion = value; }
+}
 
 public sealed class SavePaySettingsValidator : AbstractValidator<SavePaySettings>
 {
@@ -60,7 +79,7 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
 
     public static PaySettingsView View(PaySettings s) => new(s.Id, s.Version, s.EffectiveFrom, s.IsPublished, s.PublishedBy, s.PublishedAtUtc,
         s.ChiefBaseFen, s.PostShareTable, PayNames.Posts.ToDictionary(p => p.Code, p => s.BaseFenFor(p.Code)), s.PerformanceBaseFen,
-        s.Coefficients, s.GoodSecretaryAwardFen, s.GoodSecretaryPayMonth, s.RetirementFenPerYear, s.RetirementAge, s.IncrementCapPercent, s.IncrementShareTable);
+        s.Coefficients, s.GoodSecretaryAwardFen, s.GoodSecretaryPayMonth, s.RetirementFenPerYear, s.RetirementAge, s.IncrementCapPercent, s.IncrementShareTable, s.RowVersion);
 
     private Task<List<PaySettings>> VersionsOf(string county, CancellationToken ct) =>
         db.Set<PaySettings>().AsNoTracking().Where(s => s.CountyCode == county).OrderByDescending(s => s.Version).ToListAsync(ct);
@@ -81,10 +100,18 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         var county = County;
         var all = await db.Set<PaySettings>().Where(s => s.CountyCode == county).ToListAsync(ct);
         var draft = all.FirstOrDefault(s => !s.IsPublished);
+        var created = draft is null;
         if (draft is null)
         {
+            ConcurrencyVersions.ExpectNone(c.RowVersion);
             draft = PaySettings.DraftFrom(PaySettings.InForce(all, Today), county, all.Count == 0 ? 1 : all.Max(s => s.Version) + 1, c.EffectiveFrom);
+            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(all);
             db.Add(draft);
+        }
+        else
+        {
+            db.ExpectVersion(draft, c.RowVersion);
+            db.Touch(draft);
         }
         try { draft.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
         var published = all.Where(s => s.IsPublished).Select(s => s.EffectiveFrom).DefaultIfEmpty().Max();
@@ -103,7 +130,8 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         draft.IncrementCapPercent = c.IncrementCapPercent;
         if (c.IncrementShares is not null) draft.IncrementShares = PaySettings.FormatPostTable(Merge(draft.IncrementShareTable, c.IncrementShares));
         if (draft.Problems() is { Count: > 0 } p) throw new DomainRuleException(string.Join("；", p));
-        await db.SaveChangesAsync(ct);
+        if (created) await db.SaveCreatedAsync(ct);
+        else await db.SaveChangesAsync(ct);
         return View(draft);
     }
 

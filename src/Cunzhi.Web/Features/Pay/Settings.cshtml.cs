@@ -22,6 +22,8 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
     [BindProperty] public int RetirementAge { get; set; }
     [BindProperty] public int IncrementCapPercent { get; set; }
     [BindProperty] public Dictionary<string, int> IncrementShares { get; set; } = [];
+    /// <summary>The draft's data version when the form was filled (0: no draft yet).</summary>
+    [BindProperty] public int RowVersion { get; set; }
     [TempData] public string? Message { get; set; }
 
     public PaySettingsOverview View { get; private set; } = new(null, null, []);
@@ -31,6 +33,7 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
     {
         View = await h.OverviewAsync(ct);
         if (!fill) return;
+        RowVersion = View.RowVersion;
         var s = View.Draft ?? View.InForce;
         var today = clock.Today();
         // A county's first version defaults to this month (nothing can have been paid under another); later ones to next month.
@@ -61,7 +64,8 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
             return 0;
         }
         var command = new SavePaySettings(EffectiveFrom, Money(ChiefBase, nameof(ChiefBase)), PostShares, Money(PerformanceBase, nameof(PerformanceBase)), Coefficients ?? "",
-            Money(GoodSecretaryAward, nameof(GoodSecretaryAward)), GoodSecretaryPayMonth, Money(RetirementPerYear, nameof(RetirementPerYear)), RetirementAge, IncrementCapPercent, IncrementShares);
+            Money(GoodSecretaryAward, nameof(GoodSecretaryAward)), GoodSecretaryPayMonth, Money(RetirementPerYear, nameof(RetirementPerYear)), RetirementAge, IncrementCapPercent, IncrementShares)
+            { RowVersion = RowVersion };
         var saved = ModelState.IsValid ? await this.RunCommandAsync(validator, command, c => h.SaveDraftAsync(c, ct)!, ct) : null;
         if (saved is null) { await LoadAsync(ct, fill: false); return Page(); }
         Message = $"第 {saved.Version} 版草稿已保存，发布后生效";

@@ -15,6 +15,8 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
     [BindProperty] public PolicyForm Form { get; set; } = new();
     [BindProperty] public DateOnly? EffectiveFrom { get; set; }
+    /// <summary>The draft's data version when the form was filled (0: no draft yet); <see cref="Version"/> is the version shown.</summary>
+    [BindProperty] public int RowVersion { get; set; }
     [TempData] public string? Message { get; set; }
 
     /// <summary>The editor's fields; money in whole yuan, tables as rows.</summary>
@@ -48,6 +50,7 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
         Overview = await h.OverviewAsync(ct);
         Missing = await h.MissingAsync(Overview.Today, ct);
         Shown = Version is { } v ? Overview.Versions.FirstOrDefault(x => x.Version == v) : Overview.InForce;
+        if (fillForm) RowVersion = Overview.RowVersion;
         if (fillForm && (Overview.Draft ?? Overview.Versions.FirstOrDefault()) is { } basis) Form = ToForm(basis);
         // No version yet: the form holds the pilot's defaults (RankPolicy's initial values), for the county to review and publish.
         else if (fillForm) Form = ToForm(PolicyHandlers.View(new RankPolicy { CountyCode = Overview.County }, null));
@@ -70,7 +73,8 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
             .Where(x => x.p is not null || x.m is not null).Select(x => new PointsStep(x.p ?? 0, x.m ?? 0)).ToList();
         var reasons = (f.VetoReasons ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return new(f.AllowanceStepYuan * 100, f.MinMonths, f.MinimumRating, f.SanctionMonths, f.PeriodMonths, f.MinSatisfactionPercent, f.MaxAbsenceDays,
-            f.ExcellentPoints, f.CountyCommendationPoints, f.CityCommendationPoints, f.ProvinceCommendationPoints, f.NationalCommendationPoints, steps, reasons);
+            f.ExcellentPoints, f.CountyCommendationPoints, f.CityCommendationPoints, f.ProvinceCommendationPoints, f.NationalCommendationPoints, steps, reasons)
+            { RowVersion = RowVersion };
     }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct, fillForm: true);

@@ -10,18 +10,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Ranks;
 
+/// <summary>
+/// One version of the promotion policy. <see cref="Version"/> is the version number (第 n 版, also in the URL of
+/// <c>/versions/{version}</c>); <see cref="RowVersion"/> is the data version an edit of the draft sends back (<c>rowVersion</c> or <c>If-Match</c>).
+/// </summary>
 public sealed record PolicyView(long Id, int Version, DateOnly EffectiveFrom, bool IsPublished, bool InForce, string? PublishedBy, DateTime? PublishedAtUtc,
     long AllowanceStepFen, IReadOnlyList<int> MinMonths, Rating MinimumRating, int SanctionMonths, int PeriodMonths, int MinSatisfactionPercent,
     int MaxAbsenceDays, int ExcellentPoints, int CountyCommendationPoints, int CityCommendationPoints, int ProvinceCommendationPoints,
-    int NationalCommendationPoints, IReadOnlyList<PointsStep> PointsSteps, IReadOnlyList<string> VetoReasons);
+    int NationalCommendationPoints, IReadOnlyList<PointsStep> PointsSteps, IReadOnlyList<string> VetoReasons, int RowVersion) : IVersionedView
+{
+    int IVersionedView.Version => RowVersion;
+}
 
-/// <summary>The county's versions (newest first) and which one is in force today.</summary>
-public sealed record PolicyOverview(string County, DateOnly Today, PolicyView? InForce, PolicyView? Draft, IReadOnlyList<PolicyView> Versions);
+/// <summary>
+/// The county's versions (newest first) and which one is in force today. <see cref="RowVersion"/> is the draft's data
+/// version, 0 when there is no draft (a save with 0 then starts one); it is also the ETag.
+/// </summary>
+public sealed record PolicyOverview(string County, DateOnly Today, PolicyView? InForce, PolicyView? Draft, IReadOnlyList<PolicyView> Versions) : IVersionedView
+{
+    public int RowVersion => Draft?.RowVersion ?? 0;
+    int IVersionedView.Version => RowVersion;
+}
 
 /// <summary>The numbers of the county's draft (created from the latest version, or the defaults, when there is none).</summary>
 public sealed record SavePolicy(long AllowanceStepFen, List<int>? MinMonths, Rating MinimumRating, int SanctionMonths, int PeriodMonths,
     int MinSatisfactionPercent, int MaxAbsenceDays, int ExcellentPoints, int CountyCommendationPoints, int CityCommendationPoints,
-    int ProvinceCommendationPoints, int NationalCommendationPoints, List<PointsStep>? PointsSteps, List<string>? VetoReasons);
+    int ProvinceCommendationPoints, int NationalCommendationPoints, List<PointsStep>? PointsSteps, List<string>? VetoReasons) : IVersionedCommand
+{
+    /// <summary>The draft's data version as read (<see cref="PolicyOverview.RowVersion"/>; 0 when there was no draft).</summary>
+    public int? RowVersion { get; set; }
+    int? IVersionedCommand.Version { get => RowVersion; set => RowVersion = value; }
+}
 
 /// <summary>Publishes the draft from <see cref="EffectiveFrom"/>.</summary>
 public sealed record PublishPolicy(DateOnly? EffectiveFrom);
@@ -77,13 +96,14 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
         return p;
     }
 
+    /// <summary>A command holding the numbers of <paramref name="p"/>; its RowVersion is the draft's, set by the caller (the overview's).</summary>
     public static SavePolicy ToCommand(PolicyView p) => new(p.AllowanceStepFen, [.. p.MinMonths], p.MinimumRating, p.SanctionMonths, p.PeriodMonths,
         p.MinSatisfactionPercent, p.MaxAbsenceDays, p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints,
         p.NationalCommendationPoints, [.. p.PointsSteps], [.. p.VetoReasons]);
 
     internal static PolicyView View(RankPolicy p, long? inForceId) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.Id == inForceId, p.PublishedBy,
         p.PublishedAtUtc, p.AllowanceStepFen, p.MinMonths, p.MinimumRating, p.SanctionMonths, p.PeriodMonths, p.MinSatisfactionPercent, p.MaxAbsenceDays,
-        p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints, p.NationalCommendationPoints, p.PointsSteps, p.VetoReasons);
+        p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints, p.NationalCommendationPoints, p.PointsSteps, p.VetoReasons, p.RowVersion);
 
     /// <summary>Every version of a county, any state.</summary>
     internal Task<List<RankPolicy>> VersionsOfAsync(string county, CancellationToken ct) =>
@@ -128,17 +148,26 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
         var county = County;
         var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
         var draft = versions.FirstOrDefault(v => !v.IsPublished);
+        var created = draft is null;
         if (draft is null)
         {
+            ConcurrencyVersions.ExpectNone(c.RowVersion);
             var next = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
             draft = versions.OrderByDescending(v => v.Version).FirstOrDefault()?.DraftCopy(next)
                     ?? new RankPolicy { CountyCode = county, Version = next, EffectiveFrom = Today };
+            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(versions);
             db.Add(draft);
+        }
+        else
+        {
+            db.ExpectVersion(draft, c.RowVersion);
+            db.Touch(draft);
         }
         try { draft.EnsureDraft(); }
         catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
         Apply(draft, c);
-        await db.SaveChangesAsync(ct);
+        if (created) await db.SaveCreatedAsync(ct);
+        else await db.SaveChangesAsync(ct);
         return View(draft, RankPolicy.InForce(versions, Today)?.Id);
     }
 

@@ -54,6 +54,26 @@ public static class ConcurrencyVersions
     }
 
     /// <summary>
+    /// Saves a row created because none existed (a county's first draft or settings, made from version 0). Two such
+    /// requests at once both see no row: the table's unique index (county, version number; or county) refuses the second
+    /// insert, and that lost race is answered like any stale edit instead of a 500.
+    /// </summary>
+    public static async Task SaveCreatedAsync(this AppDbContext db, CancellationToken ct = default)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.IsUniqueViolation())
+        {
+            throw new DbUpdateConcurrencyException(StaleMessage, e);
+        }
+    }
+
+    /// <summary>
+    /// The concurrency version a new draft starts at: past every version row of the same policy, so a client still holding
+    /// the version of a draft that was published meanwhile cannot match the next draft (which would otherwise start at 1 again).
+    /// </summary>
+    public static int FirstVersionAfter(IEnumerable<IVersioned> earlier) => earlier.Select(e => e.RowVersion).DefaultIfEmpty().Max() + 1;
+
+    /// <summary>
     /// Marks the row changed although none of its own columns did (a review added to a reserve, a resident to a household):
     /// the save then checks and advances its version, so two such edits made at once cannot both succeed.
     /// </summary>
