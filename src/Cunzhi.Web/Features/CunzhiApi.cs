@@ -12,6 +12,7 @@ using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Seed;
+using Cunzhi.Web.Infrastructure.Web;
 using Cunzhi.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -62,10 +63,10 @@ public static class CunzhiApi
         var regions = secured.MapGroup("/regions").WithTags("区划");
         regions.MapGet("", async (RegionHandlers h, CancellationToken ct) =>
                 await h.RootAsync(ct) is { } root ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(root) : NotFound(RegionHandlers.NotFoundMessage))
-            .WithSummary("本账号的管辖区划（根）");
+            .WithETag().WithSummary("本账号的管辖区划（根；version 与 ETag 为数据版本）");
         regions.MapGet("/{code}", async (string code, RegionHandlers h, CancellationToken ct) =>
                 await h.GetAsync(code, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
-            .WithSummary("区划详情");
+            .WithETag().WithSummary("区划详情（version 与 ETag 为数据版本）");
         regions.MapGet("/{code}/children", async (string code, string? q, int? page, int? pageSize, RegionHandlers h, CancellationToken ct) =>
                 await h.GetAsync(code, ct) is null
                     ? (Results<Ok<Paged<RegionView>>, ProblemHttpResult>)NotFound(RegionHandlers.NotFoundMessage)
@@ -78,8 +79,8 @@ public static class CunzhiApi
             .WithSummary("区划内的统计数");
         regions.MapPut("/{code}", async (string code, RenameRegion command, RegionHandlers h, CancellationToken ct) =>
                 await h.RenameAsync(code, command, ct) is { } r ? (Results<Ok<RegionView>, ProblemHttpResult>)TypedResults.Ok(r) : NotFound(RegionHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<RenameRegion>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("修改区划名称");
+            .AddEndpointFilter<Validate<RenameRegion>>().RequireVersion().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("修改区划名称（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         regions.MapPost("/{code}/children", async (string code, CreateChildRegion command, RegionHandlers h, CancellationToken ct) =>
                 await h.CreateChildAsync(code, command, ct) is { } r
                     ? (Results<Created<RegionView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/regions/{r.Code}", r)
@@ -103,20 +104,26 @@ public static class CunzhiApi
         var households = secured.MapGroup("/households").WithTags("农户").RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')));
         households.MapGet("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
                 await h.GetAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .WithSummary("农户及其成员");
+            .WithETag().WithSummary("农户及其成员（version 与 ETag 为农户本身的数据版本，每个成员另有自己的 version）");
         households.MapPut("/{id:long}", async (long id, UpdateHousehold command, HouseholdHandlers h, CancellationToken ct) =>
                 await h.UpdateAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
-            .WithSummary("修改农户信息");
+            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireVersion().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
+            .WithSummary("修改农户信息（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
 
         households.MapPost("/{id:long}/residents", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
                 await h.AddResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
             .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')))
             .WithSummary("添加家庭成员");
         var residents = secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(p => p.RequireRole(RegionEditors.Split(',')));
-        residents.MapPut("/{id:long}", async (long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
-                await h.UpdateResidentAsync(id, command, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<SaveResident>>().WithSummary("修改家庭成员");
+        residents.MapPut("/{id:long}", async (long id, SaveResident command, HouseholdHandlers h, HttpContext http, CancellationToken ct) =>
+            {
+                if (await h.UpdateResidentAsync(id, command, ct) is not { } d) return (Results<Ok<HouseholdDetail>, ProblemHttpResult>)NotFound(HouseholdHandlers.NotFoundMessage);
+                // The answer is the whole household, but the ETag names what this route edits: the member's version.
+                http.Response.Headers.ETag = VersionedApi.ETagOf(d.Residents.Single(r => r.Id == id).Version);
+                return TypedResults.Ok(d);
+            })
+            .AddEndpointFilter<Validate<SaveResident>>().RequireVersion()
+            .WithSummary("修改家庭成员（须带该成员读取时的 version 或 If-Match，见农户详情中成员的 version；数据已被他人修改时 409，两者都未提供时 428）");
         residents.MapDelete("/{id:long}", async (long id, HouseholdHandlers h, CancellationToken ct) =>
                 await h.RemoveResidentAsync(id, ct) is { } d ? (Results<Ok<HouseholdDetail>, ProblemHttpResult>)TypedResults.Ok(d) : NotFound(HouseholdHandlers.NotFoundMessage))
             .WithSummary("移除家庭成员");
