@@ -68,9 +68,13 @@ public abstract class AccountAdminTests<TFactory>(TFactory f) : IClassFixture<TF
         var sanxingAdmin = all.Items.Single(a => a.UserName == "town.sanxing").Id;
         var town = await f.ApiAs("town.sanxing");
         (await town.GetAsync($"/api/v1/accounts/{efeng}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await town.PutAsJsonAsync($"/api/v1/accounts/{efeng}", new { displayName = "x", locked = true })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Each edit sends the version the county admin read: the refusals are about scope and role, not a stale or missing version.
+        int Version(string id) => all.Items.Single(a => a.Id == id).Version;
+        (await town.PutAsJsonAsync($"/api/v1/accounts/{efeng}", new { displayName = "x", locked = true, version = Version(efeng) })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await town.PutAsJsonAsync($"/api/v1/accounts/{efeng}/password", new { password = "Another-pass-2026" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await town.PutAsJsonAsync($"/api/v1/accounts/{sanxingAdmin}", new { displayName = "x", locked = false })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var higher = await town.PutAsJsonAsync($"/api/v1/accounts/{sanxingAdmin}", new { displayName = "x", locked = false, version = Version(sanxingAdmin) });
+        higher.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await higher.Content.ReadAsStringAsync()).ShouldContain("不能管理该角色的账号");
         (await (await f.ApiAs("village.naoping")).GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await f.ApiAs("discipline")).GetAsync("/api/v1/accounts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -82,9 +86,11 @@ public abstract class AccountAdminTests<TFactory>(TFactory f) : IClassFixture<TF
         var name = NewName("dept");
         var created = await (await county.PostAsJsonAsync("/api/v1/accounts", new { userName = name, displayName = "县民政局", role = "Department", regionCode = Demo.County, password = "Dept-pass-2026" }))
             .Content.ReadFromJsonAsync<AccountRow>(CunzhiFactory.Json);
-        (await county.PutAsJsonAsync($"/api/v1/accounts/{created!.Id}", new { displayName = "县民政局", locked = true })).EnsureSuccessStatusCode();
+        var locked = await county.PutAsJsonAsync($"/api/v1/accounts/{created!.Id}", new { displayName = "县民政局", locked = true, version = created.Version });
+        locked.EnsureSuccessStatusCode();
         (await f.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { userName = name, password = "Dept-pass-2026" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await county.PutAsJsonAsync($"/api/v1/accounts/{created.Id}", new { displayName = "县民政局", locked = false })).EnsureSuccessStatusCode();
+        var version = (await locked.Content.ReadFromJsonAsync<AccountRow>(CunzhiFactory.Json))!.Version;
+        (await county.PutAsJsonAsync($"/api/v1/accounts/{created.Id}", new { displayName = "县民政局", locked = false, version })).EnsureSuccessStatusCode();
         (await county.PutAsJsonAsync($"/api/v1/accounts/{created.Id}/password", new { password = "Reset-pass-2026" })).EnsureSuccessStatusCode();
         await f.ApiAs(name, "Reset-pass-2026");
     }
@@ -102,7 +108,8 @@ public abstract class AccountAdminTests<TFactory>(TFactory f) : IClassFixture<TF
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var row = (await CunzhiFactory.Html(await client.GetAsync($"/Accounts?q={name}"))).QuerySelector("[data-testid=accounts] tbody a")!;
         var edit = row.GetAttribute("href")!;
-        var saved = await CunzhiFactory.PostFormAsync(client, edit, new() { ["DisplayName"] = "鹅峰乡组织干事" });
+        var version = (await CunzhiFactory.Html(await client.GetAsync(edit))).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var saved = await CunzhiFactory.PostFormAsync(client, edit, new() { ["DisplayName"] = "鹅峰乡组织干事", ["Version"] = version });
         (await saved.Content.ReadAsStringAsync()).ShouldContain("已保存");
         var reset = await CunzhiFactory.PostFormAsync(client, edit, new() { ["NewPassword"] = "Fresh-pass-2026" }, formAction: "Password");
         (await reset.Content.ReadAsStringAsync()).ShouldContain("密码已重置");

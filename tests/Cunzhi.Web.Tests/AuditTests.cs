@@ -27,7 +27,8 @@ public abstract class AuditTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     {
         // A write through the API: one Update entry with before and after values.
         var api = await f.ApiAs("town.sanxing");
-        (await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Naoping}", new { name = "闹坪村（审计）" })).EnsureSuccessStatusCode();
+        var naoping = await api.GetFromJsonAsync<Features.Regions.RegionView>($"/api/v1/regions/{Demo.Naoping}", CunzhiFactory.Json);
+        (await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Naoping}", new { name = "闹坪村（审计）", version = naoping!.Version })).EnsureSuccessStatusCode();
         var anonymous = f.Anonymous();
         await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "town.sanxing", password = "wrong-password-1" });
 
@@ -76,7 +77,8 @@ public abstract class AuditConcurrencyTests<TFactory>(TFactory f) : IClassFixtur
     {
         var api = await f.ApiAs("county.admin");
         var villages = await f.WithSystemDb(db => db.Regions.Where(r => r.ParentCode == Demo.Efeng).Select(r => r.Code).Take(8).ToListAsync());
-        var results = await Task.WhenAll(villages.Select((code, i) => api.PutAsJsonAsync($"/api/v1/regions/{code}", new { name = $"并发村{i}" })));
+        var read = await Task.WhenAll(villages.Select(code => api.GetFromJsonAsync<Features.Regions.RegionView>($"/api/v1/regions/{code}", CunzhiFactory.Json)));
+        var results = await Task.WhenAll(read.Select((r, i) => api.PutAsJsonAsync($"/api/v1/regions/{r!.Code}", new { name = $"并发村{i}", version = r.Version })));
         results.ShouldAllBe(r => r.IsSuccessStatusCode);
         var output = new StringWriter();
         var code = await CliVerbs.RunAsync(f.Services, f.Services.GetRequiredService<IConfiguration>(), "verify-audit", [], output);
@@ -96,8 +98,13 @@ public abstract class AuditDeletionTests<TFactory>(TFactory f) : IClassFixture<T
     public async Task Deleting_a_middle_row_and_then_the_tail_are_both_named()
     {
         var api = await f.ApiAs("county.admin");
+        var version = (await api.GetFromJsonAsync<Features.Regions.RegionView>($"/api/v1/regions/{Demo.Dongxi}", CunzhiFactory.Json))!.Version;
         for (var i = 0; i < 3; i++)
-            (await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Dongxi}", new { name = $"东溪村{i}" })).EnsureSuccessStatusCode();
+        {
+            var renamed = await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Dongxi}", new { name = $"东溪村{i}", version });
+            renamed.EnsureSuccessStatusCode();
+            version = (await renamed.Content.ReadFromJsonAsync<Features.Regions.RegionView>(CunzhiFactory.Json))!.Version;
+        }
         var last = await f.WithSystemDb(db => db.AuditEntries.MaxAsync(a => a.Sequence));
         var middle = last - 1;
         await f.WithSystemDb(db => db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {middle}"));

@@ -25,7 +25,7 @@ public abstract class HouseholdTests<TFactory>(TFactory f) : IClassFixture<TFact
             .Content.ReadFromJsonAsync<HouseholdDetail>(CunzhiFactory.Json);
         withHead!.Residents.Count.ShouldBe(1);
         var member = withHead.Residents[0].Id;
-        var edited = await (await api.PutAsJsonAsync($"/api/v1/residents/{member}", new { name = "刘建国", gender = "Male", birthDate = "1968-03-12", relation = "户主", isPartyMember = false }))
+        var edited = await (await api.PutAsJsonAsync($"/api/v1/residents/{member}", new { name = "刘建国", gender = "Male", birthDate = "1968-03-12", relation = "户主", isPartyMember = false, version = withHead.Residents[0].Version }))
             .Content.ReadFromJsonAsync<HouseholdDetail>(CunzhiFactory.Json);
         edited!.Residents[0].BirthDate.ShouldBe(new DateOnly(1968, 3, 12));
         edited.Residents[0].IsPartyMember.ShouldBeFalse();
@@ -54,8 +54,10 @@ public abstract class HouseholdTests<TFactory>(TFactory f) : IClassFixture<TFact
         var page = await CunzhiFactory.Html(added);
         page.QuerySelectorAll("[data-testid=residents] tbody tr").Length.ShouldBe(before + 1);
         var residentId = await f.WithSystemDb(db => db.Residents.Where(r => r.HouseholdId == id && r.Name == "黄小燕").Select(r => r.Id).SingleAsync());
+        var form = await CunzhiFactory.Html(await client.GetAsync($"/Regions/Resident?id={residentId}"));
+        var version = form.QuerySelector("input[name='Member.Version']")!.GetAttribute("value")!;
         var saved = await CunzhiFactory.PostFormAsync(client, $"/Regions/Resident?id={residentId}",
-            new() { ["Member.Name"] = "黄晓燕", ["Member.Gender"] = "Female", ["Member.BirthDate"] = "2012-09-01", ["Member.Relation"] = "孙女" });
+            new() { ["Member.Name"] = "黄晓燕", ["Member.Gender"] = "Female", ["Member.BirthDate"] = "2012-09-01", ["Member.Relation"] = "孙女", ["Member.Version"] = version });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await f.WithSystemDb(db => db.Residents.Where(r => r.Id == residentId).Select(r => r.Name).SingleAsync())).ShouldBe("黄晓燕");
         var removed = await CunzhiFactory.PostFormAsync(client, $"/Regions/Resident?id={residentId}", [], formAction: "Remove");

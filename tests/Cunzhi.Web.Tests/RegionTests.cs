@@ -78,7 +78,8 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
         (await CunzhiFactory.Html(empty)).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写名称");
         var tooLong = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = new string('村', 61) });
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain("不能超过 60 个字");
-        var saved = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = "三兴新村" });
+        var version = (await CunzhiFactory.Html(await client.GetAsync($"/Regions/Edit?code={Demo.Sanxingcun}"))).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var saved = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = "三兴新村", ["Version"] = version });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await f.WithSystemDb(db => db.Regions.Where(r => r.Code == Demo.Sanxingcun).Select(r => r.Name).SingleAsync())).ShouldBe("三兴新村");
     }
@@ -86,10 +87,13 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
     [Fact]
     public async Task Only_county_and_town_admins_may_edit()
     {
+        var county = await f.ApiAs("county.admin");
         foreach (var (user, allowed) in new[] { ("county.admin", true), ("town.sanxing", true), ("village.naoping", false), ("coord.office", false), ("dept.agri", false), ("discipline", false) })
         {
             var api = await f.ApiAs(user);
-            var response = await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Naoping}", new { name = "闹坪村" });
+            // The current version, so only the role decides the answer.
+            var version = (await county.GetFromJsonAsync<RegionView>($"/api/v1/regions/{Demo.Naoping}", CunzhiFactory.Json))!.Version;
+            var response = await api.PutAsJsonAsync($"/api/v1/regions/{Demo.Naoping}", new { name = "闹坪村", version });
             response.StatusCode.ShouldBe(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, user);
             var page = await (await f.PagesAs(user)).GetAsync($"/Regions/Edit?code={Demo.Naoping}");
             page.StatusCode.ShouldBe(allowed ? HttpStatusCode.OK : HttpStatusCode.Redirect, user);
@@ -111,9 +115,10 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
 
         var grids = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.Naoping}/children?pageSize=200", CunzhiFactory.Json);
         var grid = grids!.Items.First(r => r.Level == RegionLevel.Grid).Code;
-        var updated = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = detail.Household.HeadName, address = "坪上8号", gridCode = grid });
+        var updated = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = detail.Household.HeadName, address = "坪上8号", gridCode = grid, version = detail.Version });
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var foreignGrid = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = "某某", gridCode = Demo.Sanxingcun + "901" });
+        var version = (await updated.Content.ReadFromJsonAsync<HouseholdDetail>(CunzhiFactory.Json))!.Version;
+        var foreignGrid = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = "某某", gridCode = Demo.Sanxingcun + "901", version });
         foreignGrid.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await foreignGrid.Content.ReadAsStringAsync()).ShouldContain("不属于该村");
 

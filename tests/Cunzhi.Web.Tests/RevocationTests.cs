@@ -39,6 +39,10 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
         return (name, user.Id);
     }
 
+    /// <summary>The account's version as an admin reads it before editing (账号管理 PUTs must send it).</summary>
+    private static async Task<int> VersionAsync(HttpClient admin, string id) =>
+        (await admin.GetFromJsonAsync<AccountRow>($"/api/v1/accounts/{id}", CunzhiFactory.Json))!.Version;
+
     private static async Task<TokenPair> Token(WebApplicationFactory<Program> app, string user, string password = CunzhiFactory.Password)
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
@@ -114,7 +118,8 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
         var app = Immediate();
         var s = await SignIn(app, await NewAccount());
         await ShouldAllWork(app, s);
-        (await (await Admin(app)).PutAsJsonAsync($"/api/v1/accounts/{s.Id}", new { displayName = "吊销测试", locked = true })).EnsureSuccessStatusCode();
+        var admin = await Admin(app);
+        (await admin.PutAsJsonAsync($"/api/v1/accounts/{s.Id}", new { displayName = "吊销测试", locked = true, version = await VersionAsync(admin, s.Id) })).EnsureSuccessStatusCode();
         await ShouldAllBeEnded(app, s);
     }
 
@@ -126,7 +131,9 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
         await ShouldAllWork(app, s);
         var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await CunzhiFactory.PostFormAsync(admin, "/Account/Login", new() { ["UserName"] = "county.admin", ["Password"] = CunzhiFactory.Password });
-        var saved = await CunzhiFactory.PostFormAsync(admin, $"/Accounts/Edit?id={s.Id}", new() { ["DisplayName"] = "吊销测试", ["Locked"] = "true" });
+        var form = await CunzhiFactory.Html(await admin.GetAsync($"/Accounts/Edit?id={s.Id}"));
+        var version = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var saved = await CunzhiFactory.PostFormAsync(admin, $"/Accounts/Edit?id={s.Id}", new() { ["DisplayName"] = "吊销测试", ["Locked"] = "true", ["Version"] = version });
         (await saved.Content.ReadAsStringAsync()).ShouldContain("已保存");
         await ShouldAllBeEnded(app, s);
     }
@@ -256,8 +263,9 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
     {
         var (name, id) = await NewAccount();
         var admin = await f.ApiAs("county.admin");
-        (await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { displayName = "吊销测试", locked = true })).EnsureSuccessStatusCode();
-        var renamed = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { displayName = "改了名称" });
+        var locked = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { displayName = "吊销测试", locked = true, version = await VersionAsync(admin, id) });
+        locked.EnsureSuccessStatusCode();
+        var renamed = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { displayName = "改了名称", version = (await locked.Content.ReadFromJsonAsync<AccountRow>(CunzhiFactory.Json))!.Version });
         renamed.StatusCode.ShouldBe(HttpStatusCode.OK, await renamed.Content.ReadAsStringAsync());
         var row = (await renamed.Content.ReadFromJsonAsync<AccountRow>(CunzhiFactory.Json))!;
         (row.DisplayName, row.Locked).ShouldBe(("改了名称", true));

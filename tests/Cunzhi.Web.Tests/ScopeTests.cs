@@ -18,7 +18,10 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
 {
     public sealed record Case(string Name, HttpMethod Method, string Url, object? Body = null);
 
-    /// <summary>{village}, {town} and {household} are filled with the own town's or the other town's rows.</summary>
+    /// <summary>
+    /// {village}, {town}, {household} and {resident} are filled with the own town's or the other town's rows; {villageVersion},
+    /// {householdVersion} and {residentVersion} with those rows' current versions (a PUT must send the version it edits).
+    /// </summary>
     public static TheoryData<string> ApiCases => new(ApiTable.Select(c => c.Name));
 
     private static readonly Case[] ApiTable =
@@ -29,12 +32,12 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         new("stats", HttpMethod.Get, "/api/v1/regions/{village}/stats"),
         new("households", HttpMethod.Get, "/api/v1/regions/{village}/households"),
         new("household", HttpMethod.Get, "/api/v1/households/{household}"),
-        new("rename", HttpMethod.Put, "/api/v1/regions/{village}", new { name = "测试改名村" }),
+        new("rename", HttpMethod.Put, "/api/v1/regions/{village}", new { name = "测试改名村", version = "{villageVersion}" }),
         new("create-group", HttpMethod.Post, "/api/v1/regions/{village}/children", new { level = "VillagerGroup", name = "测试组" }),
-        new("update-household", HttpMethod.Put, "/api/v1/households/{household}", new { headName = "测试户主", address = "测试地址" }),
+        new("update-household", HttpMethod.Put, "/api/v1/households/{household}", new { headName = "测试户主", address = "测试地址", version = "{householdVersion}" }),
         new("create-household", HttpMethod.Post, "/api/v1/regions/{village}/households", new { number = "{unique}", headName = "新户主" }),
         new("add-resident", HttpMethod.Post, "/api/v1/households/{household}/residents", new { name = "新成员", gender = "Female", birthDate = "1990-05-01", relation = "女" }),
-        new("update-resident", HttpMethod.Put, "/api/v1/residents/{resident}", new { name = "改名成员", gender = "Male", birthDate = "1980-01-01", relation = "户主" }),
+        new("update-resident", HttpMethod.Put, "/api/v1/residents/{resident}", new { name = "改名成员", gender = "Male", birthDate = "1980-01-01", relation = "户主", version = "{residentVersion}" }),
         new("delete-resident", HttpMethod.Delete, "/api/v1/residents/{resident}"),
     ];
 
@@ -44,6 +47,13 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         var town = own ? Demo.Sanxing : Demo.Efeng;
         var household = await f.FirstHouseholdAsync(village);
         var resident = await f.WithSystemDb(db => db.Residents.Where(r => r.RegionCode == village).OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync());
+        foreach (var (name, version) in new[]
+                 {
+                     ("villageVersion", await f.WithSystemDb(db => db.Regions.Where(r => r.Code == village).Select(r => r.RowVersion).SingleAsync())),
+                     ("householdVersion", await f.WithSystemDb(db => db.Households.Where(h => h.Id == household).Select(h => h.RowVersion).SingleAsync())),
+                     ("residentVersion", await f.WithSystemDb(db => db.Residents.Where(r => r.Id == resident).Select(r => r.RowVersion).SingleAsync())),
+                 })
+            url = url.Replace($"\"{{{name}}}\"", version.ToString()).Replace($"{{{name}}}", version.ToString()); // a JSON number, or a form value
         return url.Replace("{village}", village).Replace("{town}", town).Replace("{household}", household.ToString()).Replace("{resident}", resident.ToString())
             .Replace("{unique}", Guid.NewGuid().ToString("N")[..8]);
     }
@@ -77,14 +87,14 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         ("household", "/Regions/Household?id={household}", null),
         ("edit", "/Regions/Edit?code={village}", null),
         ("create", "/Regions/Create?parent={village}", null),
-        ("edit-post", "/Regions/Edit?code={village}", new() { ["Name"] = "测试改名村" }),
+        ("edit-post", "/Regions/Edit?code={village}", new() { ["Name"] = "测试改名村", ["Version"] = "{villageVersion}" }),
         ("create-post", "/Regions/Create?parent={village}", new() { ["Level"] = "Grid", ["Name"] = "测试网格" }),
-        ("household-post", "/Regions/Household?id={household}", new() { ["HeadName"] = "测试户主" }),
+        ("household-post", "/Regions/Household?id={household}", new() { ["HeadName"] = "测试户主", ["Version"] = "{householdVersion}" }),
         ("household-create", "/Regions/HouseholdCreate?code={village}", null),
         ("household-create-post", "/Regions/HouseholdCreate?code={village}", new() { ["Number"] = "{unique}", ["HeadName"] = "新户主" }),
         ("add-resident-post", "/Regions/Household?id={household}&handler=AddResident", new() { ["NewMember.Name"] = "新成员", ["NewMember.Gender"] = "Female", ["NewMember.BirthDate"] = "1990-05-01" }),
         ("resident", "/Regions/Resident?id={resident}", null),
-        ("resident-post", "/Regions/Resident?id={resident}", new() { ["Member.Name"] = "改名成员", ["Member.Gender"] = "Male", ["Member.BirthDate"] = "1980-01-01" }),
+        ("resident-post", "/Regions/Resident?id={resident}", new() { ["Member.Name"] = "改名成员", ["Member.Gender"] = "Male", ["Member.BirthDate"] = "1980-01-01", ["Member.Version"] = "{residentVersion}" }),
         ("resident-remove", "/Regions/Resident?id={resident}&handler=Remove", new() { }),
     ];
 
@@ -99,10 +109,9 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         foreach (var own in new[] { true, false })
         {
             var target = await Fill(url, own);
-            var response = form is null
-                ? await client.GetAsync(target)
-                : await client.PostAsync(target, new FormUrlEncodedContent(
-                    new Dictionary<string, string>(form.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("{unique}", Guid.NewGuid().ToString("N")[..8]))) { ["__RequestVerificationToken"] = token }));
+            var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+            foreach (var (key, value) in form ?? []) fields[key] = await Fill(value, own);
+            var response = form is null ? await client.GetAsync(target) : await client.PostAsync(target, new FormUrlEncodedContent(fields));
             if (own) ((int)response.StatusCode).ShouldBeOneOf([200, 302], $"{name} 本镇应可访问");
             else
             {

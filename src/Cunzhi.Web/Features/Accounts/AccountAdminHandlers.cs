@@ -11,12 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-public sealed record AccountRow(string Id, string UserName, string DisplayName, string? Role, string RoleName, string RegionCode, string? RegionName, bool Locked);
+/// <summary>An account; <see cref="Version"/> is what an edit must send back (<c>version</c> or <c>If-Match</c>).</summary>
+public sealed record AccountRow(string Id, string UserName, string DisplayName, string? Role, string RoleName, string RegionCode, string? RegionName, bool Locked, int Version) : IVersionedView;
 
 public sealed record CreateAccount(string UserName, string DisplayName, string Role, string RegionCode, string Password);
 
 /// <summary>Locked absent (null) leaves the account's lock as it is.</summary>
-public sealed record UpdateAccount(string DisplayName, bool? Locked = null);
+public sealed record UpdateAccount(string DisplayName, bool? Locked = null) : IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="AccountRow.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record ResetPassword(string Password);
 
@@ -82,7 +87,7 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
         (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
         "", u.RegionCode,
         db.Regions.Where(r => r.Code == u.RegionCode).Select(r => r.Name).FirstOrDefault(),
-        u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow));
+        u.LockoutEnd != null && u.LockoutEnd > DateTimeOffset.UtcNow, u.RowVersion));
 
     private static AccountRow Named(AccountRow a) => a with { RoleName = a.Role is null ? "" : Roles.DisplayName(a.Role) };
 
@@ -140,6 +145,7 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
     {
         if (await ManageableAsync(id) is not { } user) return null;
         if (user.Id == Actor.FindFirstValue(ClaimTypes.NameIdentifier) && c.Locked == true) throw new DomainRuleException("不能锁定自己的账号");
+        db.ExpectVersion(user, c.Version);
         user.DisplayName = c.DisplayName.Trim();
         if (c.Locked is { } locked)
         {
@@ -161,6 +167,9 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
 
     private static void Check(IdentityResult result)
     {
+        // Identity's store catches the failed UPDATE (the version or its own stamp moved on) and reports it as an error: a stale edit.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DbUpdateConcurrencyException(ConcurrencyVersions.StaleMessage);
         if (!result.Succeeded) throw new DomainRuleException(string.Join("；", result.Errors.Select(e => e.Description)));
     }
 }

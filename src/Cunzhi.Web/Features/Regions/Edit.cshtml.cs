@@ -12,12 +12,14 @@ public sealed class EditModel(RegionHandlers regions, IValidator<RenameRegion> v
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty] public string Name { get; set; } = "";
+    /// <summary>The version the form was filled from: a save over someone else's later change is refused, the input kept.</summary>
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await regions.GetAsync(Code, ct) is not { } r) return NotFound();
         Region = r;
-        Name = r.Name;
+        (Name, Version) = (r.Name, r.Version);
         return Page();
     }
 
@@ -25,7 +27,7 @@ public sealed class EditModel(RegionHandlers regions, IValidator<RenameRegion> v
     {
         if (await regions.GetAsync(Code, ct) is not { } r) return NotFound();
         Region = r;
-        var renamed = await this.RunCommandAsync(validator, new RenameRegion(Name ?? ""), c => regions.RenameAsync(Code, c, ct), ct);
+        var renamed = await this.RunCommandAsync(validator, new RenameRegion(Name ?? "") { Version = Version }, c => regions.RenameAsync(Code, c, ct), ct);
         return renamed is null ? Page() : Redirect($"/Regions?code={Code}");
     }
 }

@@ -21,6 +21,8 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? GroupCode { get; set; }
     [BindProperty] public string? GridCode { get; set; }
+    /// <summary>The household's version the form was filled from: a save over someone else's later change is refused, the input kept.</summary>
+    [BindProperty] public int Version { get; set; }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -34,7 +36,7 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        (HeadName, Address, GroupCode, GridCode) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode);
+        (HeadName, Address, GroupCode, GridCode, Version) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode, Detail.Version);
         return Page();
     }
 
@@ -42,8 +44,12 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
-        if (await this.RunCommandAsync(validator, new UpdateHousehold(HeadName ?? "", Address, GroupCode, GridCode), c => households.UpdateAsync(Id, c, ct), ct) is { } updated)
-            (Detail, Saved) = (updated, true);
+        if (await this.RunCommandAsync(validator, new UpdateHousehold(HeadName ?? "", Address, GroupCode, GridCode) { Version = Version }, c => households.UpdateAsync(Id, c, ct), ct) is { } updated)
+        {
+            (Detail, Saved, Version) = (updated, true, updated.Version);
+            // The form shows the saved version now: a second save from this page edits it, not the one it started from.
+            ModelState.Remove(nameof(Version));
+        }
         return Page();
     }
 
@@ -53,7 +59,7 @@ public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers 
     {
         if (!CanEdit) return Forbid();
         if (!await LoadAsync(ct)) return NotFound();
-        (HeadName, Address, GroupCode, GridCode) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode);
+        (HeadName, Address, GroupCode, GridCode, Version) = (Detail.Household.HeadName, Detail.Household.Address, Detail.GroupCode, Detail.GridCode, Detail.Version);
         if (await this.RunCommandAsync(residentValidator, NewMember.ToCommand(), c => households.AddResidentAsync(Id, c, ct), ct) is { } updated)
             (Detail, Saved, NewMember) = (updated, true, new());
         return Page();
@@ -70,8 +76,13 @@ public sealed class SaveResidentForm
     public DateOnly? BirthDate { get; set; }
     public string? Relation { get; set; }
     public bool IsPartyMember { get; set; }
+    /// <summary>The member's version the edit form was filled from (not used when adding a member).</summary>
+    public int Version { get; set; }
 
-    public SaveResident ToCommand() => new(Name ?? "", Gender, BirthDate ?? DateOnly.MinValue, Relation, IsPartyMember);
+    public SaveResident ToCommand() => new(Name ?? "", Gender, BirthDate ?? DateOnly.MinValue, Relation, IsPartyMember) { Version = Version };
 
-    public static SaveResidentForm From(ResidentView r) => new() { Name = r.Name, Gender = r.Gender, BirthDate = r.BirthDate, Relation = r.Relation, IsPartyMember = r.IsPartyMember };
+    public static SaveResidentForm From(ResidentView r) => new()
+    {
+        Name = r.Name, Gender = r.Gender, BirthDate = r.BirthDate, Relation = r.Relation, IsPartyMember = r.IsPartyMember, Version = r.Version,
+    };
 }

@@ -10,15 +10,30 @@ namespace Cunzhi.Web.Features.Regions;
 
 public sealed record HouseholdRow(long Id, string RegionCode, string Number, string HeadName, string Address, string? GroupName, string? GridName, int Members);
 
-public sealed record ResidentView(long Id, string Name, Gender Gender, string GenderName, DateOnly BirthDate, string Relation, bool IsPartyMember);
+/// <summary>A member; <see cref="Version"/> is the member's own, what an edit of the member must send back.</summary>
+public sealed record ResidentView(long Id, string Name, Gender Gender, string GenderName, DateOnly BirthDate, string Relation, bool IsPartyMember, int Version);
 
-public sealed record HouseholdDetail(HouseholdRow Household, string? GroupCode, string? GridCode, IReadOnlyList<ResidentView> Residents);
+/// <summary>
+/// A household and its members. <see cref="Version"/> (and the ETag) is the household's own row: its head, address, group
+/// and grid. Each member carries its own version, so editing one member does not make an edit of the household or of
+/// another member stale.
+/// </summary>
+public sealed record HouseholdDetail(HouseholdRow Household, string? GroupCode, string? GridCode, IReadOnlyList<ResidentView> Residents, int Version) : IVersionedView;
 
-public sealed record UpdateHousehold(string HeadName, string? Address, string? GroupCode, string? GridCode);
+public sealed record UpdateHousehold(string HeadName, string? Address, string? GroupCode, string? GridCode) : IVersionedCommand
+{
+    /// <summary>The version the edit was made from (<see cref="HouseholdDetail.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record CreateHousehold(string Number, string HeadName, string? Address, string? GroupCode, string? GridCode);
 
-public sealed record SaveResident(string Name, Gender Gender, DateOnly BirthDate, string? Relation, bool IsPartyMember);
+/// <summary>A member as added (POST, no version) or edited (PUT: <see cref="Version"/> is the member's, <see cref="ResidentView.Version"/>).</summary>
+public sealed record SaveResident(string Name, Gender Gender, DateOnly BirthDate, string? Relation, bool IsPartyMember) : IVersionedCommand
+{
+    /// <summary>The member's version the edit was made from; not used when adding a member.</summary>
+    public int? Version { get; set; }
+}
 
 public sealed class CreateHouseholdValidator : AbstractValidator<CreateHousehold>
 {
@@ -82,10 +97,10 @@ public sealed class HouseholdHandlers(AppDbContext db)
     {
         var row = await Rows(db.Households.Where(h => h.Id == id)).FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var codes = await db.Households.Where(h => h.Id == id).Select(h => new { h.GroupCode, h.GridCode }).FirstAsync(ct);
+        var codes = await db.Households.Where(h => h.Id == id).Select(h => new { h.GroupCode, h.GridCode, h.RowVersion }).FirstAsync(ct);
         var residents = await db.Residents.Where(r => r.HouseholdId == id).OrderBy(r => r.Id)
-            .Select(r => new ResidentView(r.Id, r.Name, r.Gender, "", r.BirthDate, r.Relation, r.IsPartyMember)).ToListAsync(ct);
-        return new(row, codes.GroupCode, codes.GridCode, residents.Select(r => r with { GenderName = r.Gender == Gender.Male ? "男" : "女" }).ToList());
+            .Select(r => new ResidentView(r.Id, r.Name, r.Gender, "", r.BirthDate, r.Relation, r.IsPartyMember, r.RowVersion)).ToListAsync(ct);
+        return new(row, codes.GroupCode, codes.GridCode, residents.Select(r => r with { GenderName = r.Gender == Gender.Male ? "男" : "女" }).ToList(), codes.RowVersion);
     }
 
     private async Task CheckPlacementAsync(string village, string? groupCode, string? gridCode, CancellationToken ct)
@@ -136,6 +151,7 @@ public sealed class HouseholdHandlers(AppDbContext db)
     {
         var r = await db.Residents.FirstOrDefaultAsync(x => x.Id == residentId, ct);
         if (r is null) return null;
+        db.ExpectVersion(r, c.Version);
         (r.Name, r.Gender, r.BirthDate, r.Relation, r.IsPartyMember) = (c.Name.Trim(), c.Gender, c.BirthDate, c.Relation?.Trim() ?? "", c.IsPartyMember);
         await db.SaveChangesAsync(ct);
         return await GetAsync(r.HouseholdId, ct);
@@ -155,6 +171,7 @@ public sealed class HouseholdHandlers(AppDbContext db)
         var h = await db.Households.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (h is null) return null;
         await CheckPlacementAsync(h.RegionCode, command.GroupCode, command.GridCode, ct);
+        db.ExpectVersion(h, command.Version);
         h.HeadName = command.HeadName.Trim();
         h.Address = command.Address?.Trim() ?? "";
         h.GroupCode = string.IsNullOrEmpty(command.GroupCode) ? null : command.GroupCode;

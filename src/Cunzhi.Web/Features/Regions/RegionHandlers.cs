@@ -7,11 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Regions;
 
-public sealed record RegionView(string Code, string Name, RegionLevel Level, string LevelName, string? ParentCode, int ChildCount);
+/// <summary>
+/// A region; <see cref="Version"/> is what a rename must send back (<c>version</c> or <c>If-Match</c>). Lists of options
+/// and trails leave it 0: only the single region's view (<see cref="RegionHandlers.GetAsync"/>) and the children list carry it.
+/// </summary>
+public sealed record RegionView(string Code, string Name, RegionLevel Level, string LevelName, string? ParentCode, int ChildCount) : IVersionedView
+{
+    public int Version { get; init; }
+}
 
 public sealed record RegionStats(int Towns, int Villages, int VillagerGroups, int Grids, int Households, int Residents, int Cadres);
 
-public sealed record RenameRegion(string Name);
+public sealed record RenameRegion(string Name) : IVersionedCommand
+{
+    /// <summary>The version the rename was made from (<see cref="RegionView.Version"/>).</summary>
+    public int? Version { get; set; }
+}
 
 public sealed record CreateChildRegion(RegionLevel Level, string Name, string? Code);
 
@@ -41,7 +52,7 @@ public sealed class RegionHandlers(AppDbContext db)
     public const string NotFoundMessage = "未找到该区划，或它不在您的管辖范围内";
 
     private IQueryable<RegionView> Views(IQueryable<Region> regions) => regions.Select(r => new RegionView(
-        r.Code, r.Name, r.Level, "", r.ParentCode, db.Regions.Count(c => c.ParentCode == r.Code)));
+        r.Code, r.Name, r.Level, "", r.ParentCode, db.Regions.Count(c => c.ParentCode == r.Code)) { Version = r.RowVersion });
 
     private static RegionView Named(RegionView v) => v with { LevelName = RegionCodes.DisplayName(v.Level) };
 
@@ -103,6 +114,7 @@ public sealed class RegionHandlers(AppDbContext db)
     {
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct);
         if (region is null) return null;
+        db.ExpectVersion(region, command.Version);
         region.Name = command.Name.Trim();
         await db.SaveChangesAsync(ct);
         return await GetAsync(code, ct);

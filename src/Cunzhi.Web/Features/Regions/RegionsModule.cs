@@ -23,12 +23,13 @@ public sealed class RegionsModule : IFeatureModule
         var householdReaders = HouseholdHandlers.Readers.Split(',');
 
         var regions = routes.Secured.MapGroup("/regions").WithTags("区划");
-        regions.MapGet("", Root).WithSummary("本账号的管辖区划（根）");
-        regions.MapGet("/{code}", Get).WithSummary("区划详情");
+        regions.MapGet("", Root).WithETag().WithSummary("本账号的管辖区划（根；version 与 ETag 为数据版本）");
+        regions.MapGet("/{code}", Get).WithETag().WithSummary("区划详情（version 与 ETag 为数据版本）");
         regions.MapGet("/{code}/children", Children).WithSummary("下级区划（分页，可按名称或代码搜索）");
         regions.MapGet("/{code}/stats", Stats).WithSummary("区划内的统计数");
         regions.MapPut("/{code}", Rename)
-            .AddEndpointFilter<Validate<RenameRegion>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("修改区划名称");
+            .AddEndpointFilter<Validate<RenameRegion>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改区划名称（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         regions.MapPost("/{code}/children", CreateChild)
             .AddEndpointFilter<Validate<CreateChildRegion>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("新建下级区划（村民小组、网格自动编号）");
         regions.MapGet("/{code}/households", Households)
@@ -37,14 +38,16 @@ public sealed class RegionsModule : IFeatureModule
             .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("在村内新建农户");
 
         var households = routes.Secured.MapGroup("/households").WithTags("农户").RequireAuthorization(p => p.RequireRole(householdReaders));
-        households.MapGet("/{id:long}", Household).WithSummary("农户及其成员");
+        households.MapGet("/{id:long}", Household).WithETag().WithSummary("农户及其成员（version 与 ETag 为农户本身的数据版本，每个成员另有自己的 version）");
         households.MapPut("/{id:long}", UpdateHousehold)
-            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("修改农户信息");
+            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .WithSummary("修改农户信息（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         households.MapPost("/{id:long}/residents", AddResident)
             .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("添加家庭成员");
 
         var residents = routes.Secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(p => p.RequireRole(editors));
-        residents.MapPut("/{id:long}", UpdateResident).AddEndpointFilter<Validate<SaveResident>>().WithSummary("修改家庭成员");
+        residents.MapPut("/{id:long}", UpdateResident).AddEndpointFilter<Validate<SaveResident>>().RequireVersion()
+            .WithSummary("修改家庭成员（须带该成员读取时的 version 或 If-Match，见农户详情中成员的 version；数据已被他人修改时 409，两者都未提供时 428）");
         residents.MapDelete("/{id:long}", RemoveResident).WithSummary("移除家庭成员");
     }
 
@@ -85,8 +88,13 @@ public sealed class RegionsModule : IFeatureModule
     public static async Task<Results<Ok<HouseholdDetail>, ProblemHttpResult>> AddResident(long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
         await h.AddResidentAsync(id, command, ct) is { } d ? TypedResults.Ok(d) : HouseholdNotFound;
 
-    public static async Task<Results<Ok<HouseholdDetail>, ProblemHttpResult>> UpdateResident(long id, SaveResident command, HouseholdHandlers h, CancellationToken ct) =>
-        await h.UpdateResidentAsync(id, command, ct) is { } d ? TypedResults.Ok(d) : HouseholdNotFound;
+    public static async Task<Results<Ok<HouseholdDetail>, ProblemHttpResult>> UpdateResident(long id, SaveResident command, HouseholdHandlers h, HttpContext http, CancellationToken ct)
+    {
+        if (await h.UpdateResidentAsync(id, command, ct) is not { } d) return HouseholdNotFound;
+        // The answer is the whole household, but the ETag names what this route edits: the member's version.
+        http.Response.Headers.ETag = VersionedApi.ETagOf(d.Residents.Single(r => r.Id == id).Version);
+        return TypedResults.Ok(d);
+    }
 
     public static async Task<Results<Ok<HouseholdDetail>, ProblemHttpResult>> RemoveResident(long id, HouseholdHandlers h, CancellationToken ct) =>
         await h.RemoveResidentAsync(id, ct) is { } d ? TypedResults.Ok(d) : HouseholdNotFound;

@@ -66,7 +66,8 @@ public static class VersionedApi
                 if (command.Version is null) return Problem(http, StatusCodes.Status428PreconditionRequired, MissingMessage);
             }
             var result = await next(context);
-            if (VersionOf(result) is { } version) http.Response.Headers.ETag = ETagOf(version);
+            // A handler that answers with a larger view than what it edits (a member's PUT answers the household) names the ETag itself.
+            if (VersionOf(result) is { } version && string.IsNullOrEmpty(http.Response.Headers.ETag)) http.Response.Headers.ETag = ETagOf(version);
             return result;
         }
 
