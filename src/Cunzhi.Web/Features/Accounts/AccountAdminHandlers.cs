@@ -116,7 +116,7 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
         if (!GrantableRoles.Contains(c.Role)) throw new RuleException($"您不能创建{Roles.DisplayName(c.Role)}账号");
         if (Roles.BindingError(c.Role, RegionCodes.LevelOf(c.RegionCode)) is { } bindingError) throw new RuleException(bindingError);
         if (!await db.Regions.AnyAsync(r => r.Code == c.RegionCode, ct)) throw new RuleException("所选区划不存在或不在您的管辖范围内");
-        if (await users.FindByNameAsync(c.UserName.Trim()) is not null) throw new RuleException($"账号 {c.UserName.Trim()} 已存在");
+        if (await users.FindByNameAsync(c.UserName.Trim()) is not null) throw new RuleException("accounts.user_name_taken", nameof(c.UserName), $"账号 {c.UserName.Trim()} 已存在");
 
         // Creating the user and granting the role are two Identity saves: one transaction keeps them whole.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
