@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 
 namespace Cunzhi.Domain.Tests;
@@ -85,14 +86,14 @@ public sealed class AdmissionTests
 
         var rejected = Request();
         rejected.Pass(Admission.Decide(rejected, Published()), At);
-        Should.Throw<TaskRuleException>(() => rejected.Reject("coord.office", " ", At)).Message.ShouldContain("必须填写理由");
+        Should.Throw<RuleException>(() => rejected.Reject("coord.office", " ", At)).Message.ShouldContain("必须填写理由");
         rejected.Reject("coord.office", "与农机补贴系统数据重复，请向乡镇取数", At);
         (rejected.Status, rejected.VillageTasks.Count).ShouldBe((TaskRequestStatus.Rejected, 0));
 
-        Should.Throw<TaskRuleException>(() => rejected.Approve("coord.office", null, At)).Message.ShouldContain("该申请未获批准");
-        Should.Throw<TaskRuleException>(() => approved.Reject("coord.office", "x", At)).Message.ShouldContain("该申请已准入");
-        Should.Throw<TaskRuleException>(() => approved.Pass(Admission.Decide(approved, Published()), At));
-        Should.Throw<TaskRuleException>(() => Request().Approve("coord.office", null, At)).Message.ShouldContain("尚未经过准入判定");
+        Should.Throw<RuleException>(() => rejected.Approve("coord.office", null, At)).Message.ShouldContain("该申请未获批准");
+        Should.Throw<RuleException>(() => approved.Reject("coord.office", "x", At)).Message.ShouldContain("该申请已准入");
+        Should.Throw<RuleException>(() => approved.Pass(Admission.Decide(approved, Published()), At));
+        Should.Throw<RuleException>(() => Request().Approve("coord.office", null, At)).Message.ShouldContain("尚未经过准入判定");
     }
 
     [Fact]
@@ -136,6 +137,6 @@ public sealed class AdmissionTests
             "publish-empty" => () => new ResponsibilityList { RegionCode = "360922000000", Title = "空" }.Publish(null, "x", At),
             _ => () => Published().NewDraft(2, At).AddItem("ZR-09", " ", ItemCategory.OwnDuty, null, null, null, null),
         };
-        Should.Throw<TaskRuleException>(act).Message.ShouldContain(message);
+        Should.Throw<RuleException>(act).Message.ShouldContain(message);
     }
 }

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Tests;
 
@@ -161,16 +162,16 @@ public sealed class AnnualReviewTests
         var quota = AnnualRules.ExcellentCap(2, 20);
         b.Propose(quota, S, "town.sanxing", At);
         b.Reviews.ShouldAllBe(r => r.State == AnnualState.Proposed);
-        Should.Throw<AssessmentRuleException>(() => b.Reviews[0].Propose(b, Rating.Competent, null)).Message.ShouldContain("等待审定期间不能修改");
+        Should.Throw<RuleException>(() => b.Reviews[0].Propose(b, Rating.Competent, null)).Message.ShouldContain("等待审定期间不能修改");
         b.Approve("county.admin", At);
         b.Reviews.ShouldAllBe(r => r.State == AnnualState.Approved);
 
-        Should.Throw<AssessmentRuleException>(() => b.Reviews[0].Propose(b, Rating.Competent, null)).Message.ShouldContain("已锁定");
-        Should.Throw<AssessmentRuleException>(() => b.Reviews[0].Compute(b, 1, 1, 1, S)).Message.ShouldContain("已锁定");
-        Should.Throw<AssessmentRuleException>(() => AnnualReview.For(b, 9, "v", "新人")).Message.ShouldContain("已锁定");
-        Should.Throw<AssessmentRuleException>(() => b.Propose(quota, S, "x", At)).Message.ShouldContain("已锁定");
-        Should.Throw<AssessmentRuleException>(() => b.Return("再议", "x", At)).Message.ShouldContain("已审定");
-        Should.Throw<AssessmentRuleException>(() => b.Approve("x", At)).Message.ShouldContain("已审定");
+        Should.Throw<RuleException>(() => b.Reviews[0].Propose(b, Rating.Competent, null)).Message.ShouldContain("已锁定");
+        Should.Throw<RuleException>(() => b.Reviews[0].Compute(b, 1, 1, 1, S)).Message.ShouldContain("已锁定");
+        Should.Throw<RuleException>(() => AnnualReview.For(b, 9, "v", "新人")).Message.ShouldContain("已锁定");
+        Should.Throw<RuleException>(() => b.Propose(quota, S, "x", At)).Message.ShouldContain("已锁定");
+        Should.Throw<RuleException>(() => b.Return("再议", "x", At)).Message.ShouldContain("已审定");
+        Should.Throw<RuleException>(() => b.Approve("x", At)).Message.ShouldContain("已审定");
         b.Reviews[0].Rating.ShouldBe(Rating.Excellent);
     }
 
@@ -179,9 +180,9 @@ public sealed class AnnualReviewTests
     {
         var b = Batch((95, Rating.Excellent), (80, Rating.Competent));
         var quota = AnnualRules.ExcellentCap(2, 20);
-        Should.Throw<AssessmentRuleException>(() => b.Approve("county.admin", At)).Message.ShouldContain("尚未上报");
+        Should.Throw<RuleException>(() => b.Approve("county.admin", At)).Message.ShouldContain("尚未上报");
         b.Propose(quota, S, "town.sanxing", At);
-        Should.Throw<AssessmentRuleException>(() => b.Return(" ", "county.admin", At)).Message.ShouldContain("理由");
+        Should.Throw<RuleException>(() => b.Return(" ", "county.admin", At)).Message.ShouldContain("理由");
         b.Return("优秀人选请再研究", "county.admin", At);
         (b.State, b.ReturnReason).ShouldBe((AnnualState.Returned, "优秀人选请再研究"));
         b.Reviews[0].Propose(b, Rating.Competent, "让给他村");
@@ -193,7 +194,7 @@ public sealed class AnnualReviewTests
     public void Too_many_excellent_refuses_the_proposal_and_leaves_it_a_draft()
     {
         var b = Batch((95, Rating.Excellent), (96, Rating.Excellent), (80, Rating.Competent));
-        var e = Should.Throw<AssessmentRuleException>(() => b.Propose(AnnualRules.ExcellentCap(3, 20), S, "town.sanxing", At));
+        var e = Should.Throw<RuleException>(() => b.Propose(AnnualRules.ExcellentCap(3, 20), S, "town.sanxing", At));
         e.Message.ShouldContain("拟定优秀 2 人，超过优秀名额 1 人");
         e.Message.ShouldContain("请将其中 1 人调整为称职");
         b.State.ShouldBe(AnnualState.Draft);

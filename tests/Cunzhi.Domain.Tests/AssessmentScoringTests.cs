@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Tests;
 
@@ -37,7 +38,7 @@ public sealed class AssessmentScoringTests
     {
         var s = Scores(("ZZ", zz is null ? null : (decimal)zz.Value), ("SJ", sj));
         ReviewScoring.Problems(TwoIndicators, s).ShouldContain(p => p.Contains(error));
-        Should.Throw<AssessmentRuleException>(() => ReviewScoring.Total(TwoIndicators, s)).Message.ShouldContain(error);
+        Should.Throw<RuleException>(() => ReviewScoring.Total(TwoIndicators, s)).Message.ShouldContain(error);
     }
 
     [Fact]
@@ -82,19 +83,19 @@ public sealed class AssessmentScoringTests
     {
         var v1 = IndicatorTemplate.Initial("360922000000", ReviewKind.Monthly, "月度考评指标", IndicatorTemplate.DefaultSpecs, At);
         v1.Status.ShouldBe(TemplateStatus.Published);
-        Should.Throw<AssessmentRuleException>(() => v1.SetIndicators("改", TwoIndicators)).Message.ShouldContain("已发布的指标模板不能修改");
+        Should.Throw<RuleException>(() => v1.SetIndicators("改", TwoIndicators)).Message.ShouldContain("已发布的指标模板不能修改");
 
         var v2 = v1.NewDraft(2, At);
         v2.Specs.ShouldBe(v1.Specs);
         v2.SetIndicators("月度考评指标（2027）", TwoIndicators);
         v1.Specs.Count.ShouldBe(4); // the published version is untouched
-        Should.Throw<AssessmentRuleException>(() => v2.SetIndicators("坏", [new("A", "甲", 90, 0, 10)]));
+        Should.Throw<RuleException>(() => v2.SetIndicators("坏", [new("A", "甲", 90, 0, 10)]));
         v2.Specs.ShouldBe(TwoIndicators); // a refused edit changes nothing
 
         v2.Publish(v1, "county.admin", At);
         (v1.Status, v2.Status).ShouldBe((TemplateStatus.Superseded, TemplateStatus.Published));
-        Should.Throw<AssessmentRuleException>(() => v2.Publish(null, "x", At));
-        Should.Throw<AssessmentRuleException>(() => v1.SetIndicators("改", TwoIndicators));
+        Should.Throw<RuleException>(() => v2.Publish(null, "x", At));
+        Should.Throw<RuleException>(() => v1.SetIndicators("改", TwoIndicators));
     }
 
     [Fact]
@@ -105,15 +106,15 @@ public sealed class AssessmentScoringTests
         var r = PeriodReview.Give(1, "360922106208", ReviewKind.Monthly, 2026, 2, v1, Scores(("ZZ", 18), ("SJ", 70)), "town.sanxing", At, Today);
         (r.Total, r.TemplateId, r.TemplateVersion, r.Scores).ShouldBe((88m, 7L, 1, "ZZ=18;SJ=70"));
 
-        Should.Throw<AssessmentRuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 4, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
+        Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 4, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("尚未到考核时间");
-        Should.Throw<AssessmentRuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 13, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
+        Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 13, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("考核期间无效");
-        Should.Throw<AssessmentRuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Quarterly, 2026, 1, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
+        Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Quarterly, 2026, 1, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("与考核类型不符");
         var draft = v1.NewDraft(2, At);
-        Should.Throw<AssessmentRuleException>(() => r.Change(draft, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, false)).Message.ShouldContain("草稿");
-        Should.Throw<AssessmentRuleException>(() => r.Change(v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, locked: true)).Message.ShouldContain("已锁定");
+        Should.Throw<RuleException>(() => r.Change(draft, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, false)).Message.ShouldContain("草稿");
+        Should.Throw<RuleException>(() => r.Change(v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, locked: true)).Message.ShouldContain("已锁定");
         r.Total.ShouldBe(88m);
     }
 

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 
 namespace Cunzhi.Domain.Tests;
@@ -26,12 +27,12 @@ public sealed class RankingGuardTests
     public void Publishing_twice_is_refused_and_a_refusal_names_the_next_day()
     {
         var p = new RankingPublication { Kind = RankingKind.Village, Title = "2025年度村排名", Period = "2025年度" };
-        Should.Throw<BurdenRuleException>(() => p.Publish(new DateOnly(2026, 1, 5), 12, "town.sanxing", DateTime.UtcNow, new DateOnly(2026, 4, 1)))
+        Should.Throw<RuleException>(() => p.Publish(new DateOnly(2026, 1, 5), 12, "town.sanxing", DateTime.UtcNow, new DateOnly(2026, 4, 1)))
             .Message.ShouldContain("2027-01-05");
         p.PublishedAtUtc.ShouldBeNull();
         p.Publish(null, 12, "town.sanxing", DateTime.UtcNow, new DateOnly(2026, 4, 1)).Allowed.ShouldBeTrue();
         p.PublishedOn.ShouldBe(new DateOnly(2026, 4, 1));
-        Should.Throw<BurdenRuleException>(() => p.Publish(null, 12, "x", DateTime.UtcNow, new DateOnly(2026, 4, 2))).Message.ShouldContain("已于 2026-04-01 发布");
+        Should.Throw<RuleException>(() => p.Publish(null, 12, "x", DateTime.UtcNow, new DateOnly(2026, 4, 2))).Message.ShouldContain("已于 2026-04-01 发布");
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public sealed class RankingGuardTests
             act();
             p.BaselineFrom.ShouldBe(new DateOnly(2026, 1, 1));
         }
-        else Should.Throw<BurdenRuleException>(act).Message.ShouldContain(message!);
+        else Should.Throw<RuleException>(act).Message.ShouldContain(message!);
     }
 }
 

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Tests;
 
@@ -27,7 +28,7 @@ public sealed class CadreTests
     [InlineData("director", "2021-03-01", "必须晚于")]
     [InlineData("director", "2020-01-01", "必须晚于")]
     public void Post_changes_that_make_no_sense_are_refused(string post, string from, string message) =>
-        Should.Throw<CadreRuleException>(() => Serving().ChangePost(post, DateOnly.Parse(from), null)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => Serving().ChangePost(post, DateOnly.Parse(from), null)).Message.ShouldContain(message);
 
     [Theory]
     [InlineData(CadreStatus.DepartedNormally)]
@@ -39,8 +40,8 @@ public sealed class CadreTests
         c.Status.ShouldBe(how);
         c.Posts.Single().EndDate.ShouldBe(new DateOnly(2026, 5, 31));
         c.DepartureReason.ShouldBe("换届离任");
-        Should.Throw<CadreRuleException>(() => c.ChangePost("director", new DateOnly(2026, 7, 1), null)).Message.ShouldContain("已离任");
-        Should.Throw<CadreRuleException>(() => c.Depart(how, new DateOnly(2026, 7, 1), "再次")).Message.ShouldContain("已离任");
+        Should.Throw<RuleException>(() => c.ChangePost("director", new DateOnly(2026, 7, 1), null)).Message.ShouldContain("已离任");
+        Should.Throw<RuleException>(() => c.Depart(how, new DateOnly(2026, 7, 1), "再次")).Message.ShouldContain("已离任");
     }
 
     [Theory]
@@ -48,7 +49,7 @@ public sealed class CadreTests
     [InlineData(CadreStatus.Removed, "2026-01-01", " ", "请填写离任原因")]
     [InlineData(CadreStatus.Removed, "2020-01-01", "原因", "不能早于任职日期")]
     public void Departures_need_a_way_a_reason_and_a_sensible_date(CadreStatus how, string date, string reason, string message) =>
-        Should.Throw<CadreRuleException>(() => Serving().Depart(how, DateOnly.Parse(date), reason)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => Serving().Depart(how, DateOnly.Parse(date), reason)).Message.ShouldContain(message);
 
     [Theory]
     [InlineData("1980-06-15", "2026-06-14", 45)]

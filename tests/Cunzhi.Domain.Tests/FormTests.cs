@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.People;
 
@@ -122,7 +123,7 @@ public sealed class FormTests
         s.Status.ShouldBe(SubmissionStatus.Submitted);
         s.Values.Select(v => (v.FieldId, v.Value, v.Source)).ShouldBe([(2, "8", null), (3, "无", null), (1, "312", "households.count")], ignoreOrder: true);
         (s.AutoFilledCount, s.TypedCount).ShouldBe((1, 2));
-        Should.Throw<FormRuleException>(() => s.Save(fields, new Dictionary<long, string?> { [2] = "9" }, null, "v", DateTime.UtcNow)).Message.ShouldContain("已提交");
+        Should.Throw<RuleException>(() => s.Save(fields, new Dictionary<long, string?> { [2] = "9" }, null, "v", DateTime.UtcNow)).Message.ShouldContain("已提交");
     }
 
     [Fact]
@@ -155,17 +156,17 @@ public sealed class FormTests
     public void Field_rules_refuse_bad_designs(string label, FieldType type, string? binding, string message)
     {
         var form = new FormTemplate { RegionCode = "360922000000", OwnerUserId = "u", DepartmentName = "局", Title = "表" };
-        Should.Throw<FormRuleException>(() => form.AddField(new FieldSpec(label, type, null, false, null, null, binding))).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => form.AddField(new FieldSpec(label, type, null, false, null, null, binding))).Message.ShouldContain(message);
     }
 
     [Fact]
     public void A_bound_field_takes_the_source_unit_and_is_required_and_a_filed_form_is_fixed()
     {
         var form = new FormTemplate { RegionCode = "360922000000", OwnerUserId = "u", DepartmentName = "局", Title = "表" };
-        Should.Throw<FormRuleException>(() => form.MarkFiled(DateTime.UtcNow)).Message.ShouldContain("还没有指标");
+        Should.Throw<RuleException>(() => form.MarkFiled(DateTime.UtcNow)).Message.ShouldContain("还没有指标");
         var f = form.AddField(new FieldSpec("户数", FieldType.Number, null, false, null, null, "HOUSEHOLDS.COUNT"));
         (f.Unit, f.Required, f.Binding, f.Header).ShouldBe(("户", true, "households.count", "户数（户）"));
         form.MarkFiled(DateTime.UtcNow);
-        Should.Throw<FormRuleException>(() => form.AddField(new FieldSpec("人口", FieldType.Number, null, false, null, null, null))).Message.ShouldContain("不能再修改");
+        Should.Throw<RuleException>(() => form.AddField(new FieldSpec("人口", FieldType.Number, null, false, null, null, null))).Message.ShouldContain("不能再修改");
     }
 }

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Tests;
 
@@ -48,7 +49,7 @@ public sealed class HalfYearAndLedgerTests
     public void Halves_cover_six_months(int half, int from, int to) => HalfYearAnalysis.Months(half).ShouldBe((from, to));
 
     [Fact]
-    public void Only_half_one_or_two() => Should.Throw<AssessmentRuleException>(() => HalfYearAnalysis.Months(3));
+    public void Only_half_one_or_two() => Should.Throw<RuleException>(() => HalfYearAnalysis.Months(3));
 
     private static readonly DateOnly Today = new(2026, 3, 6);
     private static readonly DateTime At = new(2026, 3, 6, 1, 0, 0, DateTimeKind.Utc);
@@ -66,12 +67,12 @@ public sealed class HalfYearAndLedgerTests
             var r = LedgerRecord.Record(1, "360922106208", DateOnly.Parse(date), kind, note, "town.sanxing", At, Today);
             (r.Kind, r.Note, r.RecordedBy).ShouldBe((kind, note, "town.sanxing"));
         }
-        else Should.Throw<AssessmentRuleException>(() => LedgerRecord.Record(1, "v", DateOnly.Parse(date), kind, note, "x", At, Today)).Message.ShouldContain(error);
+        else Should.Throw<RuleException>(() => LedgerRecord.Record(1, "v", DateOnly.Parse(date), kind, note, "x", At, Today)).Message.ShouldContain(error);
     }
 
     [Fact]
     public void A_note_may_not_be_longer_than_500() =>
-        Should.Throw<AssessmentRuleException>(() => LedgerRecord.Record(1, "v", Today, LedgerKind.Other, new string('字', 501), "x", At, Today));
+        Should.Throw<RuleException>(() => LedgerRecord.Record(1, "v", Today, LedgerKind.Other, new string('字', 501), "x", At, Today));
 
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 1, 2 }, "a.jpg", "image/jpeg", null)]

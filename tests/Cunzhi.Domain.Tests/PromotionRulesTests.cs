@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 
 namespace Cunzhi.Domain.Tests;
@@ -289,7 +290,7 @@ public sealed class PromotionRulesTests
     public void Withdrawal_needs_a_reason_of_at_most_500_characters(string? reason, string message)
     {
         var record = Record(ConductKind.Sanction, "2026-03-01");
-        Should.Throw<RankRuleException>(() => record.Withdraw(reason, "discipline", DateTime.UnixEpoch)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => record.Withdraw(reason, "discipline", DateTime.UnixEpoch)).Message.ShouldContain(message);
         record.Withdrawn.ShouldBeFalse();
         record.Withdraw(new string('误', 500), "discipline", DateTime.UnixEpoch);
         record.Withdrawn.ShouldBeTrue();
@@ -302,10 +303,10 @@ public sealed class PromotionRulesTests
         var at = new DateTime(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
         record.Withdraw("  审计对象录错  ", "discipline", at);
         (record.WithdrawnAtUtc, record.WithdrawnBy, record.WithdrawReason).ShouldBe(((DateTime?)at, "discipline", "审计对象录错"));
-        var again = Should.Throw<RankRuleException>(() => record.Withdraw("再次撤销", "discipline", at));
+        var again = Should.Throw<RuleException>(() => record.Withdraw("再次撤销", "discipline", at));
         again.Message.ShouldContain("不能重复撤销");
         record.WithdrawReason.ShouldBe("审计对象录错");
-        Should.Throw<RankRuleException>(() => record.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已撤销");
+        Should.Throw<RuleException>(() => record.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已撤销");
     }
 
     public static TheoryData<ConductKind, bool, string?> DemotionGrounds => new()
@@ -322,7 +323,7 @@ public sealed class PromotionRulesTests
         var record = Record(kind, "2026-03-01", veto: kind == ConductKind.Veto ? "履职不力" : null);
         if (withdrawn) record.Withdraw("录入错误", "discipline", DateTime.UnixEpoch);
         if (refusal is null) Should.NotThrow(record.EnsureDemotionGround);
-        else Should.Throw<RankRuleException>(record.EnsureDemotionGround).Message.ShouldContain(refusal);
+        else Should.Throw<RuleException>(record.EnsureDemotionGround).Message.ShouldContain(refusal);
     }
 
     [Fact]
@@ -338,14 +339,14 @@ public sealed class PromotionRulesTests
     [Fact]
     public void Conduct_records_are_checked_with_chinese_messages()
     {
-        Should.Throw<RankRuleException>(() => Record(ConductKind.Absence, "2026-01-01")).Message.ShouldContain("缺勤天数");
-        Should.Throw<RankRuleException>(() => Record(ConductKind.Commendation, "2026-01-01")).Message.ShouldContain("表彰级别");
-        Should.Throw<RankRuleException>(() => Record(ConductKind.Veto, "2026-01-01", veto: "看着不顺眼")).Message.ShouldContain("一票否决理由");
-        Should.Throw<RankRuleException>(() => Record(ConductKind.Sanction, "2026-12-01")).Message.ShouldContain("不能晚于今天");
-        Should.Throw<RankRuleException>(() => Record(ConductKind.Sanction, "2026-01-01", end: "2026-02-01")).Message.ShouldContain("只有立案审查");
+        Should.Throw<RuleException>(() => Record(ConductKind.Absence, "2026-01-01")).Message.ShouldContain("缺勤天数");
+        Should.Throw<RuleException>(() => Record(ConductKind.Commendation, "2026-01-01")).Message.ShouldContain("表彰级别");
+        Should.Throw<RuleException>(() => Record(ConductKind.Veto, "2026-01-01", veto: "看着不顺眼")).Message.ShouldContain("一票否决理由");
+        Should.Throw<RuleException>(() => Record(ConductKind.Sanction, "2026-12-01")).Message.ShouldContain("不能晚于今天");
+        Should.Throw<RuleException>(() => Record(ConductKind.Sanction, "2026-01-01", end: "2026-02-01")).Message.ShouldContain("只有立案审查");
         var audit = Record(ConductKind.AuditFinding, "2026-01-01");
         audit.Close(new DateOnly(2026, 3, 1), Today);
-        Should.Throw<RankRuleException>(() => audit.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已于 2026-03-01 办结");
+        Should.Throw<RuleException>(() => audit.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已于 2026-03-01 办结");
     }
 }
 
@@ -367,15 +368,15 @@ public sealed class RankPolicyTests
     public void A_published_version_cannot_be_changed_and_a_draft_is_published_forward_only()
     {
         var v1 = V1;
-        Should.Throw<RankRuleException>(v1.EnsureDraft).Message.ShouldContain("已发布");
+        Should.Throw<RuleException>(v1.EnsureDraft).Message.ShouldContain("已发布");
         var v2 = v1.DraftCopy(2);
         v2.IsPublished.ShouldBeFalse();
         var today = new DateOnly(2026, 11, 22);
-        Should.Throw<RankRuleException>(() => v2.Publish(new DateOnly(2026, 11, 1), [v1], today, "c", DateTime.UnixEpoch)).Message.ShouldContain("不能早于今天");
+        Should.Throw<RuleException>(() => v2.Publish(new DateOnly(2026, 11, 1), [v1], today, "c", DateTime.UnixEpoch)).Message.ShouldContain("不能早于今天");
         v2.Publish(new DateOnly(2027, 1, 1), [v1], today, "c", DateTime.UnixEpoch);
         v2.IsPublished.ShouldBeTrue();
         var v3 = v2.DraftCopy(3);
-        Should.Throw<RankRuleException>(() => v3.Publish(new DateOnly(2026, 12, 1), [v1, v2], today, "c", DateTime.UnixEpoch)).Message.ShouldContain("第 2 版");
+        Should.Throw<RuleException>(() => v3.Publish(new DateOnly(2026, 12, 1), [v1, v2], today, "c", DateTime.UnixEpoch)).Message.ShouldContain("第 2 版");
     }
 
     [Theory]
@@ -421,14 +422,14 @@ public sealed class RankProposalTests
         change.EffectiveFrom.ShouldBe(new DateOnly(2027, 1, 1));
         (change.FromRank, change.ToRank, change.Kind).ShouldBe((12, 11, RankChangeKind.Promotion));
         p.State.ShouldBe(ProposalState.Approved);
-        Should.Throw<RankRuleException>(() => p.Reject("x", "county", DateTime.UnixEpoch)).Message.ShouldContain("已批复");
+        Should.Throw<RuleException>(() => p.Reject("x", "county", DateTime.UnixEpoch)).Message.ShouldContain("已批复");
     }
 
     [Fact]
     public void An_ineligible_cadre_is_refused_with_every_reason()
     {
         var e = Eligible() with { Eligible = false, Reasons = ["B1 任现职级满规定年限：不足", "D3 正在接受立案审查：是"] };
-        var ex = Should.Throw<RankRuleException>(() => RankProposal.Promotion(5, "360922106208", "张三", e, null, "town", DateTime.UnixEpoch));
+        var ex = Should.Throw<RuleException>(() => RankProposal.Promotion(5, "360922106208", "张三", e, null, "town", DateTime.UnixEpoch));
         ex.Message.ShouldContain("B1");
         ex.Message.ShouldContain("D3");
     }
@@ -438,13 +439,13 @@ public sealed class RankProposalTests
     {
         var p = RankProposal.Demotion(5, "360922106208", "张三", 11, DemotionGround.AnnualIncompetent, 2025, null, "2025 年度考核不称职", null, "town", DateTime.UnixEpoch);
         p.ToRank.ShouldBe(12);
-        Should.Throw<RankRuleException>(() => p.Reject(" ", "county", DateTime.UnixEpoch)).Message.ShouldContain("理由");
-        Should.Throw<RankRuleException>(() => p.Approve(10, new DateOnly(2026, 5, 5), "county", DateTime.UnixEpoch)).Message.ShouldContain("不再适用");
+        Should.Throw<RuleException>(() => p.Reject(" ", "county", DateTime.UnixEpoch)).Message.ShouldContain("理由");
+        Should.Throw<RuleException>(() => p.Approve(10, new DateOnly(2026, 5, 5), "county", DateTime.UnixEpoch)).Message.ShouldContain("不再适用");
         p.Approve(11, new DateOnly(2026, 5, 5), "county", DateTime.UnixEpoch).Kind.ShouldBe(RankChangeKind.Demotion);
     }
 
     [Fact]
     public void Demotion_at_rank_13_is_refused_because_13_stays_13() =>
-        Should.Throw<RankRuleException>(() => RankProposal.Demotion(5, "360922106208", "张三", 13, DemotionGround.Veto, null, 9, "x", null, "d", DateTime.UnixEpoch))
+        Should.Throw<RuleException>(() => RankProposal.Demotion(5, "360922106208", "张三", 13, DemotionGround.Veto, null, 9, "x", null, "d", DateTime.UnixEpoch))
             .Message.ShouldContain("降级后仍为 13 级");
 }

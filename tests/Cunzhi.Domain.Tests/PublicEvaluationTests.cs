@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Tests;
 
@@ -30,12 +31,12 @@ public sealed class PublicEvaluationTests
     [Fact]
     public void A_window_is_opened_per_village_only_and_opens_now_only_before_it_opened()
     {
-        Should.Throw<AssessmentRuleException>(() => EvaluationWindow.Create("360922106000", 2026, T("2026-12-01 09:00"), T("2026-12-01 12:00"), "c", T("2026-11-01 00:00")))
+        Should.Throw<RuleException>(() => EvaluationWindow.Create("360922106000", 2026, T("2026-12-01 09:00"), T("2026-12-01 12:00"), "c", T("2026-11-01 00:00")))
             .Message.ShouldBe("评议只能按村开启");
         var w = EvaluationWindow.Create("360922106208", 2026, T("2026-12-01 09:00"), T("2026-12-01 12:00"), "c", T("2026-11-01 00:00"));
         w.OpenNow(T("2026-11-30 08:00"));
         w.StateAt(T("2026-11-30 08:00")).ShouldBe(WindowState.Open);
-        Should.Throw<AssessmentRuleException>(() => w.OpenNow(T("2026-11-30 08:01")));
+        Should.Throw<RuleException>(() => w.OpenNow(T("2026-11-30 08:01")));
     }
 
     [Theory]
@@ -55,8 +56,8 @@ public sealed class PublicEvaluationTests
         }
         else
         {
-            Should.Throw<AssessmentRuleException>(() => report.Edit("x", "town.sanxing", state)).Message.ShouldBe("评议已开始，述职报告不能再修改");
-            Should.Throw<AssessmentRuleException>(() => code.Void(state)).Message.ShouldBe("评议已开始，票码不能再作废");
+            Should.Throw<RuleException>(() => report.Edit("x", "town.sanxing", state)).Message.ShouldBe("评议已开始，述职报告不能再修改");
+            Should.Throw<RuleException>(() => code.Void(state)).Message.ShouldBe("评议已开始，票码不能再作废");
         }
     }
 
@@ -125,6 +126,6 @@ public sealed class PublicEvaluationTests
             (3L, 0, 0, 0, (decimal?)null, 0.8m),
         ]);
         results.ShouldAllBe(r => r.WindowId == 5 && r.Year == 2026 && r.RegionCode == "360922106208" && r.CodesIssued == 50 && r.CodesUsed == 40);
-        Should.Throw<AssessmentRuleException>(() => PublicEvaluationRules.Tally(5, "360922106208", 2026, [1], [], 3, 4));
+        Should.Throw<RuleException>(() => PublicEvaluationRules.Tally(5, "360922106208", 2026, [1], [], 3, 4));
     }
 }

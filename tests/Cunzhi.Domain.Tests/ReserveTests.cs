@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Reserves;
 
@@ -40,7 +41,7 @@ public sealed class ReserveTests
     {
         var r = Candidate();
         r.Review(new DateOnly(2025, 6, 1), "组织委员", ReviewOutcome.Keep, null);
-        Should.Throw<ReserveRuleException>(() => r.Review(DateOnly.Parse(date), reviewer, outcome, note)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => r.Review(DateOnly.Parse(date), reviewer, outcome, note)).Message.ShouldContain(message);
         (r.Reviews.Count, r.Status).ShouldBe((1, ReserveStatus.Active));
     }
 
@@ -51,8 +52,8 @@ public sealed class ReserveTests
     {
         var r = Candidate();
         r.Status = status;
-        Should.Throw<ReserveRuleException>(() => r.Review(new DateOnly(2025, 9, 1), "组织委员", ReviewOutcome.Keep, null)).Message.ShouldContain(message);
-        Should.Throw<ReserveRuleException>(r.EnsureEditable).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => r.Review(new DateOnly(2025, 9, 1), "组织委员", ReviewOutcome.Keep, null)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(r.EnsureEditable).Message.ShouldContain(message);
         r.Reviews.ShouldBeEmpty();
     }
 
@@ -87,13 +88,13 @@ public sealed class ReserveTests
     public void Appointments_outside_the_rules_are_refused_and_change_nothing(string pool, string village, string post, bool party, string message)
     {
         var r = Candidate(pool, party);
-        Should.Throw<ReserveRuleException>(() => r.Appoint(village, post, new DateOnly(2026, 1, 5), 12, BothVacant)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => r.Appoint(village, post, new DateOnly(2026, 1, 5), 12, BothVacant)).Message.ShouldContain(message);
         (r.Status, r.ClosedDate, r.PromotedCadre).ShouldBe((ReserveStatus.Active, (DateOnly?)null, (Cadre?)null));
     }
 
     [Fact]
     public void Appointment_before_the_recommendation_is_refused() =>
-        Should.Throw<ReserveRuleException>(() => Candidate().Appoint(Naoping, "director", new DateOnly(2025, 2, 1), null, BothVacant))
+        Should.Throw<RuleException>(() => Candidate().Appoint(Naoping, "director", new DateOnly(2025, 2, 1), null, BothVacant))
             .Message.ShouldContain("不能早于推荐日期（2025-03-01）");
 
     [Theory]
@@ -103,7 +104,7 @@ public sealed class ReserveTests
     {
         var r = Candidate();
         r.Status = status;
-        Should.Throw<ReserveRuleException>(() => r.Appoint(Naoping, "director", new DateOnly(2026, 1, 5), null, BothVacant)).Message.ShouldContain(message);
+        Should.Throw<RuleException>(() => r.Appoint(Naoping, "director", new DateOnly(2026, 1, 5), null, BothVacant)).Message.ShouldContain(message);
         r.PromotedCadre.ShouldBeNull();
     }
 
@@ -112,7 +113,7 @@ public sealed class ReserveTests
     {
         var r = Candidate();
         r.Appoint(Naoping, "director", new DateOnly(2026, 1, 5), null, BothVacant);
-        Should.Throw<ReserveRuleException>(() => r.Appoint(Naoping, "committee-member", new DateOnly(2026, 2, 5), null, BothVacant)).Message.ShouldContain("不能重复任用");
+        Should.Throw<RuleException>(() => r.Appoint(Naoping, "committee-member", new DateOnly(2026, 2, 5), null, BothVacant)).Message.ShouldContain("不能重复任用");
     }
 
     [Theory]
@@ -146,7 +147,7 @@ public sealed class ReserveTests
     public void Appointment_to_a_filled_leading_post_is_refused()
     {
         var r = Candidate();
-        Should.Throw<ReserveRuleException>(() => r.Appoint(Naoping, "secretary", new DateOnly(2026, 1, 5), null, [VacantPost.Director]))
+        Should.Throw<RuleException>(() => r.Appoint(Naoping, "secretary", new DateOnly(2026, 1, 5), null, [VacantPost.Director]))
             .Message.ShouldContain("不空缺");
         r.Status.ShouldBe(ReserveStatus.Active);
     }

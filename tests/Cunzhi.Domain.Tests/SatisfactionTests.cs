@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 using Shouldly;
 
 namespace Cunzhi.Domain.Tests;
@@ -21,7 +22,7 @@ public sealed class SatisfactionTests
     [InlineData(-1, 0, 0, 5, 1)]
     [InlineData(1, 1, 1, 2, 3)]
     public void Impossible_tallies_are_refused(int s, int b, int d, int issued, int used)
-        => Should.Throw<AssessmentRuleException>(() => PublicEvaluationResult.Close(1, 1, "360922106208", 2026, s, b, d, issued, used));
+        => Should.Throw<RuleException>(() => PublicEvaluationResult.Close(1, 1, "360922106208", 2026, s, b, d, issued, used));
 
     [Fact]
     public void Turnout_is_used_codes_over_issued_codes()

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 
 namespace Cunzhi.Domain.Tests;
@@ -42,12 +43,12 @@ public sealed class WeekTests
             (r.WeekStart, r.Status, r.Note).ShouldBe((new DateOnly(2026, 3, 2), status, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
         }
         else
-            Should.Throw<TaskRuleException>(() => WeeklyReport.File(1, "360922106208", today, status, note, "v", At, today)).Message.ShouldBe(error);
+            Should.Throw<RuleException>(() => WeeklyReport.File(1, "360922106208", today, status, note, "v", At, today)).Message.ShouldBe(error);
     }
 
     [Fact]
     public void A_long_note_is_refused() =>
-        Should.Throw<TaskRuleException>(() => WeeklyReport.File(1, "v", new DateOnly(2026, 3, 2), WeeklyStatus.Done, new string('字', 201), "v", At, new DateOnly(2026, 3, 2)))
+        Should.Throw<RuleException>(() => WeeklyReport.File(1, "v", new DateOnly(2026, 3, 2), WeeklyStatus.Done, new string('字', 201), "v", At, new DateOnly(2026, 3, 2)))
             .Message.ShouldContain("200");
 
     [Theory]
@@ -64,6 +65,6 @@ public sealed class WeekTests
             (r.Status, r.Note, r.ReportedBy).ShouldBe((WeeklyStatus.Done, "已完成走访", "b"));
         }
         else
-            Should.Throw<TaskRuleException>(() => r.Change(WeeklyStatus.Done, null, "b", At, day)).Message.ShouldContain(error);
+            Should.Throw<RuleException>(() => r.Change(WeeklyStatus.Done, null, "b", At, day)).Message.ShouldContain(error);
     }
 }

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -51,17 +52,17 @@ public sealed class AnnualBatch : IRegionScoped
     /// <summary>Refuses with a Chinese message unless the town may change it.</summary>
     public void EnsureEditable()
     {
-        if (State == AnnualState.Approved) throw new AssessmentRuleException($"{Year} 年度考核结果已由县委组织部审定，已锁定，不能修改");
-        if (State == AnnualState.Proposed) throw new AssessmentRuleException($"{Year} 年度考核结果已上报县委组织部，等待审定期间不能修改");
+        if (State == AnnualState.Approved) throw new RuleException($"{Year} 年度考核结果已由县委组织部审定，已锁定，不能修改");
+        if (State == AnnualState.Proposed) throw new RuleException($"{Year} 年度考核结果已上报县委组织部，等待审定期间不能修改");
     }
 
     /// <summary>Sends the batch to the county; refused with every problem of <see cref="AnnualRules.CheckProposal"/>.</summary>
     public void Propose(ExcellentQuota quota, AssessmentSettings s, string by, DateTime atUtc)
     {
         EnsureEditable();
-        if (Reviews.Count == 0) throw new AssessmentRuleException("没有需要考核的村干部");
+        if (Reviews.Count == 0) throw new RuleException("没有需要考核的村干部");
         var problems = AnnualRules.CheckProposal(Reviews.Select(r => r.AsProposed()).ToList(), quota, s);
-        if (problems.Count > 0) throw new AssessmentRuleException(string.Join("；", problems));
+        if (problems.Count > 0) throw RuleException.Of(problems);
         (State, ProposedBy, ProposedAtUtc, ReturnReason) = (AnnualState.Proposed, by, atUtc, null);
         foreach (var r in Reviews) r.State = State;
     }
@@ -69,7 +70,7 @@ public sealed class AnnualBatch : IRegionScoped
     /// <summary>The county approves: the results are final and locked.</summary>
     public void Approve(string by, DateTime atUtc)
     {
-        if (State != AnnualState.Proposed) throw new AssessmentRuleException(State == AnnualState.Approved ? "该年度考核结果已审定" : "乡镇尚未上报，不能审定");
+        if (State != AnnualState.Proposed) throw new RuleException(State == AnnualState.Approved ? "该年度考核结果已审定" : "乡镇尚未上报，不能审定");
         (State, DecidedBy, DecidedAtUtc) = (AnnualState.Approved, by, atUtc);
         foreach (var r in Reviews) r.State = State;
     }
@@ -77,8 +78,8 @@ public sealed class AnnualBatch : IRegionScoped
     /// <summary>The county returns the proposal to the town with a reason.</summary>
     public void Return(string reason, string by, DateTime atUtc)
     {
-        if (State != AnnualState.Proposed) throw new AssessmentRuleException(State == AnnualState.Approved ? "该年度考核结果已审定，不能退回" : "乡镇尚未上报，不能退回");
-        if (string.IsNullOrWhiteSpace(reason)) throw new AssessmentRuleException("退回须填写理由");
+        if (State != AnnualState.Proposed) throw new RuleException(State == AnnualState.Approved ? "该年度考核结果已审定，不能退回" : "乡镇尚未上报，不能退回");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("退回须填写理由");
         (State, DecidedBy, DecidedAtUtc, ReturnReason) = (AnnualState.Returned, by, atUtc, reason.Trim());
         foreach (var r in Reviews) r.State = State;
     }
@@ -145,7 +146,7 @@ public sealed class AnnualReview : IRegionScoped
     public void Propose(AnnualBatch batch, Rating? rating, string? note)
     {
         batch.EnsureEditable();
-        if (rating is { } r && !Enum.IsDefined(r)) throw new AssessmentRuleException("等次无效");
+        if (rating is { } r && !Enum.IsDefined(r)) throw new RuleException("等次无效");
         (Rating, Note) = (rating, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
 

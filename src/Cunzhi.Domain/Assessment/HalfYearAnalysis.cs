@@ -1,3 +1,5 @@
+using Cunzhi.Domain.Common;
+
 namespace Cunzhi.Domain.Assessment;
 
 /// <summary>Why a cadre needs attention in the half-year analysis (每半年研判).</summary>
@@ -37,7 +39,7 @@ public static class HalfYearAnalysis
     {
         1 => (1, 6),
         2 => (7, 12),
-        _ => throw new AssessmentRuleException("半年只能是上半年（1）或下半年（2）"),
+        _ => throw new RuleException("半年只能是上半年（1）或下半年（2）"),
     };
 
     /// <summary>

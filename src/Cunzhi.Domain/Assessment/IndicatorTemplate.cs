@@ -1,3 +1,5 @@
+using Cunzhi.Domain.Common;
+
 namespace Cunzhi.Domain.Assessment;
 
 /// <summary>Which periodic review a template, or a score, is for.</summary>
@@ -84,10 +86,10 @@ public sealed class IndicatorTemplate : Common.IVersioned
     /// <summary>Replaces the draft's title and indicators, after checking them (<see cref="Problems"/>).</summary>
     public void SetIndicators(string title, IReadOnlyList<IndicatorSpec> specs)
     {
-        if (Status != TemplateStatus.Draft) throw new AssessmentRuleException("已发布的指标模板不能修改，请新建草稿版本");
+        if (Status != TemplateStatus.Draft) throw new RuleException("已发布的指标模板不能修改，请新建草稿版本");
         var problems = Problems(specs);
-        if (problems.Count > 0) throw new AssessmentRuleException(string.Join("；", problems));
-        if (string.IsNullOrWhiteSpace(title)) throw new AssessmentRuleException("请填写模板名称");
+        if (problems.Count > 0) throw RuleException.Of(problems);
+        if (string.IsNullOrWhiteSpace(title)) throw new RuleException("请填写模板名称");
         Title = title.Trim();
         Indicators.Clear();
         Indicators.AddRange(specs.Select((s, n) => AssessmentIndicator.From(s with { Code = s.Code.Trim(), Name = s.Name.Trim() }, n + 1)));
@@ -96,13 +98,13 @@ public sealed class IndicatorTemplate : Common.IVersioned
     /// <summary>Puts the draft in force and supersedes <paramref name="current"/>.</summary>
     public void Publish(IndicatorTemplate? current, string by, DateTime atUtc)
     {
-        if (Status != TemplateStatus.Draft) throw new AssessmentRuleException("该版本已发布");
+        if (Status != TemplateStatus.Draft) throw new RuleException("该版本已发布");
         var problems = Problems(Specs);
-        if (problems.Count > 0) throw new AssessmentRuleException(string.Join("；", problems));
+        if (problems.Count > 0) throw RuleException.Of(problems);
         if (current is not null)
         {
             if (current.Status != TemplateStatus.Published || current.Kind != Kind || current.CountyCode != CountyCode)
-                throw new AssessmentRuleException("只能替换本县同类的现行模板");
+                throw new RuleException("只能替换本县同类的现行模板");
             current.Status = TemplateStatus.Superseded;
         }
         (Status, PublishedAtUtc, PublishedBy) = (TemplateStatus.Published, atUtc, by);

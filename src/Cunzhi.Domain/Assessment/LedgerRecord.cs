@@ -55,11 +55,11 @@ public sealed class LedgerRecord : IRegionScoped
     /// <summary>Records an event; refused for a future date, an empty or long note, or an unknown kind.</summary>
     public static LedgerRecord Record(long cadreId, string village, DateOnly date, LedgerKind kind, string note, string by, DateTime atUtc, DateOnly asOf)
     {
-        if (date > asOf) throw new AssessmentRuleException("台账日期不能晚于今天");
-        if (date < asOf.AddYears(-2)) throw new AssessmentRuleException("只能登记近两年内的台账");
-        if (!Enum.IsDefined(kind)) throw new AssessmentRuleException("请选择台账类别");
-        if (string.IsNullOrWhiteSpace(note)) throw new AssessmentRuleException("请填写情况说明");
-        if (note.Trim().Length > NoteMaxLength) throw new AssessmentRuleException($"情况说明不能超过 {NoteMaxLength} 个字");
+        if (date > asOf) throw new RuleException("台账日期不能晚于今天");
+        if (date < asOf.AddYears(-2)) throw new RuleException("只能登记近两年内的台账");
+        if (!Enum.IsDefined(kind)) throw new RuleException("请选择台账类别");
+        if (string.IsNullOrWhiteSpace(note)) throw new RuleException("请填写情况说明");
+        if (note.Trim().Length > NoteMaxLength) throw new RuleException($"情况说明不能超过 {NoteMaxLength} 个字");
         return new() { CadreId = cadreId, RegionCode = village, Date = date, Kind = kind, Note = note.Trim(), RecordedBy = by, RecordedAtUtc = atUtc };
     }
 

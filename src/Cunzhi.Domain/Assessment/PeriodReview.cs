@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -66,10 +67,10 @@ public sealed class PeriodReview : IRegionScoped
     /// </summary>
     public void Change(IndicatorTemplate template, IReadOnlyDictionary<string, decimal?> scores, string by, DateTime atUtc, DateOnly asOf, bool locked)
     {
-        if (locked) throw new AssessmentRuleException($"{Year} 年度考核结果已审定，该年的月度和季度得分已锁定，不能修改");
-        if (template.Kind != Kind) throw new AssessmentRuleException("指标模板与考核类型不符");
-        if (template.Status == TemplateStatus.Draft) throw new AssessmentRuleException("草稿模板不能用于评分");
-        if (PeriodProblem(Kind, Year, Period, asOf) is { } problem) throw new AssessmentRuleException(problem);
+        if (locked) throw new RuleException($"{Year} 年度考核结果已审定，该年的月度和季度得分已锁定，不能修改");
+        if (template.Kind != Kind) throw new RuleException("指标模板与考核类型不符");
+        if (template.Status == TemplateStatus.Draft) throw new RuleException("草稿模板不能用于评分");
+        if (PeriodProblem(Kind, Year, Period, asOf) is { } problem) throw new RuleException(problem);
         var specs = template.Specs;
         Total = ReviewScoring.Total(specs, scores);
         Scores = ReviewScoring.Format(specs, scores);

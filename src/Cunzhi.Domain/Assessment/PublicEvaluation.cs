@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Auditing;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -50,15 +51,15 @@ public sealed class EvaluationWindow : IRegionScoped
     public static EvaluationWindow Create(string village, int year, DateTime opensAtUtc, DateTime closesAtUtc, string createdBy, DateTime nowUtc)
     {
         var problems = PublicEvaluationRules.CheckTimes(year, opensAtUtc, closesAtUtc, nowUtc);
-        if (problems.Count > 0) throw new AssessmentRuleException(string.Join("；", problems));
-        if (RegionCodes.LevelOf(village) != RegionLevel.Village) throw new AssessmentRuleException("评议只能按村开启");
+        if (problems.Count > 0) throw RuleException.Of(problems);
+        if (RegionCodes.LevelOf(village) != RegionLevel.Village) throw new RuleException("评议只能按村开启");
         return new() { RegionCode = village, Year = year, OpensAtUtc = opensAtUtc, ClosesAtUtc = closesAtUtc, CreatedBy = createdBy };
     }
 
     /// <summary>立即开始: a window not yet open starts now.</summary>
     public void OpenNow(DateTime nowUtc)
     {
-        if (StateAt(nowUtc) != WindowState.NotYetOpen) throw new AssessmentRuleException("评议已经开始或已结束");
+        if (StateAt(nowUtc) != WindowState.NotYetOpen) throw new RuleException("评议已经开始或已结束");
         OpensAtUtc = nowUtc;
     }
 }
@@ -92,8 +93,8 @@ public sealed class EvaluationReport : IRegionScoped
     /// <summary>Enters the report; refused once the window has opened (voters must all read the same text).</summary>
     public void Edit(string text, string by, WindowState state)
     {
-        if (state != WindowState.NotYetOpen) throw new AssessmentRuleException("评议已开始，述职报告不能再修改");
-        if (text.Length > EvaluationWindow.ReportMaxLength) throw new AssessmentRuleException($"述职报告不能超过 {EvaluationWindow.ReportMaxLength} 个字");
+        if (state != WindowState.NotYetOpen) throw new RuleException("评议已开始，述职报告不能再修改");
+        if (text.Length > EvaluationWindow.ReportMaxLength) throw new RuleException($"述职报告不能超过 {EvaluationWindow.ReportMaxLength} 个字");
         Text = text.Trim();
         EditedBy = by;
     }
@@ -124,7 +125,7 @@ public sealed class BallotCode : IRegionScoped, ISummaryAudited
     /// <summary>Voids an unused code; only before the window opens.</summary>
     public void Void(WindowState state)
     {
-        if (state != WindowState.NotYetOpen) throw new AssessmentRuleException("评议已开始，票码不能再作废");
+        if (state != WindowState.NotYetOpen) throw new RuleException("评议已开始，票码不能再作废");
         Voided = true;
     }
 }

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Assessment;
@@ -63,7 +64,7 @@ public sealed class PublicEvaluationResult : IRegionScoped
         int satisfied, int basicallySatisfied, int dissatisfied, int codesIssued, int codesUsed)
     {
         if (satisfied < 0 || basicallySatisfied < 0 || dissatisfied < 0 || codesUsed < 0 || codesIssued < codesUsed)
-            throw new AssessmentRuleException("票数不合理：票数不能为负，已用票码不能多于发放票码");
+            throw new RuleException("票数不合理：票数不能为负，已用票码不能多于发放票码");
         return new()
         {
             WindowId = windowId, CadreId = cadreId, RegionCode = village, Year = year,

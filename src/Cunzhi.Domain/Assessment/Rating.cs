@@ -26,6 +26,3 @@ public static class Ratings
         _ => "未定",
     };
 }
-
-/// <summary>A refused assessment action (locked result, cap exceeded, window closed…), with a Chinese message.</summary>
-public sealed class AssessmentRuleException(string message) : Exception(message);

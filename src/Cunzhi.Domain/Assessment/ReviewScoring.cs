@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Assessment;
 
@@ -34,7 +35,7 @@ public static class ReviewScoring
     public static decimal Total(IReadOnlyList<IndicatorSpec> indicators, IReadOnlyDictionary<string, decimal?> scores)
     {
         var problems = Problems(indicators, scores);
-        if (problems.Count > 0) throw new AssessmentRuleException(string.Join("；", problems));
+        if (problems.Count > 0) throw RuleException.Of(problems);
         var total = indicators.Sum(i => i.Weight * scores[i.Code]!.Value / i.MaxScore);
         return decimal.Round(total, Decimals, MidpointRounding.AwayFromZero);
     }

@@ -1,9 +1,7 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Burden;
-
-/// <summary>A burden-reduction rule was broken; the message is Chinese and says what to do.</summary>
-public sealed class BurdenRuleException(string message) : Exception(message);
 
 /// <summary>
 /// A county's burden-reduction settings. Every number is the county's choice with the article's
@@ -44,11 +42,11 @@ public sealed class BurdenPolicy : IRegionScoped, Common.IVersioned
     /// <summary>Changes the settings, refusing values outside their ranges (every reason at once).</summary>
     public void Change(int rankingIntervalMonths, int assessmentItemCap, DateOnly? baselineFrom, int baselineMonths, string by, DateTime atUtc)
     {
-        var errors = new List<string>();
-        if (rankingIntervalMonths is < 1 or > 60) errors.Add("排名发布间隔须在 1 至 60 个月之间");
-        if (assessmentItemCap is < 1 or > 50) errors.Add("乡镇考核事项上限须在 1 至 50 项之间");
-        if (baselineMonths is < 1 or > 24) errors.Add("基线月数须在 1 至 24 之间");
-        if (errors.Count > 0) throw new BurdenRuleException(string.Join("；", errors));
+        var errors = new List<RuleProblem>();
+        if (rankingIntervalMonths is < 1 or > 60) errors.Add(new("burden.out_of_range", nameof(RankingIntervalMonths), "排名发布间隔须在 1 至 60 个月之间"));
+        if (assessmentItemCap is < 1 or > 50) errors.Add(new("burden.out_of_range", nameof(AssessmentItemCap), "乡镇考核事项上限须在 1 至 50 项之间"));
+        if (baselineMonths is < 1 or > 24) errors.Add(new("burden.out_of_range", nameof(BaselineMonths), "基线月数须在 1 至 24 之间"));
+        RuleException.ThrowIfAny(errors);
         (RankingIntervalMonths, AssessmentItemCap, BaselineMonths) = (rankingIntervalMonths, assessmentItemCap, baselineMonths);
         BaselineFrom = baselineFrom is { } b ? new DateOnly(b.Year, b.Month, 1) : null;
         (UpdatedBy, UpdatedAtUtc) = (by, atUtc);

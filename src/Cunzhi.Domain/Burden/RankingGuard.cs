@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Burden;
@@ -96,9 +97,9 @@ public sealed class RankingPublication : IRegionScoped
     /// <summary>Publishes it if the guard allows, given the region's last publication of the same kind; otherwise throws the guard's reason.</summary>
     public RankingDecision Publish(DateOnly? lastPublished, int intervalMonths, string by, DateTime atUtc, DateOnly today)
     {
-        if (PublishedAtUtc is not null) throw new BurdenRuleException($"该排名已于 {PublishedOn:yyyy-MM-dd} 发布");
+        if (PublishedAtUtc is not null) throw new RuleException($"该排名已于 {PublishedOn:yyyy-MM-dd} 发布");
         var d = RankingGuard.CheckPublication(Kind, lastPublished, intervalMonths, today);
-        if (!d.Allowed) throw new BurdenRuleException(d.Reason);
+        if (!d.Allowed) throw new RuleException(d.Reason);
         (PublishedAtUtc, PublishedOn, PublishedBy) = (atUtc, today, by);
         return d;
     }

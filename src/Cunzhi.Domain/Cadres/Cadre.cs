@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Regions;
 
@@ -93,12 +94,12 @@ public sealed class Cadre : IRegionScoped, Common.IVersioned
     /// </summary>
     public void ChangePost(string postCode, DateOnly from, int? term)
     {
-        if (Status != CadreStatus.InOffice) throw new CadreRuleException("该干部已离任，不能调整职务");
+        if (Status != CadreStatus.InOffice) throw new RuleException("该干部已离任，不能调整职务");
         var open = Posts.SingleOrDefault(p => p.EndDate is null);
         if (open is not null)
         {
-            if (from <= open.StartDate) throw new CadreRuleException($"新职务的起始日期必须晚于现任职务的起始日期（{open.StartDate:yyyy-MM-dd}）");
-            if (open.PostCode == postCode) throw new CadreRuleException("新职务与现任职务相同");
+            if (from <= open.StartDate) throw new RuleException($"新职务的起始日期必须晚于现任职务的起始日期（{open.StartDate:yyyy-MM-dd}）");
+            if (open.PostCode == postCode) throw new RuleException("新职务与现任职务相同");
             open.EndDate = from.AddDays(-1);
         }
         Posts.Add(new CadrePost { RegionCode = RegionCode, PostCode = postCode, StartDate = from, Term = term ?? Term });
@@ -109,13 +110,13 @@ public sealed class Cadre : IRegionScoped, Common.IVersioned
     /// <summary>Leaves office on <paramref name="date"/> (normally or removed): the open post ends that day.</summary>
     public void Depart(CadreStatus status, DateOnly date, string reason)
     {
-        if (status == CadreStatus.InOffice) throw new CadreRuleException("请选择离任方式");
-        if (Status != CadreStatus.InOffice) throw new CadreRuleException("该干部已离任");
-        if (string.IsNullOrWhiteSpace(reason)) throw new CadreRuleException("请填写离任原因");
+        if (status == CadreStatus.InOffice) throw new RuleException("请选择离任方式");
+        if (Status != CadreStatus.InOffice) throw new RuleException("该干部已离任");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("请填写离任原因");
         var open = Posts.SingleOrDefault(p => p.EndDate is null);
         if (open is not null)
         {
-            if (date < open.StartDate) throw new CadreRuleException($"离任日期不能早于任职日期（{open.StartDate:yyyy-MM-dd}）");
+            if (date < open.StartDate) throw new RuleException($"离任日期不能早于任职日期（{open.StartDate:yyyy-MM-dd}）");
             open.EndDate = date;
         }
         (Status, DepartureDate, DepartureReason) = (status, date, reason.Trim());
@@ -140,6 +141,3 @@ public sealed class CadrePost : IRegionScoped
     /// <summary>Term (届次) of the appointment.</summary>
     public int? Term { get; set; }
 }
-
-/// <summary>A refused change to a cadre record, with a Chinese message for the user.</summary>
-public sealed class CadreRuleException(string message) : Exception(message);

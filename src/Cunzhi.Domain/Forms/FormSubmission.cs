@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Forms;
@@ -115,7 +116,7 @@ public sealed class FormSubmission : IRegionScoped
     /// </summary>
     public void Save(IReadOnlyList<FormField> fields, IReadOnlyDictionary<long, string?> typed, IReadOnlyDictionary<long, decimal>? automatic, string by, DateTime atUtc)
     {
-        if (Status == SubmissionStatus.Submitted) throw new FormRuleException("该报表已提交，不能再修改");
+        if (Status == SubmissionStatus.Submitted) throw new RuleException("该报表已提交，不能再修改");
         var submitting = automatic is not null;
         var errors = FormEntry.Check(fields, typed, submitting);
         if (errors.Count > 0) throw new FormEntryException(errors);
@@ -135,7 +136,7 @@ public sealed class FormSubmission : IRegionScoped
         {
             foreach (var f in fields.Where(f => f.IsBound))
             {
-                if (!automatic!.TryGetValue(f.Id, out var n)) throw new FormRuleException($"“{f.Label}”的自动填写数据缺失，请稍后重试");
+                if (!automatic!.TryGetValue(f.Id, out var n)) throw new RuleException($"“{f.Label}”的自动填写数据缺失，请稍后重试");
                 Values.Add(new FormValue { RegionCode = RegionCode, FieldId = f.Id, Value = FormEntry.Format(n), Source = f.Binding });
             }
             AutoFilledCount = fields.Count(f => f.IsBound);

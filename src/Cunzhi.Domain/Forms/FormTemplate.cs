@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Forms;
@@ -65,14 +66,14 @@ public sealed class FormTemplate : IRegionScoped
 
     private void EnsureDraft()
     {
-        if (Status != FormStatus.Draft) throw new FormRuleException("报表已报送准入，指标不能再修改");
+        if (Status != FormStatus.Draft) throw new RuleException("报表已报送准入，指标不能再修改");
     }
 
     /// <summary>Adds a field at the end; refused once filed, past <see cref="MaxFields"/>, or for an unknown binding.</summary>
     public FormField AddField(FieldSpec spec)
     {
         EnsureDraft();
-        if (Fields.Count >= MaxFields) throw new FormRuleException($"一张报表最多 {MaxFields} 项指标");
+        if (Fields.Count >= MaxFields) throw new RuleException($"一张报表最多 {MaxFields} 项指标");
         var field = new FormField { RegionCode = RegionCode, Label = "", SortOrder = Fields.Count == 0 ? 1 : Fields.Max(f => f.SortOrder) + 1 };
         field.Apply(spec);
         Fields.Add(field);
@@ -83,7 +84,7 @@ public sealed class FormTemplate : IRegionScoped
     public FormField UpdateField(long fieldId, FieldSpec spec)
     {
         EnsureDraft();
-        var field = Fields.SingleOrDefault(f => f.Id == fieldId) ?? throw new FormRuleException("报表中没有该指标");
+        var field = Fields.SingleOrDefault(f => f.Id == fieldId) ?? throw new RuleException("报表中没有该指标");
         field.Apply(spec);
         return field;
     }
@@ -92,7 +93,7 @@ public sealed class FormTemplate : IRegionScoped
     public FormField RemoveField(long fieldId)
     {
         EnsureDraft();
-        var field = Fields.SingleOrDefault(f => f.Id == fieldId) ?? throw new FormRuleException("报表中没有该指标");
+        var field = Fields.SingleOrDefault(f => f.Id == fieldId) ?? throw new RuleException("报表中没有该指标");
         Fields.Remove(field);
         var order = 1;
         foreach (var f in Ordered) f.SortOrder = order++;
@@ -105,7 +106,7 @@ public sealed class FormTemplate : IRegionScoped
         EnsureDraft();
         var ordered = Ordered.ToList();
         var i = ordered.FindIndex(f => f.Id == fieldId);
-        if (i < 0) throw new FormRuleException("报表中没有该指标");
+        if (i < 0) throw new RuleException("报表中没有该指标");
         var j = i + Math.Sign(step);
         if (j < 0 || j >= ordered.Count) return;
         (ordered[i].SortOrder, ordered[j].SortOrder) = (ordered[j].SortOrder, ordered[i].SortOrder);
@@ -114,15 +115,15 @@ public sealed class FormTemplate : IRegionScoped
     /// <summary>Marks the form filed at the admission gate; it must have at least one field and be a draft.</summary>
     public void MarkFiled(DateTime atUtc)
     {
-        if (Status != FormStatus.Draft) throw new FormRuleException("报表已报送准入，不能重复报送");
-        if (Fields.Count == 0) throw new FormRuleException("报表还没有指标，请先添加指标");
+        if (Status != FormStatus.Draft) throw new RuleException("报表已报送准入，不能重复报送");
+        if (Fields.Count == 0) throw new RuleException("报表还没有指标，请先添加指标");
         (Status, FiledAtUtc) = (FormStatus.Filed, atUtc);
     }
 
     /// <summary>Records the task request the form was filed as (once).</summary>
     public void LinkRequest(long taskRequestId)
     {
-        if (Status != FormStatus.Filed || TaskRequestId is not null) throw new FormRuleException("报表尚未报送或已关联准入申请");
+        if (Status != FormStatus.Filed || TaskRequestId is not null) throw new RuleException("报表尚未报送或已关联准入申请");
         TaskRequestId = taskRequestId;
     }
 
@@ -188,17 +189,17 @@ public sealed class FormField : IRegionScoped
     internal void Apply(FieldSpec spec)
     {
         var label = spec.Label?.Trim() ?? "";
-        if (label.Length == 0) throw new FormRuleException("请填写指标名称");
-        if (label.Length > LabelMaxLength) throw new FormRuleException($"指标名称不能超过 {LabelMaxLength} 个字");
-        if (!Enum.IsDefined(spec.Type)) throw new FormRuleException("请选择指标类型");
+        if (label.Length == 0) throw new RuleException("请填写指标名称");
+        if (label.Length > LabelMaxLength) throw new RuleException($"指标名称不能超过 {LabelMaxLength} 个字");
+        if (!Enum.IsDefined(spec.Type)) throw new RuleException("请选择指标类型");
         var choices = (spec.Choices ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
         BindableSource? source = null;
         if (!string.IsNullOrWhiteSpace(spec.Binding))
         {
-            source = BindableSources.Find(spec.Binding) ?? throw new FormRuleException($"没有可绑定的数据来源“{spec.Binding.Trim()}”");
-            if (spec.Type != FieldType.Number) throw new FormRuleException("绑定平台数据的指标必须是数字类型");
+            source = BindableSources.Find(spec.Binding) ?? throw new RuleException($"没有可绑定的数据来源“{spec.Binding.Trim()}”");
+            if (spec.Type != FieldType.Number) throw new RuleException("绑定平台数据的指标必须是数字类型");
         }
-        if (spec.Type == FieldType.Choice && choices.Count < 2) throw new FormRuleException("选项类指标至少要有两个选项");
+        if (spec.Type == FieldType.Choice && choices.Count < 2) throw new RuleException("选项类指标至少要有两个选项");
         Label = label;
         Type = spec.Type;
         Unit = string.IsNullOrWhiteSpace(spec.Unit) ? source?.Unit : spec.Unit.Trim();
@@ -208,6 +209,3 @@ public sealed class FormField : IRegionScoped
         Binding = source?.Key;
     }
 }
-
-/// <summary>A refused change to a form or a filled form, with a Chinese message for the user.</summary>
-public sealed class FormRuleException(string message) : Exception(message);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Pay;
 
@@ -74,7 +75,7 @@ public sealed class PaySettings : Common.IVersioned
     /// <summary>Refuses any change to a published version.</summary>
     public void EnsureDraft()
     {
-        if (IsPublished) throw new PayRuleException($"第 {Version} 版报酬标准已发布，不能修改；请新建草稿");
+        if (IsPublished) throw new RuleException($"第 {Version} 版报酬标准已发布，不能修改；请新建草稿");
     }
 
     /// <summary>A new draft copying <paramref name="from"/> (or the defaults), numbered <paramref name="version"/>.</summary>
@@ -92,7 +93,7 @@ public sealed class PaySettings : Common.IVersioned
     public void Publish(string by, DateTime atUtc)
     {
         EnsureDraft();
-        if (Problems() is { Count: > 0 } p) throw new PayRuleException(string.Join("；", p));
+        if (Problems() is { Count: > 0 } p) throw RuleException.Of(p);
         (IsPublished, PublishedBy, PublishedAtUtc) = (true, by, atUtc);
     }
 
@@ -173,6 +174,3 @@ public sealed class PaySettings : Common.IVersioned
         string.Join(";", steps.OrderByDescending(s => s.MinScore)
             .Select(s => $"{s.MinScore.ToString("0.##", CultureInfo.InvariantCulture)}={(s.Permille / 1000m).ToString("0.0##", CultureInfo.InvariantCulture)}"));
 }
-
-/// <summary>A refused pay operation, with a Chinese message for the user.</summary>
-public sealed class PayRuleException(string message) : Exception(message);

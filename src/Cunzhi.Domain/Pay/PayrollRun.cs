@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Auditing;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Pay;
@@ -93,37 +94,44 @@ public sealed class PayrollRun : IRegionScoped
     /// <summary>Refuses any change to lines or figures unless the run is a draft.</summary>
     public void EnsureDraft()
     {
-        if (State == PayrollState.Locked) throw new PayRuleException($"{Label}的工资已锁定，不能修改；如需更正，请在以后月份的批次中添加调整项");
-        if (State != PayrollState.Draft) throw new PayRuleException($"{Label}的工资已{StateName(State)}，不能修改；需修改请由县委组织部退回");
+        if (NotDraftReason() is { } reason) throw new RuleException(reason);
     }
+
+    /// <summary>Why lines or figures cannot change (the run is not a draft), or null when they can.</summary>
+    public string? NotDraftReason() => State switch
+    {
+        PayrollState.Draft => null,
+        PayrollState.Locked => $"{Label}的工资已锁定，不能修改；如需更正，请在以后月份的批次中添加调整项",
+        _ => $"{Label}的工资已{StateName(State)}，不能修改；需修改请由县委组织部退回",
+    };
 
     /// <summary>草稿 → 已复核.</summary>
     public void MarkReviewed(string by, DateTime atUtc)
     {
         EnsureDraft();
-        if (LineCount == 0) throw new PayRuleException("批次没有明细，不能复核");
+        if (LineCount == 0) throw new RuleException("批次没有明细，不能复核");
         (State, ReviewedBy, ReviewedAtUtc) = (PayrollState.Reviewed, by, atUtc);
     }
 
     /// <summary>已复核 → 草稿 with a reason (county).</summary>
     public void Return(string reason)
     {
-        if (State != PayrollState.Reviewed) throw new PayRuleException($"只有已复核的批次可以退回（现为{StateName(State)}）");
+        if (State != PayrollState.Reviewed) throw new RuleException($"只有已复核的批次可以退回（现为{StateName(State)}）");
         (State, ReturnReason, ReviewedBy, ReviewedAtUtc) = (PayrollState.Draft, reason, null, null);
     }
 
     /// <summary>已复核 → 已审批; refused while any line lacks its monthly score (performance pay would otherwise be a silent 0).</summary>
     public void Approve(string by, DateTime atUtc)
     {
-        if (State != PayrollState.Reviewed) throw new PayRuleException($"只有已复核的批次可以审批（现为{StateName(State)}）");
-        if (MissingScores > 0) throw new PayRuleException($"有 {MissingScores} 名干部缺少{Label}的月度考评得分，绩效报酬无法计算；请乡镇评分后重新计算");
+        if (State != PayrollState.Reviewed) throw new RuleException($"只有已复核的批次可以审批（现为{StateName(State)}）");
+        if (MissingScores > 0) throw new RuleException($"有 {MissingScores} 名干部缺少{Label}的月度考评得分，绩效报酬无法计算；请乡镇评分后重新计算");
         (State, ApprovedBy, ApprovedAtUtc) = (PayrollState.Approved, by, atUtc);
     }
 
     /// <summary>已审批 → 已锁定.</summary>
     public void Lock(string by, DateTime atUtc)
     {
-        if (State != PayrollState.Approved) throw new PayRuleException($"只有已审批的批次可以锁定（现为{StateName(State)}）");
+        if (State != PayrollState.Approved) throw new RuleException($"只有已审批的批次可以锁定（现为{StateName(State)}）");
         (State, LockedBy, LockedAtUtc) = (PayrollState.Locked, by, atUtc);
     }
 

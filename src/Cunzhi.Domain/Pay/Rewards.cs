@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Pay;
@@ -107,13 +108,13 @@ public sealed class IncomeReward : IRegionScoped
     public void Approve(int payYear, int payMonth, string by, DateTime atUtc)
     {
         EnsureEditable();
-        if (PoolFen > 0 && Shares.Sum(s => s.AmountFen) != PoolFen) throw new PayRuleException("分配权重全为 0，奖励无法分配；请先设置各干部的分配权重");
+        if (PoolFen > 0 && Shares.Sum(s => s.AmountFen) != PoolFen) throw new RuleException("分配权重全为 0，奖励无法分配；请先设置各干部的分配权重");
         (State, PayYear, PayMonth, ApprovedBy, ApprovedAtUtc) = (IncomeRewardState.Approved, payYear, payMonth, by, atUtc);
     }
 
     private void EnsureEditable()
     {
-        if (State == IncomeRewardState.Approved) throw new PayRuleException($"{Year} 年度增量奖励已审核，不能修改");
+        if (State == IncomeRewardState.Approved) throw new RuleException($"{Year} 年度增量奖励已审核，不能修改");
     }
 }
 

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Ranks;
@@ -107,7 +108,7 @@ public sealed class ConductRecord : IRegionScoped
         if (endDate is not null && endDate < date) problems.Add("结束（整改）日期不能早于发生日期");
         if (endDate is not null && endDate > today) problems.Add("结束（整改）日期不能晚于今天");
         if (string.IsNullOrWhiteSpace(description)) problems.Add("请填写事由");
-        if (problems.Count > 0) throw new RankRuleException(string.Join("；", problems));
+        if (problems.Count > 0) throw RuleException.Of(problems);
         return new()
         {
             CadreId = cadreId, RegionCode = village, Kind = kind, Date = date, EndDate = endDate, Days = days, Level = level,
@@ -118,11 +119,11 @@ public sealed class ConductRecord : IRegionScoped
     /// <summary>Closes an investigation (审查结束) or marks an audit finding remedied (整改完成) on <paramref name="endDate"/>.</summary>
     public void Close(DateOnly endDate, DateOnly today)
     {
-        if (Withdrawn) throw new RankRuleException("该记录已撤销，不能办结");
-        if (Kind is not (ConductKind.Investigation or ConductKind.AuditFinding)) throw new RankRuleException("只有立案审查和审计发现问题可以办结");
-        if (EndDate is not null) throw new RankRuleException($"该记录已于 {EndDate:yyyy-MM-dd} 办结");
-        if (endDate < Date) throw new RankRuleException("结束（整改）日期不能早于发生日期");
-        if (endDate > today) throw new RankRuleException("结束（整改）日期不能晚于今天");
+        if (Withdrawn) throw new RuleException("该记录已撤销，不能办结");
+        if (Kind is not (ConductKind.Investigation or ConductKind.AuditFinding)) throw new RuleException("只有立案审查和审计发现问题可以办结");
+        if (EndDate is not null) throw new RuleException($"该记录已于 {EndDate:yyyy-MM-dd} 办结");
+        if (endDate < Date) throw new RuleException("结束（整改）日期不能早于发生日期");
+        if (endDate > today) throw new RuleException("结束（整改）日期不能晚于今天");
         EndDate = endDate;
     }
 
@@ -132,10 +133,10 @@ public sealed class ConductRecord : IRegionScoped
     /// </summary>
     public void Withdraw(string? reason, string by, DateTime atUtc)
     {
-        if (Withdrawn) throw new RankRuleException($"该记录已由 {WithdrawnBy} 撤销（{WithdrawReason}），不能重复撤销");
+        if (Withdrawn) throw new RuleException($"该记录已由 {WithdrawnBy} 撤销（{WithdrawReason}），不能重复撤销");
         var text = reason?.Trim() ?? "";
-        if (text.Length == 0) throw new RankRuleException("请填写撤销理由");
-        if (text.Length > MaxWithdrawReasonLength) throw new RankRuleException($"撤销理由不能超过 {MaxWithdrawReasonLength} 个字");
+        if (text.Length == 0) throw new RuleException("请填写撤销理由");
+        if (text.Length > MaxWithdrawReasonLength) throw new RuleException($"撤销理由不能超过 {MaxWithdrawReasonLength} 个字");
         (WithdrawnAtUtc, WithdrawnBy, WithdrawReason) = (atUtc, by, text);
     }
 
@@ -145,9 +146,14 @@ public sealed class ConductRecord : IRegionScoped
     /// </summary>
     public void EnsureDemotionGround()
     {
-        if (Kind != ConductKind.Veto) throw new RankRuleException("只有一票否决记录可以作为降级依据");
-        if (Withdrawn) throw new RankRuleException($"该一票否决记录已撤销（{WithdrawReason}），不能据此降级");
+        if (DemotionGroundProblem() is { } problem) throw new RuleException(problem);
     }
+
+    /// <summary>Why this record cannot ground a demotion (see <see cref="EnsureDemotionGround"/>), or null when it can.</summary>
+    public string? DemotionGroundProblem() =>
+        Kind != ConductKind.Veto ? "只有一票否决记录可以作为降级依据"
+        : Withdrawn ? $"该一票否决记录已撤销（{WithdrawReason}），不能据此降级"
+        : null;
 
     /// <summary>Open on <paramref name="date"/>: begun on or before it and not yet ended (an end date on the day closes it).</summary>
     public bool OpenOn(DateOnly date) => Date <= date && (EndDate is null || EndDate > date);

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 
 namespace Cunzhi.Domain.Ranks;
 
@@ -148,7 +149,7 @@ public sealed class RankPolicy : Common.IVersioned
     /// <summary>Refuses any change to a published version.</summary>
     public void EnsureDraft()
     {
-        if (IsPublished) throw new RankRuleException($"第 {Version} 版晋升办法已发布，不能修改；请新建草稿");
+        if (IsPublished) throw new RuleException($"第 {Version} 版晋升办法已发布，不能修改；请新建草稿");
     }
 
     /// <summary>A draft copy of this version's numbers as <paramref name="version"/>.</summary>
@@ -171,11 +172,11 @@ public sealed class RankPolicy : Common.IVersioned
     {
         EnsureDraft();
         var problems = Problems();
-        if (problems.Count > 0) throw new RankRuleException(string.Join("；", problems));
-        if (effectiveFrom < today) throw new RankRuleException($"生效日期不能早于今天（{today:yyyy-MM-dd}）：已作出的决定按当时的办法计算");
+        if (problems.Count > 0) throw RuleException.Of(problems);
+        if (effectiveFrom < today) throw new RuleException($"生效日期不能早于今天（{today:yyyy-MM-dd}）：已作出的决定按当时的办法计算");
         var latest = published.Where(v => v.IsPublished).OrderByDescending(v => v.EffectiveFrom).FirstOrDefault();
         if (latest is not null && effectiveFrom <= latest.EffectiveFrom)
-            throw new RankRuleException($"生效日期须晚于第 {latest.Version} 版的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
+            throw new RuleException($"生效日期须晚于第 {latest.Version} 版的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
         (EffectiveFrom, IsPublished, PublishedBy, PublishedAtUtc) = (effectiveFrom, true, by, atUtc);
     }
 }

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Ranks;
@@ -75,15 +76,21 @@ public sealed class RankProposal : IRegionScoped
     /// <summary>First day of the new rank, once approved.</summary>
     public DateOnly? EffectiveFrom { get; private set; }
 
+    /// <summary>The code of the problem that a cadre is not eligible for promotion.</summary>
+    public const string NotEligible = "ranks.not_eligible";
+
+    /// <summary>Why <paramref name="name"/> cannot be proposed for promotion, with every reason; null when eligible.</summary>
+    public static string? PromotionProblem(string name, RankEligibility eligibility) =>
+        eligibility.Eligible && eligibility.TargetRank is not null ? null : $"{name} 不符合晋升条件：{string.Join("；", eligibility.Reasons)}";
+
     /// <summary>A promotion proposal; refused with every reason when <paramref name="eligibility"/> says the cadre is not eligible.</summary>
     public static RankProposal Promotion(long cadreId, string village, string name, RankEligibility eligibility, string? note, string by, DateTime atUtc)
     {
-        if (!eligibility.Eligible || eligibility.TargetRank is null)
-            throw new RankRuleException($"{name} 不符合晋升条件：{string.Join("；", eligibility.Reasons)}");
+        if (PromotionProblem(name, eligibility) is { } problem) throw new RuleException(NotEligible, null, problem);
         var summary = $"任 {eligibility.Rank} 级满 {eligibility.MonthsAtRank} 个月（须 {eligibility.RequiredMonths} 个月），加分 {eligibility.Points} 分，各项条件均符合（晋升办法第 {eligibility.PolicyVersion} 版）";
         return new()
         {
-            CadreId = cadreId, RegionCode = village, CadreName = name, Kind = ProposalKind.Promotion, FromRank = eligibility.Rank, ToRank = eligibility.TargetRank.Value,
+            CadreId = cadreId, RegionCode = village, CadreName = name, Kind = ProposalKind.Promotion, FromRank = eligibility.Rank, ToRank = eligibility.TargetRank!.Value,
             Grounds = Join(summary, note), ProposedBy = by, ProposedAtUtc = atUtc,
         };
     }
@@ -93,9 +100,9 @@ public sealed class RankProposal : IRegionScoped
         string groundText, string? note, string by, DateTime atUtc)
     {
         if (PromotionRules.DemotionTarget(rank) is not { } to)
-            throw new RankRuleException($"{name} 已是最低职级（{RankHistory.EntryRank} 级），降级后仍为 {RankHistory.EntryRank} 级，无需申请降级");
-        if (ground == DemotionGround.AnnualIncompetent && year is null) throw new RankRuleException("请指明不称职的考核年度");
-        if (ground == DemotionGround.Veto && conductRecordId is null) throw new RankRuleException("请指明一票否决记录");
+            throw new RuleException($"{name} 已是最低职级（{RankHistory.EntryRank} 级），降级后仍为 {RankHistory.EntryRank} 级，无需申请降级");
+        if (ground == DemotionGround.AnnualIncompetent && year is null) throw new RuleException("请指明不称职的考核年度");
+        if (ground == DemotionGround.Veto && conductRecordId is null) throw new RuleException("请指明一票否决记录");
         return new()
         {
             CadreId = cadreId, RegionCode = village, CadreName = name, Kind = ProposalKind.Demotion, FromRank = rank, ToRank = to, Ground = ground,
@@ -108,7 +115,7 @@ public sealed class RankProposal : IRegionScoped
 
     private void EnsurePending()
     {
-        if (State != ProposalState.Pending) throw new RankRuleException($"该申请已{(State == ProposalState.Approved ? "批复" : "作出不予批准的决定")}，不能再办理");
+        if (State != ProposalState.Pending) throw new RuleException($"该申请已{(State == ProposalState.Approved ? "批复" : "作出不予批准的决定")}，不能再办理");
     }
 
     /// <summary>
@@ -118,7 +125,7 @@ public sealed class RankProposal : IRegionScoped
     public RankChange Approve(int currentRank, DateOnly today, string by, DateTime atUtc)
     {
         EnsurePending();
-        if (currentRank != FromRank) throw new RankRuleException($"{CadreName} 的职级已由 {FromRank} 级变为 {currentRank} 级，该申请不再适用，请不予批准后重新申请");
+        if (currentRank != FromRank) throw new RuleException($"{CadreName} 的职级已由 {FromRank} 级变为 {currentRank} 级，该申请不再适用，请不予批准后重新申请");
         (State, DecidedBy, DecidedAtUtc, EffectiveFrom) = (ProposalState.Approved, by, atUtc, RankHistory.EffectiveFromApproval(today));
         var reason = Kind == ProposalKind.Promotion ? $"晋升：{Grounds}" : $"降级：{Grounds}";
         return new RankChange
@@ -133,7 +140,7 @@ public sealed class RankProposal : IRegionScoped
     public void Reject(string reason, string by, DateTime atUtc)
     {
         EnsurePending();
-        if (string.IsNullOrWhiteSpace(reason)) throw new RankRuleException("不予批准须填写理由");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("不予批准须填写理由");
         (State, DecidedBy, DecidedAtUtc, DecisionReason) = (ProposalState.Rejected, by, atUtc, reason.Trim());
     }
 

@@ -68,7 +68,7 @@ public sealed class ReserveCadre : IRegionScoped, IVersioned
     /// <summary>Refuses to change a closed record (appointed or removed).</summary>
     public void EnsureEditable()
     {
-        if (Status != ReserveStatus.Active) throw new ReserveRuleException($"该后备干部{ReserveNames.Of(Status)}，档案不能再修改");
+        if (Status != ReserveStatus.Active) throw new RuleException($"该后备干部{ReserveNames.Of(Status)}，档案不能再修改");
     }
 
     /// <summary>
@@ -78,13 +78,13 @@ public sealed class ReserveCadre : IRegionScoped, IVersioned
     /// </summary>
     public ReserveReview Review(DateOnly date, string reviewer, ReviewOutcome outcome, string? note)
     {
-        if (Status != ReserveStatus.Active) throw new ReserveRuleException($"该后备干部{ReserveNames.Of(Status)}，不能再研判");
-        if (!Enum.IsDefined(outcome)) throw new ReserveRuleException("请选择研判结果");
-        if (string.IsNullOrWhiteSpace(reviewer)) throw new ReserveRuleException("请填写研判人");
-        if (date < RecommendedDate) throw new ReserveRuleException($"研判日期不能早于推荐日期（{RecommendedDate:yyyy-MM-dd}）");
+        if (Status != ReserveStatus.Active) throw new RuleException($"该后备干部{ReserveNames.Of(Status)}，不能再研判");
+        if (!Enum.IsDefined(outcome)) throw new RuleException("请选择研判结果");
+        if (string.IsNullOrWhiteSpace(reviewer)) throw new RuleException("请填写研判人");
+        if (date < RecommendedDate) throw new RuleException($"研判日期不能早于推荐日期（{RecommendedDate:yyyy-MM-dd}）");
         if (Reviews.Count > 0 && Reviews.Max(r => r.Date) is var last && date < last)
-            throw new ReserveRuleException($"研判日期不能早于上一次研判（{last:yyyy-MM-dd}）");
-        if (outcome == ReviewOutcome.Remove && string.IsNullOrWhiteSpace(note)) throw new ReserveRuleException("绌退须写明原因");
+            throw new RuleException($"研判日期不能早于上一次研判（{last:yyyy-MM-dd}）");
+        if (outcome == ReviewOutcome.Remove && string.IsNullOrWhiteSpace(note)) throw new RuleException("绌退须写明原因");
         var review = new ReserveReview { RegionCode = RegionCode, Date = date, Reviewer = reviewer.Trim(), Outcome = outcome, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         Reviews.Add(review);
         if (outcome == ReviewOutcome.Remove) (Status, ClosedDate) = (ReserveStatus.Removed, date);
@@ -106,17 +106,17 @@ public sealed class ReserveCadre : IRegionScoped, IVersioned
     /// </summary>
     public Cadre Appoint(string villageCode, string postCode, DateOnly date, int? term, IReadOnlyCollection<VacantPost> vacancies)
     {
-        if (Status == ReserveStatus.Promoted) throw new ReserveRuleException("该后备干部已任用，不能重复任用");
-        if (Status != ReserveStatus.Active) throw new ReserveRuleException($"该后备干部{ReserveNames.Of(Status)}，不能任用");
+        if (Status == ReserveStatus.Promoted) throw new RuleException("该后备干部已任用，不能重复任用");
+        if (Status != ReserveStatus.Active) throw new RuleException($"该后备干部{ReserveNames.Of(Status)}，不能任用");
         var ownVillage = villageCode == RegionCode;
         var villageOfTown = RegionCodes.LevelOf(RegionCode) == RegionLevel.Town && RegionCodes.ParentOf(villageCode) == RegionCode;
         if (RegionCodes.LevelOf(villageCode) != RegionLevel.Village || !(ownVillage || villageOfTown))
-            throw new ReserveRuleException("只能任用到本村；乡镇后备干部只能任用到本乡镇的村");
-        if (ReferenceData.Posts.All(p => p.Code != postCode)) throw new ReserveRuleException("请选择有效的职务");
-        if (postCode == "first-secretary") throw new ReserveRuleException("驻村第一书记由上级选派，不从后备干部中任用");
-        if (date < RecommendedDate) throw new ReserveRuleException($"任用日期不能早于推荐日期（{RecommendedDate:yyyy-MM-dd}）");
-        if (PartyPosts.Contains(postCode) && !IsPartyMember) throw new ReserveRuleException("党组织书记、副书记须为中共党员");
-        if (VillageVacancies.Conflict(postCode, vacancies) is { } conflict) throw new ReserveRuleException(conflict);
+            throw new RuleException("只能任用到本村；乡镇后备干部只能任用到本乡镇的村");
+        if (ReferenceData.Posts.All(p => p.Code != postCode)) throw new RuleException("请选择有效的职务");
+        if (postCode == "first-secretary") throw new RuleException("驻村第一书记由上级选派，不从后备干部中任用");
+        if (date < RecommendedDate) throw new RuleException($"任用日期不能早于推荐日期（{RecommendedDate:yyyy-MM-dd}）");
+        if (PartyPosts.Contains(postCode) && !IsPartyMember) throw new RuleException("党组织书记、副书记须为中共党员");
+        if (VillageVacancies.Conflict(postCode, vacancies) is { } conflict) throw new RuleException(conflict);
 
         var cadre = new Cadre
         {
@@ -147,6 +147,3 @@ public sealed class ReserveReview : IRegionScoped
     /// <summary>Findings; the reason, for a removal.</summary>
     public string? Note { get; set; }
 }
-
-/// <summary>A refused change to a reserve record, with a Chinese message for the user.</summary>
-public sealed class ReserveRuleException(string message) : Exception(message);

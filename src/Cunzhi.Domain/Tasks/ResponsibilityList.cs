@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Tasks;
@@ -66,7 +67,7 @@ public sealed class ResponsibilityList : IRegionScoped
     public ResponsibilityItem AddItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
     {
         EnsureDraft();
-        if (Find(code) is not null) throw new TaskRuleException($"事项编号 {code.Trim()} 已存在");
+        if (Find(code) is not null) throw new RuleException($"事项编号 {code.Trim()} 已存在");
         var item = new ResponsibilityItem
         {
             RegionCode = RegionCode, Code = code.Trim(), SortOrder = Items.Count == 0 ? 1 : Items.Max(i => i.SortOrder) + 1,
@@ -80,7 +81,7 @@ public sealed class ResponsibilityList : IRegionScoped
     public ResponsibilityItem UpdateItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
     {
         EnsureDraft();
-        var item = Find(code) ?? throw new TaskRuleException($"草稿中没有事项 {code}");
+        var item = Find(code) ?? throw new RuleException($"草稿中没有事项 {code}");
         item.Set(title, category, area, department, keywords, note);
         return item;
     }
@@ -89,7 +90,7 @@ public sealed class ResponsibilityList : IRegionScoped
     public ResponsibilityItem RemoveItem(string code)
     {
         EnsureDraft();
-        var item = Find(code) ?? throw new TaskRuleException($"草稿中没有事项 {code}");
+        var item = Find(code) ?? throw new RuleException($"草稿中没有事项 {code}");
         Items.Remove(item);
         return item;
     }
@@ -101,11 +102,11 @@ public sealed class ResponsibilityList : IRegionScoped
     public void Publish(ResponsibilityList? current, string by, DateTime atUtc)
     {
         EnsureDraft();
-        if (Items.Count == 0) throw new TaskRuleException("清单没有任何事项，不能发布");
+        if (Items.Count == 0) throw new RuleException("清单没有任何事项，不能发布");
         if (current is not null)
         {
-            if (current.Status != ListStatus.Published) throw new TaskRuleException("只能替换现行清单");
-            if (current.RegionCode != RegionCode) throw new TaskRuleException("不能替换其他县的清单");
+            if (current.Status != ListStatus.Published) throw new RuleException("只能替换现行清单");
+            if (current.RegionCode != RegionCode) throw new RuleException("不能替换其他县的清单");
             current.Status = ListStatus.Superseded;
         }
         (Status, PublishedAtUtc, PublishedBy) = (ListStatus.Published, atUtc, by);
@@ -113,7 +114,7 @@ public sealed class ResponsibilityList : IRegionScoped
 
     private void EnsureDraft()
     {
-        if (Status != ListStatus.Draft) throw new TaskRuleException("已发布的清单不能修改，请先新建草稿");
+        if (Status != ListStatus.Draft) throw new RuleException("已发布的清单不能修改，请先新建草稿");
     }
 }
 
@@ -145,8 +146,8 @@ public sealed class ResponsibilityItem : IRegionScoped
 
     internal void Set(string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new TaskRuleException("请填写事项名称");
-        if (!Enum.IsDefined(category)) throw new TaskRuleException("请选择事项类别");
+        if (string.IsNullOrWhiteSpace(title)) throw new RuleException("请填写事项名称");
+        if (!Enum.IsDefined(category)) throw new RuleException("请选择事项类别");
         (Title, Category, Area, Department, Keywords, Note) = (title.Trim(), category, Blank(area), Blank(department), Blank(keywords), Blank(note));
     }
 
@@ -171,6 +172,3 @@ public sealed class ResponsibilityItem : IRegionScoped
         _ => c.ToString(),
     };
 }
-
-/// <summary>An illegal change to a list or a task request; the message is for the user.</summary>
-public sealed class TaskRuleException(string message) : Exception(message);

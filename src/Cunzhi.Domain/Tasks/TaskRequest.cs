@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Tasks;
@@ -89,7 +90,7 @@ public sealed class TaskRequest : IRegionScoped
     public void Pass(AdmissionDecision decision, DateTime atUtc)
     {
         if (Status != TaskRequestStatus.Pending || DecidedAtUtc is not null || ListVersion is not null || VillageTasks.Count > 0)
-            throw new TaskRuleException("该申请已经过准入判定");
+            throw new RuleException("该申请已经过准入判定");
         (ListVersion, MatchedItemCode, MatchedItemTitle, DecisionReason) = (decision.ListVersion, decision.ItemCode, decision.ItemTitle, decision.Reason);
         switch (decision.Outcome)
         {
@@ -116,14 +117,14 @@ public sealed class TaskRequest : IRegionScoped
     public void Reject(string by, string reason, DateTime atUtc)
     {
         EnsurePending("驳回");
-        if (string.IsNullOrWhiteSpace(reason)) throw new TaskRuleException("驳回申请必须填写理由");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("驳回申请必须填写理由");
         (Status, DecidedBy, DecidedAtUtc, DecisionReason) = (TaskRequestStatus.Rejected, by, atUtc, reason.Trim());
     }
 
     private void EnsurePending(string action)
     {
         if (Status != TaskRequestStatus.Pending || DecidedBy is null && ListVersion is null && DecisionReason is null)
-            throw new TaskRuleException(Status == TaskRequestStatus.Pending
+            throw new RuleException(Status == TaskRequestStatus.Pending
                 ? $"该申请尚未经过准入判定，不能{action}"
                 : $"该申请{StatusName(Status)}，不能再{action}");
     }
@@ -182,7 +183,7 @@ public sealed class VillageTask : IRegionScoped
 
     internal static VillageTask ForAdmitted(TaskRequest r, string village, DateTime atUtc)
     {
-        if (r.Status != TaskRequestStatus.Admitted) throw new TaskRuleException("未准入的任务不能下达到村");
+        if (r.Status != TaskRequestStatus.Admitted) throw new RuleException("未准入的任务不能下达到村");
         return new()
         {
             RegionCode = village, Title = r.Title, Requirement = r.Requirement, DepartmentName = r.DepartmentName, DueDate = r.DueDate,

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
 namespace Cunzhi.Domain.Tasks;
@@ -71,13 +72,13 @@ public sealed class WeeklyReport : IRegionScoped
     public void Change(WeeklyStatus status, string? note, string by, DateTime atUtc, DateOnly today)
     {
         if (!Week.IsOpen(WeekStart, today))
-            throw new TaskRuleException(today < WeekStart
+            throw new RuleException(today < WeekStart
                 ? $"{WeekStart:yyyy-MM-dd} 这一周尚未开始，不能填报"
                 : $"{WeekStart:yyyy-MM-dd} 这一周已结束，周报不能再修改");
-        if (!Enum.IsDefined(status)) throw new TaskRuleException("请选择完成情况");
+        if (!Enum.IsDefined(status)) throw new RuleException("请选择完成情况");
         var n = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (status == WeeklyStatus.Blocked && n is null) throw new TaskRuleException("受阻的事项请填写情况说明");
-        if (n is { Length: > NoteMaxLength }) throw new TaskRuleException($"情况说明不能超过 {NoteMaxLength} 个字");
+        if (status == WeeklyStatus.Blocked && n is null) throw new RuleException("受阻的事项请填写情况说明");
+        if (n is { Length: > NoteMaxLength }) throw new RuleException($"情况说明不能超过 {NoteMaxLength} 个字");
         (Status, Note, ReportedBy, ReportedAtUtc) = (status, n, by, atUtc);
     }
 

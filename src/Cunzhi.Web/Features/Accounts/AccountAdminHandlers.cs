@@ -118,10 +118,10 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
 
     public async Task<AccountRow> CreateAsync(CreateAccount c, CancellationToken ct = default)
     {
-        if (!GrantableRoles.Contains(c.Role)) throw new DomainRuleException($"您不能创建{Roles.DisplayName(c.Role)}账号");
-        if (Roles.BindingError(c.Role, RegionCodes.LevelOf(c.RegionCode)) is { } bindingError) throw new DomainRuleException(bindingError);
-        if (!await db.Regions.AnyAsync(r => r.Code == c.RegionCode, ct)) throw new DomainRuleException("所选区划不存在或不在您的管辖范围内");
-        if (await users.FindByNameAsync(c.UserName.Trim()) is not null) throw new DomainRuleException($"账号 {c.UserName.Trim()} 已存在");
+        if (!GrantableRoles.Contains(c.Role)) throw new RuleException($"您不能创建{Roles.DisplayName(c.Role)}账号");
+        if (Roles.BindingError(c.Role, RegionCodes.LevelOf(c.RegionCode)) is { } bindingError) throw new RuleException(bindingError);
+        if (!await db.Regions.AnyAsync(r => r.Code == c.RegionCode, ct)) throw new RuleException("所选区划不存在或不在您的管辖范围内");
+        if (await users.FindByNameAsync(c.UserName.Trim()) is not null) throw new RuleException("accounts.user_name_taken", nameof(c.UserName), $"账号 {c.UserName.Trim()} 已存在");
 
         // Creating the user and granting the role are two Identity saves: one transaction keeps them whole.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -137,14 +137,14 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
         var user = await InScope().FirstOrDefaultAsync(u => u.Id == id);
         if (user is null) return null;
         var roles = await users.GetRolesAsync(user);
-        if (roles.Any(r => !GrantableRoles.Contains(r))) throw new DomainRuleException("您不能管理该角色的账号");
+        if (roles.Any(r => !GrantableRoles.Contains(r))) throw new RuleException("您不能管理该角色的账号");
         return user;
     }
 
     public async Task<AccountRow?> UpdateAsync(string id, UpdateAccount c, CancellationToken ct = default)
     {
         if (await ManageableAsync(id) is not { } user) return null;
-        if (user.Id == Actor.FindFirstValue(ClaimTypes.NameIdentifier) && c.Locked == true) throw new DomainRuleException("不能锁定自己的账号");
+        if (user.Id == Actor.FindFirstValue(ClaimTypes.NameIdentifier) && c.Locked == true) throw new RuleException("不能锁定自己的账号");
         db.ExpectVersion(user, c.Version);
         user.DisplayName = c.DisplayName.Trim();
         if (c.Locked is { } locked)
@@ -170,6 +170,15 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
         // Identity's store catches the failed UPDATE (the version or its own stamp moved on) and reports it as an error: a stale edit.
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
             throw new DbUpdateConcurrencyException(ConcurrencyVersions.StaleMessage);
-        if (!result.Succeeded) throw new DomainRuleException(string.Join("；", result.Errors.Select(e => e.Description)));
+        // Each Identity error is its own problem, under the form field it concerns (PasswordTooShort → Password).
+        if (!result.Succeeded)
+            throw new RuleException(result.Errors.Select(e => new RuleProblem("identity." + e.Code, IdentityField(e.Code), e.Description)));
     }
+
+    private static string? IdentityField(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "Password",
+        _ when code.EndsWith("UserName", StringComparison.Ordinal) => "UserName",
+        _ => null,
+    };
 }

@@ -40,18 +40,15 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
 
     private async Task<IActionResult> Run(Func<Task<AnnualView?>> action, string done, CancellationToken ct)
     {
-        try
+        AnnualView? r = null;
+        if (!await this.RunRuleAsync(async () => r = await action()))
         {
-            if (await action() is null) return NotFound();
-            Message = done;
-            return Redirect(Back);
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
             await LoadAsync(ct);
             return Page();
         }
+        if (r is null) return NotFound();
+        Message = done;
+        return Redirect(Back);
     }
 
     public Task<IActionResult> OnPostPrepareAsync(CancellationToken ct) =>
@@ -80,11 +77,7 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
     public async Task<IActionResult> OnPostReturnAsync(CancellationToken ct)
     {
         if (!CanApprove || Town is not { } t) return Forbid();
-        var r = await this.RunCommandAsync(returnValidator, new ReturnBatch(Reason ?? ""), async c =>
-        {
-            try { return await h.ReturnAsync(t, Y, c, ct); }
-            catch (DomainRuleException e) { ModelState.AddModelError("", e.Message); return null; }
-        }, ct);
+        var r = await this.RunCommandAsync(returnValidator, new ReturnBatch(Reason ?? ""), c => h.ReturnAsync(t, Y, c, ct), ct);
         if (r is null)
         {
             if (ModelState.IsValid) return NotFound();

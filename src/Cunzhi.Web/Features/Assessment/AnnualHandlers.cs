@@ -65,7 +65,7 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private string OwnTown => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new DomainRuleException("只有乡镇账号可以办理本乡镇的年度考核");
+    private string OwnTown => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new RuleException("只有乡镇账号可以办理本乡镇的年度考核");
 
     private static string Prefix(string code) => RegionCodes.ScopePrefix(code);
 
@@ -153,30 +153,26 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     public async Task<AnnualView?> PrepareAsync(int year, CancellationToken ct = default)
     {
         var town = OwnTown;
-        if (AnnualRules.YearProblem(year, Today) is { } problem) throw new DomainRuleException(problem);
+        if (AnnualRules.YearProblem(year, Today) is { } problem) throw new RuleException(problem);
         var settings = await templates.SettingsAsync(ct);
         var batch = await BatchAsync(town, year, ct);
-        try
+        if (batch is null) db.Add(batch = AnnualBatch.Open(town, year));
+        batch.EnsureEditable();
+        var cadres = await TownCadresAsync(town, ct);
+        var parts = await ComponentsAsync(town, year, cadres.Select(c => c.Id).ToList(), ct);
+        foreach (var gone in batch.Reviews.Where(r => cadres.All(c => c.Id != r.CadreId)).ToList())
         {
-            if (batch is null) db.Add(batch = AnnualBatch.Open(town, year));
-            batch.EnsureEditable();
-            var cadres = await TownCadresAsync(town, ct);
-            var parts = await ComponentsAsync(town, year, cadres.Select(c => c.Id).ToList(), ct);
-            foreach (var gone in batch.Reviews.Where(r => cadres.All(c => c.Id != r.CadreId)).ToList())
-            {
-                batch.Reviews.Remove(gone);
-                db.Remove(gone);
-            }
-            foreach (var c in cadres)
-            {
-                var review = batch.Reviews.FirstOrDefault(r => r.CadreId == c.Id) ?? AnnualReview.For(batch, c.Id, c.Village, c.Name);
-                var (m, q, rate) = parts[c.Id];
-                review.Compute(batch, m, q, rate, settings);
-            }
-            var suggestion = AnnualRules.Suggest(batch.Reviews.Select(r => r.AsProposed() with { Rating = null }).ToList(), Quota(batch.Reviews.Count, settings), settings);
-            foreach (var r in batch.Reviews) r.Propose(batch, suggestion.Ratings[r.CadreId], null);
+            batch.Reviews.Remove(gone);
+            db.Remove(gone);
         }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        foreach (var c in cadres)
+        {
+            var review = batch.Reviews.FirstOrDefault(r => r.CadreId == c.Id) ?? AnnualReview.For(batch, c.Id, c.Village, c.Name);
+            var (m, q, rate) = parts[c.Id];
+            review.Compute(batch, m, q, rate, settings);
+        }
+        var suggestion = AnnualRules.Suggest(batch.Reviews.Select(r => r.AsProposed() with { Rating = null }).ToList(), Quota(batch.Reviews.Count, settings), settings);
+        foreach (var r in batch.Reviews) r.Propose(batch, suggestion.Ratings[r.CadreId], null);
         await db.SaveChangesAsync(ct);
         return await GetAsync(town, year, new PageRequest(1, PageRequest.MaxSize), ct);
     }
@@ -185,17 +181,13 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     public async Task<AnnualView?> SetRatingsAsync(int year, SetRatings c, CancellationToken ct = default)
     {
         var town = OwnTown;
-        var batch = await BatchAsync(town, year, ct) ?? throw new DomainRuleException(NotPrepared);
-        try
+        var batch = await BatchAsync(town, year, ct) ?? throw new RuleException(NotPrepared);
+        foreach (var item in c.Items)
         {
-            foreach (var item in c.Items)
-            {
-                var review = batch.Reviews.FirstOrDefault(r => r.CadreId == item.CadreId);
-                if (review is null) return null;
-                review.Propose(batch, item.Rating, item.Note);
-            }
+            var review = batch.Reviews.FirstOrDefault(r => r.CadreId == item.CadreId);
+            if (review is null) return null;
+            review.Propose(batch, item.Rating, item.Note);
         }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
         await db.SaveChangesAsync(ct);
         return await GetAsync(town, year, new PageRequest(1, PageRequest.MaxSize), ct);
     }
@@ -204,10 +196,9 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     public async Task<AnnualView?> ProposeAsync(int year, CancellationToken ct = default)
     {
         var town = OwnTown;
-        var batch = await BatchAsync(town, year, ct) ?? throw new DomainRuleException(NotPrepared);
+        var batch = await BatchAsync(town, year, ct) ?? throw new RuleException(NotPrepared);
         var settings = await templates.SettingsAsync(ct);
-        try { batch.Propose(Quota(batch.Reviews.Count, settings), settings, user.UserName, Now); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        batch.Propose(Quota(batch.Reviews.Count, settings), settings, user.UserName, Now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(town, year, new PageRequest(1, PageRequest.MaxSize), ct);
     }
@@ -217,8 +208,7 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     {
         var batch = await BatchAsync(town, year, ct);
         if (batch is null) return null;
-        try { batch.Approve(user.UserName, Now); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        batch.Approve(user.UserName, Now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(town, year, new PageRequest(1, PageRequest.MaxSize), ct);
     }
@@ -228,8 +218,7 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     {
         var batch = await BatchAsync(town, year, ct);
         if (batch is null) return null;
-        try { batch.Return(c.Reason, user.UserName, Now); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        batch.Return(c.Reason, user.UserName, Now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(town, year, new PageRequest(1, PageRequest.MaxSize), ct);
     }

@@ -114,17 +114,13 @@ public sealed class LedgerHandlers(AppDbContext db, UserContext user, Attachment
             .Select(x => new { x.Id, x.RegionCode }).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
         LedgerRecord record;
-        try
+        record = LedgerRecord.Record(cadre.Id, cadre.RegionCode, c.Date ?? Today, c.Kind, c.Note ?? "", user.UserName, clock.GetUtcNow().UtcDateTime, Today);
+        if (c.File is { } bytes)
         {
-            record = LedgerRecord.Record(cadre.Id, cadre.RegionCode, c.Date ?? Today, c.Kind, c.Note ?? "", user.UserName, clock.GetUtcNow().UtcDateTime, Today);
-            if (c.File is { } bytes)
-            {
-                var (type, problem) = LedgerFiles.Check(c.FileName, bytes);
-                if (problem is not null) throw new AssessmentRuleException(problem);
-                record.Attach(c.FileName!, type!, bytes.Length, await files.SaveAsync(bytes, ct));
-            }
+            var (type, problem) = LedgerFiles.Check(c.FileName, bytes);
+            if (problem is not null) throw new RuleException(problem);
+            record.Attach(c.FileName!, type!, bytes.Length, await files.SaveAsync(bytes, ct));
         }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
         db.Add(record);
         await db.SaveChangesAsync(ct);
         return await GetAsync(record.Id, ct);

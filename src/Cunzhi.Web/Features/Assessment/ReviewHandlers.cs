@@ -111,13 +111,13 @@ public sealed class ReviewHandlers(AppDbContext db, UserContext user, TemplateHa
     /// </summary>
     public async Task<(Dictionary<string, string[]>? Errors, bool Missing)> SaveAsync(SaveScores c, CancellationToken ct = default)
     {
-        var template = await templates.CurrentAsync(c.Kind, ct) ?? throw new DomainRuleException($"县委组织部尚未发布{KindName(c.Kind)}指标，暂不能评分");
-        if (PeriodReview.PeriodProblem(c.Kind, c.Year, c.Period, Today) is { } closed) throw new DomainRuleException(closed);
+        var template = await templates.CurrentAsync(c.Kind, ct) ?? throw new RuleException($"县委组织部尚未发布{KindName(c.Kind)}指标，暂不能评分");
+        if (PeriodReview.PeriodProblem(c.Kind, c.Year, c.Period, Today) is { } closed) throw new RuleException(closed);
         var ids = c.Rows.Select(r => r.CadreId).ToList();
         var cadres = await CadresIn(null).Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Name, x.RegionCode }).ToDictionaryAsync(x => x.Id, ct);
         if (cadres.Count != ids.Count) return (null, true);
         var locked = await LockedTownsAsync(c.Year, cadres.Values.Select(x => x.RegionCode), ct);
-        if (locked.Count > 0) throw new DomainRuleException($"{c.Year} 年度考核结果已审定，该年的月度和季度得分已锁定，不能修改");
+        if (locked.Count > 0) throw new RuleException($"{c.Year} 年度考核结果已审定，该年的月度和季度得分已锁定，不能修改");
 
         var specs = template.Specs;
         var errors = new Dictionary<string, string[]>();
@@ -129,15 +129,11 @@ public sealed class ReviewHandlers(AppDbContext db, UserContext user, TemplateHa
         var existing = await db.Set<PeriodReview>().Where(r => ids.Contains(r.CadreId) && r.Kind == c.Kind && r.Year == c.Year && r.Period == c.Period)
             .ToDictionaryAsync(r => r.CadreId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        try
+        foreach (var row in c.Rows)
         {
-            foreach (var row in c.Rows)
-            {
-                if (existing.TryGetValue(row.CadreId, out var r)) r.Change(template, row.Scores, user.UserName, now, Today, locked: false);
-                else db.Add(PeriodReview.Give(row.CadreId, cadres[row.CadreId].RegionCode, c.Kind, c.Year, c.Period, template, row.Scores, user.UserName, now, Today));
-            }
+            if (existing.TryGetValue(row.CadreId, out var r)) r.Change(template, row.Scores, user.UserName, now, Today, locked: false);
+            else db.Add(PeriodReview.Give(row.CadreId, cadres[row.CadreId].RegionCode, c.Kind, c.Year, c.Period, template, row.Scores, user.UserName, now, Today));
         }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
         await db.SaveChangesAsync(ct);
         return (null, false);
     }

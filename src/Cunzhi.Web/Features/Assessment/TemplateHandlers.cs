@@ -1,5 +1,6 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
@@ -79,7 +80,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     public const string Editors = Roles.CountyAdmin;
 
     /// <summary>The county of the acting account (a county, town or village code's first 6 digits + 000000).</summary>
-    public string County => CountyOf(user.RegionCode) ?? throw new DomainRuleException("账号未绑定区划");
+    public string County => CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
 
     public static string? CountyOf(string? code) => RegionCodes.LevelOf(code) is null ? null : code![..6] + "000000";
 
@@ -128,8 +129,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
             // The indicators are child rows: replacing them alone leaves the template row unchanged, yet it is the edit.
             db.Touch(draft);
         }
-        try { draft.SetIndicators(c.Title, SaveTemplateDraftValidator.Specs(c.Indicators)); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.SetIndicators(c.Title, SaveTemplateDraftValidator.Specs(c.Indicators));
         if (created) await db.SaveCreatedAsync(ct);
         else await db.SaveChangesAsync(ct);
         return View(draft);
@@ -141,8 +141,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
         var all = await Templates(kind).Where(t => t.Status != TemplateStatus.Superseded).ToListAsync(ct);
         var draft = all.FirstOrDefault(t => t.Status == TemplateStatus.Draft);
         if (draft is null) return null;
-        try { draft.Publish(all.FirstOrDefault(t => t.Status == TemplateStatus.Published), user.UserName, Now); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.Publish(all.FirstOrDefault(t => t.Status == TemplateStatus.Published), user.UserName, Now);
         await db.SaveChangesAsync(ct);
         return View(draft);
     }
@@ -175,7 +174,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
         }
         else db.ExpectVersion(s, c.Version);
         Apply(s, c);
-        if (s.Problems() is { Count: > 0 } p) throw new DomainRuleException(string.Join("；", p));
+        if (s.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
         (s.UpdatedBy, s.UpdatedAtUtc) = (user.UserName, Now);
         if (created) await db.SaveCreatedAsync(ct);
         else await db.SaveChangesAsync(ct);

@@ -75,12 +75,10 @@ public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDr
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        try
-        {
-            var t = await h.PublishAsync(Kind, ct);
-            Message = t is null ? "没有正在编辑的草稿" : $"第 {t.Version} 版已发布，今后评分使用此版本";
-        }
-        catch (Infrastructure.Web.DomainRuleException e) { Message = e.Message; }
+        TemplateView? t = null;
+        // Shown after the redirect, like the outcome.
+        var refused = await PageCommands.RefusalAsync(async () => t = await h.PublishAsync(Kind, ct));
+        Message = refused?.Message ?? (t is null ? "没有正在编辑的草稿" : $"第 {t.Version} 版已发布，今后评分使用此版本");
         return Redirect($"/Assessment/Templates?kind={Kind}");
     }
 

@@ -41,16 +41,13 @@ public sealed class AssessmentModel(BurdenHandlers burden, IValidator<RegisterAs
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct)
     {
         if (!CanRegister) return Forbid();
-        try
+        var withdrawn = false;
+        if (!await this.RunRuleAsync(async () => withdrawn = await burden.WithdrawAssessmentItemAsync(id, ct)))
         {
-            if (!await burden.WithdrawAssessmentItemAsync(id, ct)) return NotFound();
-        }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
             await OnGetAsync(ct);
             return Page();
         }
+        if (!withdrawn) return NotFound();
         Message = "已撤销";
         return Redirect($"/Burden/Assessment?year={Year}");
     }

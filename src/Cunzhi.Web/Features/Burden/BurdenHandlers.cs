@@ -109,9 +109,9 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>The county of the acting account (its code's first 6 digits).</summary>
-    private string County => RegionCodes.LevelOf(user.RegionCode) is not null ? user.RegionCode[..6] + "000000" : throw new DomainRuleException("账号未绑定区划");
+    private string County => RegionCodes.LevelOf(user.RegionCode) is not null ? user.RegionCode[..6] + "000000" : throw new RuleException("账号未绑定区划");
 
-    private string Town => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new DomainRuleException("只有乡镇账号可以办理此事项");
+    private string Town => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new RuleException("只有乡镇账号可以办理此事项");
 
     /// <summary>The county's settings, or the defaults. A town reads its county's row: the settings bind it, so it must see them.</summary>
     public async Task<BurdenPolicy> PolicyOfAsync(CancellationToken ct = default)
@@ -126,7 +126,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
 
     public async Task<PolicyView> SavePolicyAsync(SavePolicy c, CancellationToken ct = default)
     {
-        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new DomainRuleException("只有县级账号可以修改减负设置");
+        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new RuleException("只有县级账号可以修改减负设置");
         var county = County;
         var p = await db.Set<BurdenPolicy>().FirstOrDefaultAsync(x => x.RegionCode == county, ct);
         var created = p is null;
@@ -165,7 +165,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
         var codes = (c.Villages ?? []).Select(v => v.Trim()).Distinct().ToList();
         var found = await db.Regions.Where(r => codes.Contains(r.Code) && r.Level == RegionLevel.Village && r.Code.StartsWith(prefix)).Select(r => r.Code).ToListAsync(ct);
         var missing = codes.Except(found).ToList();
-        if (missing.Count > 0) throw new DomainRuleException($"以下村(社区)不存在或不在本乡镇：{string.Join("、", missing)}");
+        if (missing.Count > 0) throw new RuleException($"以下村(社区)不存在或不在本乡镇：{string.Join("、", missing)}");
         var e = new BurdenEvent
         {
             RegionCode = town, Kind = c.Kind, Date = c.Date, Organizer = c.Organizer.Trim(), Title = c.Title.Trim(),
@@ -181,7 +181,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     {
         var e = await db.Set<BurdenEvent>().Include(x => x.Villages).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return false;
-        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.Town) throw new DomainRuleException("只有登记它的乡镇可以删除");
+        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.Town) throw new RuleException("只有登记它的乡镇可以删除");
         db.RemoveRange(e.Villages);
         db.Remove(e);
         await db.SaveChangesAsync(ct);
@@ -209,7 +209,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
 
     public async Task<RankingView> PrepareRankingAsync(PrepareRanking c, CancellationToken ct = default)
     {
-        if (!Publishes(user.RegionCode)) throw new DomainRuleException("只有县、乡镇账号可以拟定排名");
+        if (!Publishes(user.RegionCode)) throw new RuleException("只有县、乡镇账号可以拟定排名");
         var p = new RankingPublication { RegionCode = user.RegionCode, Kind = c.Kind, Title = c.Title.Trim(), Period = c.Period.Trim(), PreparedBy = user.UserName, PreparedAtUtc = Now };
         db.Add(p);
         await db.SaveChangesAsync(ct);
@@ -240,7 +240,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     {
         var p = await db.Set<RankingPublication>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
-        if (p.RegionCode != user.RegionCode) throw new DomainRuleException("只能发布本级拟定的排名");
+        if (p.RegionCode != user.RegionCode) throw new RuleException("只能发布本级拟定的排名");
         var policy = await PolicyOfAsync(ct);
         var last = await LastPublishedAsync(p.RegionCode, p.Kind, ct);
         Apply(() => p.Publish(last, policy.RankingIntervalMonths, user.UserName, Now, Today));
@@ -277,10 +277,10 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
         {
             var items = db.Set<AssessmentItem>().AsNoTracking().Where(i => i.RegionCode == town && i.Year == c.Year);
             var existing = await items.CountAsync(ct);
-            if (RankingGuard.CheckAssessmentItem(existing, policy.AssessmentItemCap, c.Year) is { } refusal) throw new DomainRuleException(refusal);
+            if (RankingGuard.CheckAssessmentItem(existing, policy.AssessmentItemCap, c.Year) is { } refusal) throw new RuleException(refusal);
             var taken = await items.Where(i => i.Slot != null).Select(i => i.Slot!.Value).ToListAsync(ct);
             if (RankingGuard.FreeAssessmentSlot(taken, policy.AssessmentItemCap) is not { } slot)
-                throw new DomainRuleException(RankingGuard.CheckAssessmentItem(policy.AssessmentItemCap, policy.AssessmentItemCap, c.Year)!);
+                throw new RuleException(RankingGuard.CheckAssessmentItem(policy.AssessmentItemCap, policy.AssessmentItemCap, c.Year)!);
             var item = new AssessmentItem
             {
                 RegionCode = town, Year = c.Year, Title = c.Title.Trim(), Department = string.IsNullOrWhiteSpace(c.Department) ? null : c.Department.Trim(),
@@ -296,7 +296,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
             {
                 // Another registration took this slot meanwhile (unique index): forget ours and look again.
                 db.Entry(item).State = EntityState.Detached;
-                if (attempt >= SlotAttempts) throw new DomainRuleException("同时登记考核事项的人较多，未能登记，请稍后重试");
+                if (attempt >= SlotAttempts) throw new RuleException("同时登记考核事项的人较多，未能登记，请稍后重试");
             }
         }
     }
@@ -306,7 +306,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     {
         var item = await db.Set<AssessmentItem>().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return false;
-        if (item.RegionCode != user.RegionCode) throw new DomainRuleException("只有登记它的乡镇可以撤销");
+        if (item.RegionCode != user.RegionCode) throw new RuleException("只有登记它的乡镇可以撤销");
         db.Remove(item);
         await db.SaveChangesAsync(ct);
         return true;
@@ -314,8 +314,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
 
     private static void Apply(Action rule)
     {
-        try { rule(); }
-        catch (BurdenRuleException e) { throw new DomainRuleException(e.Message); }
+        rule();
     }
 }
 

@@ -56,16 +56,13 @@ public sealed class EventsModel(BurdenHandlers burden, IValidator<LogBurdenEvent
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
         if (!CanLog) return Forbid();
-        try
+        var deleted = false;
+        if (!await this.RunRuleAsync(async () => deleted = await burden.DeleteEventAsync(id, ct)))
         {
-            if (!await burden.DeleteEventAsync(id, ct)) return NotFound();
-        }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
             await OnGetAsync(ct);
             return Page();
         }
+        if (!deleted) return NotFound();
         Message = "已删除";
         return Redirect("/Burden/Events");
     }

@@ -48,17 +48,14 @@ public sealed class RankingsModel(BurdenHandlers burden, IValidator<PrepareRanki
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct)
     {
         if (!CanPublish) return Forbid();
-        try
+        RankingView? r = null;
+        if (!await this.RunRuleAsync(async () => r = await burden.PublishRankingAsync(id, ct)))
         {
-            if (await burden.PublishRankingAsync(id, ct) is not { } r) return NotFound();
-            Message = $"已发布“{r.Title}”";
-            return Redirect("/Burden/Rankings");
-        }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
             await OnGetAsync(ct);
             return Page();
         }
+        if (r is null) return NotFound();
+        Message = $"已发布“{r.Title}”";
+        return Redirect("/Burden/Rankings");
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
@@ -138,7 +139,7 @@ public sealed class WebhookHandlers(AppDbContext db, UserContext user, PersonalD
 
     private string Region => RegionCodes.LevelOf(user.RegionCode) is RegionLevel.County or RegionLevel.Town
         ? user.RegionCode
-        : throw new DomainRuleException("只有县级或乡镇账号可以设置群机器人");
+        : throw new RuleException("只有县级或乡镇账号可以设置群机器人");
 
     private static WebhookView View(ReminderWebhook w) => new(w.Id, w.RegionCode, w.Kind, w.Host, w.SecretProtected is not null, w.Enabled, w.UpdatedBy, w.UpdatedAtUtc);
 

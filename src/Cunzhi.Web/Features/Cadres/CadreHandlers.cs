@@ -188,7 +188,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         var hash = protector.Hash(normalized);
         // Uniqueness across every region: a person is registered once. The message names no one outside the account's scope.
         if (await db.Cadres.IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == hash && x.Id != c.Id, ct))
-            throw new DomainRuleException("该身份证号已在干部档案中登记，不能重复登记");
+            throw new RuleException("该身份证号已在干部档案中登记，不能重复登记");
         (c.NationalIdCipher, c.NationalIdHash, c.NationalIdMasked) = (protector.Protect(normalized), hash, NationalId.Mask(normalized));
     }
 
@@ -278,7 +278,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         var held = await db.Cadres.Where(c => c.RegionCode == village && c.Status == CadreStatus.InOffice && c.Id != exceptCadre)
             .Select(c => c.PostCode).ToListAsync(ct);
         if (Domain.Reserves.VillageVacancies.Conflict(postCode, Domain.Reserves.VillageVacancies.Of(held)) is { } conflict)
-            throw new DomainRuleException(conflict);
+            throw new RuleException(conflict);
     }
 
     /// <summary>
@@ -293,13 +293,12 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         }
         catch (DbUpdateException e) when (e.IsPostSlotViolation())
         {
-            throw new DomainRuleException(DbErrors.PostSlotTakenMessage);
+            throw new RuleException(DbErrors.PostSlotTakenMessage);
         }
     }
 
     private static void Apply(Action rule)
     {
-        try { rule(); }
-        catch (CadreRuleException e) { throw new DomainRuleException(e.Message); }
+        rule();
     }
 }

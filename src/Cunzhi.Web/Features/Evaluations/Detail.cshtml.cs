@@ -40,12 +40,12 @@ public sealed class DetailModel(EvaluationHandlers evaluations) : PageModel
     private async Task<IActionResult> ActAsync(bool allowed, Func<Task<object?>> action, string done, CancellationToken ct)
     {
         if (!allowed) return Forbid();
-        try
+        object? result = null;
+        if (await this.RunRuleAsync(async () => result = await action()))
         {
-            if (await action() is null) return NotFound();
+            if (result is null) return NotFound();
             Message = done;
         }
-        catch (DomainRuleException e) { ModelState.AddModelError("", e.Message); }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 }

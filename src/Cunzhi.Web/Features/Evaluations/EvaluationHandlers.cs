@@ -101,31 +101,27 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
         var opens = ToUtc(c.OpensAt!.Value);
         var closes = ToUtc(c.ClosesAt!.Value);
         var problems = PublicEvaluationRules.CheckTimes(c.Year, opens, closes, Now);
-        if (problems.Count > 0) throw new DomainRuleException(string.Join("；", problems));
+        if (problems.Count > 0) throw RuleException.Of(problems);
         var prefixes = c.Regions.Select(r => RegionCodes.ScopePrefix(r.Trim())).Distinct().ToList();
         var villages = new List<string>();
         foreach (var p in prefixes)
             villages.AddRange(await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(p)).Select(r => r.Code).ToListAsync(ct));
         villages = villages.Distinct().Order().ToList();
-        if (villages.Count == 0) throw new DomainRuleException("所选区划内没有本账号管辖的村");
-        if (villages.Count > 1000) throw new DomainRuleException("一次最多为 1000 个村开启评议，请按乡镇分批开启");
+        if (villages.Count == 0) throw new RuleException("所选区划内没有本账号管辖的村");
+        if (villages.Count > 1000) throw new RuleException("一次最多为 1000 个村开启评议，请按乡镇分批开启");
 
         var taken = (await db.Set<EvaluationWindow>().AsNoTracking().Where(w => w.Year == c.Year && villages.Contains(w.RegionCode)).Select(w => w.RegionCode).ToListAsync(ct)).ToHashSet();
         var cadres = (await db.Cadres.AsNoTracking().Where(x => x.Status == CadreStatus.InOffice && villages.Contains(x.RegionCode))
             .Select(x => new { x.Id, x.RegionCode, x.Name, x.PostCode }).ToListAsync(ct)).ToLookup(x => x.RegionCode);
         var created = new List<(EvaluationWindow W, List<(long Id, string Name, string Post)> Cadres)>();
         var without = new List<string>();
-        try
+        foreach (var v in villages.Where(v => !taken.Contains(v)))
         {
-            foreach (var v in villages.Where(v => !taken.Contains(v)))
-            {
-                if (!cadres[v].Any()) { without.Add(v); continue; }
-                var w = EvaluationWindow.Create(v, c.Year, opens, closes, user.UserName, Now);
-                db.Add(w);
-                created.Add((w, cadres[v].OrderBy(x => PostOrder(x.PostCode)).ThenBy(x => x.Id).Select(x => (x.Id, x.Name, x.PostCode)).ToList()));
-            }
+            if (!cadres[v].Any()) { without.Add(v); continue; }
+            var w = EvaluationWindow.Create(v, c.Year, opens, closes, user.UserName, Now);
+            db.Add(w);
+            created.Add((w, cadres[v].OrderBy(x => PostOrder(x.PostCode)).ThenBy(x => x.Id).Select(x => (x.Id, x.Name, x.PostCode)).ToList()));
         }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
         if (created.Count == 0)
             return new([], taken.Order().ToList(), without);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -203,8 +199,7 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
         var w = await db.Set<EvaluationWindow>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var report = w is null ? null : await db.Set<EvaluationReport>().FirstOrDefaultAsync(r => r.WindowId == id && r.CadreId == cadreId, ct);
         if (w is null || report is null) return null;
-        try { report.Edit(c.Text ?? "", user.UserName, w.StateAt(Now)); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        report.Edit(c.Text ?? "", user.UserName, w.StateAt(Now));
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -214,8 +209,7 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     {
         var w = await db.Set<EvaluationWindow>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
-        try { w.OpenNow(Now); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
+        w.OpenNow(Now);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -228,10 +222,10 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     {
         var w = await db.Set<EvaluationWindow>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
-        if (w.StateAt(Now) != WindowState.NotYetOpen) throw new DomainRuleException("评议已开始或已结束，不能再生成票码");
+        if (w.StateAt(Now) != WindowState.NotYetOpen) throw new RuleException("评议已开始或已结束，不能再生成票码");
         var existing = await db.Set<BallotCode>().CountAsync(x => x.WindowId == id && !x.Voided, ct);
         if (existing + c.Count > EvaluationWindow.MaxCodesPerBatch)
-            throw new DomainRuleException($"一个村的有效票码不能超过 {EvaluationWindow.MaxCodesPerBatch} 张（已有 {existing} 张）");
+            throw new RuleException($"一个村的有效票码不能超过 {EvaluationWindow.MaxCodesPerBatch} 张（已有 {existing} 张）");
         var codes = new List<string>();
         while (codes.Count < c.Count)
         {
@@ -257,9 +251,8 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
         var w = await db.Set<EvaluationWindow>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
         var codes = await db.Set<BallotCode>().Where(x => x.WindowId == id && !x.Voided && !x.Used).ToListAsync(ct);
-        try { foreach (var x in codes) x.Void(w.StateAt(Now)); }
-        catch (AssessmentRuleException e) { throw new DomainRuleException(e.Message); }
-        if (w.StateAt(Now) != WindowState.NotYetOpen) throw new DomainRuleException("评议已开始，票码不能再作废");
+        foreach (var x in codes) x.Void(w.StateAt(Now));
+        if (w.StateAt(Now) != WindowState.NotYetOpen) throw new RuleException("评议已开始，票码不能再作废");
         db.RecordEvent("BallotCodesVoided", nameof(EvaluationWindow), w.Id.ToString(), w.RegionCode, System.Text.Json.JsonSerializer.Serialize(new { count = codes.Count }));
         await db.SaveChangesAsync(ct);
         return codes.Count;
@@ -316,7 +309,7 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     {
         var view = await GetAsync(id, ct);
         if (view is null) return null;
-        if (view.State != WindowState.Closed) throw new DomainRuleException("评议结束后才能查看结果");
+        if (view.State != WindowState.Closed) throw new RuleException("评议结束后才能查看结果");
         var rows = await db.Set<PublicEvaluationResult>().AsNoTracking().Where(r => r.WindowId == id).ToListAsync(ct);
         var reports = view.Reports.ToDictionary(r => r.CadreId);
         return new(view, rows.OrderBy(r => reports.TryGetValue(r.CadreId, out var p) ? view.Reports.ToList().IndexOf(p) : 999)

@@ -102,26 +102,17 @@ public sealed class FormModel(FormHandlers forms, TaskHandlers tasks, RegionHand
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        try
-        {
-            if (!await forms.DeleteAsync(Id, ct)) return NotFound();
-        }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
+        var deleted = false;
+        if (!await this.RunRuleAsync(async () => deleted = await forms.DeleteAsync(Id, ct)))
             return await LoadAsync(ct) ? Page() : NotFound();
-        }
+        if (!deleted) return NotFound();
         Message = "草稿已删除";
         return Redirect("/Forms");
     }
 
     private async Task<FormDetail?> Run(Func<Task<FormDetail?>> action)
     {
-        try { return await action(); }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return null;
-        }
+        FormDetail? result = null;
+        return await this.RunRuleAsync(async () => result = await action()) ? result : null;
     }
 }

@@ -222,8 +222,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
 
     private static T Apply<T>(Func<T> rule)
     {
-        try { return rule(); }
-        catch (FormRuleException e) { throw new DomainRuleException(e.Message); }
+        return rule();
     }
 
     // ---- registry and design ----
@@ -295,7 +294,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>A new draft of the acting department.</summary>
     public async Task<FormDetail> CreateAsync(CreateForm c, CancellationToken ct = default)
     {
-        var county = RegionCodes.LevelOf(user.RegionCode) == RegionLevel.County ? user.RegionCode : throw new DomainRuleException("只有县级部门账号可以设计报表");
+        var county = RegionCodes.LevelOf(user.RegionCode) == RegionLevel.County ? user.RegionCode : throw new RuleException("只有县级部门账号可以设计报表");
         var me = user.UserId;
         var department = await db.Users.Where(u => u.Id == me).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var form = new FormTemplate
@@ -312,7 +311,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var form = await OwnAsync(id, ct);
         if (form is null) return null;
-        if (form.Status != FormStatus.Draft) throw new DomainRuleException("报表已报送准入，不能再修改");
+        if (form.Status != FormStatus.Draft) throw new RuleException("报表已报送准入，不能再修改");
         (form.Title, form.Description) = (c.Title.Trim(), string.IsNullOrWhiteSpace(c.Description) ? null : c.Description.Trim());
         await db.SaveChangesAsync(ct);
         return await DetailAsync(form, ct);
@@ -323,7 +322,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var form = await OwnAsync(id, ct);
         if (form is null) return false;
-        if (form.Status != FormStatus.Draft) throw new DomainRuleException("报表已报送准入，不能删除");
+        if (form.Status != FormStatus.Draft) throw new RuleException("报表已报送准入，不能删除");
         db.Remove(form);
         await db.SaveChangesAsync(ct);
         return true;
@@ -472,7 +471,6 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
             submission.Save(reach.Fields, c.Values ?? [], automatic, user.UserName, Now);
         }
         catch (FormEntryException e) { return new(null, e.Errors); }
-        catch (FormRuleException e) { throw new DomainRuleException(e.Message); }
         await db.SaveChangesAsync(ct);
         return new(await ViewAsync(reach, submission, ct), []);
     }

@@ -1,4 +1,5 @@
 using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
@@ -71,7 +72,7 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
     public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string Editors = Roles.CountyAdmin;
 
-    public string County => CountyOf(user.RegionCode) ?? throw new DomainRuleException("账号未绑定区划");
+    public string County => CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
 
     public static string? CountyOf(string? code) => RegionCodes.LevelOf(code) is null ? null : code![..6] + "000000";
 
@@ -113,10 +114,10 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
             db.ExpectVersion(draft, c.RowVersion);
             db.Touch(draft);
         }
-        try { draft.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.EnsureDraft();
         var published = all.Where(s => s.IsPublished).Select(s => s.EffectiveFrom).DefaultIfEmpty().Max();
         if (all.Any(s => s.IsPublished) && c.EffectiveFrom <= published)
-            throw new DomainRuleException($"生效日期须晚于已发布版本的生效日期（{published:yyyy-MM-dd}）");
+            throw new RuleException($"生效日期须晚于已发布版本的生效日期（{published:yyyy-MM-dd}）");
         draft.EffectiveFrom = c.EffectiveFrom;
         draft.ChiefBaseFen = c.ChiefBaseFen;
         if (c.PostShares is not null) draft.PostShares = PaySettings.FormatPostTable(Merge(draft.PostShareTable, c.PostShares));
@@ -129,7 +130,7 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         draft.RetirementAge = c.RetirementAge;
         draft.IncrementCapPercent = c.IncrementCapPercent;
         if (c.IncrementShares is not null) draft.IncrementShares = PaySettings.FormatPostTable(Merge(draft.IncrementShareTable, c.IncrementShares));
-        if (draft.Problems() is { Count: > 0 } p) throw new DomainRuleException(string.Join("；", p));
+        if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
         if (created) await db.SaveCreatedAsync(ct);
         else await db.SaveChangesAsync(ct);
         return View(draft);
@@ -147,7 +148,7 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         var county = County;
         var draft = await db.Set<PaySettings>().FirstOrDefaultAsync(s => s.CountyCode == county && !s.IsPublished, ct);
         if (draft is null) return null;
-        try { draft.Publish(user.UserName, clock.GetUtcNow().UtcDateTime); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.Publish(user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return View(draft);
     }

@@ -133,7 +133,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     }
 
     /// <summary>The acting town admin's town.</summary>
-    private string OwnTown => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new DomainRuleException("只有乡镇账号可以计算本乡镇的工资");
+    private string OwnTown => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new RuleException("只有乡镇账号可以计算本乡镇的工资");
 
     public Task<RunView> ComputeAsync(ComputeRun c, CancellationToken ct = default) => ComputeForTownAsync(OwnTown, c.Year, c.Month, ct);
 
@@ -144,7 +144,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     /// </summary>
     public async Task<RunView> ComputeForTownAsync(string town, int year, int month, CancellationToken ct = default)
     {
-        if (RegionCodes.LevelOf(town) != RegionLevel.Town) throw new DomainRuleException("请指定乡镇");
+        if (RegionCodes.LevelOf(town) != RegionLevel.Town) throw new RuleException("请指定乡镇");
         var outcome = await ComputeTownsAsync(town, year, month, single: true, ct);
         return (await GetAsync(outcome.RunIds.Single(), null, new PageRequest(1, PageRequest.DefaultSize), ct))!;
     }
@@ -155,7 +155,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     /// </summary>
     public Task<ComputeAllResult> ComputeCountyAsync(ComputeRun c, CancellationToken ct = default)
     {
-        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new DomainRuleException("只有县级账号可以计算全县各乡镇的工资");
+        if (RegionCodes.LevelOf(user.RegionCode) != RegionLevel.County) throw new RuleException("只有县级账号可以计算全县各乡镇的工资");
         return ComputeAllAsync(user.RegionCode, c.Year, c.Month, ct);
     }
 
@@ -188,7 +188,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         var prefix = region is null ? "" : RegionCodes.ScopePrefix(region);
         var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town && r.Code.StartsWith(prefix))
             .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
-        if (single && towns.Count == 0) throw new DomainRuleException("乡镇不存在或不在您的管辖范围内");
+        if (single && towns.Count == 0) throw new RuleException("乡镇不存在或不在您的管辖范围内");
         var counties = towns.Select(t => PaySettingsHandlers.CountyOf(t.Code)!).Distinct().ToList();
         var settingsOf = (await db.Set<PaySettings>().AsNoTracking().Where(s => counties.Contains(s.CountyCode)).ToListAsync(ct))
             .GroupBy(s => s.CountyCode).ToDictionary(g => g.Key, g => PaySettings.InForce(g.ToList(), monthStart));
@@ -206,7 +206,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
             var s = settingsOf.GetValueOrDefault(county);
             var refusal = s is null ? $"县委组织部尚未发布 {year} 年 {month} 月适用的报酬标准，暂不能计算工资" : NotDraft(run);
             if (refusal is null) work.Add((t.Code, s!, policyOf.GetValueOrDefault(county), run));
-            else if (single) throw new DomainRuleException(refusal);
+            else if (single) throw new RuleException(refusal);
             else skipped.Add(new TownSkip(t.Code, t.Name, refusal));
         }
         if (work.Count == 0) return new Outcome(towns.Count, [], 0, 0, 0, skipped);
@@ -220,7 +220,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         }).ToList();
         var scope = user.ScopePrefix;
         foreach (var l in results.SelectMany(r => r.Result.Lines))
-            if (!l.RegionCode.StartsWith(scope, StringComparison.Ordinal)) throw new DomainRuleException("工资明细超出您的管辖范围");
+            if (!l.RegionCode.StartsWith(scope, StringComparison.Ordinal)) throw new RuleException("工资明细超出您的管辖范围");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var redo = results.Where(r => r.Run is not null).Select(r => r.Run!.Id).ToList();
@@ -261,11 +261,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
             computed.Sum(c => c.Run.MissingScores), skipped);
     }
 
-    private static string? NotDraft(PayrollRun? run)
-    {
-        try { run?.EnsureDraft(); return null; }
-        catch (PayRuleException e) { return e.Message; }
-    }
+    private static string? NotDraft(PayrollRun? run) => run?.NotDraftReason();
 
     private static readonly string[] LineColumns =
     [
@@ -347,7 +343,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     {
         var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (run is null) return null;
-        try { change(run); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        change(run);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, null, new PageRequest(1, PageRequest.DefaultSize), ct);
     }
@@ -367,10 +363,10 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         var original = await db.Set<PayLine>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == c.LineId, ct);
         if (run is null || original is null) return null;
         var source = await db.Set<PayrollRun>().AsNoTracking().FirstAsync(r => r.Id == original.RunId, ct);
-        try { run.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
-        if (source.State != PayrollState.Locked) throw new DomainRuleException($"{source.Label}的批次尚未锁定：请直接重新计算该批次，不需要调整项");
-        if (source.RegionCode != run.RegionCode) throw new DomainRuleException("只能更正本乡镇的工资明细");
-        if ((source.Year, source.Month).CompareTo((run.Year, run.Month)) >= 0) throw new DomainRuleException("调整项只能加在被更正月份以后的批次中");
+        run.EnsureDraft();
+        if (source.State != PayrollState.Locked) throw new RuleException($"{source.Label}的批次尚未锁定：请直接重新计算该批次，不需要调整项");
+        if (source.RegionCode != run.RegionCode) throw new RuleException("只能更正本乡镇的工资明细");
+        if ((source.Year, source.Month).CompareTo((run.Year, run.Month)) >= 0) throw new RuleException("调整项只能加在被更正月份以后的批次中");
         var line = new PayLine
         {
             RunId = run.Id, RegionCode = original.RegionCode, CadreId = original.CadreId, CadreName = original.CadreName, PostCode = original.PostCode,
@@ -397,9 +393,9 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         var run = await db.Set<PayrollRun>().FirstOrDefaultAsync(r => r.Id == runId, ct);
         var line = await db.Set<PayLine>().FirstOrDefaultAsync(l => l.Id == lineId && l.RunId == runId, ct);
         if (run is null || line is null) return null;
-        try { run.EnsureDraft(); } catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        run.EnsureDraft();
         if (line.Kind != PayLineKind.Adjustment)
-            throw new DomainRuleException("只能删除调整项；计算所得的工资明细随重新计算更新");
+            throw new RuleException("只能删除调整项；计算所得的工资明细随重新计算更新");
         db.Remove(line);
         run.LineCount--;
         run.TotalFen -= line.TotalFen;
@@ -416,6 +412,6 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         var state = await db.Set<PayrollRun>().AsNoTracking().IgnoreQueryFilters().Where(r => r.RegionCode == town && r.Year == year && r.Month == month)
             .Select(r => (PayrollState?)r.State).FirstOrDefaultAsync(ct);
         if (state is { } st && st != PayrollState.Draft)
-            throw new DomainRuleException($"{year} 年 {month} 月的工资批次已{PayNames.State(st)[1..]}，不能再加入奖励；请选择以后的月份");
+            throw new RuleException($"{year} 年 {month} 月的工资批次已{PayNames.State(st)[1..]}，不能再加入奖励；请选择以后的月份");
     }
 }

@@ -111,12 +111,12 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     {
         var cadre = await db.Cadres.AsNoTracking().Where(x => x.Id == c.CadreId).Select(x => new { x.Id, x.Name, x.RegionCode, x.PostCode }).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
-        if (cadre.PostCode is not ("secretary" or "secretary-director")) throw new DomainRuleException($"{cadre.Name}不是村党组织书记，不能授予好支书奖励");
+        if (cadre.PostCode is not ("secretary" or "secretary-director")) throw new RuleException($"{cadre.Name}不是村党组织书记，不能授予好支书奖励");
         if (await db.Set<GoodSecretaryAward>().AnyAsync(a => a.CadreId == c.CadreId && a.Year == c.Year, ct))
-            throw new DomainRuleException($"{cadre.Name}已获 {c.Year} 年度好支书奖励");
+            throw new RuleException($"{cadre.Name}已获 {c.Year} 年度好支书奖励");
         await payroll.EnsureMonthOpenAsync(cadre.RegionCode, c.PayYear, c.PayMonth, ct);
         var amount = c.AmountFen ?? (await settings.InForceAsync(PaySettingsHandlers.CountyOf(cadre.RegionCode)!, new DateOnly(c.PayYear, c.PayMonth, 1), ct))?.GoodSecretaryAwardFen
-                     ?? throw new DomainRuleException("县委组织部尚未发布报酬标准，请填写奖励金额");
+                     ?? throw new RuleException("县委组织部尚未发布报酬标准，请填写奖励金额");
         var award = new GoodSecretaryAward
         {
             CadreId = cadre.Id, RegionCode = cadre.RegionCode, Year = c.Year, AmountFen = amount, PayYear = c.PayYear, PayMonth = c.PayMonth,
@@ -171,7 +171,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         var village = await IncomeVillageAsync(c.Village, ct);
         if (village is null) return null;
         var s = await settings.InForceAsync(PaySettingsHandlers.CountyOf(village)!, new DateOnly(Today.Year, Today.Month, 1), ct)
-                ?? throw new DomainRuleException("县委组织部尚未发布报酬标准，暂不能填报");
+                ?? throw new RuleException("县委组织部尚未发布报酬标准，暂不能填报");
         var cadres = await db.Cadres.AsNoTracking().Where(x => x.RegionCode == village && x.Status == CadreStatus.InOffice)
             .OrderBy(x => x.Id).Select(x => new { x.Id, x.PostCode }).ToListAsync(ct);
         var weights = cadres.Select(x => (x.Id, s.IncrementShareTable.GetValueOrDefault(x.PostCode))).ToList();
@@ -181,8 +181,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
             reward = new IncomeReward { RegionCode = village, Year = c.Year, EnteredBy = user.UserName };
             db.Add(reward);
         }
-        try { reward.Enter(c.ThisYearIncomeFen, c.LastYearIncomeFen, s.IncrementCapPercent, weights); }
-        catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        reward.Enter(c.ThisYearIncomeFen, c.LastYearIncomeFen, s.IncrementCapPercent, weights);
         (reward.EnteredBy, reward.EnteredAtUtc) = (user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return (await GetIncomeAsync(reward.Id, ct))!;
@@ -200,10 +199,10 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
             case RegionLevel.Village:
                 return named is null || named == user.RegionCode ? user.RegionCode : null;
             case RegionLevel.Town:
-                if (named is null) throw new DomainRuleException("乡镇代村填报须选择村（社区）");
+                if (named is null) throw new RuleException("乡镇代村填报须选择村（社区）");
                 return await db.Regions.AsNoTracking().AnyAsync(r => r.Code == named && r.Level == RegionLevel.Village, ct) ? named : null;
             default:
-                throw new DomainRuleException("集体经营收益由村填报，或由乡镇代本乡镇的村填报");
+                throw new RuleException("集体经营收益由村填报，或由乡镇代本乡镇的村填报");
         }
     }
 
@@ -218,9 +217,8 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         if (reward is null) return null;
         var ids = c.Items.Select(i => i.CadreId).ToList();
         var known = await db.Cadres.AsNoTracking().CountAsync(x => ids.Contains(x.Id) && x.RegionCode == reward.RegionCode, ct);
-        if (known != ids.Count) throw new DomainRuleException("分配名单中有不属于本村的干部");
-        try { reward.SetWeights(c.Items.Select(i => (i.CadreId, i.Weight)).ToList()); }
-        catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        if (known != ids.Count) throw new RuleException("分配名单中有不属于本村的干部");
+        reward.SetWeights(c.Items.Select(i => (i.CadreId, i.Weight)).ToList());
         await db.SaveChangesAsync(ct);
         return await GetIncomeAsync(id, ct);
     }
@@ -229,10 +227,9 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     {
         var reward = await db.Set<IncomeReward>().Include(r => r.Shares).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (reward is null) return null;
-        if (new DateOnly(c.PayYear, c.PayMonth, 1) < new DateOnly(reward.Year, 1, 1)) throw new DomainRuleException("发放月份不能早于奖励所属年度");
+        if (new DateOnly(c.PayYear, c.PayMonth, 1) < new DateOnly(reward.Year, 1, 1)) throw new RuleException("发放月份不能早于奖励所属年度");
         await payroll.EnsureMonthOpenAsync(reward.RegionCode, c.PayYear, c.PayMonth, ct);
-        try { reward.Approve(c.PayYear, c.PayMonth, user.UserName, clock.GetUtcNow().UtcDateTime); }
-        catch (PayRuleException e) { throw new DomainRuleException(e.Message); }
+        reward.Approve(c.PayYear, c.PayMonth, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return await GetIncomeAsync(id, ct);
     }

@@ -39,18 +39,12 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
     private async Task<IActionResult> Do(bool allowed, Func<Task<RunView?>> action, string done, CancellationToken ct)
     {
         if (!allowed) return Forbid();
-        try
-        {
-            var r = await action();
-            if (r is null) return NotFound();
-            Message = done;
-            return Redirect($"/Pay/Run/{r.Id}");
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
+        RunView? r = null;
+        if (!await this.RunRuleAsync(async () => r = await action()))
             return await LoadAsync(ct) ? Page() : NotFound();
-        }
+        if (r is null) return NotFound();
+        Message = done;
+        return Redirect($"/Pay/Run/{r.Id}");
     }
 
     public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct)

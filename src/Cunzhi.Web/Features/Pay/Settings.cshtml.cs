@@ -75,18 +75,15 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        try
+        PaySettingsView? v = null;
+        if (!await this.RunRuleAsync(async () => v = await h.PublishAsync(ct)))
         {
-            if (await h.PublishAsync(ct) is not { } v) return NotFound();
-            Message = $"第 {v.Version} 版已发布，自 {v.EffectiveFrom:yyyy-MM-dd} 起执行";
-            return Redirect("/Pay/Settings");
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
             await LoadAsync(ct, fill: true);
             return Page();
         }
+        if (v is null) return NotFound();
+        Message = $"第 {v.Version} 版已发布，自 {v.EffectiveFrom:yyyy-MM-dd} 起执行";
+        return Redirect("/Pay/Settings");
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)

@@ -95,21 +95,17 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
     public async Task<ConductView?> RecordAsync(RecordConduct c, CancellationToken ct = default)
     {
         if (!KindsFor(Principal).Contains(c.Kind))
-            throw new DomainRuleException(Principal.IsInRole(Roles.TownAdmin)
+            throw new RuleException(Principal.IsInRole(Roles.TownAdmin)
                 ? "乡镇只登记无故缺勤和表彰；处分、立案审查、信访举报查实、审计发现问题和一票否决由纪检监察登记"
                 : "纪检监察登记处分、立案审查、信访举报查实、审计发现问题和一票否决；无故缺勤和表彰由乡镇登记");
         var cadre = await db.Cadres.AsNoTracking().Where(x => x.Id == c.CadreId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
         IReadOnlyCollection<string> reasons = [];
         if (c.Kind == ConductKind.Veto)
-            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new DomainRuleException(await policies.MissingAsync(Today, ct) ?? PolicyHandlers.NoPolicy)).VetoReasons;
+            reasons = (await policies.InForceAsync(policies.County, Today, ct) ?? throw new RuleException(await policies.MissingAsync(Today, ct) ?? PolicyHandlers.NoPolicy)).VetoReasons;
         ConductRecord record;
-        try
-        {
-            record = ConductRecord.Create(cadre.Id, cadre.RegionCode, c.Kind, c.Date!.Value, c.EndDate, c.Days, c.Level, c.VetoReason, c.Description ?? "",
-                reasons, Today, user.UserName, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        record = ConductRecord.Create(cadre.Id, cadre.RegionCode, c.Kind, c.Date!.Value, c.EndDate, c.Days, c.Level, c.VetoReason, c.Description ?? "",
+            reasons, Today, user.UserName, clock.GetUtcNow().UtcDateTime);
         db.Add(record);
         await db.SaveChangesAsync(ct);
         return View(record, cadre.Name);
@@ -120,8 +116,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
     {
         var record = await db.Set<ConductRecord>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null) return null;
-        try { record.Close(c.EndDate!.Value, Today); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        record.Close(c.EndDate!.Value, Today);
         await db.SaveChangesAsync(ct);
         var name = await db.Cadres.Where(x => x.Id == record.CadreId).Select(x => x.Name).FirstAsync(ct);
         return View(record, name);
@@ -140,9 +135,8 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         var record = await db.Set<ConductRecord>().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null) return null;
         if (!KindsFor(Principal).Contains(record.Kind))
-            throw new DomainRuleException($"{ConductNames.Kind(record.Kind)}记录由登记该类记录的{(ConductRecord.TownKinds.Contains(record.Kind) ? "乡镇" : "纪检监察")}撤销");
-        try { record.Withdraw(c.Reason, user.UserName, clock.GetUtcNow().UtcDateTime); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+            throw new RuleException($"{ConductNames.Kind(record.Kind)}记录由登记该类记录的{(ConductRecord.TownKinds.Contains(record.Kind) ? "乡镇" : "纪检监察")}撤销");
+        record.Withdraw(c.Reason, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         var name = await db.Cadres.Where(x => x.Id == record.CadreId).Select(x => x.Name).FirstAsync(ct);
         return View(record, name);

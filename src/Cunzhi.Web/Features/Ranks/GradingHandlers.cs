@@ -86,7 +86,7 @@ public sealed class GradingHandlers(AppDbContext db, UserContext user, TimeProvi
             .Where(x => x.Problems.Count > 0)
             .Select(x => $"{x.Cadre.Name}：{string.Join("；", x.Problems)}")
             .ToList();
-        if (refused.Count > 0) throw new DomainRuleException(string.Join("\n", refused));
+        if (refused.Count > 0) throw RuleException.Of(refused, separator: "\n");
 
         var reason = string.IsNullOrWhiteSpace(c.Reason) ? RankGrading.DefaultReason : c.Reason.Trim();
         var now = clock.GetUtcNow().UtcDateTime;

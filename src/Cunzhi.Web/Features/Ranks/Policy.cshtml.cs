@@ -108,8 +108,10 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        try { Message = await h.DiscardDraftAsync(ct) ? "草稿已放弃" : "没有正在编辑的草稿"; }
-        catch (DomainRuleException e) { Message = e.Message; }
+        var discarded = false;
+        // Shown after the redirect, like the outcome.
+        var refused = await PageCommands.RefusalAsync(async () => discarded = await h.DiscardDraftAsync(ct));
+        Message = refused?.Message ?? (discarded ? "草稿已放弃" : "没有正在编辑的草稿");
         return Redirect("/Ranks/Policy");
     }
 }

@@ -1,5 +1,6 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Web.Features.Assessment;
 using Cunzhi.Web.Infrastructure.Data;
@@ -74,7 +75,7 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
     public const string Editors = Roles.CountyAdmin;
     public const string NoPolicy = "本县尚未发布晋升办法，请县委组织部先发布";
 
-    public string County => TemplateHandlers.CountyOf(user.RegionCode) ?? throw new DomainRuleException("账号未绑定区划");
+    public string County => TemplateHandlers.CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     internal static RankPolicy Apply(RankPolicy p, SavePolicy c)
@@ -163,8 +164,7 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
             db.ExpectVersion(draft, c.RowVersion);
             db.Touch(draft);
         }
-        try { draft.EnsureDraft(); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.EnsureDraft();
         Apply(draft, c);
         if (created) await db.SaveCreatedAsync(ct);
         else await db.SaveChangesAsync(ct);
@@ -177,8 +177,7 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
         var county = County;
         var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
         if (versions.FirstOrDefault(v => !v.IsPublished) is not { } draft) return null;
-        try { draft.Publish(c.EffectiveFrom!.Value, versions, Today, user.UserName, clock.GetUtcNow().UtcDateTime); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        draft.Publish(c.EffectiveFrom!.Value, versions, Today, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return View(draft, RankPolicy.InForce(versions, Today)?.Id);
     }

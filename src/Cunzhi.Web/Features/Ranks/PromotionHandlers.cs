@@ -115,7 +115,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     private async Task<RankPolicy> PolicyAsync(DateOnly date, CancellationToken ct)
     {
         var versions = await policies.VersionsOfAsync(policies.County, ct);
-        return RankPolicy.InForce(versions, date) ?? throw new DomainRuleException(PolicyHandlers.Missing(versions, date)!);
+        return RankPolicy.InForce(versions, date) ?? throw new RuleException(PolicyHandlers.Missing(versions, date)!);
     }
 
     /// <summary>Towns in scope (the county's choice list).</summary>
@@ -170,7 +170,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     {
         var names = await db.Set<RankProposal>().AsNoTracking().Where(p => ids.Contains(p.CadreId) && p.State == ProposalState.Pending)
             .Select(p => p.CadreName).ToListAsync(ct);
-        if (names.Count > 0) throw new DomainRuleException($"{string.Join("、", names)} 已有待批复的职级申请，每人同时只能有一项");
+        if (names.Count > 0) throw new RuleException($"{string.Join("、", names)} 已有待批复的职级申请，每人同时只能有一项");
     }
 
     /// <summary>
@@ -189,7 +189,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
             foreach (var p in proposals) db.Entry(p).State = EntityState.Detached;
             await EnsureNoPendingAsync(proposals.Select(p => p.CadreId).ToList(), ct);
             // The winner was decided in the meantime; the only unique index this insert can break is still the pending one.
-            throw new DomainRuleException("该干部已有待批复的职级申请，每人同时只能有一项，请刷新后查看");
+            throw new RuleException("该干部已有待批复的职级申请，每人同时只能有一项，请刷新后查看");
         }
     }
 
@@ -205,14 +205,15 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         await EnsureNoPendingAsync(ids, ct);
         var policy = await PolicyAsync(Today, ct);
         var candidates = await CandidatesAsync(cadres, ct);
-        var refused = new List<string>();
+        var refused = new List<RuleProblem>();
         var proposals = new List<RankProposal>();
         foreach (var cadre in cadres.OrderBy(x => ids.IndexOf(x.Id)))
         {
-            try { proposals.Add(RankProposal.Promotion(cadre.Id, cadre.RegionCode, cadre.Name, PromotionRules.Check(candidates[cadre.Id], policy, Today), c.Note, user.UserName, Now)); }
-            catch (RankRuleException e) { refused.Add(e.Message); }
+            var eligibility = PromotionRules.Check(candidates[cadre.Id], policy, Today);
+            if (RankProposal.PromotionProblem(cadre.Name, eligibility) is { } problem) refused.Add(new(RankProposal.NotEligible, null, problem));
+            else proposals.Add(RankProposal.Promotion(cadre.Id, cadre.RegionCode, cadre.Name, eligibility, c.Note, user.UserName, Now));
         }
-        if (refused.Count > 0) throw new DomainRuleException(string.Join("\n", refused));
+        RuleException.ThrowIfAny(refused, separator: "\n");
         db.AddRange(proposals);
         await SaveProposalsAsync(proposals, ct);
         return await ViewsAsync(proposals, ct);
@@ -226,34 +227,31 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     {
         var cadre = await CadreInfos(x => x.Id == c.CadreId).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
-        if (cadre.Status != CadreStatus.InOffice) throw new DomainRuleException($"{cadre.Name} 已离任，不能申请降级");
+        if (cadre.Status != CadreStatus.InOffice) throw new RuleException($"{cadre.Name} 已离任，不能申请降级");
         if (c.Ground == DemotionGround.AnnualIncompetent && !Principal.IsInRole(Roles.TownAdmin))
-            throw new DomainRuleException("因年度考核不称职申请降级由乡镇提出；纪检监察以一票否决情形申请降级");
+            throw new RuleException("因年度考核不称职申请降级由乡镇提出；纪检监察以一票否决情形申请降级");
         string text;
         if (c.Ground == DemotionGround.AnnualIncompetent)
         {
             var incompetent = await db.Set<AnnualReview>().AsNoTracking().AnyAsync(r => r.CadreId == cadre.Id && r.Year == c.Year && r.State == AnnualState.Approved
                 && r.Rating == Rating.Incompetent, ct);
-            if (!incompetent) throw new DomainRuleException($"{cadre.Name} 的 {c.Year} 年度考核未审定为不称职，不能据此降级");
+            if (!incompetent) throw new RuleException($"{cadre.Name} 的 {c.Year} 年度考核未审定为不称职，不能据此降级");
             if (await db.Set<RankProposal>().AnyAsync(p => p.CadreId == cadre.Id && p.Ground == DemotionGround.AnnualIncompetent && p.GroundYear == c.Year
                     && p.State == ProposalState.Approved, ct))
-                throw new DomainRuleException($"{cadre.Name} 已因 {c.Year} 年度考核不称职降级");
+                throw new RuleException($"{cadre.Name} 已因 {c.Year} 年度考核不称职降级");
             text = $"{c.Year} 年度考核不称职";
         }
         else
         {
             var veto = await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == c.ConductRecordId && r.CadreId == cadre.Id && r.Kind == ConductKind.Veto, ct);
             if (veto is null) return null;
-            try { veto.EnsureDemotionGround(); }
-            catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+            veto.EnsureDemotionGround();
             if (await db.Set<RankProposal>().AnyAsync(p => p.ConductRecordId == veto.Id && p.State == ProposalState.Approved, ct))
-                throw new DomainRuleException($"{cadre.Name} 已因该一票否决情形降级");
+                throw new RuleException($"{cadre.Name} 已因该一票否决情形降级");
             text = $"一票否决：{veto.VetoReason}（{veto.Date:yyyy-MM-dd} {veto.Description}）";
         }
         await EnsureNoPendingAsync([cadre.Id], ct);
-        RankProposal proposal;
-        try { proposal = RankProposal.Demotion(cadre.Id, cadre.RegionCode, cadre.Name, cadre.Rank, c.Ground, c.Year, c.ConductRecordId, text, c.Note, user.UserName, Now); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        var proposal = RankProposal.Demotion(cadre.Id, cadre.RegionCode, cadre.Name, cadre.Rank, c.Ground, c.Year, c.ConductRecordId, text, c.Note, user.UserName, Now);
         db.Add(proposal);
         await SaveProposalsAsync([proposal], ct);
         return (await ViewsAsync([proposal], ct))[0];
@@ -272,22 +270,17 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         {
             var info = new CadreInfo(cadre.Id, cadre.Name, cadre.RegionCode, cadre.PostCode, cadre.Rank, cadre.Status, cadre.StartDate);
             var now = PromotionRules.Check((await CandidatesAsync([info], ct))[cadre.Id], await PolicyAsync(Today, ct), Today);
-            if (!now.Eligible) throw new DomainRuleException($"{cadre.Name} 现已不符合晋升条件，请不予批准：{string.Join("；", now.Reasons)}");
+            if (!now.Eligible) throw new RuleException($"{cadre.Name} 现已不符合晋升条件，请不予批准：{string.Join("；", now.Reasons)}");
         }
         // A veto withdrawn after the demotion was proposed is no longer a ground: the county rejects it instead.
         if (proposal.State == ProposalState.Pending && proposal.ConductRecordId is { } vetoId
             && await db.Set<ConductRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == vetoId, ct) is { } veto)
         {
-            try { veto.EnsureDemotionGround(); }
-            catch (RankRuleException e) { throw new DomainRuleException($"{cadre.Name}：{e.Message}，请不予批准"); }
+            if (veto.DemotionGroundProblem() is { } problem) throw new RuleException($"{cadre.Name}：{problem}，请不予批准");
         }
-        try
-        {
-            var change = proposal.Approve(cadre.Rank, Today, user.UserName, Now);
-            db.Add(change);
-            cadre.Rank = change.ToRank;
-        }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        var change = proposal.Approve(cadre.Rank, Today, user.UserName, Now);
+        db.Add(change);
+        cadre.Rank = change.ToRank;
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync([proposal], ct))[0];
     }
@@ -297,8 +290,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
     {
         var proposal = await db.Set<RankProposal>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null) return null;
-        try { proposal.Reject(c.Reason ?? "", user.UserName, Now); }
-        catch (RankRuleException e) { throw new DomainRuleException(e.Message); }
+        proposal.Reject(c.Reason ?? "", user.UserName, Now);
         await db.SaveChangesAsync(ct);
         return (await ViewsAsync([proposal], ct))[0];
     }

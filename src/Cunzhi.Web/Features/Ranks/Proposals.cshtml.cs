@@ -61,17 +61,11 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {
         if (!CanApprove) return Forbid();
-        try
-        {
-            if (await h.ApproveAsync(id, ct) is not { } p) return NotFound();
-            Message = $"已批复：{p.CadreName} {PromotionHandlers.KindName(p.Kind)}为 {p.ToRank} 级，自 {p.EffectiveFrom:yyyy-MM-dd} 起生效";
-            return Redirect(Back);
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return await Again(ct);
-        }
+        ProposalView? p = null;
+        if (!await this.RunRuleAsync(async () => p = await h.ApproveAsync(id, ct))) return await Again(ct);
+        if (p is null) return NotFound();
+        Message = $"已批复：{p.CadreName} {PromotionHandlers.KindName(p.Kind)}为 {p.ToRank} 级，自 {p.EffectiveFrom:yyyy-MM-dd} 起生效";
+        return Redirect(Back);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct)

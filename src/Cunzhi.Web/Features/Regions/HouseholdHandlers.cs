@@ -107,7 +107,7 @@ public sealed class HouseholdHandlers(AppDbContext db)
     {
         foreach (var (code, level) in new[] { (groupCode, Domain.Regions.RegionLevel.VillagerGroup), (gridCode, Domain.Regions.RegionLevel.Grid) })
             if (!string.IsNullOrEmpty(code) && !await db.Regions.AnyAsync(r => r.Code == code && r.ParentCode == village && r.Level == level, ct))
-                throw new DomainRuleException($"{Domain.Regions.RegionCodes.DisplayName(level)} {code} 不属于该村");
+                throw new RuleException($"{Domain.Regions.RegionCodes.DisplayName(level)} {code} 不属于该村");
     }
 
     /// <summary>A new household in a village; its head becomes its first member.</summary>
@@ -117,7 +117,7 @@ public sealed class HouseholdHandlers(AppDbContext db)
         await CheckPlacementAsync(villageCode, c.GroupCode, c.GridCode, ct);
         var number = c.Number.Trim();
         if (await db.Households.AnyAsync(h => h.RegionCode == villageCode && h.Number == number, ct))
-            throw new DomainRuleException($"户号 {number} 在本村已存在");
+            throw new RuleException($"户号 {number} 在本村已存在");
         var h = new Domain.Regions.Household
         {
             RegionCode = villageCode, Number = number, HeadName = c.HeadName.Trim(), Address = c.Address?.Trim() ?? "",

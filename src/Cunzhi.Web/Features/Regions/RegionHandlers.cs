@@ -125,21 +125,21 @@ public sealed class RegionHandlers(AppDbContext db)
         var parent = await db.Regions.FirstOrDefaultAsync(r => r.Code == parentCode, ct);
         if (parent is null) return null;
         if (!RegionCodes.ChildLevels(parent.Level).Contains(command.Level))
-            throw new DomainRuleException($"{RegionCodes.DisplayName(parent.Level)}下不能设{RegionCodes.DisplayName(command.Level)}");
+            throw new RuleException($"{RegionCodes.DisplayName(parent.Level)}下不能设{RegionCodes.DisplayName(command.Level)}");
         string code;
         if (command.Level is RegionLevel.VillagerGroup or RegionLevel.Grid)
         {
             var siblings = await db.Regions.Where(r => r.ParentCode == parentCode).Select(r => r.Code).ToListAsync(ct);
             code = RegionCodes.NextSubVillageCode(parentCode, command.Level, siblings)
-                   ?? throw new DomainRuleException($"该村的{RegionCodes.DisplayName(command.Level)}编号已用完");
+                   ?? throw new RuleException($"该村的{RegionCodes.DisplayName(command.Level)}编号已用完");
         }
         else
         {
             code = command.Code!;
             if (RegionCodes.ParentOf(code) != parentCode)
-                throw new DomainRuleException($"代码 {code} 不属于 {parent.Name}（应以 {RegionCodes.ScopePrefix(parentCode)} 开头）");
+                throw new RuleException($"代码 {code} 不属于 {parent.Name}（应以 {RegionCodes.ScopePrefix(parentCode)} 开头）");
             if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
-                throw new DomainRuleException($"代码 {code} 已被使用");
+                throw new RuleException($"代码 {code} 已被使用");
         }
         db.Regions.Add(new Region { Code = code, Name = command.Name.Trim(), Level = command.Level, ParentCode = parentCode });
         await db.SaveChangesAsync(ct);

@@ -105,7 +105,7 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
     {
         if (c.TrainerCadreId is not { } id) return (null, string.IsNullOrWhiteSpace(c.TrainerName) ? null : c.TrainerName.Trim());
         var name = await db.Set<Cadre>().Where(x => x.Id == id && x.Status == CadreStatus.InOffice).Select(x => x.Name).FirstOrDefaultAsync(ct)
-                   ?? throw new DomainRuleException("培养联系人不存在、已离任或不在您的管辖范围内");
+                   ?? throw new RuleException("培养联系人不存在、已离任或不在您的管辖范围内");
         return (id, name);
     }
 
@@ -141,10 +141,10 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
     {
         var level = await db.Regions.Where(r => r.Code == c.RegionCode).Select(r => (RegionLevel?)r.Level).FirstOrDefaultAsync(ct);
         if (level is null) return null;
-        if (level is not (RegionLevel.Village or RegionLevel.Town)) throw new DomainRuleException("后备干部只能入村或乡镇的后备干部库");
+        if (level is not (RegionLevel.Village or RegionLevel.Town)) throw new RuleException("后备干部只能入村或乡镇的后备干部库");
         var name = c.Name.Trim();
         if (await Reserves.AnyAsync(r => r.RegionCode == c.RegionCode && r.Name == name && r.BirthDate == c.BirthDate && r.Status == ReserveStatus.Active, ct))
-            throw new DomainRuleException($"{name}已在该后备干部库中");
+            throw new RuleException($"{name}已在该后备干部库中");
         var reserve = new ReserveCadre { RegionCode = c.RegionCode, Name = name, EducationCode = c.EducationCode, Recommender = c.Recommender };
         Apply(reserve, c, await TrainerAsync(c, ct));
         Reserves.Add(reserve);
@@ -156,9 +156,9 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
     {
         var reserve = await Reserves.Include(r => r.Reviews).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (reserve is null) return null;
-        Rule(reserve.EnsureEditable);
+        reserve.EnsureEditable();
         if (reserve.Reviews.Count > 0 && reserve.Reviews.Min(v => v.Date) is var first && c.RecommendedDate > first)
-            throw new DomainRuleException($"推荐日期不能晚于第一次研判（{first:yyyy-MM-dd}）");
+            throw new RuleException($"推荐日期不能晚于第一次研判（{first:yyyy-MM-dd}）");
         db.ExpectVersion(reserve, c.Version);
         Apply(reserve, c, await TrainerAsync(c, ct));
         db.Touch(reserve);
@@ -171,7 +171,7 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
     {
         var reserve = await Reserves.Include(r => r.Reviews).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (reserve is null) return null;
-        Rule(() => reserve.Review(c.Date, c.Reviewer, c.Outcome, c.Note));
+        reserve.Review(c.Date, c.Reviewer, c.Outcome, c.Note);
         // A review is a new row; touching the candidate makes two reviews at once conflict (its version is checked).
         db.Touch(reserve);
         await db.SaveChangesAsync(ct);
@@ -189,26 +189,26 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
         if (reserve is null) return null;
         // Refuse a closed record before looking at villages: that is the first thing the user needs to hear.
         if (reserve.Status != ReserveStatus.Active)
-            Rule(() => reserve.Appoint(reserve.RegionCode, c.PostCode, c.Date, c.Term, []));
+            reserve.Appoint(reserve.RegionCode, c.PostCode, c.Date, c.Term, []);
         var village = string.IsNullOrEmpty(c.VillageCode)
-            ? RegionCodes.LevelOf(reserve.RegionCode) == RegionLevel.Village ? reserve.RegionCode : throw new DomainRuleException("乡镇后备干部请选择任用到的村")
+            ? RegionCodes.LevelOf(reserve.RegionCode) == RegionLevel.Village ? reserve.RegionCode : throw new RuleException("乡镇后备干部请选择任用到的村")
             : c.VillageCode;
         if (!await db.Regions.AnyAsync(r => r.Code == village && r.Level == RegionLevel.Village, ct))
-            throw new DomainRuleException("所选村不存在或不在您的管辖范围内");
+            throw new RuleException("所选村不存在或不在您的管辖范围内");
         var vacancies = await VacantPostsAsync(village, ct);
-        var cadre = Rule(() => reserve.Appoint(village, c.PostCode, c.Date, c.Term, vacancies));
+        var cadre = reserve.Appoint(village, c.PostCode, c.Date, c.Term, vacancies);
         // The cadre record needs the ID number: a candidate entered without one gives it now (checked against the record).
         // Checked after the appointment rules (nothing is saved on refusal), so their messages come first.
         if (!string.IsNullOrWhiteSpace(c.NationalId))
         {
             var check = NationalId.Parse(c.NationalId, Today);
             if (NationalId.AgreesWith(check, reserve.BirthDate, reserve.Gender) is { Count: > 0 } disagree)
-                throw new DomainRuleException($"身份证号与该后备干部的档案不符：{string.Join("；", disagree)}");
+                throw new RuleException($"身份证号与该后备干部的档案不符：{string.Join("；", disagree)}");
             SetNationalId(reserve, c.NationalId);
         }
-        if (reserve.NationalIdHash is null) throw new DomainRuleException("该后备干部未登记身份证号，任用时请填写身份证号");
+        if (reserve.NationalIdHash is null) throw new RuleException("该后备干部未登记身份证号，任用时请填写身份证号");
         if (await db.Set<Cadre>().IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == reserve.NationalIdHash, ct))
-            throw new DomainRuleException("该身份证号已在干部档案中登记，不能重复登记");
+            throw new RuleException("该身份证号已在干部档案中登记，不能重复登记");
         (cadre.NationalIdCipher, cadre.NationalIdHash, cadre.NationalIdMasked) = (reserve.NationalIdCipher, reserve.NationalIdHash, reserve.NationalIdMasked);
         db.Set<Cadre>().Add(cadre);
         await Cadres.CadreHandlers.SaveLeadingPostsAsync(db, ct);
@@ -261,21 +261,6 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
     public async Task<IReadOnlyList<Regions.RegionView>> AppointableVillagesAsync(string poolCode, CancellationToken ct = default) =>
         await db.Regions.Where(r => r.Level == RegionLevel.Village && (r.Code == poolCode || r.ParentCode == poolCode)).OrderBy(r => r.Code)
             .Select(r => new Regions.RegionView(r.Code, r.Name, r.Level, "", r.ParentCode, 0)).ToListAsync(ct);
-
-    /// <summary>The domain's refusals, as the web layer's 409.</summary>
-    private static void Rule(Action action) => Rule<object?>(() => { action(); return null; });
-
-    private static T Rule<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is ReserveRuleException or CadreRuleException)
-        {
-            throw new DomainRuleException(e.Message);
-        }
-    }
 }
 
 public sealed record TrainerOption(long Id, string Name, string PostCode, string? RegionName)

@@ -93,18 +93,14 @@ public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> valid
             await LoadAsync(ct);
             return Page();
         }
-        try
+        int version = 0;
+        if (await this.RunRuleAsync(async () => version = (await tasks.PublishAsync(ct)).Version))
         {
-            var published = await tasks.PublishAsync(ct);
-            Message = $"第 {published.Version} 版清单已发布";
+            Message = $"第 {version} 版清单已发布";
             return Redirect("/Tasks/List");
         }
-        catch (Infrastructure.Web.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Draft = true;
-            await LoadAsync(ct);
-            return Page();
-        }
+        Draft = true;
+        await LoadAsync(ct);
+        return Page();
     }
 }

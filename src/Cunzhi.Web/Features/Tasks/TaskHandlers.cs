@@ -111,7 +111,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>The acting account's county, or an error for accounts not bound to a county.</summary>
     private string County => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.County
         ? user.RegionCode
-        : throw new DomainRuleException("只有县级账号可以办理此事项");
+        : throw new RuleException("只有县级账号可以办理此事项");
 
     private bool SeesAllRequests
     {
@@ -182,7 +182,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
 
     public async Task<ListItemView> SaveItemAsync(SaveListItem c, CancellationToken ct = default)
     {
-        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new DomainRuleException("没有正在编辑的草稿，请先新建草稿");
+        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new RuleException("没有正在编辑的草稿，请先新建草稿");
         var item = Apply(() => draft.Find(c.Code) is null
             ? draft.AddItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note)
             : draft.UpdateItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note));
@@ -193,7 +193,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>Removes an item from the draft; false when the draft has no such item.</summary>
     public async Task<bool> RemoveItemAsync(string code, CancellationToken ct = default)
     {
-        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new DomainRuleException("没有正在编辑的草稿，请先新建草稿");
+        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new RuleException("没有正在编辑的草稿，请先新建草稿");
         if (draft.Find(code) is null) return false;
         var item = Apply(() => draft.RemoveItem(code));
         db.Remove(item);
@@ -204,7 +204,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>Publishes the draft; the version in force becomes history. Requests already decided keep naming their version.</summary>
     public async Task<ListVersionView> PublishAsync(CancellationToken ct = default)
     {
-        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new DomainRuleException("没有待发布的草稿");
+        var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new RuleException("没有待发布的草稿");
         var current = await LoadAsync(ListStatus.Published, ct);
         Apply(() => { draft.Publish(current, user.UserName, Now); return draft; });
         await db.SaveChangesAsync(ct);
@@ -295,10 +295,10 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
         var foundTowns = await db.Regions.Where(r => towns.Contains(r.Code) && r.Level == RegionLevel.Town && r.Code.StartsWith(countyPrefix)).Select(r => r.Code).ToListAsync(ct);
         var foundVillages = await db.Regions.Where(r => villages.Contains(r.Code) && r.Level == RegionLevel.Village && r.Code.StartsWith(countyPrefix)).Select(r => r.Code).ToListAsync(ct);
         var missing = villages.Except(foundVillages).Concat(towns.Except(foundTowns)).ToList();
-        if (missing.Count > 0) throw new DomainRuleException($"{prefix}以下区划不存在或不在本县：{string.Join("、", missing)}");
+        if (missing.Count > 0) throw new RuleException($"{prefix}以下区划不存在或不在本县：{string.Join("、", missing)}");
         var ofTowns = await db.Regions.Where(r => r.ParentCode != null && foundTowns.Contains(r.ParentCode) && r.Level == RegionLevel.Village).Select(r => r.Code).ToListAsync(ct);
         var all = foundVillages.Concat(ofTowns).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (all.Count == 0) throw new DomainRuleException($"{prefix}所选乡镇下没有村(社区)");
+        if (all.Count == 0) throw new RuleException($"{prefix}所选乡镇下没有村(社区)");
         return all;
     }
 
@@ -350,8 +350,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
 
     private static T Apply<T>(Func<T> rule)
     {
-        try { return rule(); }
-        catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
+        return rule();
     }
 }
 
@@ -372,8 +371,7 @@ public sealed class TaskGate(string county, string userId, string userName, stri
             ClaimedItemCode = string.IsNullOrWhiteSpace(c.ItemCode) ? null : c.ItemCode.Trim().ToUpperInvariant(),
             Channel = channel, SubmittedAtUtc = now,
         };
-        try { r.Pass(Admission.Decide(r, published), now); }
-        catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
+        r.Pass(Admission.Decide(r, published), now);
         return r;
     }
 }

@@ -137,19 +137,15 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             var count = existingEvidence.GetValueOrDefault(a.VillageTaskId) + files.Count(f => f.VillageTaskId == a.VillageTaskId);
             if (EvidenceRules.CheckReport(t.Title, t.EvidenceRequired, a.Status, count) is { } refusal) errors.Add(refusal);
         }
-        if (errors.Count > 0) throw new DomainRuleException(string.Join("；", errors.Distinct()));
+        RuleException.ThrowIfAny(errors.Distinct());
 
         var existing = await db.Set<WeeklyReport>().Where(r => r.WeekStart == monday && ids.Contains(r.VillageTaskId)).ToDictionaryAsync(r => r.VillageTaskId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        try
+        foreach (var a in c.Items)
         {
-            foreach (var a in c.Items)
-            {
-                if (existing.TryGetValue(a.VillageTaskId, out var r)) r.Change(a.Status, a.Note, user.UserName, now, today);
-                else db.Add(existing[a.VillageTaskId] = WeeklyReport.File(a.VillageTaskId, village, monday, a.Status, a.Note, user.UserName, now, today));
-            }
+            if (existing.TryGetValue(a.VillageTaskId, out var r)) r.Change(a.Status, a.Note, user.UserName, now, today);
+            else db.Add(existing[a.VillageTaskId] = WeeklyReport.File(a.VillageTaskId, village, monday, a.Status, a.Note, user.UserName, now, today));
         }
-        catch (TaskRuleException e) { throw new DomainRuleException(e.Message); }
         var stored = new List<string>();
         try
         {
@@ -178,7 +174,7 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
     private static void EnsureOpen(DateOnly monday, DateOnly today)
     {
         if (!Week.IsOpen(monday, today))
-            throw new DomainRuleException(today < monday ? $"{monday:yyyy-MM-dd} 这一周尚未开始，不能填报" : $"{monday:yyyy-MM-dd} 这一周已结束，周报不能再修改");
+            throw new RuleException(today < monday ? $"{monday:yyyy-MM-dd} 这一周尚未开始，不能填报" : $"{monday:yyyy-MM-dd} 这一周已结束，周报不能再修改");
     }
 
     /// <summary>Uploads one evidence file for a task of the reporter's village in an open week (API); null when the task is not the village's.</summary>
@@ -192,7 +188,7 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
         var errors = new List<string>();
         if (!task.EvidenceRequired) errors.Add($"“{task.Title}”不要求佐证材料，无需上传");
         errors.AddRange(await EvidenceStore.CheckAsync(file, ct));
-        if (errors.Count > 0) throw new DomainRuleException(string.Join("；", errors));
+        if (errors.Count > 0) throw RuleException.Of(errors);
         var e = await evidence.StoreAsync(file, ct);
         (e.VillageTaskId, e.RegionCode, e.WeekStart, e.UploadedBy, e.UploadedAtUtc) = (villageTaskId, village, monday, user.UserName, clock.GetUtcNow().UtcDateTime);
         db.Add(e);

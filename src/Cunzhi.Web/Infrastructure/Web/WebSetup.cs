@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -139,9 +140,6 @@ public static class WebSetup
     public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
 }
 
-/// <summary>A domain refusal: an illegal state change, answered 409 with a Chinese message.</summary>
-public sealed class DomainRuleException(string message) : Exception(message);
-
 /// <summary>Maps known exceptions to status codes: ProblemDetails for the API, the error page for pages.</summary>
 public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILogger<CunzhiExceptionHandler> log) : IExceptionHandler
 {
@@ -152,7 +150,7 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILog
         var (status, detail) = exception switch
         {
             RegionScopeViolationException e => (StatusCodes.Status403Forbidden, e.Message),
-            DomainRuleException e => (StatusCodes.Status409Conflict, e.Message),
+            RuleException e => (StatusCodes.Status409Conflict, e.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
             // Binding failures (bad JSON, no body, a query value of the wrong type, the wrong content type): the
             // framework's status, our Chinese detail.
@@ -172,7 +170,19 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILog
             ? new ProblemDetails { Status = status, Title = WebSetup.StatusTitle(status), Detail = detail }
             : new ValidationProblemDetails(new Dictionary<string, string[]> { [System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field)] = [detail] })
                 { Status = status, Title = "提交的数据有误", Detail = detail };
+        // A rule refusal lists every problem as well as the joined detail, so a client can show each beside its field.
+        if (exception is RuleException rule)
+            problem.Extensions["errors"] = rule.Problems
+                .Select(p => new RuleError(p.Code, p.Field is null ? null : RuleError.FieldName(p.Field), p.Message)).ToList();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
+}
+
+/// <summary>One problem of a rule refusal in an API answer's <c>errors</c> array; the field named as in JSON bodies (camelCase).</summary>
+public sealed record RuleError(string Code, string? Field, string Message)
+{
+    /// <summary>"EffectiveFrom" → "effectiveFrom", "Items[0].Rank" → "items[0].rank".</summary>
+    public static string FieldName(string field) =>
+        string.Join('.', field.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
 }
