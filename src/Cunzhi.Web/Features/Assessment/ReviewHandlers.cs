@@ -75,8 +75,7 @@ public sealed class ReviewHandlers(AppDbContext db, UserContext user, TemplateHa
     private async Task<HashSet<string>> LockedTownsAsync(int year, IEnumerable<string> villages, CancellationToken ct)
     {
         var towns = villages.Select(v => RegionCodes.ParentOf(v)!).Distinct().ToList();
-        var locked = await db.Set<AnnualBatch>().AsNoTracking().IgnoreQueryFilters()
-            .Where(b => b.Year == year && towns.Contains(b.RegionCode) && b.State == AnnualState.Approved).Select(b => b.RegionCode).ToListAsync(ct);
+        var locked = await ScopeGateway.TownsWithApprovedAnnualResultAsync(db, year, towns, ct);
         return locked.ToHashSet();
     }
 

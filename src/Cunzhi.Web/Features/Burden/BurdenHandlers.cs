@@ -117,7 +117,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     public async Task<BurdenPolicy> PolicyOfAsync(CancellationToken ct = default)
     {
         var county = County;
-        return await db.Set<BurdenPolicy>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct) ?? BurdenPolicy.Default(county);
+        return await ScopeGateway.CountyBurdenPolicyAsync(db, county, ct) ?? BurdenPolicy.Default(county);
     }
 
     private static PolicyView View(BurdenPolicy p) => new(p.RegionCode, p.RankingIntervalMonths, p.AssessmentItemCap, p.BaselineFrom, p.BaselineMonths, p.UpdatedBy, p.UpdatedAtUtc, p.RowVersion);

@@ -56,10 +56,9 @@ public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvide
     public static readonly IReadOnlyList<MeterSource> Sources =
     [
         // 一表通: a form reaches a village as an admitted village task of the form's request. The filter on forms is lifted
-        // because forms carry the county's code; the prefix is the region already found in scope.
-        new("forms", "报表", (db, prefix, r) => db.Set<VillageTask>().IgnoreQueryFilters()
-            .Where(t => t.RegionCode.StartsWith(prefix) && t.AdmittedAtUtc >= r.FromUtc && t.AdmittedAtUtc < r.ToUtc
-                        && db.Set<FormTemplate>().IgnoreQueryFilters().Any(f => f.TaskRequestId == t.TaskRequestId))
+        // because forms carry the county's code; the prefix is the region already found in scope (the gateway checks it).
+        new("forms", "报表", (db, prefix, r) => ScopeGateway.CountyForms.VillageTasksWithFormIn(db, prefix)
+            .Where(t => t.AdmittedAtUtc >= r.FromUtc && t.AdmittedAtUtc < r.ToUtc)
             .GroupBy(t => new { t.RegionCode, t.AdmittedAtUtc.AddHours(r.Hours).Year, t.AdmittedAtUtc.AddHours(r.Hours).Month }).Select(g => new MeterCount(g.Key.RegionCode, g.Key.Year, g.Key.Month, g.Count()))),
         // Fields a village typed by hand in the forms it submitted (those filled from the registry are not a burden).
         new("typed", "手填指标", (db, prefix, r) => db.Set<FormSubmission>()

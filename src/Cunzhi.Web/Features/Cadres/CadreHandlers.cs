@@ -187,7 +187,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         var normalized = NationalId.Parse(nationalId, Today).Normalized!;
         var hash = protector.Hash(normalized);
         // Uniqueness across every region: a person is registered once. The message names no one outside the account's scope.
-        if (await db.Cadres.IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == hash && x.Id != c.Id, ct))
+        if (await ScopeGateway.NationalIdRegisteredAsync(db, hash, c.Id, ct))
             throw new RuleException("该身份证号已在干部档案中登记，不能重复登记");
         (c.NationalIdCipher, c.NationalIdHash, c.NationalIdMasked) = (protector.Protect(normalized), hash, NationalId.Mask(normalized));
     }

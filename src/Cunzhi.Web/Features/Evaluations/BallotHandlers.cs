@@ -104,15 +104,14 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
 
     private sealed record CodeRow(long Id, long WindowId, bool Used, bool Voided, DateTime OpensAtUtc, DateTime ClosesAtUtc, DateTime? ClosedAtUtc);
 
-    // Visitors have no region scope: the code is the authority here, so these reads and writes ignore the scope filters on purpose.
+    // Visitors have no region scope: the code is the authority here, so these reads and writes cross the scope filters on purpose (ScopeGateway.AnonymousBallot).
     private async Task<(string Code, CodeRow Row)> CheckAsync(string? typed, string client, CancellationToken ct)
     {
         if (guard.IsLockedOut(client)) throw Refuse(BallotRefusal.TooManyAttempts);
         var (code, error) = BallotCodeFormat.Normalize(typed);
         if (code is null) throw new BallotRefusedException(BallotRefusal.BadFormat, error!);
         var hash = protector.BallotCodeHash(code);
-        var row = await db.Set<BallotCode>().IgnoreQueryFilters().AsNoTracking().Where(c => c.Hash == hash)
-            .Join(db.Set<EvaluationWindow>().IgnoreQueryFilters(), c => c.WindowId, w => w.Id,
+        var row = await ScopeGateway.AnonymousBallot.CodeWithWindow(db, hash,
                 (c, w) => new CodeRow(c.Id, c.WindowId, c.Used, c.Voided, w.OpensAtUtc, w.ClosesAtUtc, w.ClosedAtUtc))
             .FirstOrDefaultAsync(ct);
         if (row is null)
@@ -134,10 +133,10 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
     public async Task<BallotSheet> OpenAsync(string? typed, string client, CancellationToken ct = default)
     {
         var (code, row) = await CheckAsync(typed, client, ct);
-        var w = await db.Set<EvaluationWindow>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == row.WindowId, ct);
-        var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Code == w.RegionCode || r.Code == w.RegionCode.Substring(0, 9) + "000")
+        var w = await ScopeGateway.AnonymousBallot.Window(db, row.WindowId).FirstAsync(ct);
+        var names = await ScopeGateway.PublicRegions(db).Where(r => r.Code == w.RegionCode || r.Code == w.RegionCode.Substring(0, 9) + "000")
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        var cadres = await db.Set<EvaluationReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.WindowId == w.Id).OrderBy(r => r.Position)
+        var cadres = await ScopeGateway.AnonymousBallot.Reports(db, w.Id).OrderBy(r => r.Position)
             .Select(r => new { r.CadreId, r.CadreName, r.PostCode, r.Text }).ToListAsync(ct);
         return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", names.GetValueOrDefault(w.RegionCode[..9] + "000") ?? "", w.Year,
             clock.ToChina(w.ClosesAtUtc),
@@ -151,7 +150,7 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
     public async Task CastAsync(CastBallot c, string client, CancellationToken ct = default)
     {
         var (_, row) = await CheckAsync(c.Code, client, ct);
-        var cadres = await db.Set<EvaluationReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.WindowId == row.WindowId)
+        var cadres = await ScopeGateway.AnonymousBallot.Reports(db, row.WindowId)
             .ToDictionaryAsync(r => r.CadreId, r => r.CadreName, ct);
         var answers = (c.Answers ?? []).GroupBy(a => a.CadreId).ToDictionary(g => g.Key, g => g.Last().Choice);
         var problems = PublicEvaluationRules.CheckBallot(cadres, answers);
@@ -161,24 +160,18 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
         var window = row.WindowId;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Window first (the close takes it first too): still open, and count the ballot.
-        var open = await db.Set<EvaluationWindow>().IgnoreQueryFilters()
-            .Where(w => w.Id == window && w.ClosedAtUtc == null && w.OpensAtUtc <= now && w.ClosesAtUtc > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.BallotsCast, w => w.BallotsCast + 1), ct);
+        var open = await ScopeGateway.AnonymousBallot.CountBallotAsync(db, window, now, ct);
         if (open == 0) throw Refuse(BallotRefusal.Closed);
-        var marked = await db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.Id == row.Id && !x.Used && !x.Voided)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, true), ct);
+        var marked = await ScopeGateway.AnonymousBallot.MarkCodeUsedAsync(db, row.Id, ct);
         if (marked == 0) throw Refuse(BallotRefusal.Used);
         // Rewrite every code row of the window too: on PostgreSQL each row's xmin would otherwise match the transaction of its
         // "ballot cast" audit entry and so tell when each code voted. Now all carry the latest vote's transaction.
-        await db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.WindowId == window)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, x => x.Used), ct);
+        await ScopeGateway.AnonymousBallot.RewriteWindowCodesAsync(db, window, ct);
         foreach (var (cadre, choice) in answers.OrderBy(a => a.Key))
         {
-            var chosen = choice!.Value;
-            await db.Set<BallotTally>().IgnoreQueryFilters().Where(t => t.WindowId == window && t.CadreId == cadre)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + (t.Choice == chosen ? 1 : 0)), ct);
+            await ScopeGateway.AnonymousBallot.TallyAsync(db, window, cadre, choice!.Value, ct);
         }
-        var village = await db.Set<EvaluationWindow>().IgnoreQueryFilters().Where(w => w.Id == window).Select(w => w.RegionCode).FirstAsync(ct);
+        var village = await ScopeGateway.AnonymousBallot.Window(db, window).Select(w => w.RegionCode).FirstAsync(ct);
         db.RecordEvent("BallotCast", nameof(EvaluationWindow), window.ToString(), village);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -285,11 +285,12 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
         db.ChangeTracker.Clear();
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var scope = db.User.ScopePrefix;
         var closed = early
-            ? await db.Set<EvaluationWindow>().Where(w => w.Id == id && w.ClosedAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAtUtc, now).SetProperty(w => w.ClosesAtUtc, w => w.ClosesAtUtc > now ? now : w.ClosesAtUtc), ct)
-            : await db.Set<EvaluationWindow>().Where(w => w.Id == id && w.ClosedAtUtc == null && w.ClosesAtUtc <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAtUtc, now), ct);
+            ? await ScopeGateway.UpdateInRegionAsync<EvaluationWindow>(db, scope, w => w.Id == id && w.ClosedAtUtc == null,
+                s => s.SetProperty(w => w.ClosedAtUtc, now).SetProperty(w => w.ClosesAtUtc, w => w.ClosesAtUtc > now ? now : w.ClosesAtUtc), ct)
+            : await ScopeGateway.UpdateInRegionAsync<EvaluationWindow>(db, scope, w => w.Id == id && w.ClosedAtUtc == null && w.ClosesAtUtc <= now,
+                s => s.SetProperty(w => w.ClosedAtUtc, now), ct);
         if (closed == 0) return; // someone else closed it, or (early) it was already closed
         var w = await db.Set<EvaluationWindow>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var cadres = await db.Set<EvaluationReport>().Where(r => r.WindowId == id).OrderBy(r => r.Position).Select(r => r.CadreId).ToListAsync(ct);

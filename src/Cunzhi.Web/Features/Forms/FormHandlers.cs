@@ -170,8 +170,8 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
 
     /// <summary>
     /// Forms whose submissions the account may read: a department its own; the county all; a town or village those that
-    /// reached it. EF's IgnoreQueryFilters lifts the region filter from a whole query, so the scoped village tasks are
-    /// read first, in a query of their own, and only the forms of their requests are then read past the filter.
+    /// reached it. The forms of the scoped village tasks' requests are read past the filter by
+    /// <see cref="ScopeGateway.CountyForms.SentToAsync"/>, which reads the tasks first, in a query of their own.
     /// </summary>
     private async Task<IQueryable<FormTemplate>> OverseenAsync(CancellationToken ct)
     {
@@ -181,8 +181,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
             return db.Set<FormTemplate>().Where(f => f.OwnerUserId == me);
         }
         if (IsCountyReader) return db.Set<FormTemplate>();
-        var reached = await db.Set<VillageTask>().Select(t => (long?)t.TaskRequestId).Distinct().ToListAsync(ct);
-        return db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId));
+        return await ScopeGateway.CountyForms.SentToAsync(db, db.Set<VillageTask>(), ct);
     }
 
     private sealed record FormRow(long Id, string Title, string DepartmentName, FormStatus Status, DateTime CreatedAtUtc, DateTime? FiledAtUtc, long? TaskRequestId);
@@ -198,9 +197,9 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var ids = forms.Select(f => f.Id).ToList();
         var requestIds = forms.Where(f => f.TaskRequestId is not null).Select(f => f.TaskRequestId!.Value).ToList();
-        var fields = await db.Set<FormField>().IgnoreQueryFilters().Where(x => ids.Contains(x.FormTemplateId))
+        var fields = await ScopeGateway.CountyForms.FieldsOf(db, ids)
             .GroupBy(x => x.FormTemplateId).Select(g => new { g.Key, All = g.Count(), Bound = g.Count(x => x.Binding != null) }).ToDictionaryAsync(x => x.Key, ct);
-        var gate = await db.Set<TaskRequest>().IgnoreQueryFilters().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
+        var gate = await ScopeGateway.CountyForms.RequestsOf(db, requestIds).ToDictionaryAsync(r => r.Id, r => r.Status, ct);
         var villages = await db.Set<VillageTask>().Where(t => requestIds.Contains(t.TaskRequestId)).GroupBy(t => t.TaskRequestId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var submitted = await db.Set<FormSubmission>().Where(x => ids.Contains(x.FormTemplateId) && x.Status == SubmissionStatus.Submitted)
@@ -247,7 +246,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
 
     private async Task<FormDetail> DetailAsync(FormTemplate form, CancellationToken ct)
     {
-        var summary = (await SummaryAsync(db.Set<FormTemplate>().IgnoreQueryFilters().Where(f => f.Id == form.Id), ct))!;
+        var summary = (await SummaryAsync(ScopeGateway.CountyForms.Held(db, form.Id), ct))!;
         var request = form.TaskRequestId is { } rid
             ? await db.Set<TaskRequest>().Where(r => r.Id == rid).Select(r => new { r.DecisionReason, r.DueDate }).FirstOrDefaultAsync(ct)
             : null;
@@ -261,15 +260,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// </summary>
     private async Task<IReadOnlyList<DuplicateView>> DuplicatesAsync(FormTemplate form, CancellationToken ct)
     {
-        var live = db.Set<TaskRequest>().IgnoreQueryFilters()
-            .Where(r => r.RegionCode == form.RegionCode && (r.Status == TaskRequestStatus.Admitted || r.Status == TaskRequestStatus.Pending)).Select(r => r.Id);
-        var others = await (
-                from f in db.Set<FormTemplate>().IgnoreQueryFilters()
-                where f.Id != form.Id && f.RegionCode == form.RegionCode && f.TaskRequestId != null && live.Contains(f.TaskRequestId.Value)
-                join x in db.Set<FormField>().IgnoreQueryFilters() on f.Id equals x.FormTemplateId
-                orderby f.Id, x.SortOrder
-                select new FieldRef(f.Id, f.Title, x.Id, x.Label, x.Binding))
-            .AsNoTracking().ToListAsync(ct);
+        var others = await ScopeGateway.CountyForms.LiveFieldsBesideAsync(db, form, ct);
         var mine = form.Ordered.Select(x => new FieldRef(form.Id, form.Title, x.Id, x.Label, x.Binding)).ToList();
         return FieldDuplicates.Find(mine, others)
             .Select(d => new DuplicateView(d.Field.FieldId, d.Field.Label, d.Kind, d.Other?.FormId == form.Id ? null : d.Other?.FormId,
@@ -384,9 +375,8 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     /// <summary>Forms that reached the villages in scope (a village: its own), unfinished first, then by due date.</summary>
     public async Task<Paged<InboxRow>> InboxAsync(SubmissionStatus? status, bool unfilled, PageRequest page, CancellationToken ct = default)
     {
-        // Two steps, because lifting the filter for the (county) forms would lift it for the village tasks too.
-        var reached = await db.Set<VillageTask>().Select(t => (long?)t.TaskRequestId).Distinct().ToListAsync(ct);
-        var forms = await db.Set<FormTemplate>().IgnoreQueryFilters().AsNoTracking().Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId))
+        // Two steps (in the gateway), because lifting the filter for the (county) forms would lift it for the village tasks too.
+        var forms = await (await ScopeGateway.CountyForms.SentToAsync(db, db.Set<VillageTask>(), ct)).AsNoTracking()
             .Select(f => new { f.Id, f.Title, f.DepartmentName, RequestId = f.TaskRequestId!.Value }).ToDictionaryAsync(f => f.RequestId, ct);
         var formRequests = forms.Keys.ToList();
         var q = from t in db.Set<VillageTask>().AsNoTracking().Where(t => formRequests.Contains(t.TaskRequestId))
@@ -417,8 +407,7 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
         if (form?.TaskRequestId is not { } requestId) return null;
         var task = await db.Set<VillageTask>().AsNoTracking().FirstOrDefaultAsync(t => t.TaskRequestId == requestId && t.RegionCode == village, ct);
         if (task is null) return null;
-        var fields = await db.Set<FormField>().IgnoreQueryFilters().AsNoTracking().Where(f => f.FormTemplateId == formId)
-            .OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(ct);
+        var fields = await ScopeGateway.CountyForms.FieldsOfAsync(db, formId, ct);
         return new(form, task, fields);
     }
 
@@ -503,15 +492,14 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
     {
         var form = await (await OverseenAsync(ct)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == formId, ct);
         if (form is null) return null;
-        var fields = await db.Set<FormField>().IgnoreQueryFilters().AsNoTracking().Where(x => x.FormTemplateId == formId)
-            .OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync(ct);
+        var fields = await ScopeGateway.CountyForms.FieldsOfAsync(db, formId, ct);
         var villages = form.TaskRequestId is { } rid
             ? await db.Set<VillageTask>().AsNoTracking().Where(t => t.TaskRequestId == rid).OrderBy(t => t.RegionCode).Select(t => t.RegionCode).ToListAsync(ct)
             : [];
         var submissions = await db.Set<FormSubmission>().AsNoTracking().Include(s => s.Values).Where(s => s.FormTemplateId == formId).ToListAsync(ct);
         var townCodes = villages.Select(v => RegionCodes.ParentOf(v)!).Distinct().ToList();
         // Region names are public; a town account's scope does not include its county's other rows, nor a village its town.
-        var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => villages.Contains(r.Code) || townCodes.Contains(r.Code))
+        var names = await ScopeGateway.PublicRegions(db).Where(r => villages.Contains(r.Code) || townCodes.Contains(r.Code))
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return new(form.Title, form.DepartmentName, fields, villages.Select(v => new ExportRow(v, names.GetValueOrDefault(RegionCodes.ParentOf(v)!),
             names.GetValueOrDefault(v), submissions.FirstOrDefault(s => s.RegionCode == v))).ToList());
@@ -528,9 +516,8 @@ public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContext
         var from = clock.StartUtc(first);
         var to = clock.StartUtc(first.AddMonths(1));
         // Scoped tasks first, then the forms by their request ids (a filter lifted in one query is lifted for all of it).
-        var requests = await db.Set<VillageTask>().Where(t => t.RegionCode == village && t.AdmittedAtUtc >= from && t.AdmittedAtUtc < to)
-            .Select(t => (long?)t.TaskRequestId).ToListAsync(ct);
-        var received = requests.Count == 0 ? 0 : await db.Set<FormTemplate>().IgnoreQueryFilters().CountAsync(f => requests.Contains(f.TaskRequestId), ct);
+        var received = await (await ScopeGateway.CountyForms.SentToAsync(db,
+            db.Set<VillageTask>().Where(t => t.RegionCode == village && t.AdmittedAtUtc >= from && t.AdmittedAtUtc < to), ct)).CountAsync(ct);
         var submitted = await db.Set<FormSubmission>().Where(s => s.RegionCode == village && s.Status == SubmissionStatus.Submitted
                                                                  && s.SubmittedAtUtc >= from && s.SubmittedAtUtc < to)
             .Select(s => new { s.TypedCount, s.AutoFilledCount }).ToListAsync(ct);

@@ -124,14 +124,14 @@ public sealed class VillageResolver
         var names = keys.Values.Where(k => !k.All(char.IsAsciiDigit)).Select(k => k.Split('/')[^1]).ToHashSet();
         var outside = new List<(string Code, string Name, RegionLevel Level, string? Parent)>();
         // Region names and codes are public statistics; looking past the scope filter only serves a clearer message.
-        var countyTowns = await db.Regions.IgnoreQueryFilters().AsNoTracking()
+        var countyTowns = await ScopeGateway.PublicRegions(db)
             .Where(r => r.Level == RegionLevel.Town && r.Code.StartsWith(county))
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         foreach (var chunk in codes.Chunk(500))
-            outside.AddRange((await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Code))
+            outside.AddRange((await ScopeGateway.PublicRegions(db).Where(r => chunk.Contains(r.Code))
                 .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct)).Select(r => (r.Code, r.Name, r.Level, r.ParentCode)));
         foreach (var chunk in names.Chunk(500))
-            outside.AddRange((await db.Regions.IgnoreQueryFilters().AsNoTracking()
+            outside.AddRange((await ScopeGateway.PublicRegions(db)
                 .Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(county) && chunk.Contains(r.Name))
                 .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct)).Select(r => (r.Code, r.Name, r.Level, r.ParentCode)));
         string TownOf(string? parent) => parent is not null && countyTowns.TryGetValue(parent, out var t) ? t : "";

@@ -178,8 +178,9 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     /// region in six queries (<see cref="LoadInputsAsync"/>), the pure <see cref="PayrollCalculator"/> per town, and one
     /// transaction: the draft runs' computed lines deleted (adjustment lines stay), the runs inserted or updated with one
     /// summary audit entry per town (count, total, SHA-256 over its lines) in one save, and the lines written in bulk
-    /// (<see cref="BulkWriter"/>: COPY on PostgreSQL, multi-row INSERT on SQLite). Bulk rows skip the context's scope
-    /// check, so every line's village is checked against the account's scope here before anything is written.
+    /// (<see cref="ScopeGateway.InsertInRegionAsync{T}"/>: COPY on PostgreSQL, prepared INSERTs on SQLite). Bulk rows skip the
+    /// context's scope check, so the gateway checks every line's village against the region, and the region against the
+    /// account's scope, before anything is written; the delete of the old lines carries the region in its WHERE too.
     /// With <paramref name="single"/>, a refusal throws instead of skipping the town.
     /// </summary>
     private async Task<Outcome> ComputeTownsAsync(string? region, int year, int month, bool single, CancellationToken ct)
@@ -218,16 +219,15 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
             var result = PayrollCalculator.Compute(input);
             return (w.Town, w.Settings, w.Policy, w.Run, input.AllowanceStepFen, Result: result, Sha256: Hash(result.Lines));
         }).ToList();
-        var scope = user.ScopePrefix;
-        foreach (var l in results.SelectMany(r => r.Result.Lines))
-            if (!l.RegionCode.StartsWith(scope, StringComparison.Ordinal)) throw new RuleException("工资明细超出您的管辖范围");
+        // The region the bulk writes stay in: the towns' prefix, or the account's scope when computing every town it has.
+        var within = prefix.StartsWith(user.ScopePrefix, StringComparison.Ordinal) ? prefix : user.ScopePrefix;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var redo = results.Where(r => r.Run is not null).Select(r => r.Run!.Id).ToList();
         var kept = new Dictionary<long, (int Count, long TotalFen)>();
         if (redo.Count > 0)
         {
-            await db.Set<PayLine>().Where(l => redo.Contains(l.RunId) && l.Kind != PayLineKind.Adjustment).ExecuteDeleteAsync(ct);
+            await ScopeGateway.DeleteInRegionAsync<PayLine>(db, within, l => redo.Contains(l.RunId) && l.Kind != PayLineKind.Adjustment, ct);
             kept = (await db.Set<PayLine>().AsNoTracking().Where(l => redo.Contains(l.RunId) && l.Kind == PayLineKind.Adjustment)
                     .GroupBy(l => l.RunId).Select(g => new { g.Key, Count = g.Count(), Total = g.Sum(l => l.TotalFen) }).ToListAsync(ct))
                 .ToDictionary(x => x.Key, x => (x.Count, x.Total));
@@ -254,7 +254,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         await db.SaveChangesAsync(ct);
         foreach (var (run, lines) in computed)
             foreach (var l in lines) l.RunId = run.Id;
-        var written = await new BulkWriter(db).WriteAsync(typeof(PayLine), computed.SelectMany(c => c.Lines), LineColumns, LineValues, ct);
+        var written = await ScopeGateway.InsertInRegionAsync(db, within, computed.SelectMany(c => c.Lines).ToList(), LineColumns, LineValues, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new Outcome(towns.Count, computed.Select(c => c.Run.Id).ToList(), written, computed.Sum(c => c.Run.TotalFen),
@@ -409,8 +409,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     internal async Task EnsureMonthOpenAsync(string village, int year, int month, CancellationToken ct)
     {
         var town = RegionCodes.ParentOf(village);
-        var state = await db.Set<PayrollRun>().AsNoTracking().IgnoreQueryFilters().Where(r => r.RegionCode == town && r.Year == year && r.Month == month)
-            .Select(r => (PayrollState?)r.State).FirstOrDefaultAsync(ct);
+        var state = await ScopeGateway.TownPayrollStateAsync(db, town, year, month, ct);
         if (state is { } st && st != PayrollState.Draft)
             throw new RuleException($"{year} 年 {month} 月的工资批次已{PayNames.State(st)[1..]}，不能再加入奖励；请选择以后的月份");
     }

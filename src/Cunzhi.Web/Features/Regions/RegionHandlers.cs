@@ -138,7 +138,7 @@ public sealed class RegionHandlers(AppDbContext db)
             code = command.Code!;
             if (RegionCodes.ParentOf(code) != parentCode)
                 throw new RuleException($"代码 {code} 不属于 {parent.Name}（应以 {RegionCodes.ScopePrefix(parentCode)} 开头）");
-            if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
+            if (await ScopeGateway.PublicRegions(db).AnyAsync(r => r.Code == code, ct))
                 throw new RuleException($"代码 {code} 已被使用");
         }
         db.Regions.Add(new Region { Code = code, Name = command.Name.Trim(), Level = command.Level, ParentCode = parentCode });

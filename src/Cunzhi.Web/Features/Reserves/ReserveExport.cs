@@ -30,7 +30,7 @@ public sealed class ReserveExport(AppDbContext db, TimeProvider clock)
         var prefix = RegionCodes.ScopePrefix(scope.Code);
         var townPrefix = prefix[..Math.Min(prefix.Length, RegionCodes.TownDigits)];
         // Names of the pools' towns and villages; region names are public, and a village account may not see its town.
-        var regions = await db.Regions.IgnoreQueryFilters().AsNoTracking()
+        var regions = await ScopeGateway.PublicRegions(db)
             .Where(r => (r.Level == RegionLevel.Town || r.Level == RegionLevel.Village) && r.Code.StartsWith(townPrefix))
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync(ct);
         var towns = regions.Where(r => r.Level == RegionLevel.Town).ToDictionary(r => r.Code, r => r.Name);

@@ -207,7 +207,7 @@ public sealed class ReserveHandlers(AppDbContext db, PersonalDataProtector prote
             SetNationalId(reserve, c.NationalId);
         }
         if (reserve.NationalIdHash is null) throw new RuleException("该后备干部未登记身份证号，任用时请填写身份证号");
-        if (await db.Set<Cadre>().IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == reserve.NationalIdHash, ct))
+        if (await ScopeGateway.NationalIdRegisteredAsync(db, reserve.NationalIdHash, null, ct))
             throw new RuleException("该身份证号已在干部档案中登记，不能重复登记");
         (cadre.NationalIdCipher, cadre.NationalIdHash, cadre.NationalIdMasked) = (reserve.NationalIdCipher, reserve.NationalIdHash, reserve.NationalIdMasked);
         db.Set<Cadre>().Add(cadre);

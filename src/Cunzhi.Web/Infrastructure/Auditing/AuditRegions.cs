@@ -14,7 +14,7 @@ public static class AuditRegions
     public static async Task<string> RootAsync(AppDbContext db, IConfiguration config, CancellationToken ct = default)
     {
         if (config["Security:UnknownSignInRegion"] is { Length: > 0 } configured) return configured.Trim();
-        var tops = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.ParentCode == null)
+        var tops = await ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == null)
             .Select(r => r.Code).Take(2).ToListAsync(ct);
         return tops.Count == 1 ? tops[0] : "";
     }

@@ -51,7 +51,7 @@ public sealed class AuditUpgrade(AppDbContext db, UserManager<AppUser> users, IC
         var old = AuditChain.VerifyUnkeyed(Stream(), (head.Sequence, head.Hash));
         // Already upgraded once (its 脱敏 entry is there, or some entry carries a keyed hash): the chain has been altered
         // since — perhaps rewritten with plain SHA-256 to pass as an old log. Never re-seal that.
-        if (await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == AuditActions.Redaction, ct)
+        if (await ScopeGateway.WholeAuditChain.Links(db).AnyAsync(a => a.Action == AuditActions.Redaction, ct)
             || (!old.Intact && Stream().Any(s => s.StoredHash == db.Seal.Hash(s.Link))))
             throw new InvalidOperationException(
                 "操作日志已使用密钥封存过，但现在校验不通过：日志在封存后被改动，请运行 verify-audit 查明并调查，系统不会自动重新封存。");
@@ -63,7 +63,7 @@ public sealed class AuditUpgrade(AppDbContext db, UserManager<AppUser> users, IC
         var previous = "";
         while (true)
         {
-            var page = await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Sequence > from).OrderBy(a => a.Sequence).Take(Page).ToListAsync(ct);
+            var page = await ScopeGateway.WholeAuditChain.PageToResealAsync(db, from, Page, ct);
             if (page.Count == 0) break;
             foreach (var e in page)
             {
@@ -122,7 +122,7 @@ public sealed class AuditUpgrade(AppDbContext db, UserManager<AppUser> users, IC
         return new(count, redacted, old.Intact, old.FirstBreak?.Reason, resetUsers.Select(u => u.UserName ?? u.Id).ToList());
 
         IEnumerable<StoredAuditLink> Stream() =>
-            db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence).AsEnumerable().Select(a => new StoredAuditLink(a.ToLink(), a.Hash));
+            ScopeGateway.WholeAuditChain.Links(db).OrderBy(a => a.Sequence).AsEnumerable().Select(a => new StoredAuditLink(a.ToLink(), a.Hash));
     }
 
     /// <summary>The head row and its entry carry a valid keyed hash (or the log is empty).</summary>
@@ -130,7 +130,7 @@ public sealed class AuditUpgrade(AppDbContext db, UserManager<AppUser> users, IC
     {
         var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
         if (head.Sequence == 0) return true;
-        var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(a => a.Sequence == head.Sequence, ct);
+        var last = await ScopeGateway.WholeAuditChain.Links(db).SingleOrDefaultAsync(a => a.Sequence == head.Sequence, ct);
         return last is not null && last.Hash == head.Hash && db.Seal.Hash(last.ToLink()) == last.Hash;
     }
 

@@ -11,7 +11,7 @@ public static class AuditVerifier
     {
         var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
         // Streamed row by row (a synchronous enumeration), so a million entries never sit in memory at once.
-        var rows = db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence)
+        var rows = ScopeGateway.WholeAuditChain.Links(db).OrderBy(a => a.Sequence)
             .AsEnumerable().Select(a => new StoredAuditLink(a.ToLink(), a.Hash));
         return db.Seal.Verify(rows, (head.Sequence, head.Hash));
     }
@@ -22,9 +22,9 @@ public static class AuditVerifier
     /// </summary>
     public static async Task<bool> AwaitsUpgradeAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var first = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Sequence).FirstOrDefaultAsync(ct);
+        var first = await ScopeGateway.WholeAuditChain.Links(db).OrderBy(a => a.Sequence).FirstOrDefaultAsync(ct);
         return first is not null && AuditChain.ComputeUnkeyedHash(first.ToLink()) == first.Hash
-            && !await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == AuditActions.Redaction, ct);
+            && !await ScopeGateway.WholeAuditChain.Links(db).AnyAsync(a => a.Action == AuditActions.Redaction, ct);
     }
 
     /// <summary>The chain's head (last sequence, its hash and time), for anchoring it outside the database.</summary>
@@ -32,7 +32,7 @@ public static class AuditVerifier
     {
         var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
         var at = head.Sequence == 0 ? (DateTime?)null
-            : await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.Sequence == head.Sequence).Select(a => (DateTime?)a.AtUtc).SingleOrDefaultAsync(ct);
+            : await ScopeGateway.WholeAuditChain.Links(db).Where(a => a.Sequence == head.Sequence).Select(a => (DateTime?)a.AtUtc).SingleOrDefaultAsync(ct);
         return new(head.Sequence, head.Hash, at is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null);
     }
 }

@@ -164,13 +164,7 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
                 errors.Add(row.Row, NationalIdColumn, $"与第 {string.Join("、", same.Where(o => o != row).Select(o => o.Row))} 行的身份证号重复");
 
         // Registered anywhere, not only in scope: a person is registered once (as in CadreHandlers); the message names no one.
-        var registered = new HashSet<string>();
-        foreach (var chunk in withId.Select(r => r.NationalIdHash!).Distinct().Chunk(1000))
-        {
-            var found = await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.NationalIdHash!))
-                .Select(c => c.NationalIdHash!).ToListAsync(ct);
-            registered.UnionWith(found);
-        }
+        var registered = await ScopeGateway.RegisteredNationalIdsAsync(db, withId.Select(r => r.NationalIdHash!), ct);
         foreach (var row in withId.Where(r => registered.Contains(r.NationalIdHash!)))
             errors.Add(row.Row, NationalIdColumn, "该身份证号已在干部档案中登记，不能重复登记");
 

@@ -1,18 +1,18 @@
 using System.Data.Common;
-using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Cunzhi.Web.Infrastructure.Seed;
+namespace Cunzhi.Web.Infrastructure.Data;
 
 /// <summary>
 /// The fast path for many rows: binary COPY on PostgreSQL, one prepared INSERT reused in one
 /// transaction on SQLite. Table and column names come from the EF model, so they follow the
 /// migrations. Inside the context's current transaction (a payroll computation) the rows join it;
 /// otherwise SQLite gets a transaction of its own. Rows written here skip the context's scope check and
-/// row audit: callers check scope themselves and record one summary entry in the audit chain
-/// (demo and benchmark generation, payroll lines).
+/// row audit, so only two kinds of caller use it: the seeders, which act as the system (demo and benchmark
+/// generation), and <see cref="ScopeGateway.InsertInRegionAsync{T}"/>, which checks every row's region first
+/// (payroll lines); each records one summary entry in the audit chain. A convention test keeps it that way.
 /// </summary>
 public sealed class BulkWriter(AppDbContext db)
 {

@@ -1,0 +1,250 @@
+using System.Linq.Expressions;
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Forms;
+using Cunzhi.Domain.Pay;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Tasks;
+using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Cunzhi.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one reviewed place where code steps around region scope (the query filters and the save-time check of
+/// <see cref="AppDbContext"/>). Every read past the filters and every bulk write (<c>ExecuteUpdate</c>,
+/// <c>ExecuteDelete</c>, <see cref="BulkWriter"/>) in src/ goes through a method here, named for its reason, that
+/// narrows what it reaches itself; a convention test (ScopeGatewayConventionTests) fails on any other use outside the
+/// seeders, which act as the system. To add a crossing, add a method here that says why and enforces how far.
+/// </summary>
+public static class ScopeGateway
+{
+    // ---- bulk writes in a region ----
+
+    /// <summary>
+    /// <paramref name="prefix"/> as given when it lies within the acting account's scope (the system's scope is
+    /// everything); otherwise <see cref="RegionScopeViolationException"/>. A visitor's scope (<see cref="UserContext.NoRegion"/>) admits no prefix.
+    /// </summary>
+    public static string WithinScope(AppDbContext db, string prefix) =>
+        prefix.StartsWith(db.User.ScopePrefix, StringComparison.Ordinal) ? prefix : throw new RegionScopeViolationException(prefix);
+
+    /// <summary>Rows of <typeparamref name="T"/> whose code starts with <paramref name="prefix"/> (checked to be in scope), as the WHERE of a bulk write.</summary>
+    private static IQueryable<T> InRegion<T>(AppDbContext db, string prefix, Expression<Func<T, bool>> where) where T : class, IRegionScoped
+    {
+        WithinScope(db, prefix);
+        var row = Expression.Parameter(typeof(T), "row");
+        // The concrete type's property (as the query filters use), not the interface's, so EF maps it on every provider.
+        var code = Expression.Lambda<Func<T, string>>(Expression.Property(row, nameof(IRegionScoped.RegionCode)), row);
+        return db.Set<T>().Where(where).WhereCodeStartsWith(code, prefix);
+    }
+
+    /// <summary>
+    /// A set-based UPDATE of the rows matching <paramref name="where"/> under <paramref name="prefix"/>; the prefix is in
+    /// the WHERE (with the query filter) and must lie within the acting account's scope. Bypasses the row audit: the
+    /// caller records a summary event. Never set <c>RegionCode</c> here (that would move rows between regions).
+    /// </summary>
+    public static Task<int> UpdateInRegionAsync<T>(AppDbContext db, string prefix, Expression<Func<T, bool>> where,
+        Action<UpdateSettersBuilder<T>> set, CancellationToken ct) where T : class, IRegionScoped
+        => InRegion(db, prefix, where).ExecuteUpdateAsync(set, ct);
+
+    /// <summary>A set-based DELETE of the rows matching <paramref name="where"/> under <paramref name="prefix"/>, as <see cref="UpdateInRegionAsync{T}"/>.</summary>
+    public static Task<int> DeleteInRegionAsync<T>(AppDbContext db, string prefix, Expression<Func<T, bool>> where, CancellationToken ct)
+        where T : class, IRegionScoped
+        => InRegion(db, prefix, where).ExecuteDeleteAsync(ct);
+
+    /// <summary>
+    /// Many new rows at once through <see cref="BulkWriter"/> (COPY on PostgreSQL), which skips the save-time scope check:
+    /// so every row's region is checked here against <paramref name="prefix"/>, and the prefix against the account's
+    /// scope, before anything is written. Returns the number of rows written.
+    /// </summary>
+    public static async Task<long> InsertInRegionAsync<T>(AppDbContext db, string prefix, IEnumerable<T> rows, string[] properties,
+        Func<T, object?[]> values, CancellationToken ct) where T : class, IRegionScoped
+    {
+        WithinScope(db, prefix);
+        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
+        foreach (var r in list)
+            if (!r.RegionCode.StartsWith(prefix, StringComparison.Ordinal)) throw new RegionScopeViolationException(r.RegionCode);
+        return await new BulkWriter(db).WriteAsync(typeof(T), list, properties, values, ct);
+    }
+
+    // ---- public region names ----
+
+    /// <summary>
+    /// Every region, read-only: region names and codes are public statistics, and a village account may not see its town
+    /// nor a town its neighbours. For names on a sheet, a clearer message, or whether a new code is already taken;
+    /// untracked, so nothing read here can be written back.
+    /// </summary>
+    public static IQueryable<Region> PublicRegions(AppDbContext db) => db.Regions.IgnoreQueryFilters().AsNoTracking();
+
+    // ---- rows that bind a whole county ----
+
+    /// <summary>
+    /// The acting account's county as a code prefix (6 digits; the system's is empty, a visitor's matches nothing).
+    /// Rows that carry a county's or a town's code (forms, burden settings, annual results, payroll runs) bind the
+    /// villages under them, so an account reads them up to its county — never another county's.
+    /// </summary>
+    public static string CountyPrefix(AppDbContext db) =>
+        db.User.IsSystem ? "" : RegionCodes.LevelOf(db.User.RegionCode) is null ? UserContext.NoRegion : db.User.RegionCode[..RegionCodes.CountyDigits];
+
+    private static IQueryable<T> InCounty<T>(AppDbContext db) where T : class, IRegionScoped
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var code = Expression.Lambda<Func<T, string>>(Expression.Property(row, nameof(IRegionScoped.RegionCode)), row);
+        return db.Set<T>().IgnoreQueryFilters().WhereCodeStartsWith(code, CountyPrefix(db));
+    }
+
+    /// <summary>The county's burden settings: a town reads its county's row, because the settings bind it. Only the account's own county.</summary>
+    public static Task<BurdenPolicy?> CountyBurdenPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
+        InCounty<BurdenPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
+
+    /// <summary>Towns (of <paramref name="towns"/>, in the account's county) whose annual result of <paramref name="year"/> is approved: their villages' scores are locked.</summary>
+    public static Task<List<string>> TownsWithApprovedAnnualResultAsync(AppDbContext db, int year, IReadOnlyCollection<string> towns, CancellationToken ct) =>
+        InCounty<AnnualBatch>(db).AsNoTracking().Where(b => b.Year == year && towns.Contains(b.RegionCode) && b.State == AnnualState.Approved)
+            .Select(b => b.RegionCode).ToListAsync(ct);
+
+    /// <summary>The state of a town's payroll run for a month, which a reward for one of its villages must respect (the account may be the village's).</summary>
+    public static Task<PayrollState?> TownPayrollStateAsync(AppDbContext db, string? town, int year, int month, CancellationToken ct) =>
+        InCounty<PayrollRun>(db).AsNoTracking().Where(r => r.RegionCode == town && r.Year == year && r.Month == month)
+            .Select(r => (PayrollState?)r.State).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// 一表通: forms carry the county's code, and reach a town or village as village tasks of the form's request. These
+    /// methods lift the filter for the county's forms, fields and requests only up to the account's county, and only for
+    /// forms the caller already reached through scoped rows.
+    /// </summary>
+    public static class CountyForms
+    {
+        /// <summary>
+        /// The county's forms of the requests behind <paramref name="tasks"/>, a query over the scoped village tasks (EF lifts
+        /// a filter from a whole query, so the tasks are read first, in a query of their own, with their filter on).
+        /// </summary>
+        public static async Task<IQueryable<FormTemplate>> SentToAsync(AppDbContext db, IQueryable<VillageTask> tasks, CancellationToken ct)
+        {
+            var reached = await tasks.Select(t => (long?)t.TaskRequestId).Distinct().ToListAsync(ct);
+            return InCounty<FormTemplate>(db).Where(f => f.TaskRequestId != null && reached.Contains(f.TaskRequestId));
+        }
+
+        /// <summary>A form the caller was already allowed to read (by id), for its summary.</summary>
+        public static IQueryable<FormTemplate> Held(AppDbContext db, long formId) => InCounty<FormTemplate>(db).Where(f => f.Id == formId);
+
+        /// <summary>The fields of forms the caller was already allowed to read.</summary>
+        public static IQueryable<FormField> FieldsOf(AppDbContext db, IReadOnlyCollection<long> formIds) =>
+            InCounty<FormField>(db).Where(x => formIds.Contains(x.FormTemplateId));
+
+        /// <summary>The fields of one form the caller was already allowed to read, in order.</summary>
+        public static Task<List<FormField>> FieldsOfAsync(AppDbContext db, long formId, CancellationToken ct) =>
+            InCounty<FormField>(db).AsNoTracking().Where(f => f.FormTemplateId == formId).OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(ct);
+
+        /// <summary>The county's task requests behind forms the caller was already allowed to read (their gate status).</summary>
+        public static IQueryable<TaskRequest> RequestsOf(AppDbContext db, IReadOnlyCollection<long> requestIds) =>
+            InCounty<TaskRequest>(db).Where(r => requestIds.Contains(r.Id));
+
+        /// <summary>
+        /// Every field of the other forms of <paramref name="form"/>'s county that villages are asked to fill or may soon be
+        /// (request admitted or pending), for the duplicate warnings.
+        /// </summary>
+        public static Task<List<FieldRef>> LiveFieldsBesideAsync(AppDbContext db, FormTemplate form, CancellationToken ct)
+        {
+            var live = InCounty<TaskRequest>(db)
+                .Where(r => r.RegionCode == form.RegionCode && (r.Status == TaskRequestStatus.Admitted || r.Status == TaskRequestStatus.Pending)).Select(r => r.Id);
+            return (from f in InCounty<FormTemplate>(db)
+                    where f.Id != form.Id && f.RegionCode == form.RegionCode && f.TaskRequestId != null && live.Contains(f.TaskRequestId.Value)
+                    join x in InCounty<FormField>(db) on f.Id equals x.FormTemplateId
+                    orderby f.Id, x.SortOrder
+                    select new FieldRef(f.Id, f.Title, x.Id, x.Label, x.Binding))
+                .AsNoTracking().ToListAsync(ct);
+        }
+
+        /// <summary>
+        /// The burden meter's 报表 source: admitted village tasks under <paramref name="prefix"/> (checked to be in scope)
+        /// whose request carries a county form.
+        /// </summary>
+        public static IQueryable<VillageTask> VillageTasksWithFormIn(AppDbContext db, string prefix)
+        {
+            WithinScope(db, prefix);
+            var forms = InCounty<FormTemplate>(db);
+            return db.Set<VillageTask>().IgnoreQueryFilters().Where(t => t.RegionCode.StartsWith(prefix) && forms.Any(f => f.TaskRequestId == t.TaskRequestId));
+        }
+    }
+
+    // ---- county-wide uniqueness of ID numbers ----
+
+    /// <summary>
+    /// A person is registered once in the whole platform: true when a cadre other than <paramref name="exceptCadreId"/>
+    /// anywhere holds the ID-number hash. Answers yes or no only, so no one outside the scope is named.
+    /// </summary>
+    public static Task<bool> NationalIdRegisteredAsync(AppDbContext db, string hash, long? exceptCadreId, CancellationToken ct) =>
+        exceptCadreId is { } except
+            ? db.Cadres.IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == hash && x.Id != except, ct)
+            : db.Cadres.IgnoreQueryFilters().AnyAsync(x => x.NationalIdHash == hash, ct);
+
+    /// <summary>Which of <paramref name="hashes"/> any cadre anywhere already holds (an import's check, in chunks), as <see cref="NationalIdRegisteredAsync"/>.</summary>
+    public static async Task<HashSet<string>> RegisteredNationalIdsAsync(AppDbContext db, IEnumerable<string> hashes, CancellationToken ct)
+    {
+        var registered = new HashSet<string>();
+        foreach (var chunk in hashes.Distinct().Chunk(1000))
+            registered.UnionWith(await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.NationalIdHash!))
+                .Select(c => c.NationalIdHash!).ToListAsync(ct));
+        return registered;
+    }
+
+    // ---- the audit chain ----
+
+    /// <summary>The audit log is one hash chain across every region; verifying, anchoring or upgrading it reads every link.</summary>
+    public static class WholeAuditChain
+    {
+        /// <summary>Every entry, read-only (verification, the head's time, whether an upgrade is due).</summary>
+        public static IQueryable<AuditEntry> Links(AppDbContext db) => db.AuditEntries.IgnoreQueryFilters().AsNoTracking();
+
+        /// <summary>Tracked entries after <paramref name="afterSequence"/>, for re-sealing: only the system (the one-off upgrade at start-up) may rewrite the chain.</summary>
+        public static Task<List<AuditEntry>> PageToResealAsync(AppDbContext db, long afterSequence, int size, CancellationToken ct) =>
+            db.User.IsSystem
+                ? db.AuditEntries.IgnoreQueryFilters().Where(a => a.Sequence > afterSequence).OrderBy(a => a.Sequence).Take(size).ToListAsync(ct)
+                : throw new InvalidOperationException("只有系统可以重新封存操作日志");
+    }
+
+    // ---- the anonymous public ballot ----
+
+    /// <summary>
+    /// 双述双评: a visitor has no region; the ballot code is the authority. Every read starts from a code's hash or from
+    /// the window that code belongs to, and every write is a conditional update of that window's rows.
+    /// </summary>
+    public static class AnonymousBallot
+    {
+        /// <summary>The code with this hash joined to its window, projected by <paramref name="select"/>.</summary>
+        public static IQueryable<TResult> CodeWithWindow<TResult>(AppDbContext db, string hash, Expression<Func<BallotCode, EvaluationWindow, TResult>> select) =>
+            db.Set<BallotCode>().IgnoreQueryFilters().AsNoTracking().Where(c => c.Hash == hash)
+                .Join(db.Set<EvaluationWindow>().IgnoreQueryFilters(), c => c.WindowId, w => w.Id, select);
+
+        /// <summary>The window of a checked code.</summary>
+        public static IQueryable<EvaluationWindow> Window(AppDbContext db, long windowId) =>
+            db.Set<EvaluationWindow>().IgnoreQueryFilters().AsNoTracking().Where(w => w.Id == windowId);
+
+        /// <summary>The cadres' reports in the window of a checked code.</summary>
+        public static IQueryable<EvaluationReport> Reports(AppDbContext db, long windowId) =>
+            db.Set<EvaluationReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.WindowId == windowId);
+
+        /// <summary>Counts a ballot in the window if it is open at <paramref name="now"/>; 0 when it is not.</summary>
+        public static Task<int> CountBallotAsync(AppDbContext db, long windowId, DateTime now, CancellationToken ct) =>
+            db.Set<EvaluationWindow>().IgnoreQueryFilters()
+                .Where(w => w.Id == windowId && w.ClosedAtUtc == null && w.OpensAtUtc <= now && w.ClosesAtUtc > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.BallotsCast, w => w.BallotsCast + 1), ct);
+
+        /// <summary>Marks the code used if it is neither used nor voided; 0 when it was.</summary>
+        public static Task<int> MarkCodeUsedAsync(AppDbContext db, long codeId, CancellationToken ct) =>
+            db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.Id == codeId && !x.Used && !x.Voided)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, true), ct);
+
+        /// <summary>Rewrites every code row of the window unchanged, so row versions do not tell which code voted when.</summary>
+        public static Task<int> RewriteWindowCodesAsync(AppDbContext db, long windowId, CancellationToken ct) =>
+            db.Set<BallotCode>().IgnoreQueryFilters().Where(x => x.WindowId == windowId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Used, x => x.Used), ct);
+
+        /// <summary>Adds one to the cadre's counter of <paramref name="chosen"/> and zero to its others (every counter row is rewritten).</summary>
+        public static Task<int> TallyAsync(AppDbContext db, long windowId, long cadreId, BallotChoice chosen, CancellationToken ct) =>
+            db.Set<BallotTally>().IgnoreQueryFilters().Where(t => t.WindowId == windowId && t.CadreId == cadreId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + (t.Choice == chosen ? 1 : 0)), ct);
+    }
+}
