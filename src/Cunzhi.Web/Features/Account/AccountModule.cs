@@ -49,70 +49,78 @@ public sealed class AccountModule : IFeatureModule
     {
         var api = routes.Open;
         var auth = api.MapGroup("/auth").WithTags("认证").AllowAnonymous();
-        auth.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit,
-                UserManager<AppUser> users, TwoFactorPolicy twoFactor) =>
-            {
-                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-                if (result.RequiresTwoFactor)
-                {
-                    if (!string.IsNullOrWhiteSpace(request.TwoFactorCode))
-                        result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
-                    else if (!string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
-                        result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode.Replace(" ", ""));
-                }
-                await audit.RecordAsync(request.UserName ?? "", result, await audit.RegionOfAsync(request.UserName ?? ""), "api");
-                if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
-                if (result is TwoFactorSetupRequiredResult)
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败",
-                    detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟"
-                        : result.RequiresTwoFactor ? "该账号已启用两步验证：请同时提交 twoFactorCode（验证器中的 6 位数字）"
-                        : "账号或密码错误");
-            })
+        auth.MapPost("/token", Token)
             .WithSummary("用账号密码换取访问令牌（accessToken 默认 10 分钟有效，可用 refreshToken 续期；须使用两步验证的角色未设置时拒绝，403）");
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ChallengeHttpResult, ProblemHttpResult>> (RefreshRequest request, SignInManager<AppUser> signIn,
-                IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, SignInAudit audit) =>
-            {
-                var manager = (CunzhiSignInManager)signIn;
-                var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-                var ticket = protector.Unprotect(request.RefreshToken ?? "");
-                // Stamp, lock and roles as of now: a refresh token ends with the account's sessions (issue #15).
-                if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
-                    await manager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-                    return TypedResults.Challenge();
-                if (await manager.LacksRequiredTwoFactorAsync(user))
-                {
-                    await audit.RecordAsync(user.UserName!, TwoFactorSetupRequiredResult.Instance, user.RegionCode, "api-refresh");
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
-                }
-                var principal = await signIn.CreateUserPrincipalAsync(user);
-                return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-            })
+        auth.MapPost("/refresh", Refresh)
             .WithSummary("用 refreshToken 换取新令牌（账号被停用、锁定、改密、改角色或退出登录后失效）");
 
-        api.MapPost("/auth/logout", async Task<NoContent> (ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db) =>
-            {
-                if (await users.GetUserAsync(principal) is { } user)
-                {
-                    db.RecordEvent(AuditActions.SignOut, "Account", user.UserName!, user.RegionCode, System.Text.Json.JsonSerializer.Serialize(new { channel = "api" }, AuditCapture.Json));
-                    // A new stamp ends every session and token of the account, this one included (one save with the audit entry).
-                    await users.UpdateSecurityStampAsync(user);
-                }
-                return TypedResults.NoContent();
-            })
+        api.MapPost("/auth/logout", Logout)
             .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("认证")
             .WithSummary("退出登录：本账号的所有令牌和网页登录都将失效");
 
-        api.MapGet("/me", async Task<Results<Ok<ProfileView>, NotFound>> (ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db) =>
-            {
-                var user = await users.GetUserAsync(principal);
-                if (user is null) return TypedResults.NotFound();
-                var roles = (await users.GetRolesAsync(user)).Order().ToList();
-                var regionName = await db.Regions.Where(r => r.Code == user.RegionCode).Select(r => r.Name).FirstOrDefaultAsync();
-                return TypedResults.Ok(new ProfileView(user.UserName!, user.DisplayName, roles, roles.Select(Roles.DisplayName).ToList(), user.RegionCode, regionName));
-            })
+        api.MapGet("/me", Me)
             .RequireAuthorization(SecuritySetup.ApiPolicy).WithTags("账号").WithSummary("当前账号的资料");
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Token(TokenRequest request, SignInManager<AppUser> signIn, SignInAudit audit,
+        UserManager<AppUser> users, TwoFactorPolicy twoFactor)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            if (!string.IsNullOrWhiteSpace(request.TwoFactorCode))
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
+            else if (!string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode.Replace(" ", ""));
+        }
+        await audit.RecordAsync(request.UserName ?? "", result, await audit.RegionOfAsync(request.UserName ?? ""), "api");
+        if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written the token response
+        if (result is TwoFactorSetupRequiredResult)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "登录失败",
+            detail: result.IsLockedOut ? "连续 5 次密码错误，账号已锁定 15 分钟"
+                : result.RequiresTwoFactor ? "该账号已启用两步验证：请同时提交 twoFactorCode（验证器中的 6 位数字）"
+                : "账号或密码错误");
+    }
+
+    public static async Task<Results<SignInHttpResult, ChallengeHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request, SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, SignInAudit audit)
+    {
+        var manager = (CunzhiSignInManager)signIn;
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(request.RefreshToken ?? "");
+        // Stamp, lock and roles as of now: a refresh token ends with the account's sessions (issue #15).
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires ||
+            await manager.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return TypedResults.Challenge();
+        if (await manager.LacksRequiredTwoFactorAsync(user))
+        {
+            await audit.RecordAsync(user.UserName!, TwoFactorSetupRequiredResult.Instance, user.RegionCode, "api-refresh");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先设置两步验证", detail: TwoFactorSetupRequiredResult.Message);
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    public static async Task<NoContent> Logout(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            db.RecordEvent(AuditActions.SignOut, "Account", user.UserName!, user.RegionCode, System.Text.Json.JsonSerializer.Serialize(new { channel = "api" }, AuditCapture.Json));
+            // A new stamp ends every session and token of the account, this one included (one save with the audit entry).
+            await users.UpdateSecurityStampAsync(user);
+        }
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<ProfileView>, NotFound>> Me(ClaimsPrincipal principal, UserManager<AppUser> users, AppDbContext db)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null) return TypedResults.NotFound();
+        var roles = (await users.GetRolesAsync(user)).Order().ToList();
+        var regionName = await db.Regions.Where(r => r.Code == user.RegionCode).Select(r => r.Name).FirstOrDefaultAsync();
+        return TypedResults.Ok(new ProfileView(user.UserName!, user.DisplayName, roles, roles.Select(Roles.DisplayName).ToList(), user.RegionCode, regionName));
     }
 }

@@ -16,10 +16,10 @@ public sealed class AnalyticsModule : IFeatureModule
     {
         var secured = routes.Secured;
         var analytics = secured.MapGroup("/analytics").WithTags("班子结构");
-        analytics.MapGet("/structure", async (string? code, StructureHandlers h, CancellationToken ct) =>
-                await h.GetAsync(code, ct) is { } report
-                    ? (Results<Ok<StructureReport>, ProblemHttpResult>)TypedResults.Ok(report)
-                    : CunzhiApi.NotFound(StructureHandlers.NotFoundMessage))
+        analytics.MapGet("/structure", Structure)
             .WithSummary("班子结构分析：年龄、学历、党员、女性、一肩挑、职级分布和空缺岗位，及各下级区划对比（不带 code 时为本账号的管辖区划）");
     }
+
+    public static async Task<Results<Ok<StructureReport>, ProblemHttpResult>> Structure(string? code, StructureHandlers h, CancellationToken ct) =>
+        await h.GetAsync(code, ct) is { } report ? TypedResults.Ok(report) : CunzhiApi.NotFound(StructureHandlers.NotFoundMessage);
 }
