@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Infrastructure.Data;
@@ -135,11 +136,12 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
     {
         var (code, row) = await CheckAsync(typed, client, ct);
         var w = await db.Set<EvaluationWindow>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == row.WindowId, ct);
-        var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Code == w.RegionCode || r.Code == w.RegionCode.Substring(0, 9) + "000")
+        var town = RegionCodes.TownOf(w.RegionCode);
+        var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Code == w.RegionCode || r.Code == town)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var cadres = await db.Set<EvaluationReport>().IgnoreQueryFilters().AsNoTracking().Where(r => r.WindowId == w.Id).OrderBy(r => r.Position)
             .Select(r => new { r.CadreId, r.CadreName, r.PostCode, r.Text }).ToListAsync(ct);
-        return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", names.GetValueOrDefault(w.RegionCode[..9] + "000") ?? "", w.Year,
+        return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", (town is null ? null : names.GetValueOrDefault(town)) ?? "", w.Year,
             clock.ToChina(w.ClosesAtUtc),
             cadres.Select(c => new BallotCadre(c.CadreId, c.CadreName, CadreNames.Post(c.PostCode), c.Text)).ToList());
     }
