@@ -23,7 +23,7 @@ public static class PolicyEndpoints<THandlers, TPolicy, TView, TOverview, TSave,
     where TPolicy : VersionedPolicy<TPolicy>
     where TView : class
     where TOverview : notnull
-    where TSave : IVersionedCommand
+    where TSave : class, IVersionedCommand
     where TPublish : class
 {
     public const string NoDraft = "没有正在编辑的草稿";
@@ -34,6 +34,8 @@ public static class PolicyEndpoints<THandlers, TPolicy, TView, TOverview, TSave,
     {
         var readers = routes.Readers.Split(',');
         var editors = routes.Editors.Split(',');
+        // The commands are constrained to classes: a body of an unconstrained generic type has unknown nullability and
+        // would count as optional (an empty body or JSON null reaching the handler as null); a class is required (400).
         // The handlers go to Map* as Delegate values, not method groups: .NET 10's RouteHandlerAnalyzer crashes (AD0001)
         // on a handler parameter whose type is a generic type parameter (dotnet/aspnetcore#56831, fixed in .NET 11).
         Delegate overview = GetOverview, version = GetVersion, save = SaveDraft, publish = Publish, publishDraft = PublishDraft, discard = DiscardDraft;

@@ -27,7 +27,7 @@ public abstract class VersionedPolicyHandlers<TPolicy, TView, TOverview, TSave, 
     where TPolicy : VersionedPolicy<TPolicy>
     where TView : class
     where TOverview : notnull
-    where TSave : IVersionedCommand
+    where TSave : class, IVersionedCommand
     where TPublish : class
 {
     /// <summary>The data context.</summary>
