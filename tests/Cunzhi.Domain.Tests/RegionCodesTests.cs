@@ -75,4 +75,49 @@ public sealed class RegionCodesTests
     [InlineData(RegionLevel.Village, new[] { RegionLevel.VillagerGroup, RegionLevel.Grid })]
     [InlineData(RegionLevel.Grid, new RegionLevel[0])]
     public void Child_levels(RegionLevel parent, RegionLevel[] children) => RegionCodes.ChildLevels(parent).ShouldBe(children);
+
+    public static TheoryData<string?, string?, string?> CountyAndTown => new()
+    {
+        { "360922000000", "360922000000", null },                 // a county is its own county and lies in no town
+        { "360922106000", "360922000000", "360922106000" },       // a town is its own town
+        { "360922106208", "360922000000", "360922106000" },
+        { "360922106208001", "360922000000", "360922106000" },    // villager group
+        { "360922106208901", "360922000000", "360922106000" },    // grid
+        { "360900000000", null, null },                           // malformed: no answer rather than a wrong one
+        { "36092210620", null, null },
+        { "", null, null },
+        { null, null, null },
+    };
+
+    [Theory, MemberData(nameof(CountyAndTown))]
+    public void County_and_town_of_a_code(string? code, string? county, string? town)
+    {
+        RegionCodes.CountyOf(code).ShouldBe(county);
+        RegionCodes.TownOf(code).ShouldBe(town);
+    }
+
+    [Theory]
+    [InlineData("360922106208", "360922", "360922106")]
+    [InlineData("360922106208901", "360922", "360922106")]
+    public void County_and_town_prefixes_are_the_leading_digits(string code, string county, string town)
+    {
+        RegionCodes.CountyPrefix(code).ShouldBe(county);
+        RegionCodes.TownPrefix(code).ShouldBe(town);
+        RegionCodes.CountyPrefix(code).ShouldBe(RegionCodes.ScopePrefix(RegionCodes.CountyOf(code)!));
+        RegionCodes.TownPrefix(code).ShouldBe(RegionCodes.ScopePrefix(RegionCodes.TownOf(code)!));
+    }
+
+    [Fact]
+    public void Towns_are_the_town_level_regions_in_code_order_optionally_within_a_region()
+    {
+        Region R(string code, RegionLevel level) => new() { Code = code, Name = code, Level = level };
+        var regions = new[]
+        {
+            R("360922000000", RegionLevel.County), R("360922107000", RegionLevel.Town), R("360922106000", RegionLevel.Town),
+            R("360922106208", RegionLevel.Village), R("360923101000", RegionLevel.Town),
+        }.AsQueryable();
+        regions.Towns().Select(r => r.Code).ShouldBe(["360922106000", "360922107000", "360923101000"]);
+        regions.Towns("360922000000").Select(r => r.Code).ShouldBe(["360922106000", "360922107000"]);
+        regions.Towns("360922106000").Select(r => r.Code).ShouldBe(["360922106000"]);
+    }
 }

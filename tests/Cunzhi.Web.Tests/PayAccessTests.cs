@@ -14,6 +14,7 @@ public abstract class PayAccessTests<TFactory>(TFactory f) : IClassFixture<TFact
     public static TheoryData<string, string, string, string> Endpoints => new()
     {
         { "GET", "/api/v1/pay/settings", "", Readers },
+        { "GET", "/api/v1/pay/settings/versions/999", "", Readers },  // 404: no such version
         { "PUT", "/api/v1/pay/settings/draft", """{"effectiveFrom":"2030-01-02"}""", County },
         { "POST", "/api/v1/pay/settings/publish", "{}", County },   // 404: no draft
         { "DELETE", "/api/v1/pay/settings/draft", "", County },     // 404: no draft

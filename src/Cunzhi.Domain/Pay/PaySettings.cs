@@ -10,9 +10,9 @@ public sealed record CoefficientStep(decimal MinScore, int Permille);
 
 /// <summary>
 /// 报酬标准: one county's pay settings, versioned like the rank policy. A version is in force from its
-/// <see cref="EffectiveFrom"/> (the first day of a month) until the next published version's; a payroll month uses the
-/// version in force on its first day (<see cref="InForce"/>) and records its number on every line, so old runs stay
-/// reproducible. A published version is never changed (<see cref="EnsureDraft"/>): editing makes a new draft.
+/// <see cref="VersionedPolicy{TSelf}.EffectiveFrom"/> (the first day of a month) until the next published version's; a payroll month uses the
+/// version in force on its first day (<see cref="VersionedPolicy{TSelf}.InForce"/>) and records its number on every line, so old runs stay
+/// reproducible. A published version is never changed (<see cref="VersionedPolicy{TSelf}.EnsureDraft"/>): editing makes a new draft.
 /// <para>Defaults (the county edits all of them; the pilot article gives only the allowance step and the 好支书 and 20%
 /// figures, the rest are illustrative): chief base 3,000 CNY a month for 党组织书记 and 书记、主任（一肩挑）; 村委会主任
 /// 100% (a 主职 post); deputies (副书记, 副主任) 85%; 委员 70%; 驻村第一书记 0% — paid by the sending unit, the line says so.
@@ -21,10 +21,8 @@ public sealed record CoefficientStep(decimal MinScore, int Permille);
 /// Income-increment reward at most 20% of a positive increment, shared by post weights 书记/一肩挑 30, 主任 25,
 /// 副职 15, 委员 10, 第一书记 0.</para>
 /// </summary>
-public sealed class PaySettings : Common.IVersioned
+public sealed class PaySettings : VersionedPolicy<PaySettings>
 {
-    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
-    public int RowVersion { get; set; }
     /// <summary>The posts paid as chiefs when a county has not said otherwise.</summary>
     public const string DefaultPostShares = "secretary=100;secretary-director=100;director=100;deputy-secretary=85;deputy-director=85;committee-member=70;first-secretary=0";
     /// <summary>Default coefficient table.</summary>
@@ -32,20 +30,10 @@ public sealed class PaySettings : Common.IVersioned
     /// <summary>Default weights for sharing an income-increment reward.</summary>
     public const string DefaultIncrementShares = "secretary=30;secretary-director=30;director=25;deputy-secretary=15;deputy-director=15;committee-member=10;first-secretary=0";
 
-    /// <summary>Surrogate key.</summary>
-    public long Id { get; set; }
-    /// <summary>County code (12 digits).</summary>
-    public required string CountyCode { get; set; }
-    /// <summary>Version number 1, 2, … per county.</summary>
-    public int Version { get; set; }
-    /// <summary>First day this version applies; always the first day of a month.</summary>
-    public DateOnly EffectiveFrom { get; set; }
-    /// <summary>True once published; then immutable.</summary>
-    public bool IsPublished { get; set; }
-    /// <summary>Account that published it.</summary>
-    public string? PublishedBy { get; set; }
-    /// <summary>When (UTC).</summary>
-    public DateTime? PublishedAtUtc { get; set; }
+    // Id, CountyCode, Version, EffectiveFrom (always the first day of a month here), IsPublished, PublishedBy/At: VersionedPolicy.
+
+    /// <inheritdoc/>
+    protected override string PolicyName => "报酬标准";
     /// <summary>Monthly base pay of a chief (党组织书记, 一肩挑), fen.</summary>
     public long ChiefBaseFen { get; set; } = 3_000_00;
     /// <summary>Base pay of each post as a percentage of the chief's, <c>post=percent;…</c> (<see cref="DefaultPostShares"/>).</summary>
@@ -67,38 +55,19 @@ public sealed class PaySettings : Common.IVersioned
     /// <summary>Default weights by post for sharing an income-increment reward, <c>post=weight;…</c>.</summary>
     public string IncrementShares { get; set; } = DefaultIncrementShares;
 
-    /// <summary>The published version in force on <paramref name="date"/> (latest effective date on or before it, highest version on a tie), or null.</summary>
-    public static PaySettings? InForce(IEnumerable<PaySettings> versions, DateOnly date) =>
-        versions.Where(v => v.IsPublished && v.EffectiveFrom <= date)
-            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Version).FirstOrDefault();
-
-    /// <summary>Refuses any change to a published version.</summary>
-    public void EnsureDraft()
+    /// <summary>A new draft of <paramref name="county"/> copying <paramref name="from"/> (or the defaults), numbered <paramref name="version"/>.</summary>
+    public static PaySettings DraftFrom(PaySettings? from, string county, int version, DateOnly effectiveFrom)
     {
-        if (IsPublished) throw new RuleException($"第 {Version} 版报酬标准已发布，不能修改；请新建草稿");
+        var draft = (from ?? new PaySettings { CountyCode = county }).NewDraft(version, effectiveFrom);
+        draft.CountyCode = county;
+        return draft;
     }
-
-    /// <summary>A new draft copying <paramref name="from"/> (or the defaults), numbered <paramref name="version"/>.</summary>
-    public static PaySettings DraftFrom(PaySettings? from, string county, int version, DateOnly effectiveFrom) => new()
-    {
-        CountyCode = county, Version = version, EffectiveFrom = effectiveFrom,
-        ChiefBaseFen = from?.ChiefBaseFen ?? 3_000_00, PostShares = from?.PostShares ?? DefaultPostShares,
-        PerformanceBaseFen = from?.PerformanceBaseFen ?? 800_00, Coefficients = from?.Coefficients ?? DefaultCoefficients,
-        GoodSecretaryAwardFen = from?.GoodSecretaryAwardFen ?? 10_000_00, GoodSecretaryPayMonth = from?.GoodSecretaryPayMonth ?? 12,
-        RetirementFenPerYear = from?.RetirementFenPerYear ?? 20_00, RetirementAge = from?.RetirementAge ?? 60,
-        IncrementCapPercent = from?.IncrementCapPercent ?? 20, IncrementShares = from?.IncrementShares ?? DefaultIncrementShares,
-    };
 
     /// <summary>Publishes the draft; its effective date must be the first day of a month.</summary>
-    public void Publish(string by, DateTime atUtc)
-    {
-        EnsureDraft();
-        if (Problems() is { Count: > 0 } p) throw RuleException.Of(p);
-        (IsPublished, PublishedBy, PublishedAtUtc) = (true, by, atUtc);
-    }
+    public void Publish(string by, DateTime atUtc) => MarkPublished(by, atUtc);
 
     /// <summary>Every problem with the numbers, in Chinese.</summary>
-    public IReadOnlyList<string> Problems()
+    public override IReadOnlyList<string> Problems()
     {
         var p = new List<string>();
         if (EffectiveFrom.Day != 1) p.Add("生效日期须为某月 1 日");

@@ -10,8 +10,8 @@ public sealed record PointsStep(int MinPoints, int MonthsOff);
 
 /// <summary>
 /// 晋升办法: one county's rank-and-promotion policy, versioned. A version is in force from its
-/// <see cref="EffectiveFrom"/> until the next published version's; decisions and pay for a date are computed under the
-/// version in force on that date (<see cref="InForce"/>), so last year's answers stay last year's.
+/// <see cref="VersionedPolicy{TSelf}.EffectiveFrom"/> until the next published version's; decisions and pay for a date are computed under the
+/// version in force on that date (<see cref="VersionedPolicy{TSelf}.InForce"/>), so last year's answers stay last year's.
 /// <para>Payroll reads only <see cref="AllowanceStepFen"/>; the promotion conditions, waiting times, points and veto
 /// reasons are the rank area's.</para>
 /// <para>Defaults (rank-and-pay pilot, SPEC §2; the county changes them): minimum months at rank 13…2 of
@@ -21,10 +21,8 @@ public sealed record PointsStep(int MinPoints, int MonthsOff);
 /// current rank; 2 points take 3 months off the wait, 4 points 6 months, 6 points 12 months; veto reasons 履职不力,
 /// 群众满意度低, 违法违纪.</para>
 /// </summary>
-public sealed class RankPolicy : Common.IVersioned
+public sealed class RankPolicy : VersionedPolicy<RankPolicy>
 {
-    /// <summary>Concurrency version (<see cref="Common.IVersioned"/>).</summary>
-    public int RowVersion { get; set; }
     /// <summary>Default allowance step: 100 CNY a month per rank above 13.</summary>
     public const long DefaultAllowanceStepFen = 100_00;
 
@@ -37,22 +35,13 @@ public sealed class RankPolicy : Common.IVersioned
     /// <summary>Default veto reasons (一票否决): failing duties, low satisfaction, breaking law or discipline (SPEC §2).</summary>
     public static readonly IReadOnlyList<string> DefaultVetoReasons = ["履职不力", "群众满意度低", "违法违纪"];
 
-    /// <summary>Surrogate key.</summary>
-    public long Id { get; set; }
-    /// <summary>County code (12 digits).</summary>
-    public required string CountyCode { get; set; }
-    /// <summary>Version number, 1, 2, … per county.</summary>
-    public int Version { get; set; }
-    /// <summary>First day this version applies.</summary>
-    public DateOnly EffectiveFrom { get; set; }
-    /// <summary>True once published; a published version is never edited (a new version is made instead).</summary>
-    public bool IsPublished { get; set; }
+    // Id, CountyCode, Version, EffectiveFrom, IsPublished, PublishedBy/At: VersionedPolicy.
+
+    /// <inheritdoc/>
+    protected override string PolicyName => "晋升办法";
+
     /// <summary>Monthly allowance per rank above 13, in fen (default 10,000 fen = 100 CNY).</summary>
     public long AllowanceStepFen { get; set; } = DefaultAllowanceStepFen;
-    /// <summary>Account that published it.</summary>
-    public string? PublishedBy { get; set; }
-    /// <summary>When it was published (UTC).</summary>
-    public DateTime? PublishedAtUtc { get; set; }
 
     /// <summary>B1: minimum months at rank 13, 12, …, 2 before promotion (12 entries; index 0 is rank 13).</summary>
     public List<int> MinMonths { get; set; } = [.. DefaultMinMonths];
@@ -81,11 +70,6 @@ public sealed class RankPolicy : Common.IVersioned
     /// <summary>Reasons the discipline inspector may give for a veto (一票否决).</summary>
     public List<string> VetoReasons { get; set; } = [.. DefaultVetoReasons];
 
-    /// <summary>The published version in force on <paramref name="date"/> (latest effective date on or before it, highest version on a tie); null when none.</summary>
-    public static RankPolicy? InForce(IEnumerable<RankPolicy> versions, DateOnly date) =>
-        versions.Where(v => v.IsPublished && v.EffectiveFrom <= date)
-            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Version).FirstOrDefault();
-
     /// <summary>The default policy of a county as version 1, published, in force from <paramref name="effectiveFrom"/>.</summary>
     public static RankPolicy Default(string countyCode, DateOnly effectiveFrom, string publishedBy, DateTime publishedAtUtc) => new()
     {
@@ -113,7 +97,7 @@ public sealed class RankPolicy : Common.IVersioned
     };
 
     /// <summary>Every problem with the numbers of this version, in Chinese; empty when it may be published.</summary>
-    public IReadOnlyList<string> Problems()
+    public override IReadOnlyList<string> Problems()
     {
         var p = new List<string>();
         if (AllowanceStepFen is < 0 or > 100_000_00) p.Add("职级补贴级差应在 0 至 100000 元之间");
@@ -146,22 +130,11 @@ public sealed class RankPolicy : Common.IVersioned
         return p;
     }
 
-    /// <summary>Refuses any change to a published version.</summary>
-    public void EnsureDraft()
-    {
-        if (IsPublished) throw new RuleException($"第 {Version} 版晋升办法已发布，不能修改；请新建草稿");
-    }
+    /// <summary>A draft copy of this version's numbers as <paramref name="version"/>, with its effective date.</summary>
+    public RankPolicy DraftCopy(int version) => NewDraft(version, EffectiveFrom);
 
-    /// <summary>A draft copy of this version's numbers as <paramref name="version"/>.</summary>
-    public RankPolicy DraftCopy(int version) => new()
-    {
-        CountyCode = CountyCode, Version = version, EffectiveFrom = EffectiveFrom, IsPublished = false, AllowanceStepFen = AllowanceStepFen,
-        MinMonths = [.. MinMonths], MinimumRating = MinimumRating, SanctionMonths = SanctionMonths, PeriodMonths = PeriodMonths,
-        MinSatisfactionPercent = MinSatisfactionPercent, MaxAbsenceDays = MaxAbsenceDays, ExcellentPoints = ExcellentPoints,
-        CountyCommendationPoints = CountyCommendationPoints, CityCommendationPoints = CityCommendationPoints,
-        ProvinceCommendationPoints = ProvinceCommendationPoints, NationalCommendationPoints = NationalCommendationPoints,
-        PointsSteps = [.. PointsSteps], VetoReasons = [.. VetoReasons],
-    };
+    /// <inheritdoc/>
+    protected override void CopyMutableMembers() => (MinMonths, PointsSteps, VetoReasons) = ([.. MinMonths], [.. PointsSteps], [.. VetoReasons]);
 
     /// <summary>
     /// Publishes this draft from <paramref name="effectiveFrom"/>: not before <paramref name="today"/> (decisions already
@@ -174,9 +147,10 @@ public sealed class RankPolicy : Common.IVersioned
         var problems = Problems();
         if (problems.Count > 0) throw RuleException.Of(problems);
         if (effectiveFrom < today) throw new RuleException($"生效日期不能早于今天（{today:yyyy-MM-dd}）：已作出的决定按当时的办法计算");
-        var latest = published.Where(v => v.IsPublished).OrderByDescending(v => v.EffectiveFrom).FirstOrDefault();
+        var latest = LatestPublished(published);
         if (latest is not null && effectiveFrom <= latest.EffectiveFrom)
             throw new RuleException($"生效日期须晚于第 {latest.Version} 版的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
-        (EffectiveFrom, IsPublished, PublishedBy, PublishedAtUtc) = (effectiveFrom, true, by, atUtc);
+        EffectiveFrom = effectiveFrom;
+        MarkPublished(by, atUtc);
     }
 }

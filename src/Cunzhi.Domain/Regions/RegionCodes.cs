@@ -68,6 +68,24 @@ public static class RegionCodes
         _ => throw new ArgumentException($"不是有效的区划代码：{code}", nameof(code)),
     };
 
+    /// <summary>
+    /// The county a well-formed code of any level lies in (<c>360922106208</c> → <c>360922000000</c>; a county gives
+    /// itself); null when the code is malformed or missing.
+    /// </summary>
+    public static string? CountyOf(string? code) => LevelOf(code) is null ? null : code![..CountyDigits] + "000000";
+
+    /// <summary>
+    /// The town a well-formed town, village, villager-group or grid code lies in (<c>360922106208</c> → <c>360922106000</c>;
+    /// a town gives itself); null for a county or a malformed code.
+    /// </summary>
+    public static string? TownOf(string? code) => LevelOf(code) is null or RegionLevel.County ? null : code![..TownDigits] + "000";
+
+    /// <summary>The county's six digits at the start of any code (a county's <see cref="ScopePrefix"/>; the region part of an ID number).</summary>
+    public static string CountyPrefix(string code) => code[..CountyDigits];
+
+    /// <summary>The county's and town's nine digits at the start of a code below the county (a town's <see cref="ScopePrefix"/>; a key grouping villages by town).</summary>
+    public static string TownPrefix(string code) => code[..TownDigits];
+
     /// <summary>True when <paramref name="code"/> is the region of <paramref name="ancestorCode"/> or lies beneath it.</summary>
     public static bool IsWithin(string code, string ancestorCode) => code.StartsWith(ScopePrefix(ancestorCode), StringComparison.Ordinal);
 

@@ -226,7 +226,7 @@ public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHa
     /// <summary>Every town in scope with its batch state for the year (the county's approval list).</summary>
     public async Task<IReadOnlyList<BatchSummary>> BatchesAsync(int year, CancellationToken ct = default)
     {
-        var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        var towns = await db.Regions.AsNoTracking().Towns().Select(r => new { r.Code, r.Name }).ToListAsync(ct);
         var batches = await db.Set<AnnualBatch>().AsNoTracking().Where(b => b.Year == year)
             .Select(b => new { b.RegionCode, b.State, b.ProposedAtUtc, b.ReturnReason, Cadres = b.Reviews.Count, Excellent = b.Reviews.Count(r => r.Rating == Rating.Excellent) })
             .ToDictionaryAsync(b => b.RegionCode, ct);

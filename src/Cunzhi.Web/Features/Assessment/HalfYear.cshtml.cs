@@ -26,7 +26,7 @@ public sealed class HalfYearModel(HalfYearHandlers h, Cunzhi.Web.Infrastructure.
         Year ??= today.Year;
         Half = Half is 1 or 2 ? Half : today.Month <= 6 ? 1 : 2;
         Towns = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Regions.Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }), ct)).Select(t => (t.Code, t.Name)).ToList();
+            db.Regions.Towns().Select(r => new { r.Code, r.Name }), ct)).Select(t => (t.Code, t.Name)).ToList();
         Report = await h.AnalyseAsync(Year.Value, Half.Value, Town, Kind, new PageRequest(PageNumber, 20), ct);
     }
 }

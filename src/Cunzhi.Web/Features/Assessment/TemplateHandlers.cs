@@ -80,9 +80,7 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     public const string Editors = Roles.CountyAdmin;
 
     /// <summary>The county of the acting account (a county, town or village code's first 6 digits + 000000).</summary>
-    public string County => CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
-
-    public static string? CountyOf(string? code) => RegionCodes.LevelOf(code) is null ? null : code![..6] + "000000";
+    public string County => RegionCodes.CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -114,24 +112,14 @@ public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProv
     public async Task<TemplateView> SaveDraftAsync(SaveTemplateDraft c, CancellationToken ct = default)
     {
         var draft = await Templates(c.Kind).FirstOrDefaultAsync(t => t.Status == TemplateStatus.Draft, ct);
-        var created = draft is null;
-        if (draft is null)
-        {
-            ConcurrencyVersions.ExpectNone(c.RowVersion);
-            var last = await Templates(c.Kind).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
-            draft = last?.NewDraft(last.Version + 1, Now) ?? new IndicatorTemplate { CountyCode = County, Kind = c.Kind, Version = 1, Title = c.Title, CreatedAtUtc = Now };
-            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(await Templates(c.Kind).AsNoTracking().ToListAsync(ct));
-            db.Add(draft);
-        }
-        else
-        {
-            db.ExpectVersion(draft, c.RowVersion);
-            // The indicators are child rows: replacing them alone leaves the template row unchanged, yet it is the edit.
-            db.Touch(draft);
-        }
+        // No draft: a copy of the newest version (or the command's own title); the indicators are child rows, so an
+        // edit of an existing draft marks the template row changed (DraftEdits.OpenDraft) — it is the edit.
+        var earlier = draft is null ? await Templates(c.Kind).OrderByDescending(t => t.Version).ToListAsync(ct) : [];
+        draft = db.OpenDraft(draft, c.RowVersion, earlier, () => earlier.FirstOrDefault() is { } last
+            ? last.NewDraft(last.Version + 1, Now)
+            : new IndicatorTemplate { CountyCode = County, Kind = c.Kind, Version = 1, Title = c.Title, CreatedAtUtc = Now }, out var created);
         draft.SetIndicators(c.Title, SaveTemplateDraftValidator.Specs(c.Indicators));
-        if (created) await db.SaveCreatedAsync(ct);
-        else await db.SaveChangesAsync(ct);
+        await db.SaveDraftAsync(created, ct);
         return View(draft);
     }
 

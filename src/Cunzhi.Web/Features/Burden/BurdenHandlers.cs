@@ -109,7 +109,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>The county of the acting account (its code's first 6 digits).</summary>
-    private string County => RegionCodes.LevelOf(user.RegionCode) is not null ? user.RegionCode[..6] + "000000" : throw new RuleException("账号未绑定区划");
+    private string County => RegionCodes.CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
 
     private string Town => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new RuleException("只有乡镇账号可以办理此事项");
 

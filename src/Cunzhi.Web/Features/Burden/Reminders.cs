@@ -95,17 +95,15 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
             RegionCode = region, Kind = kind, WeekStart = monday, Title = text.Title, Body = text.Body.Length > 300 ? text.Body[..299] + "…" : text.Body,
             Link = link, CreatedAtUtc = nowUtc,
         };
-        static string TownOf(string village) => village[..RegionCodes.TownDigits] + new string('0', RegionCodes.VillageDigits - RegionCodes.TownDigits);
-        static string CountyOf(string village) => village[..RegionCodes.CountyDigits] + new string('0', RegionCodes.VillageDigits - RegionCodes.CountyDigits);
         foreach (var kind in due)
         {
             var already = await db.Set<Reminder>().Where(r => r.Kind == kind && r.WeekStart == monday).Select(r => r.RegionCode).ToListAsync(ct);
             if (kind == ReminderKind.TownUnreported)
-                foreach (var town in stats.Where(s => s.Unreported > 0).GroupBy(s => TownOf(s.Code)).Where(g => !already.Contains(g.Key)))
+                foreach (var town in stats.Where(s => s.Unreported > 0).GroupBy(s => RegionCodes.TownOf(s.Code)!).Where(g => !already.Contains(g.Key)))
                     made.Add(New(town.Key, kind, ReminderSchedule.TownText([.. town.OrderBy(s => s.Code).Select(s => (names.GetValueOrDefault(s.Code, s.Code), s.Unreported))]),
                         $"/Tasks/Board?week={monday:yyyy-MM-dd}&show=Unreported"));
             else
-                foreach (var county in stats.GroupBy(s => CountyOf(s.Code)).Where(g => !already.Contains(g.Key)))
+                foreach (var county in stats.GroupBy(s => RegionCodes.CountyOf(s.Code)!).Where(g => !already.Contains(g.Key)))
                     made.Add(New(county.Key, kind, ReminderSchedule.CountyText(monday, county.Count(), county.Sum(s => s.Items), county.Sum(s => s.Items - s.Unreported),
                         county.Sum(s => s.Blocked), county.Count(s => s.Unreported > 0)), $"/Tasks/Board?week={monday:yyyy-MM-dd}"));
         }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Infrastructure.Data;
@@ -134,11 +135,12 @@ public sealed class BallotHandlers(AppDbContext db, PersonalDataProtector protec
     {
         var (code, row) = await CheckAsync(typed, client, ct);
         var w = await ScopeGateway.AnonymousBallot.Window(db, row.WindowId).FirstAsync(ct);
-        var names = await ScopeGateway.PublicRegions(db).Where(r => r.Code == w.RegionCode || r.Code == w.RegionCode.Substring(0, 9) + "000")
+        var town = RegionCodes.TownOf(w.RegionCode);
+        var names = await ScopeGateway.PublicRegions(db).Where(r => r.Code == w.RegionCode || r.Code == town)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var cadres = await ScopeGateway.AnonymousBallot.Reports(db, w.Id).OrderBy(r => r.Position)
             .Select(r => new { r.CadreId, r.CadreName, r.PostCode, r.Text }).ToListAsync(ct);
-        return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", names.GetValueOrDefault(w.RegionCode[..9] + "000") ?? "", w.Year,
+        return new(BallotCodeFormat.Display(code), names.GetValueOrDefault(w.RegionCode) ?? "", (town is null ? null : names.GetValueOrDefault(town)) ?? "", w.Year,
             clock.ToChina(w.ClosesAtUtc),
             cadres.Select(c => new BallotCadre(c.CadreId, c.CadreName, CadreNames.Post(c.PostCode), c.Text)).ToList());
     }

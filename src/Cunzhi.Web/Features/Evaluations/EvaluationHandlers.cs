@@ -182,14 +182,15 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
             await CloseAsync(id, early: false, ct);
             w = await db.Set<EvaluationWindow>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
         }
-        var names = await db.Regions.AsNoTracking().Where(r => r.Code == w.RegionCode || r.Code == w.RegionCode.Substring(0, 9) + "000")
+        var town = RegionCodes.TownOf(w.RegionCode);
+        var names = await db.Regions.AsNoTracking().Where(r => r.Code == w.RegionCode || r.Code == town)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var reports = await db.Set<EvaluationReport>().AsNoTracking().Where(r => r.WindowId == id).OrderBy(r => r.Position)
             .Select(r => new { r.CadreId, r.CadreName, r.PostCode, r.Text, r.EditedBy }).ToListAsync(ct);
         var issued = await db.Set<BallotCode>().CountAsync(x => x.WindowId == id && !x.Voided, ct);
         var used = await db.Set<BallotCode>().CountAsync(x => x.WindowId == id && x.Used, ct);
         var state = w.StateAt(Now);
-        return new(w.Id, w.RegionCode, names.GetValueOrDefault(w.RegionCode) ?? w.RegionCode, names.GetValueOrDefault(w.RegionCode[..9] + "000") ?? "",
+        return new(w.Id, w.RegionCode, names.GetValueOrDefault(w.RegionCode) ?? w.RegionCode, (town is null ? null : names.GetValueOrDefault(town)) ?? "",
             w.Year, ToLocal(w.OpensAtUtc), ToLocal(w.ClosesAtUtc), state, PublicEvaluationRules.StateName(state), issued, used,
             reports.Select(r => new ReportView(r.CadreId, r.CadreName, r.PostCode, CadreNames.Post(r.PostCode), r.Text, r.EditedBy)).ToList());
     }

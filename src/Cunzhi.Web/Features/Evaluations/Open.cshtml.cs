@@ -22,7 +22,7 @@ public sealed class OpenModel(EvaluationHandlers evaluations, IValidator<OpenWin
     public OpenWindowsResult? Result { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Towns = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+        Towns = (await db.Regions.AsNoTracking().Towns().Select(r => new { r.Code, r.Name }).ToListAsync(ct))
             .Select(r => (r.Code, r.Name)).ToList();
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -119,7 +119,7 @@ public sealed class VillageResolver
     public async Task<IReadOnlyDictionary<string, string>> ExplainAsync(IEnumerable<string> texts, CancellationToken ct)
     {
         var keys = texts.Distinct().ToDictionary(t => t, Key);
-        var county = db.User.RegionCode is { Length: >= RegionCodes.CountyDigits } own ? own[..RegionCodes.CountyDigits] : "";
+        var county = db.User.RegionCode is { Length: >= RegionCodes.CountyDigits } own ? RegionCodes.CountyPrefix(own) : "";
         var codes = keys.Values.Where(k => k.All(char.IsAsciiDigit)).ToHashSet();
         var names = keys.Values.Where(k => !k.All(char.IsAsciiDigit)).Select(k => k.Split('/')[^1]).ToHashSet();
         var outside = new List<(string Code, string Name, RegionLevel Level, string? Parent)>();

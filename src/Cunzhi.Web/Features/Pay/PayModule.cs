@@ -26,19 +26,10 @@ public sealed class PayModule : IFeatureModule
         var secured = routes.Secured;
         var pay = secured.MapGroup("/pay").WithTags("报酬");
 
-        var settings = pay.MapGroup("/settings").RequireAuthorization(p => p.RequireRole(R(PaySettingsHandlers.Readers)));
-        var editors = R(PaySettingsHandlers.Editors);
-        settings.MapGet("", async (PaySettingsHandlers h, CancellationToken ct) => TypedResults.Ok(await h.OverviewAsync(ct)))
-            .WithETag().WithSummary("报酬标准：现行版本、草稿与全部版本（version 为第几版；rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）");
-        settings.MapPut("/draft", async (SavePaySettings command, PaySettingsHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveDraftAsync(command, ct)))
-            .AddEndpointFilter<Validate<SavePaySettings>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("保存草稿（金额单位：分；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）");
-        settings.MapPost("/publish", async (PaySettingsHandlers h, CancellationToken ct) =>
-                await h.PublishAsync(ct) is { } v ? (Results<Ok<PaySettingsView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound("没有正在编辑的草稿"))
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（发布后不可修改）");
-        settings.MapDelete("/draft", async (PaySettingsHandlers h, CancellationToken ct) =>
-                await h.DiscardDraftAsync(ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : NotFound("没有正在编辑的草稿"))
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+        PaySettingsHandlers.MapEndpoints<PaySettingsHandlers>(pay, "/settings", new(PaySettingsHandlers.Readers, PaySettingsHandlers.Editors,
+            OverviewSummary: "报酬标准：现行版本、草稿与全部版本（version 为第几版；rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
+            DraftSummary: "保存草稿（金额单位：分；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）",
+            PublishSummary: "发布草稿（发布后不可修改）"));
 
         var runs = pay.MapGroup("/runs").RequireAuthorization(p => p.RequireRole(R(PayrollHandlers.Readers)));
         runs.MapGet("", async (string? town, int? year, int? month, PayrollState? state, int? page, int? pageSize, PayrollHandlers h, CancellationToken ct) =>

@@ -1,12 +1,10 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Pay;
-using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -64,57 +62,31 @@ public sealed class SavePaySettingsValidator : AbstractValidator<SavePaySettings
 }
 
 /// <summary>
-/// 报酬标准 of the acting account's county: county-wide rows (not region-scoped), so every query names the county.
-/// Only the county admin edits and publishes; a published version never changes.
+/// 报酬标准 of the acting account's county (<see cref="VersionedPolicyHandlers{TPolicy, TView, TOverview, TSave, TPublish}"/>:
+/// overview, versions, draft, publish, discard). Only the county admin edits and publishes; a published version never
+/// changes. A new draft copies the version in force today (or the defaults) and starts on the month the save names,
+/// after every published version's; publishing takes no input.
 /// </summary>
 public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeProvider clock)
+    : VersionedPolicyHandlers<PaySettings, PaySettingsView, PaySettingsOverview, SavePaySettings, NoCommand>(db, user, clock)
 {
     public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string Editors = Roles.CountyAdmin;
-
-    public string County => CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
-
-    public static string? CountyOf(string? code) => RegionCodes.LevelOf(code) is null ? null : code![..6] + "000000";
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static PaySettingsView View(PaySettings s) => new(s.Id, s.Version, s.EffectiveFrom, s.IsPublished, s.PublishedBy, s.PublishedAtUtc,
         s.ChiefBaseFen, s.PostShareTable, PayNames.Posts.ToDictionary(p => p.Code, p => s.BaseFenFor(p.Code)), s.PerformanceBaseFen,
         s.Coefficients, s.GoodSecretaryAwardFen, s.GoodSecretaryPayMonth, s.RetirementFenPerYear, s.RetirementAge, s.IncrementCapPercent, s.IncrementShareTable, s.RowVersion);
 
-    private Task<List<PaySettings>> VersionsOf(string county, CancellationToken ct) =>
-        db.Set<PaySettings>().AsNoTracking().Where(s => s.CountyCode == county).OrderByDescending(s => s.Version).ToListAsync(ct);
+    protected override PaySettingsView View(PaySettings policy, PaySettings? inForce) => View(policy);
 
-    public async Task<PaySettingsOverview> OverviewAsync(CancellationToken ct = default)
+    protected override PaySettingsOverview Overview(string county, DateOnly today, PaySettingsView? inForce, PaySettingsView? draft, IReadOnlyList<PaySettingsView> versions) =>
+        new(inForce, draft, versions);
+
+    protected override PaySettings NewDraft(IReadOnlyList<PaySettings> versions, string county, int version, SavePaySettings c) =>
+        PaySettings.DraftFrom(PaySettings.InForce(versions, Today), county, version, c.EffectiveFrom);
+
+    protected override void Apply(PaySettings draft, IReadOnlyList<PaySettings> all, SavePaySettings c)
     {
-        var all = await VersionsOf(County, ct);
-        var draft = all.FirstOrDefault(s => !s.IsPublished);
-        return new(PaySettings.InForce(all, Today) is { } f ? View(f) : null, draft is null ? null : View(draft), all.Select(View).ToList());
-    }
-
-    /// <summary>The version in force on the first day of a month for a county, or null.</summary>
-    public async Task<PaySettings?> InForceAsync(string county, DateOnly monthStart, CancellationToken ct = default) =>
-        PaySettings.InForce(await VersionsOf(county, ct), monthStart);
-
-    public async Task<PaySettingsView> SaveDraftAsync(SavePaySettings c, CancellationToken ct = default)
-    {
-        var county = County;
-        var all = await db.Set<PaySettings>().Where(s => s.CountyCode == county).ToListAsync(ct);
-        var draft = all.FirstOrDefault(s => !s.IsPublished);
-        var created = draft is null;
-        if (draft is null)
-        {
-            ConcurrencyVersions.ExpectNone(c.RowVersion);
-            draft = PaySettings.DraftFrom(PaySettings.InForce(all, Today), county, all.Count == 0 ? 1 : all.Max(s => s.Version) + 1, c.EffectiveFrom);
-            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(all);
-            db.Add(draft);
-        }
-        else
-        {
-            db.ExpectVersion(draft, c.RowVersion);
-            db.Touch(draft);
-        }
-        draft.EnsureDraft();
         var published = all.Where(s => s.IsPublished).Select(s => s.EffectiveFrom).DefaultIfEmpty().Max();
         if (all.Any(s => s.IsPublished) && c.EffectiveFrom <= published)
             throw new RuleException($"生效日期须晚于已发布版本的生效日期（{published:yyyy-MM-dd}）");
@@ -131,9 +103,6 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         draft.IncrementCapPercent = c.IncrementCapPercent;
         if (c.IncrementShares is not null) draft.IncrementShares = PaySettings.FormatPostTable(Merge(draft.IncrementShareTable, c.IncrementShares));
         if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
-        if (created) await db.SaveCreatedAsync(ct);
-        else await db.SaveChangesAsync(ct);
-        return View(draft);
     }
 
     private static Dictionary<string, int> Merge(IReadOnlyDictionary<string, int> old, Dictionary<string, int> changes)
@@ -143,23 +112,12 @@ public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeP
         return d;
     }
 
-    public async Task<PaySettingsView?> PublishAsync(CancellationToken ct = default)
+    protected override void Publish(PaySettings draft, IReadOnlyList<PaySettings> versions, NoCommand command)
     {
-        var county = County;
-        var draft = await db.Set<PaySettings>().FirstOrDefaultAsync(s => s.CountyCode == county && !s.IsPublished, ct);
-        if (draft is null) return null;
-        draft.Publish(user.UserName, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return View(draft);
+        var (by, atUtc) = Publisher;
+        draft.Publish(by, atUtc);
     }
 
-    public async Task<bool> DiscardDraftAsync(CancellationToken ct = default)
-    {
-        var county = County;
-        var draft = await db.Set<PaySettings>().FirstOrDefaultAsync(s => s.CountyCode == county && !s.IsPublished, ct);
-        if (draft is null) return false;
-        db.Remove(draft);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    /// <summary>Publishes the draft; null when there is none.</summary>
+    public Task<PaySettingsView?> PublishAsync(CancellationToken ct = default) => PublishAsync(NoCommand.Instance, ct);
 }

@@ -187,10 +187,9 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
     {
         var monthStart = new DateOnly(year, month, 1);
         var prefix = region is null ? "" : RegionCodes.ScopePrefix(region);
-        var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town && r.Code.StartsWith(prefix))
-            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        var towns = await db.Regions.AsNoTracking().Towns(region).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
         if (single && towns.Count == 0) throw new RuleException("乡镇不存在或不在您的管辖范围内");
-        var counties = towns.Select(t => PaySettingsHandlers.CountyOf(t.Code)!).Distinct().ToList();
+        var counties = towns.Select(t => RegionCodes.CountyOf(t.Code)!).Distinct().ToList();
         var settingsOf = (await db.Set<PaySettings>().AsNoTracking().Where(s => counties.Contains(s.CountyCode)).ToListAsync(ct))
             .GroupBy(s => s.CountyCode).ToDictionary(g => g.Key, g => PaySettings.InForce(g.ToList(), monthStart));
         var policyOf = (await db.Set<RankPolicy>().AsNoTracking().Where(p => counties.Contains(p.CountyCode)).ToListAsync(ct))
@@ -202,7 +201,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         var work = new List<(string Town, PaySettings Settings, RankPolicy? Policy, PayrollRun? Run)>();
         foreach (var t in towns)
         {
-            var county = PaySettingsHandlers.CountyOf(t.Code)!;
+            var county = RegionCodes.CountyOf(t.Code)!;
             var run = runs.GetValueOrDefault(t.Code);
             var s = settingsOf.GetValueOrDefault(county);
             var refusal = s is null ? $"县委组织部尚未发布 {year} 年 {month} 月适用的报酬标准，暂不能计算工资" : NotDraft(run);
@@ -291,7 +290,7 @@ public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvi
         public required ILookup<string, DueReward> Rewards { get; init; }
 
         /// <summary>The six digits of county and three of town: a town's scope prefix, and the start of its villages' codes.</summary>
-        public static string TownKey(string code) => code[..9];
+        public static string TownKey(string code) => RegionCodes.TownPrefix(code);
 
         public PayrollInput For(string town, DateOnly monthStart, PaySettings s, RankPolicy? policy)
         {

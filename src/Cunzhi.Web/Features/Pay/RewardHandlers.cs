@@ -115,7 +115,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         if (await db.Set<GoodSecretaryAward>().AnyAsync(a => a.CadreId == c.CadreId && a.Year == c.Year, ct))
             throw new RuleException($"{cadre.Name}已获 {c.Year} 年度好支书奖励");
         await payroll.EnsureMonthOpenAsync(cadre.RegionCode, c.PayYear, c.PayMonth, ct);
-        var amount = c.AmountFen ?? (await settings.InForceAsync(PaySettingsHandlers.CountyOf(cadre.RegionCode)!, new DateOnly(c.PayYear, c.PayMonth, 1), ct))?.GoodSecretaryAwardFen
+        var amount = c.AmountFen ?? (await settings.InForceAsync(RegionCodes.CountyOf(cadre.RegionCode)!, new DateOnly(c.PayYear, c.PayMonth, 1), ct))?.GoodSecretaryAwardFen
                      ?? throw new RuleException("县委组织部尚未发布报酬标准，请填写奖励金额");
         var award = new GoodSecretaryAward
         {
@@ -170,7 +170,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     {
         var village = await IncomeVillageAsync(c.Village, ct);
         if (village is null) return null;
-        var s = await settings.InForceAsync(PaySettingsHandlers.CountyOf(village)!, new DateOnly(Today.Year, Today.Month, 1), ct)
+        var s = await settings.InForceAsync(RegionCodes.CountyOf(village)!, new DateOnly(Today.Year, Today.Month, 1), ct)
                 ?? throw new RuleException("县委组织部尚未发布报酬标准，暂不能填报");
         var cadres = await db.Cadres.AsNoTracking().Where(x => x.RegionCode == village && x.Status == CadreStatus.InOffice)
             .OrderBy(x => x.Id).Select(x => new { x.Id, x.PostCode }).ToListAsync(ct);

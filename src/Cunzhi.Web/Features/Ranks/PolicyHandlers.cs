@@ -2,12 +2,10 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
-using Cunzhi.Web.Features.Assessment;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Ranks;
 
@@ -66,17 +64,16 @@ public sealed class PublishPolicyValidator : AbstractValidator<PublishPolicy>
 }
 
 /// <summary>
-/// 晋升办法 of the acting account's county. Policies are county-wide rows read by every town (not region-scoped), so
-/// every query here names the account's county; only the county admin changes them. Published versions never change.
+/// 晋升办法 of the acting account's county (<see cref="VersionedPolicyHandlers{TPolicy, TView, TOverview, TSave, TPublish}"/>:
+/// overview, versions, draft, publish, discard). Only the county admin changes them; published versions never change.
+/// A new draft copies the newest version (or the defaults); publishing names the effective date.
 /// </summary>
 public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
+    : VersionedPolicyHandlers<RankPolicy, PolicyView, PolicyOverview, SavePolicy, PublishPolicy>(db, user, clock)
 {
     public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string Editors = Roles.CountyAdmin;
     public const string NoPolicy = "本县尚未发布晋升办法，请县委组织部先发布";
-
-    public string County => TemplateHandlers.CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     internal static RankPolicy Apply(RankPolicy p, SavePolicy c)
     {
@@ -106,13 +103,6 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
         p.PublishedAtUtc, p.AllowanceStepFen, p.MinMonths, p.MinimumRating, p.SanctionMonths, p.PeriodMonths, p.MinSatisfactionPercent, p.MaxAbsenceDays,
         p.ExcellentPoints, p.CountyCommendationPoints, p.CityCommendationPoints, p.ProvinceCommendationPoints, p.NationalCommendationPoints, p.PointsSteps, p.VetoReasons, p.RowVersion);
 
-    /// <summary>Every version of a county, any state.</summary>
-    internal Task<List<RankPolicy>> VersionsOfAsync(string county, CancellationToken ct) =>
-        db.Set<RankPolicy>().AsNoTracking().Where(p => p.CountyCode == county).OrderByDescending(p => p.Version).ToListAsync(ct);
-
-    /// <summary>The version of <paramref name="county"/> in force on <paramref name="date"/>, or null.</summary>
-    internal async Task<RankPolicy?> InForceAsync(string county, DateOnly date, CancellationToken ct) => RankPolicy.InForce(await VersionsOfAsync(county, ct), date);
-
     /// <summary>
     /// Why no version is in force on <paramref name="date"/>, in Chinese (null when one is): none published yet, or the
     /// first published one starts later — a county that has just published from next month is not told it has published nothing.
@@ -120,76 +110,27 @@ public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvid
     public static string? Missing(IReadOnlyCollection<RankPolicy> versions, DateOnly date)
     {
         if (RankPolicy.InForce(versions, date) is not null) return null;
-        var next = versions.Where(v => v.IsPublished && v.EffectiveFrom > date).OrderBy(v => v.EffectiveFrom).FirstOrDefault();
+        var next = RankPolicy.NextInForce(versions, date);
         return next is null ? NoPolicy : $"本县晋升办法第 {next.Version} 版自 {next.EffectiveFrom:yyyy-MM-dd} 起施行，{date:yyyy-MM-dd} 尚无施行中的晋升办法";
     }
 
     /// <summary><see cref="Missing"/> for the account's county on <paramref name="date"/> (default today).</summary>
     public async Task<string?> MissingAsync(DateOnly? date = null, CancellationToken ct = default) => Missing(await VersionsOfAsync(County, ct), date ?? Today);
 
-    public async Task<PolicyOverview> OverviewAsync(CancellationToken ct = default)
-    {
-        var versions = await VersionsOfAsync(County, ct);
-        var inForce = RankPolicy.InForce(versions, Today);
-        var draft = versions.FirstOrDefault(v => !v.IsPublished);
-        return new(County, Today, inForce is null ? null : View(inForce, inForce.Id), draft is null ? null : View(draft, inForce?.Id),
-            versions.Select(v => View(v, inForce?.Id)).ToList());
-    }
+    protected override PolicyView View(RankPolicy policy, RankPolicy? inForce) => View(policy, inForce?.Id);
 
-    public async Task<PolicyView?> GetAsync(int version, CancellationToken ct = default)
-    {
-        var versions = await VersionsOfAsync(County, ct);
-        var inForce = RankPolicy.InForce(versions, Today);
-        return versions.FirstOrDefault(v => v.Version == version) is { } p ? View(p, inForce?.Id) : null;
-    }
+    protected override PolicyOverview Overview(string county, DateOnly today, PolicyView? inForce, PolicyView? draft, IReadOnlyList<PolicyView> versions) =>
+        new(county, today, inForce, draft, versions);
 
-    /// <summary>Saves the draft's numbers, creating the draft from the newest version (or the defaults) when there is none.</summary>
-    public async Task<PolicyView> SaveDraftAsync(SavePolicy c, CancellationToken ct = default)
-    {
-        var county = County;
-        var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
-        var draft = versions.FirstOrDefault(v => !v.IsPublished);
-        var created = draft is null;
-        if (draft is null)
-        {
-            ConcurrencyVersions.ExpectNone(c.RowVersion);
-            var next = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
-            draft = versions.OrderByDescending(v => v.Version).FirstOrDefault()?.DraftCopy(next)
-                    ?? new RankPolicy { CountyCode = county, Version = next, EffectiveFrom = Today };
-            draft.RowVersion = ConcurrencyVersions.FirstVersionAfter(versions);
-            db.Add(draft);
-        }
-        else
-        {
-            db.ExpectVersion(draft, c.RowVersion);
-            db.Touch(draft);
-        }
-        draft.EnsureDraft();
-        Apply(draft, c);
-        if (created) await db.SaveCreatedAsync(ct);
-        else await db.SaveChangesAsync(ct);
-        return View(draft, RankPolicy.InForce(versions, Today)?.Id);
-    }
+    protected override RankPolicy NewDraft(IReadOnlyList<RankPolicy> versions, string county, int version, SavePolicy c) =>
+        versions.OrderByDescending(v => v.Version).FirstOrDefault()?.DraftCopy(version)
+        ?? new RankPolicy { CountyCode = county, Version = version, EffectiveFrom = Today };
 
-    /// <summary>Publishes the draft; null when there is no draft.</summary>
-    public async Task<PolicyView?> PublishAsync(PublishPolicy c, CancellationToken ct = default)
-    {
-        var county = County;
-        var versions = await db.Set<RankPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
-        if (versions.FirstOrDefault(v => !v.IsPublished) is not { } draft) return null;
-        draft.Publish(c.EffectiveFrom!.Value, versions, Today, user.UserName, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return View(draft, RankPolicy.InForce(versions, Today)?.Id);
-    }
+    protected override void Apply(RankPolicy draft, IReadOnlyList<RankPolicy> versions, SavePolicy c) => Apply(draft, c);
 
-    /// <summary>Discards the draft; false when there is none.</summary>
-    public async Task<bool> DiscardDraftAsync(CancellationToken ct = default)
+    protected override void Publish(RankPolicy draft, IReadOnlyList<RankPolicy> versions, PublishPolicy c)
     {
-        var county = County;
-        var draft = await db.Set<RankPolicy>().FirstOrDefaultAsync(p => p.CountyCode == county && !p.IsPublished, ct);
-        if (draft is null) return false;
-        db.Remove(draft);
-        await db.SaveChangesAsync(ct);
-        return true;
+        var (by, atUtc) = Publisher;
+        draft.Publish(c.EffectiveFrom!.Value, versions, Today, by, atUtc);
     }
 }

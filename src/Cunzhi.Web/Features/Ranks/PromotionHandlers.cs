@@ -120,7 +120,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
 
     /// <summary>Towns in scope (the county's choice list).</summary>
     public async Task<IReadOnlyList<TownOption>> TownsAsync(CancellationToken ct = default) =>
-        await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new TownOption(r.Code, r.Name)).ToListAsync(ct);
+        await db.Regions.AsNoTracking().Towns().Select(r => new TownOption(r.Code, r.Name)).ToListAsync(ct);
 
     /// <summary>
     /// Every in-office cadre of a town (the acting town, or <paramref name="town"/> for county accounts) with the answer on

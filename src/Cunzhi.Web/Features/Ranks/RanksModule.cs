@@ -23,23 +23,10 @@ public sealed class RanksModule : IFeatureModule
         var secured = routes.Secured;
         var g = secured.MapGroup("/ranks").WithTags("职级");
 
-        var policy = g.MapGroup("/policy").RequireAuthorization(p => p.RequireRole(R(PolicyHandlers.Readers)));
-        var editors = R(PolicyHandlers.Editors);
-        policy.MapGet("", async (PolicyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.OverviewAsync(ct)))
-            .WithETag().WithSummary("晋升办法：今日施行的版本、草稿和全部版本（新到旧；version 为第几版，rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）");
-        policy.MapGet("/versions/{version:int}", async (int version, PolicyHandlers h, CancellationToken ct) =>
-                await h.GetAsync(version, ct) is { } v ? (Results<Ok<PolicyView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound("未找到该版本"))
-            .WithSummary("某一版本");
-        policy.MapPut("/draft", async (SavePolicy command, PolicyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveDraftAsync(command, ct)))
-            .AddEndpointFilter<Validate<SavePolicy>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("保存草稿（无草稿时复制最新版本新建；已发布版本不可修改；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）");
-        policy.MapPost("/publish", async (PublishPolicy command, PolicyHandlers h, CancellationToken ct) =>
-                await h.PublishAsync(command, ct) is { } v ? (Results<Ok<PolicyView>, ProblemHttpResult>)TypedResults.Ok(v) : CunzhiApi.NotFound("没有正在编辑的草稿"))
-            .AddEndpointFilter<Validate<PublishPolicy>>().RequireAuthorization(p => p.RequireRole(editors))
-            .WithSummary("发布草稿并指定生效日期（不早于今天，且晚于已发布版本的生效日期）");
-        policy.MapDelete("/draft", async (PolicyHandlers h, CancellationToken ct) =>
-                await h.DiscardDraftAsync(ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : CunzhiApi.NotFound("没有正在编辑的草稿"))
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+        PolicyHandlers.MapEndpoints<PolicyHandlers>(g, "/policy", new(PolicyHandlers.Readers, PolicyHandlers.Editors,
+            OverviewSummary: "晋升办法：今日施行的版本、草稿和全部版本（新到旧；version 为第几版，rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
+            DraftSummary: "保存草稿（无草稿时复制最新版本新建；已发布版本不可修改；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）",
+            PublishSummary: "发布草稿并指定生效日期（不早于今天，且晚于已发布版本的生效日期）"));
 
         var grading = g.MapGroup("/grading").RequireAuthorization(p => p.RequireRole(R(GradingHandlers.Readers)));
         grading.MapGet("", async (string? region, int? page, int? pageSize, GradingHandlers h, CancellationToken ct) =>

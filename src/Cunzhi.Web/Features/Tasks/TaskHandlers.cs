@@ -292,7 +292,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
         var villages = (c.Villages ?? []).Select(v => v.Trim()).Distinct().ToList();
         var towns = (c.Towns ?? []).Select(v => v.Trim()).Distinct().ToList();
         var countyPrefix = RegionCodes.ScopePrefix(county);
-        var foundTowns = await db.Regions.Where(r => towns.Contains(r.Code) && r.Level == RegionLevel.Town && r.Code.StartsWith(countyPrefix)).Select(r => r.Code).ToListAsync(ct);
+        var foundTowns = await db.Regions.Towns(county).Where(r => towns.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
         var foundVillages = await db.Regions.Where(r => villages.Contains(r.Code) && r.Level == RegionLevel.Village && r.Code.StartsWith(countyPrefix)).Select(r => r.Code).ToListAsync(ct);
         var missing = villages.Except(foundVillages).Concat(towns.Except(foundTowns)).ToList();
         if (missing.Count > 0) throw new RuleException($"{prefix}以下区划不存在或不在本县：{string.Join("、", missing)}");

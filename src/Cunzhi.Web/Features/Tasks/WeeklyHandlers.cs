@@ -258,7 +258,7 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
 
     /// <summary>Towns in scope (the board's town picker).</summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> TownsAsync(CancellationToken ct = default) =>
-        (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct))
+        (await db.Regions.AsNoTracking().Towns().Select(r => new { r.Code, r.Name }).ToListAsync(ct))
         .Select(r => (r.Code, r.Name)).ToList();
 
     /// <summary>One evidence file's row if the account may see it (same rules as <see cref="EvidenceAsync"/>).</summary>

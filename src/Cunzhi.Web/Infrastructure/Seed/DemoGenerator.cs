@@ -131,7 +131,7 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
                 };
                 cadre.Posts.Add(new CadrePost { CadreId = cadre.Id, RegionCode = v.Code, PostCode = post, StartDate = start, Term = 12 });
                 // Born in the county mostly; the sequence is bumped until the number is unused.
-                var prefix = assigned ? "360900" : v.Code[..6];
+                var prefix = assigned ? "360900" : RegionCodes.CountyPrefix(v.Code);
                 var sequence = rng.Next(1, 999);
                 string number;
                 do number = Domain.Identity.NationalId.Compose(prefix == "360900" ? "360902" : prefix, birth, sequence++ % 1000, g);

@@ -54,7 +54,7 @@ public sealed class CadreExport(AppDbContext db, CadreHandlers cadres, PersonalD
 
     private async IAsyncEnumerable<object?[]> RowsAsync(IQueryable<CadreRow> query, bool full, DateOnly today, [EnumeratorCancellation] CancellationToken ct)
     {
-        var towns = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Town).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var towns = await db.Regions.AsNoTracking().Towns().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         // Pages of the list's own order; the columns the list does not carry come by id, one query per page.
         for (var skip = 0; ; skip += Chunk)
         {
