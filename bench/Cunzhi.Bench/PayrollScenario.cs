@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cunzhi.Data;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Pay;

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.People;

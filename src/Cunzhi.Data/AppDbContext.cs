@@ -1,13 +1,13 @@
 using System.Linq.Expressions;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cunzhi.Web.Infrastructure.Data;
+namespace Cunzhi.Data;
 
 /// <summary>
 /// The one data context. Two things happen here and nowhere else:

@@ -2,7 +2,7 @@ using Cunzhi.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace Cunzhi.Web.Infrastructure.Data;
+namespace Cunzhi.Data;
 
 /// <summary>
 /// Optimistic concurrency for every <see cref="IVersioned"/> aggregate, in one place. The data context makes

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Cunzhi.Web.Infrastructure.Data;
+namespace Cunzhi.Data;
 
 /// <summary>What a failed save means, on either provider.</summary>
 public static class DbErrors

@@ -1,9 +1,9 @@
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace Cunzhi.Web.Infrastructure.Data;
+namespace Cunzhi.Data;
 
 /// <summary>SQLite, the embedded default. Its migrations live in Migrations/Sqlite.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserContext user, AuditSeal seal) : AppDbContext(options, user, seal)

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Cunzhi.Web.Infrastructure.Data;
+namespace Cunzhi.Data;
 
 /// <summary>
 /// A region-code prefix as a range of codes, so that "starts with" can seek an index. Region codes are digits, so

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Web.Features.Evaluations;
 using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Web.Infrastructure.Cli;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Auditing;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Cli;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

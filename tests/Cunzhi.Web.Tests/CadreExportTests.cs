@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Identity;
 using Cunzhi.Web.Features;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Features.Imports;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

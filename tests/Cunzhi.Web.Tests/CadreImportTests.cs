@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Identity;
 using Cunzhi.Domain.People;

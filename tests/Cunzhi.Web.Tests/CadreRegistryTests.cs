@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Identity;
 using Cunzhi.Domain.People;
 using Cunzhi.Web.Features;
 using Cunzhi.Web.Features.Cadres;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Accounts;
 using Cunzhi.Web.Features.Regions;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

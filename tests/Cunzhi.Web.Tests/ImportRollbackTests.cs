@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Jobs;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -105,7 +105,7 @@ public abstract partial class MalformedInputSweepTests<TFactory>(TFactory f) : I
         await using var scope = f.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Cunzhi.Web.Infrastructure.Seed.DemoSeeder>()
             .CreateAccountAsync("sweep.target", CunzhiFactory.Password, Domain.Accounts.Roles.TownAdmin, Town, "扫描用账号");
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cunzhi.Web.Infrastructure.Security.AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cunzhi.Data.Security.AppUser>>();
         return (await users.FindByNameAsync("sweep.target"))!.Id.ToString();
     }
 

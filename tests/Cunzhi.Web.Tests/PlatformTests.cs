@@ -127,7 +127,7 @@ public abstract class PlatformTests<TFactory>(TFactory f) : IClassFixture<TFacto
         var villages = await f.WithSystemDb(db => db.Regions.CountAsync(r => r.Level == Domain.Regions.RegionLevel.Village));
         (towns, villages).ShouldBe((18, 208));
         await using var scope = f.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Cunzhi.Web.Infrastructure.Security.AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Cunzhi.Data.Security.AppUser>>();
         foreach (var a in DemoSeeder.DemoAccounts)
         {
             var user = await users.FindByNameAsync(a.UserName);

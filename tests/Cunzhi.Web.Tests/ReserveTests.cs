@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Web.Features.Accounts;
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -144,7 +144,7 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
         var app = Immediate();
         var s = await SignIn(app, await NewAccount());
         await ShouldAllWork(app, s);
-        Task<string?> StampOf(Cunzhi.Web.Infrastructure.Data.AppDbContext db) => db.Users.Where(u => u.Id == s.Id).Select(u => u.SecurityStamp).SingleAsync();
+        Task<string?> StampOf(Cunzhi.Data.AppDbContext db) => db.Users.Where(u => u.Id == s.Id).Select(u => u.SecurityStamp).SingleAsync();
         var stamp = await f.WithSystemDb(StampOf);
         for (var i = 0; i < 5; i++)
             await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = s.UserName, password = "wrong-pass-123" });

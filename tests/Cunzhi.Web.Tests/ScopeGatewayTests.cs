@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

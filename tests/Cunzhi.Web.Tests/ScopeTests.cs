@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -152,7 +152,7 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         {
             User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "t"), new Claim(ClaimTypes.Name, "t"), new Claim(CunzhiClaims.Region, Demo.Sanxing)], "test")),
         };
-        var db = scope.ServiceProvider.GetRequiredService<Cunzhi.Web.Infrastructure.Data.AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Cunzhi.Data.AppDbContext>();
         (await db.Regions.AnyAsync(r => r.Code == Demo.Dongxi)).ShouldBeFalse("外镇的村不应被读到");
         var other = await db.Regions.IgnoreQueryFilters().SingleAsync(r => r.Code == Demo.Dongxi);
         other.Name = "越权修改";

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cunzhi.Web.Infrastructure.Auditing;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

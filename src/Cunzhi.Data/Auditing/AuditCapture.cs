@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace Cunzhi.Web.Infrastructure.Auditing;
+namespace Cunzhi.Data.Auditing;
 
 /// <summary>A finished audit record, ready to be chained.</summary>
 public sealed record AuditRecord(string Action, string Entity, string Key, string RegionCode, string? Before, string? After);

@@ -1,7 +1,7 @@
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Regions;
 
-namespace Cunzhi.Web.Infrastructure.Auditing;
+namespace Cunzhi.Data.Auditing;
 
 /// <summary>操作日志: one link of the hash chain. Written only by the data context, never edited.</summary>
 public sealed class AuditEntry : IRegionScoped

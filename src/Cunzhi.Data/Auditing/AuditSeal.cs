@@ -1,7 +1,7 @@
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Web.Infrastructure.Security;
 
-namespace Cunzhi.Web.Infrastructure.Auditing;
+namespace Cunzhi.Data.Auditing;
 
 /// <summary>
 /// Seals and verifies the audit chain with HMAC-SHA256 under a key that is not in the database: derived from

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cunzhi.Web.Infrastructure.Auditing;
+namespace Cunzhi.Data.Auditing;
 
 /// <summary>
 /// Which columns are secrets, marked in the EF model so the audit capture never writes their values (only

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+namespace Cunzhi.Data.Configurations;
 
 /// <summary>
 /// Scores are kept as whole hundredths (long) on both providers: SQLite has no decimal type (EF would store text and

@@ -3,7 +3,7 @@ using Cunzhi.Domain.Cadres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+namespace Cunzhi.Data.Configurations;
 
 internal sealed class PublicEvaluationResultConfiguration : IEntityTypeConfiguration<PublicEvaluationResult>
 {

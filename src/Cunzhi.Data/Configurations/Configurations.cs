@@ -1,12 +1,12 @@
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+namespace Cunzhi.Data.Configurations;
 
 internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
 {

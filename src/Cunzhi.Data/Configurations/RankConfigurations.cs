@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+namespace Cunzhi.Data.Configurations;
 
 internal sealed class RankChangeConfiguration : IEntityTypeConfiguration<RankChange>
 {

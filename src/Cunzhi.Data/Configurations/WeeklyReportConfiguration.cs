@@ -2,7 +2,7 @@ using Cunzhi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cunzhi.Web.Infrastructure.Data.Configurations;
+namespace Cunzhi.Data.Configurations;
 
 internal sealed class WeeklyReportConfiguration : IEntityTypeConfiguration<WeeklyReport>
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Cunzhi.Web.Infrastructure.Security;
+namespace Cunzhi.Data.Security;
 
 /// <summary>An account, bound to one region; its role decides the level of that region.</summary>
 public sealed class AppUser : IdentityUser, Cunzhi.Domain.Common.IVersioned

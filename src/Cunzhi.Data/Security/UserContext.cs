@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Cunzhi.Domain.Regions;
 
-namespace Cunzhi.Web.Infrastructure.Security;
+namespace Cunzhi.Data.Security;
 
 /// <summary>Claim types this application adds to every principal.</summary>
 public static class CunzhiClaims

@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
+namespace Cunzhi.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AssessmentFormsBurden : Migration

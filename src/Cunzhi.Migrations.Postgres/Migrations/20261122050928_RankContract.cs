@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
+namespace Cunzhi.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class RankContract : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
+namespace Cunzhi.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ConductWithdraw : Migration

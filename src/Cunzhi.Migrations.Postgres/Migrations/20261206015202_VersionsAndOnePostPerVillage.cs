@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Postgres
+namespace Cunzhi.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class VersionsAndOnePostPerVillage : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
+namespace Cunzhi.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RankContract : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Cunzhi.Web.Infrastructure.Data.Migrations.Sqlite
+namespace Cunzhi.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class VersionsAndOnePostPerVillage : Migration

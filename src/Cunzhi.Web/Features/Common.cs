@@ -93,7 +93,7 @@ public static class PageCommands
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             // Someone saved the record after this form was filled: say so on the form and keep what the user typed.
-            page.ModelState.AddModelError("", Infrastructure.Data.ConcurrencyVersions.StaleMessage);
+            page.ModelState.AddModelError("", Cunzhi.Data.ConcurrencyVersions.StaleMessage);
             return null;
         }
     }

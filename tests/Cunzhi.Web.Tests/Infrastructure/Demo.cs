@@ -1,7 +1,7 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

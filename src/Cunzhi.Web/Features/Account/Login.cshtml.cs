@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

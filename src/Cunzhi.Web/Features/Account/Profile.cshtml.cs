@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

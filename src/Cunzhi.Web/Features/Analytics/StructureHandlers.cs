@@ -1,7 +1,7 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Regions;
-using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Analytics;

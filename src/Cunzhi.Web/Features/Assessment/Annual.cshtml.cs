@@ -22,7 +22,7 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
 
     public AnnualView? View { get; private set; }
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
-    public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town && User.IsInRole(AnnualHandlers.Proposers);
+    public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town && User.IsInRole(AnnualHandlers.Proposers);
     public bool CanApprove => User.IsInRole(AnnualHandlers.Approvers);
     public bool Editable => IsTown && View is { } v && v.State is AnnualState.Draft or AnnualState.Returned;
 

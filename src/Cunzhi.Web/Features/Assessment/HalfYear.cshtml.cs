@@ -9,7 +9,7 @@ namespace Cunzhi.Web.Features.Assessment;
 
 /// <summary>半年研判: the cadres of the town (or the county, filtered by town) who need attention, with every reason.</summary>
 [Authorize(Roles = HalfYearHandlers.Readers)]
-public sealed class HalfYearModel(HalfYearHandlers h, Cunzhi.Web.Infrastructure.Data.AppDbContext db, TimeProvider clock) : PageModel
+public sealed class HalfYearModel(HalfYearHandlers h, Cunzhi.Data.AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Half { get; set; }

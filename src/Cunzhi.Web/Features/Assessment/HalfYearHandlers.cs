@@ -1,10 +1,10 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Cadres;
-using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Assessment;

@@ -1,7 +1,8 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,5 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
@@ -6,7 +8,6 @@ using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Burden;

@@ -23,7 +23,7 @@ public sealed class RankingsModel(BurdenHandlers burden, IValidator<PrepareRanki
     public IReadOnlyList<RankingStatus> Status { get; private set; } = [];
     public PolicyView Policy { get; private set; } = null!;
     public bool CanPublish => User.IsInRole(Roles.CountyAdmin) || User.IsInRole(Roles.TownAdmin);
-    public string MyRegion => User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value ?? "";
+    public string MyRegion => User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {

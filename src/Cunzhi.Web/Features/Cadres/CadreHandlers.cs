@@ -1,10 +1,11 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Identity;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Web.Features.Cadres;

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Cadres;

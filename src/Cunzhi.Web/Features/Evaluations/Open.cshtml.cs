@@ -1,5 +1,5 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +39,7 @@ public sealed class OpenModel(EvaluationHandlers evaluations, IValidator<OpenWin
         await LoadAsync(ct);
         // Listed villages win; otherwise the chosen town, or the account's whole region.
         var listed = (Villages ?? "").Split([',', '，', '\n', '\r', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var regions = listed.Count > 0 ? listed : [string.IsNullOrWhiteSpace(Scope) ? User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value ?? "" : Scope];
+        var regions = listed.Count > 0 ? listed : [string.IsNullOrWhiteSpace(Scope) ? User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value ?? "" : Scope];
         Result = await this.RunCommandAsync(validator, new OpenWindows(regions, Year, OpensAt, ClosesAt), async c => (OpenWindowsResult?)await evaluations.OpenAsync(c, ct), ct);
         return Page();
     }

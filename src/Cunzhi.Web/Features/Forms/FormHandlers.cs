@@ -1,3 +1,5 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Forms;
@@ -5,7 +7,6 @@ using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

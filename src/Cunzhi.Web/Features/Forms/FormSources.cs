@@ -1,10 +1,10 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Tasks;
-using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Cunzhi.Web.Infrastructure.Time;
 

@@ -1,6 +1,6 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Imports;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;

@@ -24,7 +24,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && AccountLevel == RegionLevel.Town;
     public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers) && AccountLevel == RegionLevel.County;
     public ComputeAllResult? CountyResult { get; private set; }
-    private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value);
+    private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Cadres;
@@ -8,7 +10,6 @@ using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;

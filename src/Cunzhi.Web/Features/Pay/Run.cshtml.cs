@@ -24,7 +24,7 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
 
     public RunView? Run { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
+    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
     public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers);
 
     private async Task<bool> LoadAsync(CancellationToken ct)

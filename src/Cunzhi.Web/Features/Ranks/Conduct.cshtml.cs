@@ -43,7 +43,7 @@ public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, Pro
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
     public IReadOnlyList<string> VetoReasons { get; private set; } = [];
     public bool CanClose => User.IsInRole(ConductHandlers.Closers);
-    public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
+    public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private async Task LoadAsync(CancellationToken ct)

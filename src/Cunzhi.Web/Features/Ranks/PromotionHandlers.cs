@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Cadres;
@@ -6,8 +8,6 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Assessment;
-using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

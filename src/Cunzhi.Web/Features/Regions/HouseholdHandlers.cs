@@ -1,7 +1,7 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;

@@ -1,8 +1,8 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.People;
 using Cunzhi.Domain.Reserves;
 using Cunzhi.Web.Features.Imports;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Jobs;
 using FluentValidation;

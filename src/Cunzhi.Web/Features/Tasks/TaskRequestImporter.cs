@@ -1,7 +1,7 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Imports;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Jobs;
 using FluentValidation;

@@ -1,10 +1,10 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
-using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

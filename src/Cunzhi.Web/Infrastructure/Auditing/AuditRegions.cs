@@ -1,3 +1,4 @@
+using Cunzhi.Data;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

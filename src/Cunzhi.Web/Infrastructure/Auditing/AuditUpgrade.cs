@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

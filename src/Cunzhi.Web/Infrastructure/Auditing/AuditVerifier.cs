@@ -1,3 +1,5 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Cunzhi.Data;
 using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Web.Infrastructure.Auditing;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cunzhi.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;

@@ -1,3 +1,6 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Security;

@@ -1,12 +1,13 @@
 using System.Linq.Expressions;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 

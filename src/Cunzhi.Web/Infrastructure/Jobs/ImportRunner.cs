@@ -1,4 +1,4 @@
-using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;

@@ -1,4 +1,4 @@
-using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Infrastructure.Jobs;

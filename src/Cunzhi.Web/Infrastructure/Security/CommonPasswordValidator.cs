@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cunzhi.Web.Infrastructure.Security;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;

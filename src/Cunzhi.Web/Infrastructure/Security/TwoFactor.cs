@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;

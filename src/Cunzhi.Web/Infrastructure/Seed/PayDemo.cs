@@ -1,7 +1,7 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Pay;
-using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Infrastructure.Seed;

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

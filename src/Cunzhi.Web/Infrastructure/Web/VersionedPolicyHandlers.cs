@@ -1,7 +1,7 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Infrastructure.Data;
-using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Infrastructure.Web;

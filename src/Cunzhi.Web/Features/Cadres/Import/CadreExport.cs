@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Identity;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Features.Regions;
-using Cunzhi.Web.Infrastructure.Auditing;
-using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;

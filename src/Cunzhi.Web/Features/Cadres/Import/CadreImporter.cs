@@ -1,3 +1,4 @@
+using Cunzhi.Data;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Identity;
