@@ -1,11 +1,10 @@
 using Cunzhi.Data.Auditing;
 using Cunzhi.Data.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Cunzhi.Data;
 
-/// <summary>SQLite, the embedded default. Its migrations live in Migrations/Sqlite.</summary>
+/// <summary>SQLite, the embedded default. Its migrations are in the Cunzhi.Migrations.Sqlite project.</summary>
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserContext user, AuditSeal seal) : AppDbContext(options, user, seal)
 {
     // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default transaction) already holds the database's write lock.
@@ -35,7 +34,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-/// <summary>PostgreSQL, the production engine. Its migrations live in Migrations/Postgres.</summary>
+/// <summary>PostgreSQL, the production engine. Its migrations are in the Cunzhi.Migrations.Postgres project.</summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserContext user, AuditSeal seal) : AppDbContext(options, user, seal)
 {
     protected override AuditChainLock ChainLock { get; } = new PostgresChainLock();
@@ -49,25 +48,4 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
             return await db.AuditHeads.FromSqlRaw("""SELECT * FROM "AuditHeads" WHERE "Id" = 1 FOR UPDATE""").SingleAsync(ct);
         }
     }
-}
-
-/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the app.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
-{
-    public SqliteAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
-            new UserContext(new HttpContextAccessor()).AsSystem(), DesignTime.Seal);
-}
-
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
-{
-    public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design").Options,
-            new UserContext(new HttpContextAccessor()).AsSystem(), DesignTime.Seal);
-}
-
-/// <summary>Design time builds the model only; nothing is sealed, so a throw-away key will do.</summary>
-internal static class DesignTime
-{
-    public static AuditSeal Seal => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cunzhi.Domain.Regions;
+using Microsoft.AspNetCore.Http;
 
 namespace Cunzhi.Data.Security;
 

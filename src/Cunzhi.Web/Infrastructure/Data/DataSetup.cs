@@ -1,6 +1,8 @@
 using Cunzhi.Data;
 using Cunzhi.Data.Auditing;
 using Cunzhi.Data.Security;
+using Cunzhi.Migrations.Postgres;
+using Cunzhi.Migrations.Sqlite;
 using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Security;
@@ -26,18 +28,18 @@ public static class DataSetup
         var connection = config.GetConnectionString("Cunzhi");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserContext>();
-        builder.Services.AddSingleton(sp => new AuditSeal(sp.GetRequiredService<PersonalDataProtector>()));
+        builder.Services.AddSingleton(sp => new AuditSeal(sp.GetRequiredService<PersonalDataProtector>().AuditChainKey));
         switch (provider)
         {
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
                 connection = PostgresConnectionString(connection);
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)));
                 break;
             default:
                 connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteDesignTimeFactory.MigrationsAssembly)));
                 break;
         }
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
