@@ -3,6 +3,7 @@
 
 The data context, its configurations and what saving needs moved to src/Cunzhi.Data, each provider's migrations to
 src/Cunzhi.Migrations.<Provider>. This script
+  0. moves files that a merge left in the old folders (a new migration or entity configuration) to the new projects,
   1. gives every file in those projects the namespace of its folder,
   2. rewrites qualified names of the moved types (Cunzhi.Web.Infrastructure.Data.AppDbContext, Infrastructure.Security.AppUser,
      the entity names inside model snapshots) to their new namespace,
@@ -14,6 +15,7 @@ after it (a merge from main): run it again after any merge. Running it twice cha
 Usage: python3 scripts/rewrite-data-namespaces.py [repository root]   (prints the files it changed)
 """
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,6 +32,12 @@ MOVES = {
 }
 # Folders of the new projects that hold no moved types but still follow the folder rule (the design-time factories).
 PROJECT_ROOTS = {"src/Cunzhi.Migrations.Sqlite": "Cunzhi.Migrations.Sqlite", "src/Cunzhi.Migrations.Postgres": "Cunzhi.Migrations.Postgres"}
+# Old folders whose files belong in a new project, each file as it is (migrations by their id, so nothing is renamed).
+OLD_FOLDERS = {
+    "src/Cunzhi.Web/Infrastructure/Data/Migrations/Sqlite": "src/Cunzhi.Migrations.Sqlite/Migrations",
+    "src/Cunzhi.Web/Infrastructure/Data/Migrations/Postgres": "src/Cunzhi.Migrations.Postgres/Migrations",
+    "src/Cunzhi.Web/Infrastructure/Data/Configurations": "src/Cunzhi.Data/Configurations",
+}
 SCANNED = ["src", "tests", "bench"]
 SKIPPED_DIRS = {"bin", "obj", "node_modules", "wwwroot"}
 
@@ -125,7 +133,25 @@ def strip_usings(text):
     return USING.sub("", text)
 
 
+def move_left_behind():
+    for old, new in OLD_FOLDERS.items():
+        folder = ROOT / old
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.cs")):
+            target = ROOT / new / path.name
+            if target.exists():
+                sys.exit(f"{path.relative_to(ROOT)}: {target.relative_to(ROOT)} exists already; merge the two by hand")
+            moved = subprocess.run(["git", "-C", str(ROOT), "mv", str(path), str(target)], capture_output=True).returncode == 0
+            if not moved:
+                path.rename(target)
+            print(f"{path.relative_to(ROOT)} -> {target.relative_to(ROOT)}")
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
 def main():
+    move_left_behind()
     files = list(source_files())
     on_disk = {p: p.open(encoding="utf-8", newline="").read() for p in files}
     texts = dict(on_disk)
