@@ -146,8 +146,9 @@ def move_left_behind():
             if not moved:
                 path.rename(target)
             print(f"{path.relative_to(ROOT)} -> {target.relative_to(ROOT)}")
-        if not any(folder.iterdir()):
-            folder.rmdir()
+        for emptied in (folder, folder.parent):
+            if emptied.is_dir() and not any(emptied.iterdir()) and emptied.name in ("Sqlite", "Postgres", "Migrations", "Configurations"):
+                emptied.rmdir()
 
 
 def main():
