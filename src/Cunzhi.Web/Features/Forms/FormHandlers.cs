@@ -139,22 +139,14 @@ public sealed class SaveEntriesValidator : AbstractValidator<SaveEntries>
 /// </summary>
 public sealed class FormHandlers(AppDbContext db, UserContext user, IHttpContextAccessor http, TimeProvider clock, TaskHandlers tasks, FormSources sources)
 {
-    public const string Designers = Roles.Department;
-    public const string RegistryReaders = Roles.Department + "," + Roles.CoordinationOffice + "," + Roles.CountyAdmin;
-    public const string SubmissionReaders = RegistryReaders + "," + Roles.TownAdmin;
-    public const string Fillers = Roles.VillageCadre;
-    public const string FillReaders = SubmissionReaders + "," + Roles.VillageCadre;
-    public const string InboxReaders = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string CountReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
     public const string NotFoundMessage = "未找到该报表，或其不在您的管辖范围内";
     public const string VillageNotFoundMessage = "该报表未下发到这个村(社区)，或其不在您的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    private bool InRole(string role) => http.HttpContext?.User.IsInRole(role) == true;
-    private bool IsDepartment => InRole(Roles.Department);
-    private bool IsCountyReader => InRole(Roles.CoordinationOffice) || InRole(Roles.CountyAdmin) || IsDepartment;
+    private bool IsDepartment => http.HttpContext?.User.Can(Permissions.FormsOwnDepartment) == true;
+    private bool IsCountyReader => http.HttpContext?.User.Can(Permissions.FormsCountyRead) == true;
 
     /// <summary>Forms in the registry the account may see: a department its own and others' filed forms.</summary>
     private IQueryable<FormTemplate> Registry()

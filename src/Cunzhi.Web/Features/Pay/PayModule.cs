@@ -5,6 +5,7 @@ using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -18,7 +19,6 @@ public sealed class PayModule : IFeatureModule
         services.AddScoped<RewardHandlers>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
     private static ProblemHttpResult NotFound(string m) => CunzhiApi.NotFound(m);
 
     public void MapEndpoints(ApiRoutes routes)
@@ -26,12 +26,12 @@ public sealed class PayModule : IFeatureModule
         var secured = routes.Secured;
         var pay = secured.MapGroup("/pay").WithTags("报酬");
 
-        PaySettingsHandlers.MapEndpoints<PaySettingsHandlers>(pay, "/settings", new(PaySettingsHandlers.Readers, PaySettingsHandlers.Editors,
+        PaySettingsHandlers.MapEndpoints<PaySettingsHandlers>(pay, "/settings", new(Permissions.PaySettingsRead, Permissions.PaySettingsEdit,
             OverviewSummary: "报酬标准：现行版本、草稿与全部版本（version 为第几版；rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
             DraftSummary: "保存草稿（金额单位：分；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）",
             PublishSummary: "发布草稿（发布后不可修改）"));
 
-        var runs = pay.MapGroup("/runs").RequireAuthorization(p => p.RequireRole(R(PayrollHandlers.Readers)));
+        var runs = pay.MapGroup("/runs").RequireAuthorization(Permissions.PayrollRead);
         runs.MapGet("", async (string? town, int? year, int? month, PayrollState? state, int? page, int? pageSize, PayrollHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(town, year, month, state, new PageRequest(page, pageSize), ct)))
             .WithSummary("工资批次（按乡镇、年、月、状态筛选，分页）");
@@ -41,46 +41,44 @@ public sealed class PayModule : IFeatureModule
         runs.MapGet("/{id:long}/export", async (long id, PayrollHandlers h, TimeProvider clock, CancellationToken ct) =>
                 await h.AllLinesAsync(id, ct) is { } d ? (Results<XlsxDownload, ProblemHttpResult>)PayExport.Build(d.Run, d.Lines, clock) : NotFound(PayrollHandlers.NotFoundMessage))
             .WithSummary("导出 Excel（乡镇财政所）");
-        var computers = R(PayrollHandlers.Computers);
-        var approvers = R(PayrollHandlers.Approvers);
-        runs.MapPost("", async (ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct)))
-            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(computers))
+                        runs.MapPost("", async (ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct)))
+            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(Permissions.PayrollComputeTown)
             .WithSummary("计算或重新计算本乡镇某月工资（仅草稿可重算；数据不变则明细不变）");
         runs.MapPost("/county", async (ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeCountyAsync(command, ct)))
-            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(approvers))
+            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(Permissions.PayrollApprove)
             .WithSummary("县委组织部计算全县各乡镇某月工资草稿（已复核、审批或锁定的批次跳过并列出；仍由乡镇复核）");
         runs.MapPost("/{id:long}/review", async (long id, PayrollHandlers h, CancellationToken ct) =>
                 await h.MarkReviewedAsync(id, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .RequireAuthorization(p => p.RequireRole(computers)).WithSummary("乡镇复核");
+            .RequireAuthorization(Permissions.PayrollComputeTown).WithSummary("乡镇复核");
         runs.MapPost("/{id:long}/return", async (long id, ReturnRun command, PayrollHandlers h, CancellationToken ct) =>
                 await h.ReturnAsync(id, command, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<ReturnRun>>().RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("县委组织部退回（须填写理由）");
+            .AddEndpointFilter<Validate<ReturnRun>>().RequireAuthorization(Permissions.PayrollApprove).WithSummary("县委组织部退回（须填写理由）");
         runs.MapPost("/{id:long}/approve", async (long id, PayrollHandlers h, CancellationToken ct) =>
                 await h.ApproveAsync(id, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("县委组织部审批（有干部缺少月度考评得分时拒绝）");
+            .RequireAuthorization(Permissions.PayrollApprove).WithSummary("县委组织部审批（有干部缺少月度考评得分时拒绝）");
         runs.MapPost("/{id:long}/lock", async (long id, PayrollHandlers h, CancellationToken ct) =>
                 await h.LockAsync(id, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("锁定（此后只能在以后月份的批次中以调整项更正）");
+            .RequireAuthorization(Permissions.PayrollApprove).WithSummary("锁定（此后只能在以后月份的批次中以调整项更正）");
         runs.MapPost("/{id:long}/adjustments", async (long id, AddAdjustment command, PayrollHandlers h, CancellationToken ct) =>
                 await h.AddAdjustmentAsync(id, command, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<AddAdjustment>>().RequireAuthorization(p => p.RequireRole(computers))
+            .AddEndpointFilter<Validate<AddAdjustment>>().RequireAuthorization(Permissions.PayrollComputeTown)
             .WithSummary("添加调整项：更正已锁定批次的某条明细（金额单位：分，可为负；须填原因）");
         runs.MapDelete("/{id:long}/adjustments/{lineId:long}", async (long id, long lineId, PayrollHandlers h, CancellationToken ct) =>
                 await h.RemoveAdjustmentAsync(id, lineId, ct) is { } v ? (Results<Ok<RunView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(PayrollHandlers.NotFoundMessage))
-            .RequireAuthorization(p => p.RequireRole(computers)).WithSummary("删除草稿批次中的调整项");
+            .RequireAuthorization(Permissions.PayrollComputeTown).WithSummary("删除草稿批次中的调整项");
 
-        var awards = pay.MapGroup("/rewards/good-secretary").RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardReaders)));
+        var awards = pay.MapGroup("/rewards/good-secretary").RequireAuthorization(Permissions.AwardsRead);
         awards.MapGet("", async (int? year, int? page, int? pageSize, RewardHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AwardsAsync(year, new PageRequest(page, pageSize), ct)))
             .WithSummary("担当作为好支书奖励");
         awards.MapPost("", async (GrantAward command, RewardHandlers h, CancellationToken ct) =>
                 await h.GrantAsync(command, ct) is { } v ? (Results<Created<AwardView>, ProblemHttpResult>)TypedResults.Created($"/api/v1/pay/rewards/good-secretary/{v.Id}", v) : NotFound(RewardHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<GrantAward>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardGranters)))
+            .AddEndpointFilter<Validate<GrantAward>>().RequireAuthorization(Permissions.AwardsGrant)
             .WithSummary("授予好支书奖励（金额缺省为报酬标准中的金额，在所选月份的工资中发放）");
         awards.MapDelete("/{id:long}", async (long id, RewardHandlers h, CancellationToken ct) =>
                 await h.RevokeAsync(id, ct) ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent() : NotFound(RewardHandlers.NotFoundMessage))
-            .RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardGranters))).WithSummary("撤销（发放月份的工资尚为草稿时）");
+            .RequireAuthorization(Permissions.AwardsGrant).WithSummary("撤销（发放月份的工资尚为草稿时）");
 
-        var income = pay.MapGroup("/rewards/income").RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeReaders)));
+        var income = pay.MapGroup("/rewards/income").RequireAuthorization(Permissions.IncomeRewardsRead);
         income.MapGet("", async (int? year, int? page, int? pageSize, RewardHandlers h, CancellationToken ct) => TypedResults.Ok(await h.IncomeRewardsAsync(year, new PageRequest(page, pageSize), ct)))
             .WithSummary("村集体经济收益增量奖励（村账号只看本村）");
         income.MapGet("/{id:long}", async (long id, RewardHandlers h, CancellationToken ct) =>
@@ -88,14 +86,14 @@ public sealed class PayModule : IFeatureModule
             .WithSummary("增量奖励详情与分配");
         income.MapPut("", async (EnterIncome command, RewardHandlers h, CancellationToken ct) =>
                 await h.EnterIncomeAsync(command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.VillageNotFoundMessage))
-            .AddEndpointFilter<Validate<EnterIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeEnterers)))
+            .AddEndpointFilter<Validate<EnterIncome>>().RequireAuthorization(Permissions.IncomeRewardsEnter)
             .WithSummary("村填报本村、或乡镇代本乡镇的村填报（village 为村级区划代码，乡镇必填）本年度与上年度集体经营收益（分）；奖励总额 = 正增量 × 比例上限；仍由乡镇审核");
         income.MapPut("/{id:long}/shares", async (long id, SetShares command, RewardHandlers h, CancellationToken ct) =>
                 await h.SetSharesAsync(id, command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<SetShares>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.ShareEditors))).WithSummary("修改分配权重（审核前）");
+            .AddEndpointFilter<Validate<SetShares>>().RequireAuthorization(Permissions.IncomeRewardsShare).WithSummary("修改分配权重（审核前）");
         income.MapPost("/{id:long}/approve", async (long id, ApproveIncome command, RewardHandlers h, CancellationToken ct) =>
                 await h.ApproveIncomeAsync(id, command, ct) is { } v ? (Results<Ok<IncomeRewardView>, ProblemHttpResult>)TypedResults.Ok(v) : NotFound(RewardHandlers.NotFoundMessage))
-            .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeApprovers))).WithSummary("乡镇审核并选择发放月份");
+            .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(Permissions.IncomeRewardsApprove).WithSummary("乡镇审核并选择发放月份");
     }
 }
 

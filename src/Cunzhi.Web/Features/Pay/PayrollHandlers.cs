@@ -74,9 +74,6 @@ public sealed class AddAdjustmentValidator : AbstractValidator<AddAdjustment>
 /// </summary>
 public sealed class PayrollHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Computers = Roles.TownAdmin;
-    public const string Approvers = Roles.CountyAdmin;
     public const string NotFoundMessage = "未找到该工资批次，或不在您的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -96,14 +96,6 @@ public sealed class ApproveTaskRequestValidator : AbstractValidator<ApproveTaskR
 /// </summary>
 public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContextAccessor http, TimeProvider clock)
 {
-    public const string ListReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.Department + "," + Roles.DisciplineInspector;
-    public const string ListEditors = Roles.CountyAdmin + "," + Roles.CoordinationOffice;
-    public const string Filers = Roles.Department;
-    // SPEC §4: admission decisions belong to the coordination office alone; the county admin watches but does not decide.
-    public const string Deciders = Roles.CoordinationOffice;
-    public const string RequestReaders = Roles.Department + "," + Roles.CoordinationOffice + "," + Roles.CountyAdmin + "," + Roles.DisciplineInspector;
-    public const string StatsReaders = ListReaders;
-    public const string VillageTaskReaders = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.CoordinationOffice;
     public const string NotFoundMessage = "未找到该申请，或其不在您的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -118,7 +110,7 @@ public sealed class TaskHandlers(AppDbContext db, UserContext user, IHttpContext
         get
         {
             var p = http.HttpContext?.User;
-            return p is not null && (p.IsInRole(Roles.CoordinationOffice) || p.IsInRole(Roles.CountyAdmin) || p.IsInRole(Roles.DisciplineInspector));
+            return p.Can(Permissions.TaskRequestsReadAll);
         }
     }
 
