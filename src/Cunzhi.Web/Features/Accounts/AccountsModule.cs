@@ -9,7 +9,6 @@ public sealed class AccountsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services) => services.AddScoped<AccountAdminHandlers>();
 
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;

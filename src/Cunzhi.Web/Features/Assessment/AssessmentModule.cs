@@ -20,7 +20,6 @@ public sealed class AssessmentModule : IFeatureModule
         services.AddSingleton<AttachmentStore>();
     }
 
-
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), title: "提交的数据有误");
 
@@ -30,7 +29,7 @@ public sealed class AssessmentModule : IFeatureModule
         var a = secured.MapGroup("/assessment").WithTags("考核");
 
         var templates = a.MapGroup("/templates").RequireAuthorization(Permissions.AssessmentTemplatesRead);
-                templates.MapGet("/{kind}", CurrentTemplate)
+        templates.MapGet("/{kind}", CurrentTemplate)
             .WithSummary("现行考核指标（Monthly 月度 / Quarterly 季度）");
         templates.MapGet("/{kind}/versions", TemplateVersions)
             .WithSummary("指标模板的全部版本（新到旧）；已发布版本不可修改");
@@ -81,13 +80,13 @@ public sealed class AssessmentModule : IFeatureModule
         annual.MapGet("/batches", AnnualBatches)
             .RequireAuthorization(Permissions.AssessmentAnnualBatchesRead)
             .WithSummary("各乡镇某年度考核的上报与审定情况");
-                annual.MapPost("/{year:int}/prepare", PrepareAnnual)
+        annual.MapPost("/{year:int}/prepare", PrepareAnnual)
             .RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("生成或重新计算本乡镇的年度考核（等次重置为系统建议）");
         annual.MapPut("/{year:int}/ratings", SetRatings)
             .AddEndpointFilter<Validate<SetRatings>>().RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("确定等次（可低于、不可高于得分对应的等次）");
         annual.MapPost("/{year:int}/propose", ProposeAnnual)
             .RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("上报县委组织部（优秀超过名额等问题将被拒绝并说明）");
-                annual.MapPost("/{town}/{year:int}/approve", ApproveAnnual)
+        annual.MapPost("/{town}/{year:int}/approve", ApproveAnnual)
             .RequireAuthorization(Permissions.AssessmentAnnualApprove).WithSummary("审定（审定后锁定，不能再修改）");
         annual.MapPost("/{town}/{year:int}/return", ReturnAnnual)
             .AddEndpointFilter<Validate<ReturnBatch>>().RequireAuthorization(Permissions.AssessmentAnnualApprove).WithSummary("退回乡镇（须填写理由）");

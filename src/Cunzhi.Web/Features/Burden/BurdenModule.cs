@@ -24,7 +24,6 @@ public sealed class BurdenModule : IFeatureModule
         services.AddHostedService(sp => sp.GetRequiredService<RobotSender>());
     }
 
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;

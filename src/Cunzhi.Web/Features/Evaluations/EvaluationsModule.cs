@@ -16,7 +16,6 @@ public sealed class EvaluationsModule : IFeatureModule
         services.AddHostedService<EvaluationCloser>();
     }
 
-
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public void MapEndpoints(ApiRoutes routes)

@@ -17,7 +17,6 @@ public sealed class FormsModule : IFeatureModule
         services.AddScoped<FormHandlers>();
     }
 
-
     private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormHandlers.NotFoundMessage);
 
     private static Results<Ok<FormDetail>, ProblemHttpResult> OkOr404(FormDetail? d) => d is null ? NotFound() : TypedResults.Ok(d);

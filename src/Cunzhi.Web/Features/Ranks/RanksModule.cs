@@ -17,7 +17,6 @@ public sealed class RanksModule : IFeatureModule
         services.AddScoped<GradingHandlers>();
     }
 
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;

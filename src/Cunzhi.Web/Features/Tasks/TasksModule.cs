@@ -19,7 +19,6 @@ public sealed class TasksModule : IFeatureModule
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
     }
 
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
@@ -30,7 +29,7 @@ public sealed class TasksModule : IFeatureModule
             .WithSummary("工作事务清单（默认为现行版本；可按类别、关键字筛选，分页）");
         list.MapGet("/versions", ListVersions)
             .WithSummary("清单版本历史");
-                list.MapGet("/draft", Draft)
+        list.MapGet("/draft", Draft)
             .RequireAuthorization(Permissions.TaskListEdit).WithSummary("正在编辑的草稿");
         list.MapPost("/draft", StartDraft)
             .RequireAuthorization(Permissions.TaskListEdit).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
@@ -42,7 +41,7 @@ public sealed class TasksModule : IFeatureModule
             .RequireAuthorization(Permissions.TaskListEdit).WithSummary("发布草稿（原现行版本转为历史版本）");
 
         var requests = tasks.MapGroup("/requests").RequireAuthorization(Permissions.TaskRequestsRead);
-                requests.MapGet("", Requests)
+        requests.MapGet("", Requests)
             .WithSummary("任务准入申请（县直部门只看本部门的）");
         requests.MapGet("/{id:long}", GetRequest)
             .WithSummary("申请详情");
@@ -61,7 +60,7 @@ public sealed class TasksModule : IFeatureModule
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
-                tasks.MapGet("/queue", Queue)
+        tasks.MapGet("/queue", Queue)
             .RequireAuthorization(Permissions.TaskListEdit).WithSummary("待审批的准入申请");
         requests.MapPost("/{id:long}/approve", Approve)
             .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
@@ -86,7 +85,7 @@ public sealed class TasksModule : IFeatureModule
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .RequireAuthorization(Permissions.WeeklyReport)
             .WithSummary("上传佐证材料（仅限要求佐证的任务；jpg、png、pdf，不超过 5 MB；multipart 字段 file）");
-                tasks.MapGet("/evidence", Evidence)
+        tasks.MapGet("/evidence", Evidence)
             .RequireAuthorization(Permissions.EvidenceRead).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
         tasks.MapGet("/evidence/{id:long}", EvidenceFile)
             .RequireAuthorization(Permissions.EvidenceRead).WithSummary("下载佐证材料");
