@@ -13,7 +13,10 @@ public sealed class PayModule : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PaySettingsHandlers>();
-        services.AddScoped<PayrollHandlers>();
+        services.AddScoped<PayRunViews>();
+        services.AddScoped<PayrollCompute>();
+        services.AddScoped<PayrollApproval>();
+        services.AddScoped<PayrollAdjustment>();
         services.AddScoped<RewardHandlers>();
     }
 
@@ -30,12 +33,12 @@ public sealed class PayModule : IFeatureModule
             DraftSummary: "保存草稿（金额单位：分；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）",
             PublishSummary: "发布草稿（发布后不可修改）"));
 
-        var runs = pay.MapGroup("/runs").RequireAuthorization(p => p.RequireRole(R(PayrollHandlers.Readers)));
+        var runs = pay.MapGroup("/runs").RequireAuthorization(p => p.RequireRole(R(PayrollAccess.Readers)));
         runs.MapGet("", Runs).WithSummary("工资批次（按乡镇、年、月、状态筛选，分页）");
         runs.MapGet("/{id:long}", Run).WithSummary("批次详情：合计、提示与明细（分页，可按村筛选）");
         runs.MapGet("/{id:long}/export", ExportRun).WithSummary("导出 Excel（乡镇财政所）");
-        var computers = R(PayrollHandlers.Computers);
-        var approvers = R(PayrollHandlers.Approvers);
+        var computers = R(PayrollAccess.Computers);
+        var approvers = R(PayrollAccess.Approvers);
         runs.MapPost("", Compute)
             .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(computers))
             .WithSummary("计算或重新计算本乡镇某月工资（仅草稿可重算；数据不变则明细不变）");
@@ -79,38 +82,38 @@ public sealed class PayModule : IFeatureModule
             .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeApprovers))).WithSummary("乡镇审核并选择发放月份");
     }
 
-    private static ProblemHttpResult RunNotFound => NotFound(PayrollHandlers.NotFoundMessage);
+    private static ProblemHttpResult RunNotFound => NotFound(PayrollAccess.NotFoundMessage);
     private static ProblemHttpResult RewardNotFound => NotFound(RewardHandlers.NotFoundMessage);
 
-    public static async Task<Ok<Paged<RunSummary>>> Runs(string? town, int? year, int? month, PayrollState? state, int? page, int? pageSize, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<RunSummary>>> Runs(string? town, int? year, int? month, PayrollState? state, int? page, int? pageSize, PayRunViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(town, year, month, state, new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Run(long id, string? village, int? page, int? pageSize, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Run(long id, string? village, int? page, int? pageSize, PayRunViews h, CancellationToken ct) =>
         await h.GetAsync(id, village, new PageRequest(page, pageSize), ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<XlsxDownload, ProblemHttpResult>> ExportRun(long id, PayrollHandlers h, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Results<XlsxDownload, ProblemHttpResult>> ExportRun(long id, PayRunViews h, TimeProvider clock, CancellationToken ct) =>
         await h.AllLinesAsync(id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock) : RunNotFound;
 
-    public static async Task<Ok<RunView>> Compute(ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct));
+    public static async Task<Ok<RunView>> Compute(ComputeRun command, PayrollCompute h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct));
 
-    public static async Task<Ok<ComputeAllResult>> ComputeCounty(ComputeRun command, PayrollHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ComputeCountyAsync(command, ct));
+    public static async Task<Ok<ComputeAllResult>> ComputeCounty(ComputeRun command, PayrollCompute h, CancellationToken ct) => TypedResults.Ok(await h.ComputeCountyAsync(command, ct));
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Review(long id, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Review(long id, PayrollApproval h, CancellationToken ct) =>
         await h.MarkReviewedAsync(id, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Return(long id, ReturnRun command, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Return(long id, ReturnRun command, PayrollApproval h, CancellationToken ct) =>
         await h.ReturnAsync(id, command, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Approve(long id, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Approve(long id, PayrollApproval h, CancellationToken ct) =>
         await h.ApproveAsync(id, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Lock(long id, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Lock(long id, PayrollApproval h, CancellationToken ct) =>
         await h.LockAsync(id, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> AddAdjustment(long id, AddAdjustment command, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> AddAdjustment(long id, AddAdjustment command, PayrollAdjustment h, CancellationToken ct) =>
         await h.AddAdjustmentAsync(id, command, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> RemoveAdjustment(long id, long lineId, PayrollHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> RemoveAdjustment(long id, long lineId, PayrollAdjustment h, CancellationToken ct) =>
         await h.RemoveAdjustmentAsync(id, lineId, ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
     public static async Task<Ok<Paged<AwardView>>> Awards(int? year, int? page, int? pageSize, RewardHandlers h, CancellationToken ct) =>
