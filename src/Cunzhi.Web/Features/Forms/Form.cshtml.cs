@@ -44,7 +44,7 @@ public sealed class PublishFormInput
 /// and 下发 — filing the form at the admission gate.
 /// </summary>
 [Authorize(Roles = FormAccess.RegistryReaders)]
-public sealed class FormModel(FormReads forms, FormDesign design, TaskHandlers tasks, RegionHandlers regions, IValidator<SaveField> fieldValidator,
+public sealed class FormModel(FormReads forms, FormDesign design, ResponsibilityLists tasks, RegionHandlers regions, IValidator<SaveField> fieldValidator,
     IValidator<PublishForm> publishValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

@@ -75,9 +75,9 @@ public sealed class PublishFormValidator : AbstractValidator<PublishForm>
 
 /// <summary>
 /// A department designs a form (title, fields, with duplicate warnings) and publishes it through the admission gate
-/// (<see cref="TaskHandlers.FileAsync"/>, the same gate as every task).
+/// (<see cref="TaskAdmission.FileAsync"/>, the same gate as every task).
 /// </summary>
-public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskHandlers tasks, FormReads reads)
+public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskAdmission tasks, FormReads reads)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -159,7 +159,7 @@ public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider c
     }
 
     /// <summary>
-    /// Files the form at the admission gate through <see cref="TaskHandlers.FileAsync"/> — the one gate for all work put
+    /// Files the form at the admission gate through <see cref="TaskAdmission.FileAsync"/> — the one gate for all work put
     /// on villages: a form under a list item is admitted and reaches the villages at once, one on the negative list is
     /// refused, anything else waits for the coordination office. The form and its request are saved in one transaction.
     /// </summary>

@@ -29,8 +29,10 @@ public sealed record FillView(long FormId, string Title, string DepartmentName, 
 
 /// <summary>The result of saving: the copy, or the errors by field (nothing saved).</summary>
 public sealed record SaveResult(FillView? View, IReadOnlyList<EntryError> Errors);
+
 public sealed record InboxRow(long FormId, string Title, string DepartmentName, string Village, string? VillageName, DateOnly DueDate, SubmissionStatus? Status,
     DateTime? SubmittedAtUtc);
+
 public sealed class SaveEntriesValidator : AbstractValidator<SaveEntries>
 {
     public SaveEntriesValidator() =>
@@ -42,6 +44,7 @@ public sealed class FormFilling(AppDbContext db, UserContext user, TimeProvider 
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     /// <summary>Forms that reached the villages in scope (a village: its own), unfinished first, then by due date.</summary>
     public async Task<Paged<InboxRow>> InboxAsync(SubmissionStatus? status, bool unfilled, PageRequest page, CancellationToken ct = default)
     {

@@ -14,14 +14,17 @@ using Cunzhi.Web.Infrastructure.Time;
 namespace Cunzhi.Web.Features.Forms;
 
 public sealed record SubmissionFilter(SubmissionStatus? Status, bool? Unfilled);
+
 public sealed record SubmissionRow(string Village, string? VillageName, SubmissionStatus? Status, DateTime? UpdatedAtUtc, DateTime? SubmittedAtUtc, int AutoFilled, int Typed);
 
 public sealed record SubmissionPage(FormSummary Form, int Targets, int Submitted, int Drafts, Paged<SubmissionRow> Rows);
+
 /// <summary>
 /// 减负 meter input: what forms asked of a village in a month and what it was spared. Forms received are the form
 /// tasks admitted to the village that month; fields are counted on the copies it submitted that month.
 /// </summary>
 public sealed record FormFieldCounts(string Village, DateOnly Month, int FormsReceived, int FormsSubmitted, int FieldsTyped, int FieldsAutoFilled);
+
 public sealed record ExportRow(string Village, string? TownName, string? VillageName, FormSubmission? Submission);
 
 public sealed record ExportData(string Title, string DepartmentName, IReadOnlyList<FormField> Fields, IReadOnlyList<ExportRow> Rows);

@@ -30,6 +30,7 @@ public sealed record RunView(long Id, string Town, string TownName, int Year, in
     long AllowanceStepFen, int LineCount, long TotalFen, int MissingScores, IReadOnlyList<string> Warnings, string? ReturnReason,
     string ComputedBy, DateTime ComputedAtUtc, string? ReviewedBy, DateTime? ReviewedAtUtc, string? ApprovedBy, DateTime? ApprovedAtUtc,
     string? LockedBy, DateTime? LockedAtUtc, RunTotals Totals, Paged<PayLineView> Lines);
+
 /// <summary>工资发放批次 as they are read: the list, one run with its totals and lines, the villages of a run, every line for the export.</summary>
 public sealed class PayRunViews(AppDbContext db)
 {
@@ -83,6 +84,7 @@ public sealed class PayRunViews(AppDbContext db)
             .OrderBy(l => l.RegionCode).ThenBy(l => l.Kind).ThenBy(l => l.CadreId).ThenBy(l => l.Id)).ToListAsync(ct);
         return (run, lines.Select(l => l with { PostName = PayNames.Post(l.PostCode) }).ToList());
     }
+
     /// <summary>Refuses a reward for a month whose run in that town is past draft.</summary>
     internal async Task EnsureMonthOpenAsync(string village, int year, int month, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ public sealed class AddAdjustmentValidator : AbstractValidator<AddAdjustment>
         RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写调整原因").MaximumLength(500).WithMessage("调整原因不超过 500 字");
     }
 }
+
 /// <summary>Corrections of a locked run: adjustment lines on a later draft run of the same town.</summary>
 public sealed class PayrollAdjustment(AppDbContext db, PayRunViews views)
 {

@@ -22,6 +22,7 @@ public sealed class ReturnRunValidator : AbstractValidator<ReturnRun>
 {
     public ReturnRunValidator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写退回理由").MaximumLength(500).WithMessage("退回理由不超过 500 字");
 }
+
 /// <summary>A run's way to the finance office: the town marks it reviewed, the county approves or returns it, then locks it.</summary>
 public sealed class PayrollApproval(AppDbContext db, UserContext user, TimeProvider clock, PayRunViews views)
 {

@@ -18,8 +18,10 @@ namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>Compute (or recompute) the acting town's run of a month; for a county admin, every town's.</summary>
 public sealed record ComputeRun(int Year, int Month);
+
 /// <summary>A town left out of a county-wide computation, and why.</summary>
 public sealed record TownSkip(string Town, string TownName, string Reason);
+
 /// <summary>What a county-wide computation did: towns under the county, runs computed, their lines and totals, towns skipped.</summary>
 public sealed record ComputeAllResult(int Year, int Month, int Towns, int Computed, long Lines, long TotalFen, int MissingScores, IReadOnlyList<TownSkip> Skipped);
 
@@ -31,6 +33,7 @@ public sealed class ComputeRunValidator : AbstractValidator<ComputeRun>
         RuleFor(c => c.Month).InclusiveBetween(1, 12).WithMessage("月份须为 1–12");
     }
 }
+
 /// <summary>
 /// Computes 工资发放批次 per town and month (set-based: cadres, posts, rank changes, scores and rewards of the town in a
 /// few queries, <see cref="PayrollCalculator"/> in memory, lines inserted in one save), for one town or a whole county.
@@ -38,6 +41,7 @@ public sealed class ComputeRunValidator : AbstractValidator<ComputeRun>
 public sealed class PayrollCompute(AppDbContext db, UserContext user, TimeProvider clock, PayRunViews views)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     /// <summary>The acting town admin's town.</summary>
     private string OwnTown => RegionCodes.LevelOf(user.RegionCode) == RegionLevel.Town ? user.RegionCode : throw new RuleException("只有乡镇账号可以计算本乡镇的工资");
 
