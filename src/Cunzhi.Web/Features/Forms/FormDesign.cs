@@ -77,7 +77,7 @@ public sealed class PublishFormValidator : AbstractValidator<PublishForm>
 /// A department designs a form (title, fields, with duplicate warnings) and publishes it through the admission gate
 /// (<see cref="TaskAdmission.FileAsync"/>, the same gate as every task).
 /// </summary>
-public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskAdmission tasks, FormReads reads)
+public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskAdmission admission, FormReads reads)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -85,6 +85,7 @@ public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider c
     {
         return rule();
     }
+
     // A department changes only its own forms; anyone else's is "not found".
     private Task<FormTemplate?> OwnAsync(long id, CancellationToken ct)
     {
@@ -173,7 +174,7 @@ public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider c
                           + (form.Description is { } d ? "\n" + d : "");
         var request = new FileTaskRequest(form.Title, requirement[..Math.Min(requirement.Length, 2000)], c.Villages, c.Towns, c.DueDate, false, null, c.ItemCode);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var filed = await tasks.FileAsync(request, channel, ct);
+        var filed = await admission.FileAsync(request, channel, ct);
         Apply(() => { form.LinkRequest(filed.Id); return form; });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
