@@ -80,7 +80,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
         { "/Burden/Events", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Meter", $"{County},{Coord},{Town},{Discipline},{Village}" },
         { "/Burden/Rankings", $"{County},{Coord},{Town},{Discipline}" },
-        { "/Burden/Assessment", $"{County},{Coord},{Town},{Discipline}" },
+        { "/Burden/TownAssessmentItems", $"{County},{Coord},{Town},{Discipline}" },
         { "/Burden/Policy", $"{County},{Coord},{Town},{Discipline}" },
         { "/Tasks/Requests/Import", Dept },
     };
@@ -104,7 +104,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task Read_only_roles_cannot_post_the_forms()
     {
-        foreach (var (who, url) in new[] { (County, "/Burden/Events"), (Coord, "/Burden/Rankings"), (Discipline, "/Burden/Policy"), (County, "/Burden/Assessment"), (Town, "/Tasks/Weekly") })
+        foreach (var (who, url) in new[] { (County, "/Burden/Events"), (Coord, "/Burden/Rankings"), (Discipline, "/Burden/Policy"), (County, "/Burden/TownAssessmentItems"), (Town, "/Tasks/Weekly") })
         {
             var client = await f.PagesAs(who);
             // These roles see no post form on the page: take the token of the sign-out form and post anyway.

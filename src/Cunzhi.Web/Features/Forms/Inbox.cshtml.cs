@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>待填报表: the admitted forms of the village (a town: of its villages), unfinished first.</summary>
-[Authorize(Roles = FormHandlers.InboxReaders)]
-public sealed class InboxModel(FormHandlers forms) : PageModel
+[Authorize(Roles = FormAccess.InboxReaders)]
+public sealed class InboxModel(FormFilling forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

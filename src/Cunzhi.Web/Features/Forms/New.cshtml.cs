@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>新建报表 (Department): a draft, then its fields on the form page.</summary>
-[Authorize(Roles = FormHandlers.Designers)]
-public sealed class NewModel(FormHandlers forms, IValidator<CreateForm> validator) : PageModel
+[Authorize(Roles = FormAccess.Designers)]
+public sealed class NewModel(FormDesign forms, IValidator<CreateForm> validator) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Description { get; set; }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>工资发放: the runs in scope by town and month (paged); a town computes a month here.</summary>
-[Authorize(Roles = PayrollHandlers.Readers)]
-public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
+[Authorize(Roles = PayrollAccess.Readers)]
+public sealed class IndexModel(PayRunViews h, PayrollCompute compute, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
@@ -21,8 +21,8 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     [BindProperty] public int ComputeMonth { get; set; }
 
     public Paged<RunSummary> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
-    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && AccountLevel == RegionLevel.Town;
-    public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers) && AccountLevel == RegionLevel.County;
+    public bool IsTown => User.IsInRole(PayrollAccess.Computers) && AccountLevel == RegionLevel.Town;
+    public bool IsCounty => User.IsInRole(PayrollAccess.Approvers) && AccountLevel == RegionLevel.County;
     public ComputeAllResult? CountyResult { get; private set; }
     private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value);
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct)
     {
         if (!IsTown) return Forbid();
-        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await h.ComputeAsync(c, ct), ct);
+        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await compute.ComputeAsync(c, ct), ct);
         if (run is null)
         {
             Runs = await h.ListAsync(Town, Year, Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
@@ -48,7 +48,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeCountyAsync(CancellationToken ct)
     {
         if (!IsCounty) return Forbid();
-        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await h.ComputeCountyAsync(c, ct), ct);
+        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await compute.ComputeCountyAsync(c, ct), ct);
         Runs = await h.ListAsync(Town, CountyResult?.Year ?? Year, CountyResult?.Month ?? Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         return Page();
     }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>The run as an A4 sheet for signing (制表 / 审核 / 审批).</summary>
-[Authorize(Roles = PayrollHandlers.Readers)]
-public sealed class PrintModel(PayrollHandlers h) : PageModel
+[Authorize(Roles = PayrollAccess.Readers)]
+public sealed class PrintModel(PayRunViews h) : PageModel
 {
     public RunView? Run { get; private set; }
     public IReadOnlyList<PayLineView> Lines { get; private set; } = [];

@@ -21,8 +21,8 @@ public sealed class ListItemForm
 }
 
 /// <summary>工作事务清单: the version in force (or an old one, or the draft), with filters, draft editing, publishing and history.</summary>
-[Authorize(Roles = TaskHandlers.ListReaders)]
-public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> validator) : PageModel
+[Authorize(Roles = TaskAccess.ListReaders)]
+public sealed class ListModel(ResponsibilityLists tasks, IValidator<SaveListItem> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ItemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -36,7 +36,7 @@ public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> valid
     public ListVersionView? DraftVersion { get; private set; }
     public Paged<ListItemView>? Items { get; private set; }
     public IReadOnlyList<ListVersionView> History { get; private set; } = [];
-    public bool CanEdit => TaskHandlers.ListEditors.Split(',').Any(User.IsInRole);
+    public bool CanEdit => TaskAccess.ListEditors.Split(',').Any(User.IsInRole);
     public bool Editing => Draft && CanEdit && Shown?.Status == ListStatus.Draft;
     [TempData] public string? Message { get; set; }
 

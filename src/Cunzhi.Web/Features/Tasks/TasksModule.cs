@@ -12,7 +12,11 @@ public sealed class TasksModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<TaskHandlers>();
+        services.AddScoped<ResponsibilityLists>();
+        services.AddScoped<TaskRequestViews>();
+        services.AddScoped<TaskAdmission>();
+        services.AddScoped<TaskStats>();
+        services.AddScoped<VillageTaskViews>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
@@ -25,12 +29,12 @@ public sealed class TasksModule : IFeatureModule
         var secured = routes.Secured;
         var tasks = secured.MapGroup("/tasks").WithTags("减负与准入");
 
-        var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListReaders)));
+        var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskAccess.ListReaders)));
         list.MapGet("", ListVersion)
             .WithSummary("工作事务清单（默认为现行版本；可按类别、关键字筛选，分页）");
         list.MapGet("/versions", ListVersions)
             .WithSummary("清单版本历史");
-        var editors = R(TaskHandlers.ListEditors);
+        var editors = R(TaskAccess.ListEditors);
         list.MapGet("/draft", Draft)
             .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿");
         list.MapPost("/draft", StartDraft)
@@ -42,8 +46,8 @@ public sealed class TasksModule : IFeatureModule
         list.MapPost("/draft/publish", Publish)
             .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本转为历史版本）");
 
-        var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.RequestReaders)));
-        var filers = R(TaskHandlers.Filers);
+        var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskAccess.RequestReaders)));
+        var filers = R(TaskAccess.Filers);
         requests.MapGet("", Requests)
             .WithSummary("任务准入申请（县直部门只看本部门的）");
         requests.MapGet("/{id:long}", GetRequest)
@@ -63,9 +67,9 @@ public sealed class TasksModule : IFeatureModule
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
-        var deciders = R(TaskHandlers.Deciders);
+        var deciders = R(TaskAccess.Deciders);
         tasks.MapGet("/queue", Queue)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListEditors))).WithSummary("待审批的准入申请");
+            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.ListEditors))).WithSummary("待审批的准入申请");
         requests.MapPost("/{id:long}/approve", Approve)
             .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
             .WithSummary("县减负协调办批准（任务随即下达到村）");
@@ -74,9 +78,9 @@ public sealed class TasksModule : IFeatureModule
             .WithSummary("县减负协调办驳回（须填写理由）");
 
         tasks.MapGet("/stats", Stats)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.StatsReaders))).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
+            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.StatsReaders))).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
         tasks.MapGet("/village", VillageTasks)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
+            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
         tasks.MapGet("/weekly", MondayList)
             .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Readers))).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
         tasks.MapPut("/weekly", Report)
@@ -96,47 +100,47 @@ public sealed class TasksModule : IFeatureModule
             .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("下载佐证材料");
     }
 
-    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskHandlers.NotFoundMessage);
+    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskAccess.NotFoundMessage);
     private static ProblemHttpResult VillageTaskNotFound => CunzhiApi.NotFound("未找到该任务，或其不属于本村");
 
     private static async Task<Results<Ok<ListPage>, ProblemHttpResult>> PageOf(ListVersionView? v, ItemCategory? category, string? q, int? page, int? pageSize,
-        TaskHandlers h, string notFound, CancellationToken ct) =>
+        ResponsibilityLists h, string notFound, CancellationToken ct) =>
         v is not null
             ? TypedResults.Ok(new ListPage(v, await h.ItemsAsync(v.Id, new ItemFilter(category, q), new PageRequest(page, pageSize), ct)))
             : CunzhiApi.NotFound(notFound);
 
     public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> ListVersion(ItemCategory? category, string? q, int? version, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.VersionAsync(version, ct), category, q, page, pageSize, h, "本县尚无该版本的工作事务清单", ct);
 
-    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
 
-    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.DraftAsync(ct), category, q, page, pageSize, h, "没有正在编辑的草稿", ct);
 
-    public static async Task<Ok<ListVersionView>> StartDraft(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
+    public static async Task<Ok<ListVersionView>> StartDraft(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
 
-    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
+    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, ResponsibilityLists h, CancellationToken ct) =>
         await h.RemoveItemAsync(code, ct) ? TypedResults.NoContent() : CunzhiApi.NotFound("草稿中没有该事项");
 
-    public static async Task<Ok<ListVersionView>> Publish(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
+    public static async Task<Ok<ListVersionView>> Publish(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
 
     public static async Task<Ok<Paged<TaskRequestView>>> Requests(TaskRequestStatus? status, string? q, TaskChannel? channel, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q, channel), new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskRequestViews h, CancellationToken ct) =>
         await h.GetRequestAsync(id, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskHandlers h, CancellationToken ct)
+    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskAdmission h, CancellationToken ct)
     {
         var r = await h.FileAsync(command, TaskChannel.Api, ct);
         return TypedResults.Created($"/api/v1/tasks/requests/{r.Id}", r);
     }
 
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskHandlers h,
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskAdmission h,
         FluentValidation.IValidator<FileTaskRequest> validator, CancellationToken ct)
     {
         if (commands.Count == 0)
@@ -162,18 +166,18 @@ public sealed class TasksModule : IFeatureModule
     public static Task<IResult> ImportXlsx(HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
         ImportUploads.AcceptAsync(request, RequestKind(kinds), jobs, ct);
 
-    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.QueueAsync(new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.ApproveAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.RejectAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskStats h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
 
-    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, VillageTaskViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.VillageTasksAsync(region, new PageRequest(page, pageSize), ct));
 
     public static async Task<Ok<WeeklyList>> MondayList(string? village, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>村级任务: admitted tasks of the villages in scope — the seed of the Monday list (周一清单).</summary>
-[Authorize(Roles = TaskHandlers.VillageTaskReaders)]
-public sealed class VillageModel(TaskHandlers tasks) : PageModel
+[Authorize(Roles = TaskAccess.VillageTaskReaders)]
+public sealed class VillageModel(VillageTaskViews tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
 /// <summary>/Tasks/Requests/Import: a department files many task requests from one .xlsx, each through the admission gate.</summary>
-[Authorize(Roles = TaskHandlers.Filers)]
+[Authorize(Roles = TaskAccess.Filers)]
 public sealed class ImportModel(ImportJobs jobs, IEnumerable<ImportKind> kinds) : ImportPageModel(jobs, kinds)
 {
     protected override string KindName => TaskRequestImporter.Kind;

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
 /// <summary>任务准入申请: a department's own requests (the office and county see all), with status and reason.</summary>
-[Authorize(Roles = TaskHandlers.RequestReaders)]
-public sealed class IndexModel(TaskHandlers tasks) : PageModel
+[Authorize(Roles = TaskAccess.RequestReaders)]
+public sealed class IndexModel(TaskRequestViews tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskRequestStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -18,7 +18,7 @@ public sealed class IndexModel(TaskHandlers tasks) : PageModel
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
     public TaskRequestView? Just { get; private set; }
-    public bool CanFile => User.IsInRole(TaskHandlers.Filers);
+    public bool CanFile => User.IsInRole(TaskAccess.Filers);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
