@@ -12,7 +12,7 @@ public abstract class BurdenAccessTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task Read_only_roles_cannot_post_the_forms()
     {
-        foreach (var (who, url) in new[] { (County, "/Burden/Events"), (Coord, "/Burden/Rankings"), (Discipline, "/Burden/Policy"), (County, "/Burden/Assessment"), (Town, "/Tasks/Weekly") })
+        foreach (var (who, url) in new[] { (County, "/Burden/Events"), (Coord, "/Burden/Rankings"), (Discipline, "/Burden/Policy"), (County, "/Burden/TownAssessmentItems"), (Town, "/Tasks/Weekly") })
         {
             var client = await f.PagesAs(who);
             // These roles see no post form on the page: take the token of the sign-out form and post anyway.

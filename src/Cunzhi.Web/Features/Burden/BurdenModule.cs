@@ -79,12 +79,12 @@ public sealed class BurdenModule : IFeatureModule
             .WithSummary("发布排名：超过县里规定的频次（默认每年一次）则拒绝，并说明何时可再发布");
 
         var items = g.MapGroup("/assessment-items").RequireAuthorization(Permissions.AssessmentItemsRead);
-        items.MapGet("", AssessmentItems)
+        items.MapGet("", TownAssessmentItems)
             .WithSummary("乡镇对村考核事项（按年度）");
-        items.MapPost("", RegisterAssessmentItem)
-            .AddEndpointFilter<Validate<RegisterAssessmentItem>>().RequireAuthorization(Permissions.AssessmentItemsRegister)
+        items.MapPost("", RegisterTownAssessmentItem)
+            .AddEndpointFilter<Validate<RegisterTownAssessmentItem>>().RequireAuthorization(Permissions.AssessmentItemsRegister)
             .WithSummary("乡镇登记考核事项（超过县里规定的上限，默认 10 项，则拒绝）");
-        items.MapDelete("/{id:long}", WithdrawAssessmentItem)
+        items.MapDelete("/{id:long}", WithdrawTownAssessmentItem)
             .RequireAuthorization(Permissions.AssessmentItemsRegister).WithSummary("撤销考核事项");
     }
 
@@ -143,17 +143,17 @@ public sealed class BurdenModule : IFeatureModule
     public static async Task<Results<Ok<RankingView>, ProblemHttpResult>> PublishRanking(long id, BurdenHandlers h, CancellationToken ct) =>
         await h.PublishRankingAsync(id, ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该排名");
 
-    public static async Task<Ok<AssessmentItems>> AssessmentItems(int? year, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
-        TypedResults.Ok(await h.AssessmentItemsAsync(year, new PageRequest(page, pageSize), ct));
+    public static async Task<Ok<TownAssessmentItems>> TownAssessmentItems(int? year, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.TownAssessmentItemsAsync(year, new PageRequest(page, pageSize), ct));
 
-    public static async Task<Created<AssessmentItemView>> RegisterAssessmentItem(RegisterAssessmentItem command, BurdenHandlers h, CancellationToken ct)
+    public static async Task<Created<TownAssessmentItemView>> RegisterTownAssessmentItem(RegisterTownAssessmentItem command, BurdenHandlers h, CancellationToken ct)
     {
-        var i = await h.RegisterAssessmentItemAsync(command, ct);
+        var i = await h.RegisterTownAssessmentItemAsync(command, ct);
         return TypedResults.Created($"/api/v1/burden/assessment-items/{i.Id}", i);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAssessmentItem(long id, BurdenHandlers h, CancellationToken ct) =>
-        NoContentOr404(await h.WithdrawAssessmentItemAsync(id, ct), "未找到该考核事项");
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawTownAssessmentItem(long id, BurdenHandlers h, CancellationToken ct) =>
+        NoContentOr404(await h.WithdrawTownAssessmentItemAsync(id, ct), "未找到该考核事项");
 }
 
 public sealed record UnreadCount(int Count);

@@ -13,7 +13,7 @@ namespace Cunzhi.Web.Features.Forms;
 /// rest, saves a draft or submits. Others who may read the copy see it read-only.
 /// </summary>
 [Authorize(Policy = Permissions.FormsSubmissionRead)]
-public sealed class FillModel(FormHandlers forms, IValidator<SaveEntries> validator) : PageModel
+public sealed class FillModel(FormFilling forms, IValidator<SaveEntries> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string Village { get; set; } = "";

@@ -14,10 +14,14 @@ public sealed class FormsModule : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FormSources>();
-        services.AddScoped<FormHandlers>();
+        services.AddScoped<FormReads>();
+        services.AddScoped<FormDuplicateCheck>();
+        services.AddScoped<FormDesign>();
+        services.AddScoped<FormFilling>();
+        services.AddScoped<FormSubmissions>();
     }
 
-    private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormHandlers.NotFoundMessage);
+    private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormAccess.NotFoundMessage);
 
     private static Results<Ok<FormDetail>, ProblemHttpResult> OkOr404(FormDetail? d) => d is null ? NotFound() : TypedResults.Ok(d);
 
@@ -29,7 +33,7 @@ public sealed class FormsModule : IFeatureModule
     {
         var secured = routes.Secured;
         var forms = secured.MapGroup("/forms").WithTags("一表通");
-        
+
         forms.MapGet("/sources", Sources)
             .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("可绑定的平台数据来源（自动填写的指标）及其口径");
         forms.MapGet("", List)
@@ -73,59 +77,59 @@ public sealed class FormsModule : IFeatureModule
             .RequireAuthorization(Permissions.FormsCountsRead).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
     }
 
-    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound(FormHandlers.VillageNotFoundMessage);
+    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound(FormAccess.VillageNotFoundMessage);
 
     public static Ok<IReadOnlyList<BindableSource>> Sources() => TypedResults.Ok(BindableSources.All);
 
-    public static async Task<Ok<Paged<FormSummary>>> List(FormStatus? status, string? q, int? page, int? pageSize, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<FormSummary>>> List(FormStatus? status, string? q, int? page, int? pageSize, FormReads h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(new FormFilter(status, q), new PageRequest(page, pageSize), ct));
 
-    public static async Task<Created<FormDetail>> Create(CreateForm command, FormHandlers h, CancellationToken ct)
+    public static async Task<Created<FormDetail>> Create(CreateForm command, FormDesign h, CancellationToken ct)
     {
         var d = await h.CreateAsync(command, ct);
         return TypedResults.Created($"/api/v1/forms/{d.Summary.Id}", d);
     }
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Get(long id, FormHandlers h, CancellationToken ct) => OkOr404(await h.GetAsync(id, ct));
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Get(long id, FormReads h, CancellationToken ct) => OkOr404(await h.GetAsync(id, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Update(long id, UpdateForm command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Update(long id, UpdateForm command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.UpdateAsync(id, command, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, FormDesign h, CancellationToken ct) =>
         await h.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound();
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> AddField(long id, SaveField command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> AddField(long id, SaveField command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.SaveFieldAsync(id, null, command, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> UpdateField(long id, long fieldId, SaveField command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> UpdateField(long id, long fieldId, SaveField command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.SaveFieldAsync(id, fieldId, command, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> RemoveField(long id, long fieldId, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> RemoveField(long id, long fieldId, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.RemoveFieldAsync(id, fieldId, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> MoveField(long id, long fieldId, int step, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> MoveField(long id, long fieldId, int step, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.MoveFieldAsync(id, fieldId, step, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Publish(long id, PublishForm command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Publish(long id, PublishForm command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.PublishAsync(id, command, TaskChannel.Api, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> ForRequest(long requestId, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> ForRequest(long requestId, FormReads h, CancellationToken ct) =>
         OkOr404(await h.ForRequestAsync(requestId, ct));
 
     public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> Submissions(long id, SubmissionStatus? status, bool? unfilled, int? page, int? pageSize,
-        FormHandlers h, CancellationToken ct) =>
+        FormSubmissions h, CancellationToken ct) =>
         await h.SubmissionsAsync(id, new SubmissionFilter(status, unfilled), new PageRequest(page, pageSize), ct) is { } p ? TypedResults.Ok(p) : NotFound();
 
-    public static async Task<Results<XlsxDownload, ProblemHttpResult>> Export(long id, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Results<XlsxDownload, ProblemHttpResult>> Export(long id, FormSubmissions h, TimeProvider clock, CancellationToken ct) =>
         await h.ExportDataAsync(id, ct) is { } d ? FormExport.Build(d, clock) : NotFound();
 
-    public static async Task<Ok<Paged<InboxRow>>> Inbox(SubmissionStatus? status, bool? unfilled, int? page, int? pageSize, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<InboxRow>>> Inbox(SubmissionStatus? status, bool? unfilled, int? page, int? pageSize, FormFilling h, CancellationToken ct) =>
         TypedResults.Ok(await h.InboxAsync(status, unfilled == true, new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<FillView>, ProblemHttpResult>> Fill(long id, string village, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FillView>, ProblemHttpResult>> Fill(long id, string village, FormFilling h, CancellationToken ct) =>
         await h.FillAsync(id, village, ct) is { } v ? TypedResults.Ok(v) : VillageNotFound;
 
-    public static async Task<Results<Ok<FillView>, ValidationProblem, ProblemHttpResult>> SaveEntries(long id, string village, SaveEntries command, FormHandlers h,
+    public static async Task<Results<Ok<FillView>, ValidationProblem, ProblemHttpResult>> SaveEntries(long id, string village, SaveEntries command, FormFilling h,
         CancellationToken ct) =>
         await h.SaveAsync(id, village, command, ct) switch
         {
@@ -134,6 +138,6 @@ public sealed class FormsModule : IFeatureModule
             var r => TypedResults.ValidationProblem(ErrorMap(r.Errors), title: "提交的数据有误"),
         };
 
-    public static async Task<Ok<FormFieldCounts>> Counts(string village, DateOnly? month, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Ok<FormFieldCounts>> Counts(string village, DateOnly? month, FormSubmissions h, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await h.FieldCountsAsync(village.Trim(), month ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
 }

@@ -9,7 +9,7 @@ namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>待填报表: the admitted forms of the village (a town: of its villages), unfinished first.</summary>
 [Authorize(Policy = Permissions.FormsInboxRead)]
-public sealed class InboxModel(FormHandlers forms) : PageModel
+public sealed class InboxModel(FormFilling forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>报表登记: the county's forms (a department: its own, and others' filed ones), with fields, automatic share and gate status.</summary>
 [Authorize(Policy = Permissions.FormsRegistryRead)]
-public sealed class IndexModel(FormHandlers forms) : PageModel
+public sealed class IndexModel(FormReads forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public FormStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -8,7 +8,7 @@ namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>新建报表 (Department): a draft, then its fields on the form page.</summary>
 [Authorize(Policy = Permissions.FormsDesign)]
-public sealed class NewModel(FormHandlers forms, IValidator<CreateForm> validator) : PageModel
+public sealed class NewModel(FormDesign forms, IValidator<CreateForm> validator) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Description { get; set; }

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>填报情况: each village the form reached (in scope), with its status and what it typed versus what was filled for it.</summary>
 [Authorize(Policy = Permissions.FormsSubmissionsRead)]
-public sealed class SubmissionsModel(FormHandlers forms, TimeProvider clock) : PageModel
+public sealed class SubmissionsModel(FormSubmissions forms, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }

@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>工资发放: the runs in scope by town and month (paged); a town computes a month here.</summary>
 [Authorize(Policy = Permissions.PayrollRead)]
-public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
+public sealed class IndexModel(PayRunViews h, PayrollCompute compute, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
@@ -37,7 +37,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct)
     {
         if (!IsTown) return Forbid();
-        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await h.ComputeAsync(c, ct), ct);
+        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await compute.ComputeAsync(c, ct), ct);
         if (run is null)
         {
             Runs = await h.ListAsync(Town, Year, Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
@@ -49,7 +49,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeCountyAsync(CancellationToken ct)
     {
         if (!IsCounty) return Forbid();
-        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await h.ComputeCountyAsync(c, ct), ct);
+        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await compute.ComputeCountyAsync(c, ct), ct);
         Runs = await h.ListAsync(Town, CountyResult?.Year ?? Year, CountyResult?.Month ?? Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         return Page();
     }

@@ -7,7 +7,7 @@ namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>The run as an A4 sheet for signing (制表 / 审核 / 审批).</summary>
 [Authorize(Policy = Permissions.PayrollRead)]
-public sealed class PrintModel(PayrollHandlers h) : PageModel
+public sealed class PrintModel(PayRunViews h) : PageModel
 {
     public RunView? Run { get; private set; }
     public IReadOnlyList<PayLineView> Lines { get; private set; } = [];

@@ -24,7 +24,7 @@ public sealed class ListItemForm
 
 /// <summary>工作事务清单: the version in force (or an old one, or the draft), with filters, draft editing, publishing and history.</summary>
 [Authorize(Policy = Permissions.TaskListRead)]
-public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> validator) : PageModel
+public sealed class ListModel(ResponsibilityLists tasks, IValidator<SaveListItem> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ItemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入审批: pending requests; the coordination office approves or rejects (with a reason), the county admin watches.</summary>
 [Authorize(Policy = Permissions.TaskListEdit)]
-public sealed class QueueModel(TaskHandlers tasks, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
+public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -24,13 +24,13 @@ public sealed class QueueModel(TaskHandlers tasks, IValidator<ApproveTaskRequest
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {
         if (!CanDecide) return Forbid();
-        return await Decided(await this.RunCommandAsync(approveValidator, new ApproveTaskRequest(Reason), c => tasks.ApproveAsync(id, c, ct), ct), ct);
+        return await Decided(await this.RunCommandAsync(approveValidator, new ApproveTaskRequest(Reason), c => admission.ApproveAsync(id, c, ct), ct), ct);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct)
     {
         if (!CanDecide) return Forbid();
-        return await Decided(await this.RunCommandAsync(rejectValidator, new RejectTaskRequest(Reason ?? ""), c => tasks.RejectAsync(id, c, ct), ct), ct);
+        return await Decided(await this.RunCommandAsync(rejectValidator, new RejectTaskRequest(Reason ?? ""), c => admission.RejectAsync(id, c, ct), ct), ct);
     }
 
     private async Task<IActionResult> Decided(TaskRequestView? r, CancellationToken ct)

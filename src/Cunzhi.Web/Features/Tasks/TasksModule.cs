@@ -13,7 +13,11 @@ public sealed class TasksModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<TaskHandlers>();
+        services.AddScoped<ResponsibilityLists>();
+        services.AddScoped<TaskRequestViews>();
+        services.AddScoped<TaskAdmission>();
+        services.AddScoped<TaskStats>();
+        services.AddScoped<VillageTaskViews>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
@@ -91,47 +95,47 @@ public sealed class TasksModule : IFeatureModule
             .RequireAuthorization(Permissions.EvidenceRead).WithSummary("下载佐证材料");
     }
 
-    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskHandlers.NotFoundMessage);
+    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskAccess.NotFoundMessage);
     private static ProblemHttpResult VillageTaskNotFound => CunzhiApi.NotFound("未找到该任务，或其不属于本村");
 
     private static async Task<Results<Ok<ListPage>, ProblemHttpResult>> PageOf(ListVersionView? v, ItemCategory? category, string? q, int? page, int? pageSize,
-        TaskHandlers h, string notFound, CancellationToken ct) =>
+        ResponsibilityLists h, string notFound, CancellationToken ct) =>
         v is not null
             ? TypedResults.Ok(new ListPage(v, await h.ItemsAsync(v.Id, new ItemFilter(category, q), new PageRequest(page, pageSize), ct)))
             : CunzhiApi.NotFound(notFound);
 
     public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> ListVersion(ItemCategory? category, string? q, int? version, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.VersionAsync(version, ct), category, q, page, pageSize, h, "本县尚无该版本的工作事务清单", ct);
 
-    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
 
-    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.DraftAsync(ct), category, q, page, pageSize, h, "没有正在编辑的草稿", ct);
 
-    public static async Task<Ok<ListVersionView>> StartDraft(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
+    public static async Task<Ok<ListVersionView>> StartDraft(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
 
-    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
+    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, ResponsibilityLists h, CancellationToken ct) =>
         await h.RemoveItemAsync(code, ct) ? TypedResults.NoContent() : CunzhiApi.NotFound("草稿中没有该事项");
 
-    public static async Task<Ok<ListVersionView>> Publish(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
+    public static async Task<Ok<ListVersionView>> Publish(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
 
     public static async Task<Ok<Paged<TaskRequestView>>> Requests(TaskRequestStatus? status, string? q, TaskChannel? channel, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q, channel), new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskRequestViews h, CancellationToken ct) =>
         await h.GetRequestAsync(id, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskHandlers h, CancellationToken ct)
+    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskAdmission h, CancellationToken ct)
     {
         var r = await h.FileAsync(command, TaskChannel.Api, ct);
         return TypedResults.Created($"/api/v1/tasks/requests/{r.Id}", r);
     }
 
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskHandlers h,
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskAdmission h,
         FluentValidation.IValidator<FileTaskRequest> validator, CancellationToken ct)
     {
         if (commands.Count == 0)
@@ -157,18 +161,18 @@ public sealed class TasksModule : IFeatureModule
     public static Task<IResult> ImportXlsx(HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
         ImportUploads.AcceptAsync(request, RequestKind(kinds), jobs, ct);
 
-    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.QueueAsync(new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.ApproveAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.RejectAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskStats h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
 
-    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, VillageTaskViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.VillageTasksAsync(region, new PageRequest(page, pageSize), ct));
 
     public static async Task<Ok<WeeklyList>> MondayList(string? village, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>

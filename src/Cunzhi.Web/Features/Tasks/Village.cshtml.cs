@@ -8,7 +8,7 @@ namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>村级任务: admitted tasks of the villages in scope — the seed of the Monday list (周一清单).</summary>
 [Authorize(Policy = Permissions.VillageTasksRead)]
-public sealed class VillageModel(TaskHandlers tasks) : PageModel
+public sealed class VillageModel(VillageTaskViews tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

@@ -10,7 +10,7 @@ namespace Cunzhi.Web.Features.Tasks.Requests;
 
 /// <summary>任务准入申请: a department's own requests (the office and county see all), with status and reason.</summary>
 [Authorize(Policy = Permissions.TaskRequestsRead)]
-public sealed class IndexModel(TaskHandlers tasks) : PageModel
+public sealed class IndexModel(TaskRequestViews tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskRequestStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
