@@ -78,7 +78,7 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
 
     private ClaimsPrincipal Actor => http.HttpContext!.User;
 
-    public IReadOnlyList<string> GrantableRoles => Roles.Grantable(Roles.All.Where(Actor.IsInRole));
+    public IReadOnlyList<string> GrantableRoles => Roles.Grantable(Actor.Roles());
 
     private IQueryable<AppUser> InScope() => db.Users.Where(u => u.RegionCode.StartsWith(db.User.ScopePrefix));
 

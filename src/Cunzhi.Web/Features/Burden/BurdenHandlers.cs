@@ -95,14 +95,6 @@ public sealed class RegisterTownAssessmentItemValidator : AbstractValidator<Regi
 /// </summary>
 public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
-    public const string PolicyReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string PolicyEditors = Roles.CountyAdmin;
-    public const string EventReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string EventEditors = Roles.TownAdmin;
-    public const string RankingReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string RankingEditors = Roles.CountyAdmin + "," + Roles.TownAdmin;
-    public const string AssessmentReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string AssessmentEditors = Roles.TownAdmin;
     public const string EventNotFound = "未找到该记录，或其不在您的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -4,11 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>乡镇考核事项: the items a town assesses its villages on, capped by the county (default 10).</summary>
-[Authorize(Roles = BurdenHandlers.AssessmentReaders)]
+[Authorize(Policy = Permissions.AssessmentItemsRead)]
 public sealed class TownAssessmentItemsModel(BurdenHandlers burden, IValidator<RegisterTownAssessmentItem> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -19,7 +20,7 @@ public sealed class TownAssessmentItemsModel(BurdenHandlers burden, IValidator<R
     [TempData] public string? Message { get; set; }
 
     public TownAssessmentItems Items { get; private set; } = null!;
-    public bool CanRegister => User.IsInRole(Roles.TownAdmin);
+    public bool CanRegister => User.Can(Permissions.AssessmentItemsRegister);
 
     public async Task OnGetAsync(CancellationToken ct) => Items = await burden.TownAssessmentItemsAsync(Year, new PageRequest(PageNumber, 20), ct);
 

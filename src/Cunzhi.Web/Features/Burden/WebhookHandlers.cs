@@ -30,7 +30,6 @@ public sealed class SaveWebhookValidator : AbstractValidator<SaveWebhook>
 /// <summary>群机器人设置: a county admin or town admin manages the robots of their own region; URL and secret are never shown again.</summary>
 public sealed class WebhookHandlers(AppDbContext db, UserContext user, PersonalDataProtector protector, TimeProvider clock)
 {
-    public const string Editors = Roles.CountyAdmin + "," + Roles.TownAdmin;
 
     private string Region => RegionCodes.LevelOf(user.RegionCode) is RegionLevel.County or RegionLevel.Town
         ? user.RegionCode

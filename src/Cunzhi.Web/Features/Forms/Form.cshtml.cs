@@ -9,6 +9,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -43,7 +44,7 @@ public sealed class PublishFormInput
 /// 报表详情与设计: the fields (with their sources and duplicate warnings), the owner's design tools while a draft,
 /// and 下发 — filing the form at the admission gate.
 /// </summary>
-[Authorize(Roles = FormAccess.RegistryReaders)]
+[Authorize(Policy = Permissions.FormsRegistryRead)]
 public sealed class FormModel(FormReads forms, FormDesign design, ResponsibilityLists tasks, RegionHandlers regions, IValidator<SaveField> fieldValidator,
     IValidator<PublishForm> publishValidator, TimeProvider clock) : PageModel
 {

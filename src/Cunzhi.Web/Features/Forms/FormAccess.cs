@@ -13,16 +13,9 @@ using Cunzhi.Web.Infrastructure.Time;
 
 namespace Cunzhi.Web.Features.Forms;
 
-/// <summary>Who may do what with forms (pages and API alike), and the not-found answers that hide out-of-scope forms.</summary>
+/// <summary>The not-found answers that hide out-of-scope forms (who may do what is in the permission table, Permissions.Forms…).</summary>
 public static class FormAccess
 {
-    public const string Designers = Roles.Department;
-    public const string RegistryReaders = Roles.Department + "," + Roles.CoordinationOffice + "," + Roles.CountyAdmin;
-    public const string SubmissionReaders = RegistryReaders + "," + Roles.TownAdmin;
-    public const string Fillers = Roles.VillageCadre;
-    public const string FillReaders = SubmissionReaders + "," + Roles.VillageCadre;
-    public const string InboxReaders = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string CountReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
     public const string NotFoundMessage = "未找到该报表，或其不在您的管辖范围内";
     public const string VillageNotFoundMessage = "该报表未下发到这个村(社区)，或其不在您的管辖范围内";
 }

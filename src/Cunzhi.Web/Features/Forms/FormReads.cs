@@ -36,10 +36,8 @@ public sealed record FormDetail(FormSummary Summary, string? Description, IReadO
 /// </summary>
 public sealed class FormReads(AppDbContext db, UserContext user, IHttpContextAccessor http, FormDuplicateCheck duplicates)
 {
-    private bool InRole(string role) => http.HttpContext?.User.IsInRole(role) == true;
-
-    private bool IsDepartment => InRole(Roles.Department);
-    private bool IsCountyReader => InRole(Roles.CoordinationOffice) || InRole(Roles.CountyAdmin) || IsDepartment;
+    private bool IsDepartment => http.HttpContext?.User.Can(Permissions.FormsOwnDepartment) == true;
+    private bool IsCountyReader => http.HttpContext?.User.Can(Permissions.FormsCountyRead) == true;
 
     /// <summary>Forms in the registry the account may see: a department its own and others' filed forms.</summary>
     private IQueryable<FormTemplate> Registry()

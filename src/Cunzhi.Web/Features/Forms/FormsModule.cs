@@ -4,6 +4,7 @@ using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -20,8 +21,6 @@ public sealed class FormsModule : IFeatureModule
         services.AddScoped<FormSubmissions>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
     private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormAccess.NotFoundMessage);
 
     private static Results<Ok<FormDetail>, ProblemHttpResult> OkOr404(FormDetail? d) => d is null ? NotFound() : TypedResults.Ok(d);
@@ -34,49 +33,48 @@ public sealed class FormsModule : IFeatureModule
     {
         var secured = routes.Secured;
         var forms = secured.MapGroup("/forms").WithTags("一表通");
-        var designers = R(FormAccess.Designers);
 
         forms.MapGet("/sources", Sources)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.RegistryReaders))).WithSummary("可绑定的平台数据来源（自动填写的指标）及其口径");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("可绑定的平台数据来源（自动填写的指标）及其口径");
         forms.MapGet("", List)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.RegistryReaders)))
+            .RequireAuthorization(Permissions.FormsRegistryRead)
             .WithSummary("报表登记（县直部门看本部门的全部报表和其他部门已报送的报表；协调办、组织部看全部）");
         forms.MapPost("", Create)
-            .AddEndpointFilter<Validate<CreateForm>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("新建报表（草稿）");
+            .AddEndpointFilter<Validate<CreateForm>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("新建报表（草稿）");
         forms.MapGet("/{id:long}", Get)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.RegistryReaders))).WithSummary("报表详情：指标、准入情况、重复指标提示");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("报表详情：指标、准入情况、重复指标提示");
         forms.MapPut("/{id:long}", Update)
-            .AddEndpointFilter<Validate<UpdateForm>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("修改报表名称和填报说明（仅草稿）");
+            .AddEndpointFilter<Validate<UpdateForm>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("修改报表名称和填报说明（仅草稿）");
         forms.MapDelete("/{id:long}", Delete)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("删除报表草稿");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("删除报表草稿");
         forms.MapPost("/{id:long}/fields", AddField)
-            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("添加指标（返回的详情含重复指标提示）");
+            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("添加指标（返回的详情含重复指标提示）");
         forms.MapPut("/{id:long}/fields/{fieldId:long}", UpdateField)
-            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("修改指标");
+            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("修改指标");
         forms.MapDelete("/{id:long}/fields/{fieldId:long}", RemoveField)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("删除指标");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("删除指标");
         forms.MapPost("/{id:long}/fields/{fieldId:long}/move", MoveField)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("调整指标顺序（step=-1 上移，1 下移）");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("调整指标顺序（step=-1 上移，1 下移）");
         forms.MapPost("/{id:long}/publish", Publish)
-            .AddEndpointFilter<Validate<PublishForm>>().RequireAuthorization(p => p.RequireRole(designers))
+            .AddEndpointFilter<Validate<PublishForm>>().RequireAuthorization(Permissions.FormsDesign)
             .WithSummary("下发报表：作为任务报送准入（属清单事项即准入下发，属负面清单即拒绝，其余报县减负协调办审批）；准入后各村才收到报表");
         forms.MapGet("/requests/{requestId:long}", ForRequest)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.RegistryReaders))).WithSummary("某准入申请对应的报表及重复指标提示（准入审批时查看）");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("某准入申请对应的报表及重复指标提示（准入审批时查看）");
 
         forms.MapGet("/{id:long}/submissions", Submissions)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.SubmissionReaders))).WithSummary("各村填报情况（乡镇看所辖各村）");
+            .RequireAuthorization(Permissions.FormsSubmissionsRead).WithSummary("各村填报情况（乡镇看所辖各村）");
         forms.MapGet("/{id:long}/export", Export)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.SubmissionReaders))).WithSummary("导出 Excel：每村一行，按报表指标顺序分列，表头含单位");
+            .RequireAuthorization(Permissions.FormsSubmissionsRead).WithSummary("导出 Excel：每村一行，按报表指标顺序分列，表头含单位");
 
         forms.MapGet("/inbox", Inbox)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.InboxReaders))).WithSummary("下发到本村（乡镇：所辖各村）的报表");
+            .RequireAuthorization(Permissions.FormsInboxRead).WithSummary("下发到本村（乡镇：所辖各村）的报表");
         forms.MapGet("/{id:long}/villages/{village}", Fill)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.FillReaders))).WithSummary("某村的报表：自动填写的指标（注明来源）与手工填写的指标");
+            .RequireAuthorization(Permissions.FormsSubmissionRead).WithSummary("某村的报表：自动填写的指标（注明来源）与手工填写的指标");
         forms.MapPut("/{id:long}/villages/{village}", SaveEntries)
-            .AddEndpointFilter<Validate<SaveEntries>>().RequireAuthorization(p => p.RequireRole(R(FormAccess.Fillers)))
+            .AddEndpointFilter<Validate<SaveEntries>>().RequireAuthorization(Permissions.FormsFill)
             .WithSummary("村里填报：暂存（submit=false）或提交（submit=true，自动填写的数值按提交时刻保存）");
         forms.MapGet("/counts", Counts)
-            .RequireAuthorization(p => p.RequireRole(R(FormAccess.CountReaders))).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
+            .RequireAuthorization(Permissions.FormsCountsRead).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
     }
 
     private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound(FormAccess.VillageNotFoundMessage);

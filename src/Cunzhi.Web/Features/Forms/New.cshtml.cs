@@ -2,11 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>新建报表 (Department): a draft, then its fields on the form page.</summary>
-[Authorize(Roles = FormAccess.Designers)]
+[Authorize(Policy = Permissions.FormsDesign)]
 public sealed class NewModel(FormDesign forms, IValidator<CreateForm> validator) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>填报情况: each village the form reached (in scope), with its status and what it typed versus what was filled for it.</summary>
-[Authorize(Roles = FormAccess.SubmissionReaders)]
+[Authorize(Policy = Permissions.FormsSubmissionsRead)]
 public sealed class SubmissionsModel(FormSubmissions forms, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

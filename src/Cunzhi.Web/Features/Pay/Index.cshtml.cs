@@ -5,11 +5,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>工资发放: the runs in scope by town and month (paged); a town computes a month here.</summary>
-[Authorize(Roles = PayrollAccess.Readers)]
+[Authorize(Policy = Permissions.PayrollRead)]
 public sealed class IndexModel(PayRunViews h, PayrollCompute compute, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -21,10 +23,9 @@ public sealed class IndexModel(PayRunViews h, PayrollCompute compute, IValidator
     [BindProperty] public int ComputeMonth { get; set; }
 
     public Paged<RunSummary> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
-    public bool IsTown => User.IsInRole(PayrollAccess.Computers) && AccountLevel == RegionLevel.Town;
-    public bool IsCounty => User.IsInRole(PayrollAccess.Approvers) && AccountLevel == RegionLevel.County;
+    public bool IsTown => User.Can(Permissions.PayrollComputeTown);
+    public bool IsCounty => User.Can(Permissions.PayrollApprove);
     public ComputeAllResult? CountyResult { get; private set; }
-    private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -20,7 +21,6 @@ public sealed class PayModule : IFeatureModule
         services.AddScoped<RewardHandlers>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
     private static ProblemHttpResult NotFound(string m) => CunzhiApi.NotFound(m);
 
     public void MapEndpoints(ApiRoutes routes)
@@ -28,58 +28,56 @@ public sealed class PayModule : IFeatureModule
         var secured = routes.Secured;
         var pay = secured.MapGroup("/pay").WithTags("报酬");
 
-        PaySettingsHandlers.MapEndpoints<PaySettingsHandlers>(pay, "/settings", new(PaySettingsHandlers.Readers, PaySettingsHandlers.Editors,
+        PaySettingsHandlers.MapEndpoints<PaySettingsHandlers>(pay, "/settings", new(Permissions.PaySettingsRead, Permissions.PaySettingsEdit,
             OverviewSummary: "报酬标准：现行版本、草稿与全部版本（version 为第几版；rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
             DraftSummary: "保存草稿（金额单位：分；须带读取时的 rowVersion 或 If-Match，无草稿时为 0）",
             PublishSummary: "发布草稿（发布后不可修改）"));
 
-        var runs = pay.MapGroup("/runs").RequireAuthorization(p => p.RequireRole(R(PayrollAccess.Readers)));
+        var runs = pay.MapGroup("/runs").RequireAuthorization(Permissions.PayrollRead);
         runs.MapGet("", Runs).WithSummary("工资批次（按乡镇、年、月、状态筛选，分页）");
         runs.MapGet("/{id:long}", Run).WithSummary("批次详情：合计、提示与明细（分页，可按村筛选）");
         runs.MapGet("/{id:long}/export", ExportRun).WithSummary("导出 Excel（乡镇财政所）");
-        var computers = R(PayrollAccess.Computers);
-        var approvers = R(PayrollAccess.Approvers);
         runs.MapPost("", Compute)
-            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(computers))
+            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(Permissions.PayrollComputeTown)
             .WithSummary("计算或重新计算本乡镇某月工资（仅草稿可重算；数据不变则明细不变）");
         runs.MapPost("/county", ComputeCounty)
-            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(p => p.RequireRole(approvers))
+            .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(Permissions.PayrollApprove)
             .WithSummary("县委组织部计算全县各乡镇某月工资草稿（已复核、审批或锁定的批次跳过并列出；仍由乡镇复核）");
         runs.MapPost("/{id:long}/review", Review)
-            .RequireAuthorization(p => p.RequireRole(computers)).WithSummary("乡镇复核");
+            .RequireAuthorization(Permissions.PayrollComputeTown).WithSummary("乡镇复核");
         runs.MapPost("/{id:long}/return", Return)
-            .AddEndpointFilter<Validate<ReturnRun>>().RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("县委组织部退回（须填写理由）");
+            .AddEndpointFilter<Validate<ReturnRun>>().RequireAuthorization(Permissions.PayrollApprove).WithSummary("县委组织部退回（须填写理由）");
         runs.MapPost("/{id:long}/approve", Approve)
-            .RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("县委组织部审批（有干部缺少月度考评得分时拒绝）");
+            .RequireAuthorization(Permissions.PayrollApprove).WithSummary("县委组织部审批（有干部缺少月度考评得分时拒绝）");
         runs.MapPost("/{id:long}/lock", Lock)
-            .RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("锁定（此后只能在以后月份的批次中以调整项更正）");
+            .RequireAuthorization(Permissions.PayrollApprove).WithSummary("锁定（此后只能在以后月份的批次中以调整项更正）");
         runs.MapPost("/{id:long}/adjustments", AddAdjustment)
-            .AddEndpointFilter<Validate<AddAdjustment>>().RequireAuthorization(p => p.RequireRole(computers))
+            .AddEndpointFilter<Validate<AddAdjustment>>().RequireAuthorization(Permissions.PayrollComputeTown)
             .WithSummary("添加调整项：更正已锁定批次的某条明细（金额单位：分，可为负；须填原因）");
         runs.MapDelete("/{id:long}/adjustments/{lineId:long}", RemoveAdjustment)
-            .RequireAuthorization(p => p.RequireRole(computers)).WithSummary("删除草稿批次中的调整项");
+            .RequireAuthorization(Permissions.PayrollComputeTown).WithSummary("删除草稿批次中的调整项");
 
-        var awards = pay.MapGroup("/rewards/good-secretary").RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardReaders)));
+        var awards = pay.MapGroup("/rewards/good-secretary").RequireAuthorization(Permissions.AwardsRead);
         awards.MapGet("", Awards)
             .WithSummary("担当作为好支书奖励");
         awards.MapPost("", GrantAward)
-            .AddEndpointFilter<Validate<GrantAward>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardGranters)))
+            .AddEndpointFilter<Validate<GrantAward>>().RequireAuthorization(Permissions.AwardsGrant)
             .WithSummary("授予好支书奖励（金额缺省为报酬标准中的金额，在所选月份的工资中发放）");
         awards.MapDelete("/{id:long}", RevokeAward)
-            .RequireAuthorization(p => p.RequireRole(R(RewardHandlers.AwardGranters))).WithSummary("撤销（发放月份的工资尚为草稿时）");
+            .RequireAuthorization(Permissions.AwardsGrant).WithSummary("撤销（发放月份的工资尚为草稿时）");
 
-        var income = pay.MapGroup("/rewards/income").RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeReaders)));
+        var income = pay.MapGroup("/rewards/income").RequireAuthorization(Permissions.IncomeRewardsRead);
         income.MapGet("", IncomeRewards)
             .WithSummary("村集体经济收益增量奖励（村账号只看本村）");
         income.MapGet("/{id:long}", IncomeReward)
             .WithSummary("增量奖励详情与分配");
         income.MapPut("", EnterIncome)
-            .AddEndpointFilter<Validate<EnterIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeEnterers)))
+            .AddEndpointFilter<Validate<EnterIncome>>().RequireAuthorization(Permissions.IncomeRewardsEnter)
             .WithSummary("村填报本村、或乡镇代本乡镇的村填报（village 为村级区划代码，乡镇必填）本年度与上年度集体经营收益（分）；奖励总额 = 正增量 × 比例上限；仍由乡镇审核");
         income.MapPut("/{id:long}/shares", SetShares)
-            .AddEndpointFilter<Validate<SetShares>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.ShareEditors))).WithSummary("修改分配权重（审核前）");
+            .AddEndpointFilter<Validate<SetShares>>().RequireAuthorization(Permissions.IncomeRewardsShare).WithSummary("修改分配权重（审核前）");
         income.MapPost("/{id:long}/approve", ApproveIncome)
-            .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(p => p.RequireRole(R(RewardHandlers.IncomeApprovers))).WithSummary("乡镇审核并选择发放月份");
+            .AddEndpointFilter<Validate<ApproveIncome>>().RequireAuthorization(Permissions.IncomeRewardsApprove).WithSummary("乡镇审核并选择发放月份");
     }
 
     private static ProblemHttpResult RunNotFound => NotFound(PayrollAccess.NotFoundMessage);

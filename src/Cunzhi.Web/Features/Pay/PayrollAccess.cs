@@ -17,14 +17,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>
-/// Who may do what with payroll runs: the town admin computes, recomputes, adds adjustments and marks reviewed (its own
-/// town, by scope); the county admin approves, returns and locks; the discipline inspector reads. Village cadres get 403
-/// (their pay is on the town's sheet; the income-increment reward they enter is theirs to read).
+/// The not-found answer that hides out-of-scope payroll runs. Who may do what is in the permission table: the town admin
+/// computes, recomputes, adds adjustments and marks reviewed (its own town, by scope); the county admin approves, returns
+/// and locks; the discipline inspector reads. Village cadres are refused (their pay is on the town's sheet; the
+/// income-increment reward they enter is theirs to read).
 /// </summary>
 public static class PayrollAccess
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Computers = Roles.TownAdmin;
-    public const string Approvers = Roles.CountyAdmin;
     public const string NotFoundMessage = "未找到该工资批次，或不在您的管辖范围内";
 }

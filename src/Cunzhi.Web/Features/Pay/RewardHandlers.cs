@@ -85,12 +85,6 @@ public sealed class ApproveIncomeValidator : AbstractValidator<ApproveIncome>
 /// </summary>
 public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySettingsHandlers settings, PayRunViews runs, TimeProvider clock)
 {
-    public const string AwardReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string AwardGranters = Roles.CountyAdmin;
-    public const string IncomeReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
-    public const string IncomeEnterers = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string ShareEditors = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string IncomeApprovers = Roles.TownAdmin;
     public const string NotFoundMessage = "未找到该奖励或干部，或不在您的管辖范围内";
     public const string VillageNotFoundMessage = "未找到该村（社区），或不在您的管辖范围内";
 

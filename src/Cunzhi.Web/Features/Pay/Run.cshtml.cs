@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>One run: totals, warnings, lines (paged), the state buttons of the acting role, adjustments, export and print.</summary>
-[Authorize(Roles = PayrollAccess.Readers)]
+[Authorize(Policy = Permissions.PayrollRead)]
 public sealed class RunModel(PayRunViews h, PayrollCompute compute, PayrollApproval approval, PayrollAdjustment adjustments, IValidator<AddAdjustment> adjustmentValidator, IValidator<ReturnRun> returnValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -24,8 +26,8 @@ public sealed class RunModel(PayRunViews h, PayrollCompute compute, PayrollAppro
 
     public RunView? Run { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool IsTown => User.IsInRole(PayrollAccess.Computers) && RegionCodes.LevelOf(User.FindFirst(Infrastructure.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
-    public bool IsCounty => User.IsInRole(PayrollAccess.Approvers);
+    public bool IsTown => User.Can(Permissions.PayrollComputeTown);
+    public bool IsCounty => User.Can(Permissions.PayrollApprove);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

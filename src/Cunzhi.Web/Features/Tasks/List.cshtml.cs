@@ -4,6 +4,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -21,7 +23,7 @@ public sealed class ListItemForm
 }
 
 /// <summary>工作事务清单: the version in force (or an old one, or the draft), with filters, draft editing, publishing and history.</summary>
-[Authorize(Roles = TaskAccess.ListReaders)]
+[Authorize(Policy = Permissions.TaskListRead)]
 public sealed class ListModel(ResponsibilityLists tasks, IValidator<SaveListItem> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ItemCategory? Category { get; set; }
@@ -36,7 +38,7 @@ public sealed class ListModel(ResponsibilityLists tasks, IValidator<SaveListItem
     public ListVersionView? DraftVersion { get; private set; }
     public Paged<ListItemView>? Items { get; private set; }
     public IReadOnlyList<ListVersionView> History { get; private set; } = [];
-    public bool CanEdit => TaskAccess.ListEditors.Split(',').Any(User.IsInRole);
+    public bool CanEdit => User.Can(Permissions.TaskListEdit);
     public bool Editing => Draft && CanEdit && Shown?.Status == ListStatus.Draft;
     [TempData] public string? Message { get; set; }
 

@@ -3,11 +3,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入审批: pending requests; the coordination office approves or rejects (with a reason), the county admin watches.</summary>
-[Authorize(Roles = TaskAccess.ListEditors)]
+[Authorize(Policy = Permissions.TaskListEdit)]
 public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
@@ -15,7 +17,7 @@ public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, 
     [TempData] public string? Message { get; set; }
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
-    public bool CanDecide => User.IsInRole(TaskAccess.Deciders);
+    public bool CanDecide => User.Can(Permissions.TaskRequestsDecide);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await tasks.QueueAsync(new PageRequest(PageNumber, 20), ct);
 

@@ -25,7 +25,7 @@ public sealed class TaskRequestViews(AppDbContext db, UserContext user, IHttpCon
         get
         {
             var p = http.HttpContext?.User;
-            return p is not null && (p.IsInRole(Roles.CoordinationOffice) || p.IsInRole(Roles.CountyAdmin) || p.IsInRole(Roles.DisciplineInspector));
+            return p.Can(Permissions.TaskRequestsReadAll);
         }
     }
 

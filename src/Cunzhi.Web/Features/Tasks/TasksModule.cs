@@ -4,6 +4,7 @@ using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -22,82 +23,76 @@ public sealed class TasksModule : IFeatureModule
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
         var tasks = secured.MapGroup("/tasks").WithTags("减负与准入");
 
-        var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskAccess.ListReaders)));
+        var list = tasks.MapGroup("/list").RequireAuthorization(Permissions.TaskListRead);
         list.MapGet("", ListVersion)
             .WithSummary("工作事务清单（默认为现行版本；可按类别、关键字筛选，分页）");
         list.MapGet("/versions", ListVersions)
             .WithSummary("清单版本历史");
-        var editors = R(TaskAccess.ListEditors);
         list.MapGet("/draft", Draft)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("正在编辑的草稿");
         list.MapPost("/draft", StartDraft)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
         list.MapPut("/draft/items", SaveItem)
-            .AddEndpointFilter<Validate<SaveListItem>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("在草稿中新增或修改事项（按编号）");
+            .AddEndpointFilter<Validate<SaveListItem>>().RequireAuthorization(Permissions.TaskListEdit).WithSummary("在草稿中新增或修改事项（按编号）");
         list.MapDelete("/draft/items/{code}", RemoveItem)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("从草稿中删除事项");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("从草稿中删除事项");
         list.MapPost("/draft/publish", Publish)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本转为历史版本）");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("发布草稿（原现行版本转为历史版本）");
 
-        var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskAccess.RequestReaders)));
-        var filers = R(TaskAccess.Filers);
+        var requests = tasks.MapGroup("/requests").RequireAuthorization(Permissions.TaskRequestsRead);
         requests.MapGet("", Requests)
             .WithSummary("任务准入申请（县直部门只看本部门的）");
         requests.MapGet("/{id:long}", GetRequest)
             .WithSummary("申请详情");
         requests.MapPost("", FileRequest)
-            .AddEndpointFilter<Validate<FileTaskRequest>>().RequireAuthorization(p => p.RequireRole(filers))
+            .AddEndpointFilter<Validate<FileTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsFile)
             .WithSummary("提交任务准入申请：属清单事项即准入，属负面清单即拒绝，其余报县减负协调办审批");
         requests.MapPost("/import", Import)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .WithSummary("批量导入任务准入申请（JSON 数组；逐条经过同一准入判定；有一条有误则全部不导入）");
         requests.MapGet("/import/template", ImportTemplate)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("任务准入申请导入模板（.xlsx，含填写说明）");
         requests.MapPost("/import/xlsx", ImportXlsx)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
-        var deciders = R(TaskAccess.Deciders);
         tasks.MapGet("/queue", Queue)
-            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.ListEditors))).WithSummary("待审批的准入申请");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("待审批的准入申请");
         requests.MapPost("/{id:long}/approve", Approve)
-            .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办批准（任务随即下达到村）");
         requests.MapPost("/{id:long}/reject", Reject)
-            .AddEndpointFilter<Validate<RejectTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .AddEndpointFilter<Validate<RejectTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办驳回（须填写理由）");
 
         tasks.MapGet("/stats", Stats)
-            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.StatsReaders))).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
+            .RequireAuthorization(Permissions.TaskStatsRead).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
         tasks.MapGet("/village", VillageTasks)
-            .RequireAuthorization(p => p.RequireRole(R(TaskAccess.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
+            .RequireAuthorization(Permissions.VillageTasksRead).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
         tasks.MapGet("/weekly", MondayList)
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Readers))).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
+            .RequireAuthorization(Permissions.WeeklyRead).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
         tasks.MapPut("/weekly", Report)
-            .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(Permissions.WeeklyReport)
             .WithSummary("周五汇报：逐项填报已完成、推进中或受阻（受阻须说明），整单一次保存");
         tasks.MapGet("/board", Board)
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.BoardReaders)))
+            .RequireAuthorization(Permissions.WeeklyBoardRead)
             .WithSummary("周报看板：各村 × 各任务的本周汇报情况（可按乡镇、村名筛选，只看有未报或受阻事项的村；按村分页）");
         tasks.MapPost("/weekly/{villageTaskId:long}/evidence", UploadEvidence)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .RequireAuthorization(Permissions.WeeklyReport)
             .WithSummary("上传佐证材料（仅限要求佐证的任务；jpg、png、pdf，不超过 5 MB；multipart 字段 file）");
-        var evidenceReaders = R(WeeklyHandlers.EvidenceReaders);
         tasks.MapGet("/evidence", Evidence)
-            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
+            .RequireAuthorization(Permissions.EvidenceRead).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
         tasks.MapGet("/evidence/{id:long}", EvidenceFile)
-            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("下载佐证材料");
+            .RequireAuthorization(Permissions.EvidenceRead).WithSummary("下载佐证材料");
     }
 
     private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskAccess.NotFoundMessage);
@@ -195,10 +190,10 @@ public sealed class TasksModule : IFeatureModule
             : VillageTaskNotFound;
 
     public static async Task<Ok<Paged<EvidenceView>>> Evidence(long? request, long? villageTask, int? page, int? pageSize, WeeklyHandlers h, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await h.EvidenceAsync(request, villageTask, new PageRequest(page, pageSize), http.User.IsInRole(Roles.Department), ct));
+        TypedResults.Ok(await h.EvidenceAsync(request, villageTask, new PageRequest(page, pageSize), !http.User.Can(Permissions.EvidenceReadAll), ct));
 
     public static async Task<IResult> EvidenceFile(long id, WeeklyHandlers h, EvidenceStore store, HttpContext http, CancellationToken ct) =>
-        await h.EvidenceFileAsync(id, http.User.IsInRole(Roles.Department), ct) is { } e && store.Open(e.StoredName) is { } stream
+        await h.EvidenceFileAsync(id, !http.User.Can(Permissions.EvidenceReadAll), ct) is { } e && store.Open(e.StoredName) is { } stream
             ? TypedResults.File(stream, e.ContentType, e.FileName)
             : CunzhiApi.NotFound("未找到该佐证材料，或其不在您的管辖范围内");
 }

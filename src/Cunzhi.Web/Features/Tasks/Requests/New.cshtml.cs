@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
@@ -27,7 +28,7 @@ public sealed class TaskRequestForm
 public sealed record TownChoice(RegionView Town, IReadOnlyList<RegionView> Villages);
 
 /// <summary>新建任务准入申请 (Department): the same gate as the API and the import.</summary>
-[Authorize(Roles = TaskAccess.Filers)]
+[Authorize(Policy = Permissions.TaskRequestsFile)]
 public sealed class NewModel(ResponsibilityLists tasks, TaskAdmission admission, RegionHandlers regions, IValidator<FileTaskRequest> validator, TimeProvider clock) : PageModel
 {
     [BindProperty] public TaskRequestForm Form { get; set; } = new();
