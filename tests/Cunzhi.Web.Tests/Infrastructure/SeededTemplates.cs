@@ -55,6 +55,14 @@ public static class SeededTemplates
     /// <summary>Copies the template into <paramref name="file"/> with SQLite's online backup (consistent whatever the journal mode).</summary>
     public static void CopySqlite(string template, string file)
     {
+        // One copy at a time: read-only opens of the template racing each other met "database is locked" (error 261).
+        lock (SqliteCopies) Copy(template, file);
+    }
+
+    private static readonly object SqliteCopies = new();
+
+    private static void Copy(string template, string file)
+    {
         using var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False");
         using var target = new SqliteConnection($"Data Source={file};Pooling=False");
         source.Open();
@@ -76,6 +84,14 @@ public static class SeededTemplates
         await using (var builder = new Builder(DatabaseProvider.Sqlite, $"Data Source={file}"))
             await builder.InitializeAsync();
         SqliteConnection.ClearAllPools();
+        // The app left it in write-ahead mode; a plain rollback journal lets readers open it without a -shm file.
+        using (var c = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode=DELETE;";
+            cmd.ExecuteNonQuery();
+        }
         return file;
     }
 
