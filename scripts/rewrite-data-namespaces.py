@@ -7,8 +7,8 @@ src/Cunzhi.Migrations.<Provider>. This script
   1. gives every file in those projects the namespace of its folder,
   2. rewrites qualified names of the moved types (Cunzhi.Web.Infrastructure.Data.AppDbContext, Infrastructure.Security.AppUser,
      the entity names inside model snapshots) to their new namespace,
-  3. adds `using <new>;` where a file uses a moved type it saw through the old namespace, and drops `using <old>;` where
-     nothing the file uses is left there.
+  3. adds `using <new>;` where a file uses a moved type it saw through the old namespace, drops `using <old>;` where
+     nothing the file uses is left there, and puts it back where a merge dropped it but the file uses what is left.
 Moved types are read from the new projects and remaining ones from src/, so the script also works on files written
 after it (a merge from main): run it again after any merge. Running it twice changes nothing.
 
@@ -129,8 +129,12 @@ def remove_using(text, ns, razor):
     return pattern.sub(lambda m: m.group(1), text, count=1)
 
 
+COMMENT = re.compile(r"(?<![:\w])//[^\n]*|/\*.*?\*/|@\*.*?\*@", re.S)
+
+
 def strip_usings(text):
-    return USING.sub("", text)
+    """The code that can use a type: without using lines and comments."""
+    return COMMENT.sub("", USING.sub("", text))
 
 
 def move_left_behind():
@@ -192,7 +196,18 @@ def main():
             inside_old = own == old or own.startswith(old + ".")
             inside_new = own == new or own.startswith(new + ".")
             sees_old = old in imported or inside_old
-            if not sees_old or inside_new:
+            if inside_new:
+                continue
+            body = strip_usings(text)
+            rest, rest_ext = usage(remaining[old]), extension_usage(remaining_ext[old])
+            still_used = (rest is not None and rest.search(body)) or (rest_ext is not None and rest_ext.search(body))
+            if not sees_old:
+                # A merge can drop `using <old>;` (removed here, kept by the other side) from a file that the other side
+                # made use what stayed in the web app (PermissionPolicies' User.Can): put it back.
+                in_new_project = folder_namespace(p.relative_to(ROOT)) is not None
+                if new in imported and still_used and not razor and not in_new_project:
+                    text = add_using(text, old, razor)
+                    imported.add(old)
                 continue
             uses_moved = usage(moved[old])
             view_imports = p.name == "_ViewImports.cshtml"
@@ -201,9 +216,6 @@ def main():
                 text = add_using(text, new, razor)
                 imported.add(new)
             if old in imported and (new in imported or not remaining[old]):
-                rest, rest_ext = usage(remaining[old]), extension_usage(remaining_ext[old])
-                body = strip_usings(text)
-                still_used = (rest is not None and rest.search(body)) or (rest_ext is not None and rest_ext.search(body))
                 if not still_used and not view_imports:
                     text = remove_using(text, old, razor)
                     imported.discard(old)

@@ -17,7 +17,7 @@ public static partial class Scenarios
 
     /// <summary>
     /// A payroll run of the current month for every town of the generated data, through the handler the county page and
-    /// the API use (<see cref="PayrollHandlers.ComputeAllAsync"/>: six region-wide reads, the calculation per town in
+    /// the API use (<see cref="PayrollCompute.ComputeAllAsync"/>: six region-wide reads, the calculation per town in
     /// memory, runs and one summary audit entry per town in one save, the lines bulk-written in the same transaction).
     /// Untimed setup: the generator at the chosen scale and the default pay settings published for every county. Timed:
     /// last month's run (the process's first, JIT included), then this month's (the headline). Afterwards this month's
@@ -76,10 +76,10 @@ public static partial class Scenarios
             ["linesPerSecond"] = rate, ["towns"] = towns.Count, ["lowerBoundRowsPerSecond"] = outcome.Lines / boundSeconds, ["lowerBoundSeconds"] = boundSeconds,
             ["ratio"] = seconds / boundSeconds, ["missingScores"] = outcome.MissingScores, ["allocatedMB"] = allocated / 1048576.0,
             ["firstRunSeconds"] = coldSeconds, ["firstRunRatio"] = coldSeconds / boundSeconds,
-        }, $"{towns.Count} towns in one PayrollHandlers.ComputeAllAsync (region-wide reads, one save for runs and audit, lines bulk-written); lower bound: {boundNote}");
+        }, $"{towns.Count} towns in one PayrollCompute.ComputeAllAsync (region-wide reads, one save for runs and audit, lines bulk-written); lower bound: {boundNote}");
     }
 
-    /// <summary>One <see cref="PayrollHandlers.ComputeAllAsync"/> over the whole generated region for a month: seconds and bytes allocated.</summary>
+    /// <summary>One <see cref="PayrollCompute.ComputeAllAsync"/> over the whole generated region for a month: seconds and bytes allocated.</summary>
     private static async Task<(double Seconds, long Allocated, ComputeAllResult Outcome)> ComputeAllTimedAsync(WebApplication app, DateOnly month)
     {
         GC.Collect();
@@ -89,7 +89,7 @@ public static partial class Scenarios
         await using (var scope = app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<AppDbContext>().User.AsSystem();
-            outcome = await scope.ServiceProvider.GetRequiredService<PayrollHandlers>().ComputeAllAsync(null, month.Year, month.Month);
+            outcome = await scope.ServiceProvider.GetRequiredService<PayrollCompute>().ComputeAllAsync(null, month.Year, month.Month);
         }
         watch.Stop();
         return (watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, outcome);

@@ -27,12 +27,12 @@ public sealed class RankingGuardTests
     public void Publishing_twice_is_refused_and_a_refusal_names_the_next_day()
     {
         var p = new RankingPublication { Kind = RankingKind.Village, Title = "2025年度村排名", Period = "2025年度" };
-        Should.Throw<RuleException>(() => p.Publish(new DateOnly(2026, 1, 5), 12, "town.sanxing", DateTime.UtcNow, new DateOnly(2026, 4, 1)))
+        Should.Throw<RuleException>(() => p.Publish(new DateOnly(2026, 1, 5), 12, "town.sanxing", TestClock.Instant, new DateOnly(2026, 4, 1)))
             .Message.ShouldContain("2027-01-05");
         p.PublishedAtUtc.ShouldBeNull();
-        p.Publish(null, 12, "town.sanxing", DateTime.UtcNow, new DateOnly(2026, 4, 1)).Allowed.ShouldBeTrue();
+        p.Publish(null, 12, "town.sanxing", TestClock.Instant, new DateOnly(2026, 4, 1)).Allowed.ShouldBeTrue();
         p.PublishedOn.ShouldBe(new DateOnly(2026, 4, 1));
-        Should.Throw<RuleException>(() => p.Publish(null, 12, "x", DateTime.UtcNow, new DateOnly(2026, 4, 2))).Message.ShouldContain("已于 2026-04-01 发布");
+        Should.Throw<RuleException>(() => p.Publish(null, 12, "x", TestClock.Instant, new DateOnly(2026, 4, 2))).Message.ShouldContain("已于 2026-04-01 发布");
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class RankingGuardTests
     {
         var p = BurdenPolicy.Default("360922000000");
         (p.RankingIntervalMonths, p.AssessmentItemCap, p.BaselineMonths).ShouldBe((12, 10, 3));
-        var act = () => p.Change(interval, cap, new DateOnly(2026, 1, 20), baseline, "county.admin", DateTime.UtcNow);
+        var act = () => p.Change(interval, cap, new DateOnly(2026, 1, 20), baseline, "county.admin", TestClock.Instant);
         if (ok)
         {
             act();

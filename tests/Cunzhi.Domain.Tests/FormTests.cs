@@ -116,14 +116,14 @@ public sealed class FormTests
         s.Save(fields, new Dictionary<long, string?> { [2] = "007.50" }, null, "village.naoping", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc));
         (s.Status, s.Values.Single().Value).ShouldBe((SubmissionStatus.Draft, "7.5"));
 
-        var missing = Should.Throw<FormEntryException>(() => s.Save(fields, new Dictionary<long, string?>(), new Dictionary<long, decimal> { [1] = 3 }, "v", DateTime.UtcNow));
+        var missing = Should.Throw<FormEntryException>(() => s.Save(fields, new Dictionary<long, string?>(), new Dictionary<long, decimal> { [1] = 3 }, "v", TestClock.Instant));
         missing.Errors.ShouldHaveSingleItem().Message.ShouldBe("请填写“指标2”");
 
-        s.Save(fields, new Dictionary<long, string?> { [2] = "8", [3] = "无" }, new Dictionary<long, decimal> { [1] = 312 }, "v", DateTime.UtcNow);
+        s.Save(fields, new Dictionary<long, string?> { [2] = "8", [3] = "无" }, new Dictionary<long, decimal> { [1] = 312 }, "v", TestClock.Instant);
         s.Status.ShouldBe(SubmissionStatus.Submitted);
         s.Values.Select(v => (v.FieldId, v.Value, v.Source)).ShouldBe([(2, "8", null), (3, "无", null), (1, "312", "households.count")], ignoreOrder: true);
         (s.AutoFilledCount, s.TypedCount).ShouldBe((1, 2));
-        Should.Throw<RuleException>(() => s.Save(fields, new Dictionary<long, string?> { [2] = "9" }, null, "v", DateTime.UtcNow)).Message.ShouldContain("已提交");
+        Should.Throw<RuleException>(() => s.Save(fields, new Dictionary<long, string?> { [2] = "9" }, null, "v", TestClock.Instant)).Message.ShouldContain("已提交");
     }
 
     [Fact]
@@ -163,10 +163,10 @@ public sealed class FormTests
     public void A_bound_field_takes_the_source_unit_and_is_required_and_a_filed_form_is_fixed()
     {
         var form = new FormTemplate { RegionCode = "360922000000", OwnerUserId = "u", DepartmentName = "局", Title = "表" };
-        Should.Throw<RuleException>(() => form.MarkFiled(DateTime.UtcNow)).Message.ShouldContain("还没有指标");
+        Should.Throw<RuleException>(() => form.MarkFiled(TestClock.Instant)).Message.ShouldContain("还没有指标");
         var f = form.AddField(new FieldSpec("户数", FieldType.Number, null, false, null, null, "HOUSEHOLDS.COUNT"));
         (f.Unit, f.Required, f.Binding, f.Header).ShouldBe(("户", true, "households.count", "户数（户）"));
-        form.MarkFiled(DateTime.UtcNow);
+        form.MarkFiled(TestClock.Instant);
         Should.Throw<RuleException>(() => form.AddField(new FieldSpec("人口", FieldType.Number, null, false, null, null, null))).Message.ShouldContain("不能再修改");
     }
 }

@@ -142,9 +142,9 @@ public sealed class PayRulesTests
         s.Problems().ShouldContain("绩效系数表中有重复的分数线");
         s.Coefficients = PaySettings.DefaultCoefficients;
         s.EffectiveFrom = D("2026-01-02");
-        Should.Throw<RuleException>(() => s.Publish("county.admin", DateTime.UtcNow)).Message.ShouldContain("1 日");
+        Should.Throw<RuleException>(() => s.Publish("county.admin", TestClock.Instant)).Message.ShouldContain("1 日");
         s.EffectiveFrom = D("2026-01-01");
-        s.Publish("county.admin", DateTime.UtcNow);
+        s.Publish("county.admin", TestClock.Instant);
         Should.Throw<RuleException>(() => s.EnsureDraft()).Message.ShouldContain("已发布");
         PaySettings.InForce([s], D("2025-12-31")).ShouldBeNull();
         PaySettings.InForce([s], D("2026-01-01")).ShouldBe(s);
@@ -211,22 +211,22 @@ public sealed class PayRulesTests
     public void Run_states_go_in_order_and_a_locked_run_refuses_every_change()
     {
         var run = new PayrollRun { RegionCode = "360922106000", Year = 2026, Month = 4, LineCount = 3, MissingScores = 1 };
-        Should.Throw<RuleException>(() => run.Approve("c", DateTime.UtcNow)).Message.ShouldContain("已复核");
-        run.MarkReviewed("t", DateTime.UtcNow);
+        Should.Throw<RuleException>(() => run.Approve("c", TestClock.Instant)).Message.ShouldContain("已复核");
+        run.MarkReviewed("t", TestClock.Instant);
         Should.Throw<RuleException>(() => run.EnsureDraft());
-        Should.Throw<RuleException>(() => run.Approve("c", DateTime.UtcNow)).Message.ShouldContain("缺少");
+        Should.Throw<RuleException>(() => run.Approve("c", TestClock.Instant)).Message.ShouldContain("缺少");
         run.Return("请补评分");
         run.State.ShouldBe(PayrollState.Draft);
         run.MissingScores = 0;
-        run.MarkReviewed("t", DateTime.UtcNow);
-        Should.Throw<RuleException>(() => run.Lock("c", DateTime.UtcNow));
-        run.Approve("c", DateTime.UtcNow);
-        run.Lock("c", DateTime.UtcNow);
+        run.MarkReviewed("t", TestClock.Instant);
+        Should.Throw<RuleException>(() => run.Lock("c", TestClock.Instant));
+        run.Approve("c", TestClock.Instant);
+        run.Lock("c", TestClock.Instant);
         Should.Throw<RuleException>(() => run.EnsureDraft()).Message.ShouldContain("调整项");
-        Should.Throw<RuleException>(() => run.MarkReviewed("t", DateTime.UtcNow));
+        Should.Throw<RuleException>(() => run.MarkReviewed("t", TestClock.Instant));
         Should.Throw<RuleException>(() => run.Return("x"));
-        Should.Throw<RuleException>(() => run.Approve("c", DateTime.UtcNow));
-        Should.Throw<RuleException>(() => run.Lock("c", DateTime.UtcNow));
+        Should.Throw<RuleException>(() => run.Approve("c", TestClock.Instant));
+        Should.Throw<RuleException>(() => run.Lock("c", TestClock.Instant));
     }
 
     [Fact]
@@ -237,10 +237,10 @@ public sealed class PayRulesTests
         r.PoolFen.ShouldBe(40_000_00);
         r.Shares.Sum(s => s.AmountFen).ShouldBe(40_000_00);
         r.SetWeights([(1, 0), (2, 0)]);
-        Should.Throw<RuleException>(() => r.Approve(2027, 1, "t", DateTime.UtcNow)).Message.ShouldContain("权重全为 0");
+        Should.Throw<RuleException>(() => r.Approve(2027, 1, "t", TestClock.Instant)).Message.ShouldContain("权重全为 0");
         r.SetWeights([(1, 1), (2, 1)]);
         r.Shares.Select(s => s.AmountFen).ShouldBe([20_000_00L, 20_000_00L]);
-        r.Approve(2027, 1, "t", DateTime.UtcNow);
+        r.Approve(2027, 1, "t", TestClock.Instant);
         Should.Throw<RuleException>(() => r.SetWeights([(1, 1)]));
         Should.Throw<RuleException>(() => r.Enter(1, 0, 20, []));
     }

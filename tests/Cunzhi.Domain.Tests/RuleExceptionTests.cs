@@ -62,7 +62,7 @@ public sealed class RuleExceptionTests
     public void A_rule_that_finds_several_problems_throws_each_under_its_field()
     {
         var policy = BurdenPolicy.Default("360922000000");
-        var e = Should.Throw<RuleException>(() => policy.Change(0, 51, null, 6, "county.admin", DateTime.UtcNow));
+        var e = Should.Throw<RuleException>(() => policy.Change(0, 51, null, 6, "county.admin", TestClock.Instant));
         e.Problems.Select(p => p.Field).ShouldBe([nameof(BurdenPolicy.RankingIntervalMonths), nameof(BurdenPolicy.AssessmentItemCap)]);
         e.Message.ShouldBe("排名发布间隔须在 1 至 60 个月之间；乡镇考核事项上限须在 1 至 50 项之间");
     }

@@ -240,7 +240,7 @@ public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory
         eleventh.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await eleventh.Content.ReadAsStringAsync()).ShouldContain("不超过 10 项");
         (await (await f.ApiAs("town.sanxing")).PostAsJsonAsync("/api/v1/burden/assessment-items", new { year = 2031, title = "三兴考核" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var mine = (await efeng.GetFromJsonAsync<AssessmentItems>("/api/v1/burden/assessment-items?year=2031&pageSize=50", CunzhiFactory.Json))!;
+        var mine = (await efeng.GetFromJsonAsync<TownAssessmentItems>("/api/v1/burden/assessment-items?year=2031&pageSize=50", CunzhiFactory.Json))!;
         (mine.Count, mine.Cap).ShouldBe((10, 10));
         mine.Items.Items.ShouldAllBe(i => i.TownCode == Demo.Efeng);
 
@@ -252,7 +252,7 @@ public abstract class BurdenTests<TFactory>(TFactory f) : IClassFixture<TFactory
         (await efeng.PostAsJsonAsync("/api/v1/burden/assessment-items", new { year = 2031, title = "考核事项11" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         var version = (await raised.Content.ReadFromJsonAsync<PolicyView>(CunzhiFactory.Json))!.Version;
         (await county.PutAsJsonAsync("/api/v1/burden/policy", new { rankingIntervalMonths = 12, assessmentItemCap = 10, baselineMonths = 3, version })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var sanxingItem = (await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<AssessmentItems>("/api/v1/burden/assessment-items?year=2031", CunzhiFactory.Json))!.Items.Items.Single();
+        var sanxingItem = (await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<TownAssessmentItems>("/api/v1/burden/assessment-items?year=2031", CunzhiFactory.Json))!.Items.Items.Single();
         (await efeng.DeleteAsync($"/api/v1/burden/assessment-items/{sanxingItem.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

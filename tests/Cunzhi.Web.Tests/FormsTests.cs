@@ -242,7 +242,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         var counts = await (await f.ApiAs("county.admin")).GetFromJsonAsync<FormFieldCounts>($"/api/v1/forms/counts?village={Demo.Naoping}", CunzhiFactory.Json);
         var mine = await f.WithSystemDb(async db =>
         {
-            var from = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            var from = China.At(China.Today.Year, China.Today.Month, 1).UtcDateTime; // the China month, as the counts are
             var s = await db.Set<FormSubmission>().Where(x => x.RegionCode == Demo.Naoping && x.Status == SubmissionStatus.Submitted && x.SubmittedAtUtc >= from).ToListAsync();
             return (s.Count, s.Sum(x => x.TypedCount), s.Sum(x => x.AutoFilledCount));
         });
@@ -250,7 +250,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         counts.FieldsAutoFilled.ShouldBeGreaterThanOrEqualTo(11);
         counts.FormsReceived.ShouldBeGreaterThanOrEqualTo(1);
         // The burden meter reads the same: forms received and fields typed by hand this month.
-        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        var month = new DateOnly(China.Today.Year, China.Today.Month, 1);
         var meter = await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<Cunzhi.Web.Features.Burden.MeterReport>(
             $"/api/v1/burden/meter?region={Demo.Naoping}&month={month:yyyy-MM-dd}", CunzhiFactory.Json);
         (meter!.Summary.Counts["forms"], meter.Summary.Counts["typed"]).ShouldBe((counts.FormsReceived, mine.Item2));

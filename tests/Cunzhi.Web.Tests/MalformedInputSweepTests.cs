@@ -27,7 +27,7 @@ public abstract partial class MalformedInputSweepTests<TFactory>(TFactory f) : I
 {
     private const string Village = Demo.Naoping, Town = Demo.Sanxing;
     private const string BogusId = "999999999", BogusCode = "360922999999";
-    private static readonly string Monday = MondayOf(DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd");
+    private static readonly string Monday = MondayOf(China.Today).ToString("yyyy-MM-dd");
 
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex Chinese();
@@ -255,7 +255,7 @@ public abstract partial class MalformedInputSweepTests<TFactory>(TFactory f) : I
             case "region" or "village" or "code": return Village;
             case "town": return Town;
         }
-        if (t == typeof(DateOnly)) return DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        if (t == typeof(DateOnly)) return China.Today.ToString("yyyy-MM-dd");
         if (t == typeof(bool)) return "false";
         if (t.IsEnum) return Enum.GetNames(t)[0];
         if (t == typeof(int) || t == typeof(long)) return "1";
@@ -322,7 +322,7 @@ public abstract partial class MalformedInputSweepTests<TFactory>(TFactory f) : I
                 Mode.DatesLow => "0001-01-01",
                 Mode.DatesHigh => t == typeof(DateOnly) ? "9999-12-31" : "9999-12-31T23:59:59Z",
                 Mode.WrongTypes => 5,
-                _ => t == typeof(DateOnly) ? (n.Contains("week") ? Monday : DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd")) : DateTimeOffset.UtcNow.ToString("O"),
+                _ => t == typeof(DateOnly) ? (n.Contains("week") ? Monday : China.Today.ToString("yyyy-MM-dd")) : DateTimeOffset.UtcNow.ToString("O"),
             };
         if (t == typeof(TimeOnly)) return mode == Mode.WrongTypes ? 5 : "14:00";
         if (t == typeof(Guid)) return Guid.NewGuid().ToString();

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Tests;
 /// <summary>Issue #15 item 5, case by case: what used to be a 500 or an English/wrong answer is a Chinese 400/415.</summary>
 public abstract class MalformedInputTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private static readonly string Monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd");
+    private static readonly string Monday = China.Today.AddDays(-(((int)China.Today.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd");
 
     private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -49,26 +49,22 @@ public sealed class ModuleConventionTests(SqliteFactory f) : IClassFixture<Sqlit
             .Select(l => $"{l.Path}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
-    /// <summary>Modules whose endpoints are still lambdas (#16: converted next).</summary>
-    private static readonly string[] LambdaModules = ["Pay", "Ranks"];
-
     /// <summary>A handler the compiler made: a lambda or a local function (its name holds '&lt;'), or one in a generated closure class.</summary>
     public static bool IsCompilerGenerated(MethodInfo method) =>
         method.Name.Contains('<') || method.IsDefined(typeof(CompilerGeneratedAttribute))
         || method.DeclaringType is { } t && (t.Name.Contains('<') || t.IsDefined(typeof(CompilerGeneratedAttribute)));
 
     /// <summary>The API endpoints whose handler is a lambda rather than a named method, as "METHOD pattern (module)".</summary>
-    public static List<string> EndpointsWithLambdaHandlers(IEnumerable<Endpoint> endpoints, IReadOnlyCollection<string> allowed) =>
+    public static List<string> EndpointsWithLambdaHandlers(IEnumerable<Endpoint> endpoints) =>
         endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-            .Where(e => !allowed.Contains(e.Metadata.GetMetadata<FeatureModuleTag>()?.Module ?? ""))
             .Where(e => e.Metadata.GetMetadata<MethodInfo>() is not { } m || IsCompilerGenerated(m))
             .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])} {e.RoutePattern.RawText} ({e.Metadata.GetMetadata<FeatureModuleTag>()?.Module})")
             .ToList();
 
     [Fact]
     public void Every_API_endpoint_has_a_named_handler() =>
-        EndpointsWithLambdaHandlers(f.Services.GetRequiredService<EndpointDataSource>().Endpoints, LambdaModules)
+        EndpointsWithLambdaHandlers(f.Services.GetRequiredService<EndpointDataSource>().Endpoints)
             .ShouldBeEmpty("每个 /api/v1 端点的处理方法应是模块中的具名静态方法（路由表指向具名处理方法），而不是 lambda");
 
     [Fact]
@@ -82,8 +78,7 @@ public sealed class ModuleConventionTests(SqliteFactory f) : IClassFixture<Sqlit
                 Endpoint("/api/v1/lambda", () => 1, "Grids"),
                 Endpoint("/api/v1/closure", () => captured, "Grids"),
                 Endpoint("/api/v1/named", Cunzhi.Web.Features.Audit.AuditModule.Head, "Grids"),
-                Endpoint("/api/v1/allowed", () => 3, "Pay"),
-            ], LambdaModules)
+            ])
             .ShouldBe(["GET /api/v1/lambda (Grids)", "GET /api/v1/closure (Grids)"]);
     }
 

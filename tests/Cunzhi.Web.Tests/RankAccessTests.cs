@@ -7,82 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Tests;
 
-/// <summary>Every 职级 endpoint and page for every role and for visitors, and the pages' propose → approve / reject flow.</summary>
+/// <summary>The 职级 pages by role beyond who may open them (PermissionTests): propose → approve / reject, withdrawing conduct records, the policy notice.</summary>
 public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
-    private const string County = "county.admin", Coord = "coord.office", Dept = "dept.agri", Discipline = "discipline", Town = "town.sanxing", Village = "village.naoping";
-    private static readonly string[] Everyone = [County, Coord, Dept, Discipline, Town, Village];
-    private const string Readers = $"{County},{Town},{Discipline}";
-
-    // (method, url, body, roles allowed). Bodies are invalid or ids unknown on purpose: an allowed role gets 400/404/200, never 403, and nothing changes.
-    public static TheoryData<string, string, string, string> Endpoints => new()
-    {
-        { "GET", "/api/v1/ranks/policy", "", Readers },
-        { "GET", "/api/v1/ranks/policy/versions/999", "", Readers },
-        { "PUT", "/api/v1/ranks/policy/draft", "{}", County },
-        { "POST", "/api/v1/ranks/policy/publish", "{}", County },
-        { "DELETE", "/api/v1/ranks/policy/draft", "", County },
-        { "GET", "/api/v1/ranks/conduct", "", Readers },
-        { "POST", "/api/v1/ranks/conduct", """{"cadreId":0,"kind":"Sanction"}""", $"{Town},{Discipline}" },
-        { "POST", "/api/v1/ranks/conduct/999999/close", "{}", Discipline },
-        { "POST", "/api/v1/ranks/conduct/999999/withdraw", """{"reason":"录入错误"}""", $"{Town},{Discipline}" },
-        { "GET", "/api/v1/ranks/eligibility", "", Readers },
-        { "GET", "/api/v1/ranks/eligibility/999999", "", Readers },
-        { "GET", "/api/v1/ranks/proposals", "", Readers },
-        { "GET", "/api/v1/ranks/proposals/999999", "", Readers },
-        { "POST", "/api/v1/ranks/proposals/promotion", """{"cadreIds":[]}""", Town },
-        { "POST", "/api/v1/ranks/proposals/demotion", """{"cadreId":0}""", $"{Town},{Discipline}" },
-        { "POST", "/api/v1/ranks/proposals/999999/approve", "", County },
-        { "POST", "/api/v1/ranks/proposals/999999/reject", """{"reason":""}""", County },
-        { "GET", "/api/v1/ranks/history/999999", "", $"{Readers},{Village}" },
-        { "GET", "/api/v1/ranks/grading", "", Readers },
-        { "POST", "/api/v1/ranks/grading", "{}", County },
-    };
-
-    private static HttpRequestMessage Request(string method, string url, string body) => new(new HttpMethod(method), url)
-    {
-        Content = body.Length > 0 ? new StringContent(body, System.Text.Encoding.UTF8, "application/json") : null,
-    };
-
-    [Theory, MemberData(nameof(Endpoints))]
-    public async Task Only_the_listed_roles_may_call_the_endpoint(string method, string url, string body, string allowed)
-    {
-        (await f.Anonymous().SendAsync(Request(method, url, body))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"anonymous {method} {url}");
-        var roles = allowed.Split(',');
-        foreach (var who in Everyone)
-        {
-            var response = await (await f.ApiAs(who)).SendAsync(Request(method, url, body));
-            if (roles.Contains(who))
-                response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NoContent],
-                    $"{who} {method} {url}: {await response.Content.ReadAsStringAsync()}");
-            else response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, $"{who} {method} {url}");
-        }
-    }
-
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "/Ranks/Eligibility", Readers },
-        { "/Ranks/Proposals", Readers },
-        { "/Ranks/Conduct", Readers },
-        { "/Ranks/Policy", Readers },
-        { "/Ranks/Grading", Readers },
-    };
-
-    [Theory, MemberData(nameof(Pages))]
-    public async Task Only_the_listed_roles_may_open_the_page(string url, string allowed)
-    {
-        var anonymous = await f.Anonymous().GetAsync(url);
-        anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        anonymous.Headers.Location!.ToString().ShouldContain("/Account/Login");
-        var roles = allowed.Split(',');
-        foreach (var who in Everyone)
-        {
-            var response = await (await f.PagesAs(who)).GetAsync(url);
-            if (roles.Contains(who)) response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{who} {url}");
-            else (response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.ToString().Contains("AccessDenied") == true)
-                .ShouldBeTrue($"{who} {url}: {response.StatusCode} {response.Headers.Location}");
-        }
-    }
+    private const string County = "county.admin", Discipline = "discipline", Town = "town.sanxing";
 
     /// <summary>Posts the form that holds <paramref name="button"/>, with the button's own name and value, plus extra fields.</summary>
     private static async Task<HttpResponseMessage> Press(HttpClient client, IHtmlDocument page, string button, Dictionary<string, string>? fields = null)

@@ -15,7 +15,6 @@ namespace Cunzhi.Web.Features;
 /// </summary>
 public static class CunzhiApi
 {
-    public const string RegionEditors = Roles.CountyAdmin + "," + Roles.TownAdmin;
 
     public static IServiceCollection AddCunzhiFeatures(this IServiceCollection services)
     {

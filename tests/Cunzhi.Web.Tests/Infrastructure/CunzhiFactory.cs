@@ -14,7 +14,9 @@ namespace Cunzhi.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real application over HTTP, on a database of its own, with the demo county seeded small
-/// (3 households a village). One instance per test class; subclasses pick the provider.
+/// (3 households a village). One instance per test class; subclasses pick the provider. The demo county is
+/// generated once per provider per test run (<see cref="SeededTemplates"/>) and each fixture starts on a copy
+/// of it, so a test class pays for a file copy or a <c>CREATE DATABASE … TEMPLATE</c>, not for migrating and seeding.
 /// </summary>
 public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -38,9 +40,6 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseEnvironment(EnvironmentName);
         if (EnvironmentName != "Development")
         {
-            Directory.CreateDirectory(_keys);
-            var keyFile = Path.Combine(_keys, "personal-data.key");
-            if (!File.Exists(keyFile)) File.WriteAllText(keyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             // The demo accounts take tokens with the password alone, as in Development.
             builder.UseSetting("Security:RequireTwoFactorRoles", "");
             // The test server speaks plain HTTP: with Production's HTTPS redirection every request would get a 308
@@ -52,13 +51,17 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Demo:HouseholdsPerVillage", "3");
         builder.UseSetting("DataProtection:KeysPath", _keys);
-        builder.UseSetting("PersonalData:KeyFile", Path.Combine(_keys, "personal-data.key"));
+        // One personal-data key for the run: the seeded copies hold its cipher texts and its audit seals.
+        builder.UseSetting("PersonalData:KeyFile", SeededTemplates.KeyFile);
     }
 
-    public virtual Task InitializeAsync()
+    /// <summary>Puts the seeded demo county into this fixture's empty database (a copy of the run's template).</summary>
+    protected abstract Task CopySeededDatabaseAsync();
+
+    public virtual async Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations and the demo county
-        return Task.CompletedTask;
+        await CopySeededDatabaseAsync();
+        _ = Server; // starts the host: no migration is pending and the demo county is already there
     }
 
     public new virtual async Task DisposeAsync()
@@ -128,6 +131,8 @@ public class SqliteFactory : CunzhiFactory
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override string ConnectionString => $"Data Source={_file}";
 
+    protected override async Task CopySeededDatabaseAsync() => SeededTemplates.CopySqlite(await SeededTemplates.SqliteAsync(), _file);
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
@@ -148,23 +153,15 @@ public class PostgresFactory : CunzhiFactory
     public const string Variable = "CUNZHI_TEST_POSTGRES";
     private readonly string _database = $"cunzhi_test_{Guid.NewGuid():N}";
 
-    private static string ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s
+    internal static string ServerConnection => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s
         ? s
         : throw new InvalidOperationException($"未设置环境变量 {Variable}：PostgreSQL 测试无法运行（请用 ./test.sh，它会启动本机 PostgreSQL）");
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database }.ToString();
 
-    public override async Task InitializeAsync()
-    {
-        await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString()))
-        {
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await base.InitializeAsync();
-    }
+    protected override async Task CopySeededDatabaseAsync() =>
+        await SeededTemplates.CopyPostgresAsync(ServerConnection, await SeededTemplates.PostgresAsync(ServerConnection), _database);
 
     public override async Task DisposeAsync()
     {

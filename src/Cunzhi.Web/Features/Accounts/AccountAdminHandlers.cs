@@ -4,6 +4,7 @@ using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -78,7 +79,7 @@ public sealed class AccountAdminHandlers(AppDbContext db, UserManager<AppUser> u
 
     private ClaimsPrincipal Actor => http.HttpContext!.User;
 
-    public IReadOnlyList<string> GrantableRoles => Roles.Grantable(Roles.All.Where(Actor.IsInRole));
+    public IReadOnlyList<string> GrantableRoles => Roles.Grantable(Actor.Roles());
 
     private IQueryable<AppUser> InScope() => db.Users.Where(u => u.RegionCode.StartsWith(db.User.ScopePrefix));
 

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Accounts;
 
@@ -8,12 +9,10 @@ public sealed class AccountsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services) => services.AddScoped<AccountAdminHandlers>();
 
-    public const string Managers = Domain.Accounts.Roles.CountyAdmin + "," + Domain.Accounts.Roles.TownAdmin;
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
-        var accounts = secured.MapGroup("/accounts").WithTags("账号管理").RequireAuthorization(p => p.RequireRole(Managers.Split(',')));
+        var accounts = secured.MapGroup("/accounts").WithTags("账号管理").RequireAuthorization(Permissions.AccountsManage);
         accounts.MapGet("", List)
             .WithSummary("本辖区的账号（分页，可按账号、名称、角色筛选）");
         accounts.MapGet("/{id}", Get)

@@ -3,10 +3,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsModule.Managers)]
+[Authorize(Policy = Permissions.AccountsManage)]
 public sealed class CreateModel(AccountAdminHandlers accounts, IValidator<CreateAccount> validator) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";

@@ -2,10 +2,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsModule.Managers)]
+[Authorize(Policy = Permissions.AccountsManage)]
 public sealed class EditModel(AccountAdminHandlers accounts, IValidator<UpdateAccount> updateValidator, IValidator<ResetPassword> passwordValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";

@@ -2,10 +2,11 @@ using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Accounts;
 
-[Authorize(Roles = AccountsModule.Managers)]
+[Authorize(Policy = Permissions.AccountsManage)]
 public sealed class IndexModel(AccountAdminHandlers accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -6,11 +6,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Assessment;
 
 /// <summary>年度考核: the town prepares, rates and proposes; the county picks a town, approves or returns it with a reason.</summary>
-[Authorize(Roles = AnnualHandlers.Readers)]
+[Authorize(Policy = Permissions.AssessmentAnnualRead)]
 public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratingsValidator, IValidator<ReturnBatch> returnValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -22,8 +24,8 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
 
     public AnnualView? View { get; private set; }
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
-    public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town && User.IsInRole(AnnualHandlers.Proposers);
-    public bool CanApprove => User.IsInRole(AnnualHandlers.Approvers);
+    public bool IsTown => User.Can(Permissions.AssessmentAnnualPropose);
+    public bool CanApprove => User.Can(Permissions.AssessmentAnnualApprove);
     public bool Editable => IsTown && View is { } v && v.State is AnnualState.Draft or AnnualState.Returned;
 
     private int Y => Year ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddMonths(-11).Year;

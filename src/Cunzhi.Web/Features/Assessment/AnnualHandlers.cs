@@ -55,11 +55,6 @@ public sealed class ReturnBatchValidator : AbstractValidator<ReturnBatch>
 /// </summary>
 public sealed class AnnualHandlers(AppDbContext db, UserContext user, TemplateHandlers templates, TimeProvider clock)
 {
-    public const string Readers = Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.DisciplineInspector;
-    public const string Proposers = Roles.TownAdmin;
-    public const string Approvers = Roles.CountyAdmin;
-    /// <summary>Approved results: also the village cadres (their own village only, by scope).</summary>
-    public const string RatingReaders = Readers + "," + Roles.VillageCadre;
     public const string NotPrepared = "本年度考核尚未生成，请先生成考核结果";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -3,6 +3,7 @@ using Cunzhi.Domain.Common;
 using FluentValidation;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Assessment;
 
@@ -19,8 +20,6 @@ public sealed class AssessmentModule : IFeatureModule
         services.AddSingleton<AttachmentStore>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value), title: "提交的数据有误");
 
@@ -29,8 +28,7 @@ public sealed class AssessmentModule : IFeatureModule
         var secured = routes.Secured;
         var a = secured.MapGroup("/assessment").WithTags("考核");
 
-        var templates = a.MapGroup("/templates").RequireAuthorization(p => p.RequireRole(R(TemplateHandlers.Readers)));
-        var editors = R(TemplateHandlers.Editors);
+        var templates = a.MapGroup("/templates").RequireAuthorization(Permissions.AssessmentTemplatesRead);
         templates.MapGet("/{kind}", CurrentTemplate)
             .WithSummary("现行考核指标（Monthly 月度 / Quarterly 季度）");
         templates.MapGet("/{kind}/versions", TemplateVersions)
@@ -38,68 +36,66 @@ public sealed class AssessmentModule : IFeatureModule
         templates.MapGet("/version/{id:long}", TemplateVersion)
             .WithSummary("某一版本（评分记录所用的版本）");
         templates.MapGet("/{kind}/draft", TemplateDraft)
-            .WithETag().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿（rowVersion 与 ETag 为数据版本；404 时保存草稿请带 rowVersion 0）");
+            .WithETag().RequireAuthorization(Permissions.AssessmentTemplatesEdit).WithSummary("正在编辑的草稿（rowVersion 与 ETag 为数据版本；404 时保存草稿请带 rowVersion 0）");
         templates.MapPut("/draft", SaveTemplateDraft)
-            .AddEndpointFilter<Validate<SaveTemplateDraft>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<SaveTemplateDraft>>().RequireVersion().RequireAuthorization(Permissions.AssessmentTemplatesEdit)
             .WithSummary("保存草稿（无草稿时复制现行版本新建；权重之和须为 100；须带草稿的 rowVersion 或 If-Match，无草稿时为 0）");
         templates.MapPost("/{kind}/publish", PublishTemplate)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本停用，保留以便复核）");
+            .RequireAuthorization(Permissions.AssessmentTemplatesEdit).WithSummary("发布草稿（原现行版本停用，保留以便复核）");
         templates.MapDelete("/{kind}/draft", DiscardTemplateDraft)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+            .RequireAuthorization(Permissions.AssessmentTemplatesEdit).WithSummary("放弃草稿");
 
-        var settings = a.MapGroup("/settings").RequireAuthorization(p => p.RequireRole(R(TemplateHandlers.Readers)));
+        var settings = a.MapGroup("/settings").RequireAuthorization(Permissions.AssessmentTemplatesRead);
         settings.MapGet("", Settings)
             .WithETag().WithSummary("考核参数：年度得分权重、等次分数线、优秀比例、半年研判阈值（version 与 ETag 为数据版本，未保存过时为 0）");
         settings.MapPut("", SaveSettings)
-            .AddEndpointFilter<Validate<SaveSettings>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<SaveSettings>>().RequireVersion().RequireAuthorization(Permissions.AssessmentTemplatesEdit)
             .WithSummary("修改考核参数（须带读取时的 version 或 If-Match）");
 
-        var ledger = a.MapGroup("/ledger").RequireAuthorization(p => p.RequireRole(R(LedgerHandlers.Readers)));
+        var ledger = a.MapGroup("/ledger").RequireAuthorization(Permissions.AssessmentLedgerRead);
         ledger.MapGet("", Ledger)
             .WithSummary("平时台账（可按干部、区划、日期、类别筛选，分页）");
         ledger.MapPost("", RecordLedger)
-            .RequireAuthorization(p => p.RequireRole(R(LedgerHandlers.Recorders))).Accepts<IFormFile>("multipart/form-data")
+            .RequireAuthorization(Permissions.AssessmentLedgerRecord).Accepts<IFormFile>("multipart/form-data")
             .WithSummary("登记台账（表单字段 cadreId、date、kind、note，可附 file：JPG/PNG/PDF，不超过 2 MB）");
         ledger.MapGet("/{id:long}/attachment", LedgerAttachment)
             .WithSummary("台账附件");
         a.MapGet("/cadres", Cadres)
-            .RequireAuthorization(p => p.RequireRole(R(LedgerHandlers.Readers))).WithSummary("可考核的在任村干部（选择用，至多 500 人）");
+            .RequireAuthorization(Permissions.AssessmentLedgerRead).WithSummary("可考核的在任村干部（选择用，至多 500 人）");
 
-        var reviews = a.MapGroup("/reviews").RequireAuthorization(p => p.RequireRole(R(ReviewHandlers.Readers)));
+        var reviews = a.MapGroup("/reviews").RequireAuthorization(Permissions.AssessmentReviewsRead);
         reviews.MapGet("/{kind}", ScoreGrid)
             .WithSummary("评分表：某村或某乡镇的干部 × 指标（月度 period=1–12，季度 1–4）");
         reviews.MapPut("", SaveScores)
-            .AddEndpointFilter<Validate<SaveScores>>().RequireAuthorization(p => p.RequireRole(R(ReviewHandlers.Scorers)))
+            .AddEndpointFilter<Validate<SaveScores>>().RequireAuthorization(Permissions.AssessmentReviewsScore)
             .WithSummary("保存评分表（整表一次保存；每项得分须在指标分值范围内，有一行有误则都不保存）");
         reviews.MapGet("/monthly-score", MonthlyScore)
             .WithSummary("某干部某月的月度考评总分（绩效报酬读取此值）");
         reviews.MapGet("/cadre/{cadreId:long}", ScoresOfCadre)
             .WithSummary("某干部一年中各月或各季度的总分");
 
-        var annual = a.MapGroup("/annual").RequireAuthorization(p => p.RequireRole(R(AnnualHandlers.Readers)));
+        var annual = a.MapGroup("/annual").RequireAuthorization(Permissions.AssessmentAnnualRead);
         annual.MapGet("", Annual)
             .WithSummary("某乡镇某年度的年终综合考核（未生成时为按现有数据的预览）");
         annual.MapGet("/batches", AnnualBatches)
-            .RequireAuthorization(p => p.RequireRole(R(Cunzhi.Domain.Accounts.Roles.CountyAdmin + "," + Cunzhi.Domain.Accounts.Roles.DisciplineInspector)))
+            .RequireAuthorization(Permissions.AssessmentAnnualBatchesRead)
             .WithSummary("各乡镇某年度考核的上报与审定情况");
-        var proposers = R(AnnualHandlers.Proposers);
         annual.MapPost("/{year:int}/prepare", PrepareAnnual)
-            .RequireAuthorization(p => p.RequireRole(proposers)).WithSummary("生成或重新计算本乡镇的年度考核（等次重置为系统建议）");
+            .RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("生成或重新计算本乡镇的年度考核（等次重置为系统建议）");
         annual.MapPut("/{year:int}/ratings", SetRatings)
-            .AddEndpointFilter<Validate<SetRatings>>().RequireAuthorization(p => p.RequireRole(proposers)).WithSummary("确定等次（可低于、不可高于得分对应的等次）");
+            .AddEndpointFilter<Validate<SetRatings>>().RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("确定等次（可低于、不可高于得分对应的等次）");
         annual.MapPost("/{year:int}/propose", ProposeAnnual)
-            .RequireAuthorization(p => p.RequireRole(proposers)).WithSummary("上报县委组织部（优秀超过名额等问题将被拒绝并说明）");
-        var approvers = R(AnnualHandlers.Approvers);
+            .RequireAuthorization(Permissions.AssessmentAnnualPropose).WithSummary("上报县委组织部（优秀超过名额等问题将被拒绝并说明）");
         annual.MapPost("/{town}/{year:int}/approve", ApproveAnnual)
-            .RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("审定（审定后锁定，不能再修改）");
+            .RequireAuthorization(Permissions.AssessmentAnnualApprove).WithSummary("审定（审定后锁定，不能再修改）");
         annual.MapPost("/{town}/{year:int}/return", ReturnAnnual)
-            .AddEndpointFilter<Validate<ReturnBatch>>().RequireAuthorization(p => p.RequireRole(approvers)).WithSummary("退回乡镇（须填写理由）");
+            .AddEndpointFilter<Validate<ReturnBatch>>().RequireAuthorization(Permissions.AssessmentAnnualApprove).WithSummary("退回乡镇（须填写理由）");
         a.MapGet("/annual/ratings", ApprovedRatings)
-            .RequireAuthorization(p => p.RequireRole(R(AnnualHandlers.RatingReaders)))
+            .RequireAuthorization(Permissions.AssessmentRatingsRead)
             .WithSummary("已审定的年度等次（村干部只能看本村）");
 
         a.MapGet("/halfyear", HalfYear)
-            .RequireAuthorization(p => p.RequireRole(R(HalfYearHandlers.Readers)))
+            .RequireAuthorization(Permissions.AssessmentHalfYearRead)
             .WithSummary("每半年研判：需关注的干部及全部原因（连续两年不称职者建议罢免或调整）");
     }
 

@@ -4,11 +4,12 @@ using Cunzhi.Domain.Regions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Assessment;
 
 /// <summary>半年研判: the cadres of the town (or the county, filtered by town) who need attention, with every reason.</summary>
-[Authorize(Roles = HalfYearHandlers.Readers)]
+[Authorize(Policy = Permissions.AssessmentHalfYearRead)]
 public sealed class HalfYearModel(HalfYearHandlers h, Cunzhi.Data.AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

@@ -18,7 +18,6 @@ public sealed record HalfYearReport(int Year, int Half, string? Region, int Cadr
 /// <summary>Runs <see cref="HalfYearAnalysis.Reasons"/> over the in-office cadres in scope (a town, or the county with a town filter).</summary>
 public sealed class HalfYearHandlers(AppDbContext db, TemplateHandlers templates)
 {
-    public const string Readers = Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.DisciplineInspector;
 
     public async Task<HalfYearReport> AnalyseAsync(int year, int half, string? region, AttentionKind? kind, PageRequest page, CancellationToken ct = default)
     {

@@ -4,11 +4,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Assessment;
 
 /// <summary>平时台账: record an event in a few taps (cadre, kind, note, optional photo) and the filtered list.</summary>
-[Authorize(Roles = LedgerHandlers.Readers)]
+[Authorize(Policy = Permissions.AssessmentLedgerRead)]
 public sealed class LedgerModel(LedgerHandlers h, IValidator<RecordLedger> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? CadreId { get; set; }
@@ -27,7 +29,7 @@ public sealed class LedgerModel(LedgerHandlers h, IValidator<RecordLedger> valid
 
     public Paged<LedgerView> Records { get; private set; } = null!;
     public IReadOnlyList<CadreOption> Cadres { get; private set; } = [];
-    public bool CanRecord => User.IsInRole(LedgerHandlers.Recorders);
+    public bool CanRecord => User.Can(Permissions.AssessmentLedgerRecord);
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private async Task LoadAsync(CancellationToken ct)

@@ -60,8 +60,6 @@ public sealed class AttachmentStore(IWebHostEnvironment env, IConfiguration conf
 /// <summary>平时台账: town staff record events of their cadres; county and discipline read. Region scope is the data context's.</summary>
 public sealed class LedgerHandlers(AppDbContext db, UserContext user, AttachmentStore files, TimeProvider clock)
 {
-    public const string Readers = Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.DisciplineInspector;
-    public const string Recorders = Roles.TownAdmin;
     public const string NotFoundMessage = "未找到该村干部或台账，或其不在您的管辖范围内";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -46,8 +46,6 @@ public sealed class SaveScoresValidator : AbstractValidator<SaveScores>
 /// </summary>
 public sealed class ReviewHandlers(AppDbContext db, UserContext user, TemplateHandlers templates, TimeProvider clock)
 {
-    public const string Readers = Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.DisciplineInspector;
-    public const string Scorers = Roles.TownAdmin;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

@@ -4,6 +4,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Assessment;
 
@@ -15,7 +17,7 @@ public sealed class GridInput
 }
 
 /// <summary>月度考评 / 季度考核: one grid per village or town — a row per cadre, an input per indicator, saved together.</summary>
-[Authorize(Roles = ReviewHandlers.Readers)]
+[Authorize(Policy = Permissions.AssessmentReviewsRead)]
 public sealed class ScoresModel(ReviewHandlers reviews, LedgerHandlers ledger, IValidator<SaveScores> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReviewKind Kind { get; set; } = ReviewKind.Monthly;
@@ -28,7 +30,7 @@ public sealed class ScoresModel(ReviewHandlers reviews, LedgerHandlers ledger, I
 
     public ScoreGrid Grid { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool CanScore => User.IsInRole(ReviewHandlers.Scorers);
+    public bool CanScore => User.Can(Permissions.AssessmentReviewsScore);
     public (DateOnly From, DateOnly To) Dates => ReviewHandlers.Dates(Kind, Year!.Value, Period!.Value);
 
     private void Defaults()

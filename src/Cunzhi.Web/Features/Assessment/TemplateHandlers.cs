@@ -76,8 +76,6 @@ public sealed class SaveSettingsValidator : AbstractValidator<SaveSettings>
 /// </summary>
 public sealed class TemplateHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Editors = Roles.CountyAdmin;
 
     /// <summary>The county of the acting account (a county, town or village code's first 6 digits + 000000).</summary>
     public string County => RegionCodes.CountyOf(user.RegionCode) ?? throw new RuleException("账号未绑定区划");

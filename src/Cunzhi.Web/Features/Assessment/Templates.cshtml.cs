@@ -3,6 +3,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Assessment;
 
@@ -17,7 +19,7 @@ public sealed class IndicatorForm
 }
 
 /// <summary>考核指标: the monthly and quarterly templates in force, the county's draft editor and history, and the county's settings.</summary>
-[Authorize(Roles = TemplateHandlers.Readers)]
+[Authorize(Policy = Permissions.AssessmentTemplatesRead)]
 public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDraft> draftValidator, IValidator<SaveSettings> settingsValidator) : PageModel
 {
     public const int FormRows = 8;
@@ -34,7 +36,7 @@ public sealed class TemplatesModel(TemplateHandlers h, IValidator<SaveTemplateDr
     public TemplateView? Draft { get; private set; }
     public IReadOnlyList<TemplateView> History { get; private set; } = [];
     public SettingsView SettingsShown { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(TemplateHandlers.Editors);
+    public bool CanEdit => User.Can(Permissions.AssessmentTemplatesEdit);
 
     private async Task LoadAsync(CancellationToken ct, bool keepForm = false)
     {

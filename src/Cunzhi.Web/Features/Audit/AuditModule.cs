@@ -9,14 +9,12 @@ namespace Cunzhi.Web.Features.Audit;
 /// <summary>操作日志: search the keyed audit chain within one's region, verify it, and read its head to keep outside the database.</summary>
 public sealed class AuditModule : IFeatureModule
 {
-    /// <summary>Who reads the audit log (the page and the API).</summary>
-    public const string Readers = Roles.CountyAdmin + "," + Roles.DisciplineInspector;
 
     public void AddServices(IServiceCollection services) => services.AddScoped<AuditHandlers>();
 
     public void MapEndpoints(ApiRoutes routes)
     {
-        var audit = routes.Secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(p => p.RequireRole(Readers.Split(',')));
+        var audit = routes.Secured.MapGroup("/audit").WithTags("操作日志").RequireAuthorization(Permissions.AuditRead);
         audit.MapGet("", Search).WithSummary("查询操作日志（本辖区）");
         audit.MapGet("/verify", Verify).WithSummary("校验操作日志哈希链");
         audit.MapGet("/head", Head).WithSummary("操作日志链头（序号与密钥哈希），供在库外留存、日后比对");

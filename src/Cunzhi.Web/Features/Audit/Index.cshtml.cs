@@ -3,11 +3,12 @@ using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Audit;
 
 /// <summary>The audit log of the account's region, filtered and paged, with chain verification.</summary>
-[Authorize(Roles = AuditModule.Readers)]
+[Authorize(Policy = Permissions.AuditRead)]
 public sealed class IndexModel(AuditHandlers audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserFilter { get; set; }

@@ -39,12 +39,12 @@ public sealed record PrepareRanking(RankingKind Kind, string Title, string Perio
 /// <summary>Whether this account's level may publish a ranking of a kind today, and from when otherwise.</summary>
 public sealed record RankingStatus(RankingKind Kind, DateOnly? LastPublished, RankingDecision Decision);
 
-public sealed record AssessmentItemView(long Id, string TownCode, string? TownName, int Year, string Title, string? Department, string CreatedBy, DateTime CreatedAtUtc);
+public sealed record TownAssessmentItemView(long Id, string TownCode, string? TownName, int Year, string Title, string? Department, string CreatedBy, DateTime CreatedAtUtc);
 
-public sealed record RegisterAssessmentItem(int Year, string Title, string? Department);
+public sealed record RegisterTownAssessmentItem(int Year, string Title, string? Department);
 
 /// <summary>Per town and year: how many assessment items, against the cap.</summary>
-public sealed record AssessmentItems(int Year, int Cap, int Count, Paged<AssessmentItemView> Items);
+public sealed record TownAssessmentItems(int Year, int Cap, int Count, Paged<TownAssessmentItemView> Items);
 
 public sealed class SavePolicyValidator : AbstractValidator<SavePolicy>
 {
@@ -80,9 +80,9 @@ public sealed class PrepareRankingValidator : AbstractValidator<PrepareRanking>
     }
 }
 
-public sealed class RegisterAssessmentItemValidator : AbstractValidator<RegisterAssessmentItem>
+public sealed class RegisterTownAssessmentItemValidator : AbstractValidator<RegisterTownAssessmentItem>
 {
-    public RegisterAssessmentItemValidator()
+    public RegisterTownAssessmentItemValidator()
     {
         RuleFor(c => c.Year).InclusiveBetween(2000, 2100).WithMessage("请填写年度");
         RuleFor(c => c.Title).NotEmpty().WithMessage("请填写考核事项名称").MaximumLength(100).WithMessage("考核事项名称不能超过 100 个字");
@@ -96,14 +96,6 @@ public sealed class RegisterAssessmentItemValidator : AbstractValidator<Register
 /// </summary>
 public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
-    public const string PolicyReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string PolicyEditors = Roles.CountyAdmin;
-    public const string EventReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string EventEditors = Roles.TownAdmin;
-    public const string RankingReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string RankingEditors = Roles.CountyAdmin + "," + Roles.TownAdmin;
-    public const string AssessmentReaders = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string AssessmentEditors = Roles.TownAdmin;
     public const string EventNotFound = "未找到该记录，或其不在您的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -251,13 +243,13 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
 
     // ---- town assessment items ----
 
-    public async Task<AssessmentItems> AssessmentItemsAsync(int? year, PageRequest page, CancellationToken ct = default)
+    public async Task<TownAssessmentItems> TownAssessmentItemsAsync(int? year, PageRequest page, CancellationToken ct = default)
     {
         var y = year ?? Today.Year;
         var policy = await PolicyOfAsync(ct);
         var q = db.Set<AssessmentItem>().AsNoTracking().Where(i => i.Year == y);
         var items = await q.OrderBy(i => i.RegionCode).ThenBy(i => i.Id)
-            .Select(i => new AssessmentItemView(i.Id, i.RegionCode, db.Regions.Where(r => r.Code == i.RegionCode).Select(r => r.Name).FirstOrDefault(), i.Year, i.Title, i.Department,
+            .Select(i => new TownAssessmentItemView(i.Id, i.RegionCode, db.Regions.Where(r => r.Code == i.RegionCode).Select(r => r.Name).FirstOrDefault(), i.Year, i.Title, i.Department,
                 i.CreatedBy, i.CreatedAtUtc)).ToPagedAsync(page, ct);
         return new(y, policy.AssessmentItemCap, (int)items.Total, items);
     }
@@ -270,7 +262,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     /// Counting and inserting are not one atomic step, so the item takes a numbered slot 1..cap that is unique per town and
     /// year: of two registrations racing for the last slot the database lets one in, and the other reads again and is refused.
     /// </summary>
-    public async Task<AssessmentItemView> RegisterAssessmentItemAsync(RegisterAssessmentItem c, CancellationToken ct = default)
+    public async Task<TownAssessmentItemView> RegisterTownAssessmentItemAsync(RegisterTownAssessmentItem c, CancellationToken ct = default)
     {
         var town = Town;
         var policy = await PolicyOfAsync(ct);
@@ -303,7 +295,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     }
 
     /// <summary>Withdraws an item (撤销); false when not found in scope.</summary>
-    public async Task<bool> WithdrawAssessmentItemAsync(long id, CancellationToken ct = default)
+    public async Task<bool> WithdrawTownAssessmentItemAsync(long id, CancellationToken ct = default)
     {
         var item = await db.Set<AssessmentItem>().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return false;

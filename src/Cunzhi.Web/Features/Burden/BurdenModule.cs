@@ -2,6 +2,7 @@ using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Burden;
 
@@ -23,14 +24,12 @@ public sealed class BurdenModule : IFeatureModule
         services.AddHostedService(sp => sp.GetRequiredService<RobotSender>());
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
         var g = secured.MapGroup("/burden").WithTags("减负监测与排名管控");
 
-        var hooks = g.MapGroup("/webhooks").RequireAuthorization(p => p.RequireRole(R(WebhookHandlers.Editors)));
+        var hooks = g.MapGroup("/webhooks").RequireAuthorization(Permissions.WebhooksEdit);
         hooks.MapGet("", Webhooks)
             .WithSummary("本级（县或乡镇）的钉钉、企业微信群机器人（地址和密钥不回显，只显示主机名）");
         hooks.MapPut("", SaveWebhook)
@@ -38,7 +37,7 @@ public sealed class BurdenModule : IFeatureModule
         hooks.MapDelete("/{kind}", DeleteWebhook)
             .WithSummary("删除本级某类群机器人");
 
-        var reminders = g.MapGroup("/reminders").RequireAuthorization(p => p.RequireRole(R(ReminderHandlers.Readers)));
+        var reminders = g.MapGroup("/reminders").RequireAuthorization(Permissions.RemindersRead);
         reminders.MapGet("", Reminders)
             .WithSummary("本村的提醒（本周清单已下发、周五汇报），未读在前");
         reminders.MapGet("/unread", UnreadReminders)
@@ -49,44 +48,44 @@ public sealed class BurdenModule : IFeatureModule
             .WithSummary("全部标为已读（返回标记的条数）");
 
         g.MapGet("/policy", Policy)
-            .WithETag().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyReaders)))
+            .WithETag().RequireAuthorization(Permissions.BurdenPolicyRead)
             .WithSummary("本县减负设置：排名发布间隔、乡镇考核事项上限、负担基线（version 与 ETag 为数据版本，未保存过时为 0）");
         g.MapPut("/policy", SavePolicy)
-            .AddEndpointFilter<Validate<SavePolicy>>().RequireVersion().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.PolicyEditors)))
+            .AddEndpointFilter<Validate<SavePolicy>>().RequireVersion().RequireAuthorization(Permissions.BurdenPolicyEdit)
             .WithSummary("修改本县减负设置（须带读取时的 version 或 If-Match，未保存过时为 0）");
 
-        var events = g.MapGroup("/events").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventReaders)));
+        var events = g.MapGroup("/events").RequireAuthorization(Permissions.BurdenEventsRead);
         events.MapGet("", Events)
             .WithSummary("会议、检查登记（乡镇看本镇，县看全县）");
         events.MapPost("", LogEvent)
-            .AddEndpointFilter<Validate<LogBurdenEvent>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventEditors)))
+            .AddEndpointFilter<Validate<LogBurdenEvent>>().RequireAuthorization(Permissions.BurdenEventsLog)
             .WithSummary("乡镇登记一次会议或检查（日期、组织单位、名称、涉及的村）");
         events.MapDelete("/{id:long}", DeleteEvent)
-            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.EventEditors))).WithSummary("删除登记有误的会议或检查");
+            .RequireAuthorization(Permissions.BurdenEventsLog).WithSummary("删除登记有误的会议或检查");
 
         g.MapGet("/meter", Meter)
-            .RequireAuthorization(p => p.RequireRole(R(MeterHandlers.Readers)))
+            .RequireAuthorization(Permissions.BurdenMeterRead)
             .WithSummary("负担监测：某月各乡镇/各村的报表、会议、检查、任务事项、佐证上传、周报条目，与基线比较；各部门压下的负担");
 
-        var rankings = g.MapGroup("/rankings").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingReaders)));
+        var rankings = g.MapGroup("/rankings").RequireAuthorization(Permissions.RankingsRead);
         rankings.MapGet("", Rankings)
             .WithSummary("拟定与已发布的排名");
         rankings.MapGet("/status", RankingStatus)
-            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors))).WithSummary("本级今天能否发布各类排名，何时可以");
+            .RequireAuthorization(Permissions.RankingsPublish).WithSummary("本级今天能否发布各类排名，何时可以");
         rankings.MapPost("", PrepareRanking)
-            .AddEndpointFilter<Validate<PrepareRanking>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors))).WithSummary("拟定排名（尚未发布）");
+            .AddEndpointFilter<Validate<PrepareRanking>>().RequireAuthorization(Permissions.RankingsPublish).WithSummary("拟定排名（尚未发布）");
         rankings.MapPost("/{id:long}/publish", PublishRanking)
-            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.RankingEditors)))
+            .RequireAuthorization(Permissions.RankingsPublish)
             .WithSummary("发布排名：超过县里规定的频次（默认每年一次）则拒绝，并说明何时可再发布");
 
-        var items = g.MapGroup("/assessment-items").RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentReaders)));
-        items.MapGet("", AssessmentItems)
+        var items = g.MapGroup("/assessment-items").RequireAuthorization(Permissions.AssessmentItemsRead);
+        items.MapGet("", TownAssessmentItems)
             .WithSummary("乡镇对村考核事项（按年度）");
-        items.MapPost("", RegisterAssessmentItem)
-            .AddEndpointFilter<Validate<RegisterAssessmentItem>>().RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentEditors)))
+        items.MapPost("", RegisterTownAssessmentItem)
+            .AddEndpointFilter<Validate<RegisterTownAssessmentItem>>().RequireAuthorization(Permissions.AssessmentItemsRegister)
             .WithSummary("乡镇登记考核事项（超过县里规定的上限，默认 10 项，则拒绝）");
-        items.MapDelete("/{id:long}", WithdrawAssessmentItem)
-            .RequireAuthorization(p => p.RequireRole(R(BurdenHandlers.AssessmentEditors))).WithSummary("撤销考核事项");
+        items.MapDelete("/{id:long}", WithdrawTownAssessmentItem)
+            .RequireAuthorization(Permissions.AssessmentItemsRegister).WithSummary("撤销考核事项");
     }
 
     private static Results<NoContent, ProblemHttpResult> NoContentOr404(bool done, string notFound) =>
@@ -144,17 +143,17 @@ public sealed class BurdenModule : IFeatureModule
     public static async Task<Results<Ok<RankingView>, ProblemHttpResult>> PublishRanking(long id, BurdenHandlers h, CancellationToken ct) =>
         await h.PublishRankingAsync(id, ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该排名");
 
-    public static async Task<Ok<AssessmentItems>> AssessmentItems(int? year, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
-        TypedResults.Ok(await h.AssessmentItemsAsync(year, new PageRequest(page, pageSize), ct));
+    public static async Task<Ok<TownAssessmentItems>> TownAssessmentItems(int? year, int? page, int? pageSize, BurdenHandlers h, CancellationToken ct) =>
+        TypedResults.Ok(await h.TownAssessmentItemsAsync(year, new PageRequest(page, pageSize), ct));
 
-    public static async Task<Created<AssessmentItemView>> RegisterAssessmentItem(RegisterAssessmentItem command, BurdenHandlers h, CancellationToken ct)
+    public static async Task<Created<TownAssessmentItemView>> RegisterTownAssessmentItem(RegisterTownAssessmentItem command, BurdenHandlers h, CancellationToken ct)
     {
-        var i = await h.RegisterAssessmentItemAsync(command, ct);
+        var i = await h.RegisterTownAssessmentItemAsync(command, ct);
         return TypedResults.Created($"/api/v1/burden/assessment-items/{i.Id}", i);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAssessmentItem(long id, BurdenHandlers h, CancellationToken ct) =>
-        NoContentOr404(await h.WithdrawAssessmentItemAsync(id, ct), "未找到该考核事项");
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawTownAssessmentItem(long id, BurdenHandlers h, CancellationToken ct) =>
+        NoContentOr404(await h.WithdrawTownAssessmentItemAsync(id, ct), "未找到该考核事项");
 }
 
 public sealed record UnreadCount(int Count);

@@ -5,11 +5,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>会议与检查: the town logs each meeting or inspection that took its villages' cadres; the county reads all.</summary>
-[Authorize(Roles = BurdenHandlers.EventReaders)]
+[Authorize(Policy = Permissions.BurdenEventsRead)]
 public sealed class EventsModel(BurdenHandlers burden, IValidator<LogBurdenEvent> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public BurdenEventKind? Kind { get; set; }
@@ -21,7 +22,7 @@ public sealed class EventsModel(BurdenHandlers burden, IValidator<LogBurdenEvent
 
     public Paged<BurdenEventView> Rows { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool CanLog => User.IsInRole(Roles.TownAdmin);
+    public bool CanLog => User.Can(Permissions.BurdenEventsLog);
 
     public sealed class EventForm
     {

@@ -2,11 +2,12 @@ using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>消息: the village's reminders, unread first; mark one or all read.</summary>
-[Authorize(Roles = ReminderHandlers.Readers)]
+[Authorize(Policy = Permissions.RemindersRead)]
 public sealed class MessagesModel(ReminderHandlers reminders) : PageModel
 {
     // From the query only: on a post the route value "page" (the page path) would be bound and fail.

@@ -6,11 +6,12 @@ using Cunzhi.Domain.Regions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>负担监测: a month's load per town (county) or village (town), or a village's year of months; who pushes it.</summary>
-[Authorize(Roles = MeterHandlers.Readers)]
+[Authorize(Policy = Permissions.BurdenMeterRead)]
 public sealed class MeterModel(MeterHandlers meter) : PageModel
 {
     private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

@@ -51,7 +51,6 @@ public sealed record MeterReport(string RegionCode, string RegionName, RegionLev
 /// </summary>
 public sealed class MeterHandlers(AppDbContext db, UserContext user, TimeProvider clock, BurdenHandlers burden)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
 
     /// <summary>The meter's sources, in column order.</summary>
     public static readonly IReadOnlyList<MeterSource> Sources =

@@ -3,11 +3,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>减负设置: the county's ranking interval, town assessment-item cap and the burden meter's baseline.</summary>
-[Authorize(Roles = BurdenHandlers.PolicyReaders)]
+[Authorize(Policy = Permissions.BurdenPolicyRead)]
 public sealed class PolicyModel(BurdenHandlers burden, IValidator<SavePolicy> validator) : PageModel
 {
     [BindProperty] public int RankingIntervalMonths { get; set; }
@@ -20,7 +21,7 @@ public sealed class PolicyModel(BurdenHandlers burden, IValidator<SavePolicy> va
     [TempData] public string? Message { get; set; }
 
     public PolicyView Policy { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(Roles.CountyAdmin);
+    public bool CanEdit => User.Can(Permissions.BurdenPolicyEdit);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -5,11 +5,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>排名发布管控: the county or a town prepares a ranking and publishes it; the guard refuses more often than the county's rule.</summary>
-[Authorize(Roles = BurdenHandlers.RankingReaders)]
+[Authorize(Policy = Permissions.RankingsRead)]
 public sealed class RankingsModel(BurdenHandlers burden, IValidator<PrepareRanking> validator) : PageModel
 {
     // From the query only: on a post the route value "page" (the page path) would be bound and fail.
@@ -22,7 +23,7 @@ public sealed class RankingsModel(BurdenHandlers burden, IValidator<PrepareRanki
     public Paged<RankingView> Rows { get; private set; } = null!;
     public IReadOnlyList<RankingStatus> Status { get; private set; } = [];
     public PolicyView Policy { get; private set; } = null!;
-    public bool CanPublish => User.IsInRole(Roles.CountyAdmin) || User.IsInRole(Roles.TownAdmin);
+    public bool CanPublish => User.Can(Permissions.RankingsPublish);
     public string MyRegion => User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)

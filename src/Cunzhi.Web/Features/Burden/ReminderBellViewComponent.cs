@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.Extensions.Localization;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Burden;
 
@@ -12,7 +13,7 @@ public sealed class ReminderBellViewComponent(ReminderHandlers reminders, IStrin
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (!ReminderHandlers.Readers.Split(',').Any(HttpContext.User.IsInRole)) return new HtmlContentViewComponentResult(HtmlString.Empty);
+        if (!HttpContext.User.Can(Permissions.RemindersRead)) return new HtmlContentViewComponentResult(HtmlString.Empty);
         var unread = await reminders.UnreadAsync(HttpContext.RequestAborted);
         var label = HtmlEncoder.Default.Encode(l["消息"].Value);
         var badge = unread > 0 ? $"<span class=\"badge rounded-pill text-bg-warning\" data-testid=\"unread\">{unread}</span>" : "";

@@ -30,8 +30,6 @@ public interface IReminderChannel
 /// </summary>
 public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProvider clock, IEnumerable<IReminderChannel> channels, ILogger<ReminderHandlers> log)
 {
-    /// <summary>Villages get their weekly reminders, towns the Friday list of unreported villages, the county the weekly summary.</summary>
-    public const string Readers = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin;
 
     /// <summary>Makes the reminders due at <paramref name="localNow"/> (acting as the system); returns how many were made.</summary>
     public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)

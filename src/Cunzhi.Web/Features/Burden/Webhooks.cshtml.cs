@@ -3,11 +3,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>群机器人: the county's or town's DingTalk / WeCom group robots that its reminders are pushed to.</summary>
-[Authorize(Roles = WebhookHandlers.Editors)]
+[Authorize(Policy = Permissions.WebhooksEdit)]
 public sealed class WebhooksModel(WebhookHandlers hooks, IValidator<SaveWebhook> validator) : PageModel
 {
     [BindProperty] public RobotKind Kind { get; set; } = RobotKind.DingTalk;

@@ -134,8 +134,6 @@ public sealed class CadreDepartureValidator : AbstractValidator<CadreDeparture>
 public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protector, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该干部，或其不在您的管辖范围内";
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre + "," + Roles.DisciplineInspector;
-    public const string Editors = Roles.CountyAdmin + "," + Roles.TownAdmin;
 
     public DateOnly Today => CadreRules.Today(clock);
 

@@ -3,6 +3,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres;
 
@@ -13,8 +14,7 @@ public sealed class CadresModule : IFeatureModule
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
-        var cadres = secured.MapGroup("/cadres").WithTags("村干部档案").RequireAuthorization(p => p.RequireRole(CadreHandlers.Readers.Split(',')));
-        string[] editors = CadreHandlers.Editors.Split(',');
+        var cadres = secured.MapGroup("/cadres").WithTags("村干部档案").RequireAuthorization(Permissions.CadresRead);
 
         cadres.MapGet("", List)
             .WithSummary("干部名册（分页；按区划、状态、职务筛选；q 为姓名。按身份证号查询请用 POST /search，GET 带证件号答 400）");
@@ -23,19 +23,19 @@ public sealed class CadresModule : IFeatureModule
         cadres.MapGet("/{id:long}", Get)
             .WithETag().WithSummary("干部档案（含任职经历，证件号和手机号为掩码；version 与 ETag 为数据版本）");
         cadres.MapPost("", Create)
-            .AddEndpointFilter<Validate<CreateCadre>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<CreateCadre>>().RequireAuthorization(Permissions.CadresEdit)
             .WithSummary("登记村干部（出生日期和性别取自身份证号）");
         cadres.MapPut("/{id:long}", Update)
-            .AddEndpointFilter<Validate<UpdateCadre>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<UpdateCadre>>().RequireVersion().RequireAuthorization(Permissions.CadresEdit)
             .WithSummary("修改干部基本信息（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         cadres.MapPost("/{id:long}/posts", ChangePost)
-            .AddEndpointFilter<Validate<ChangeCadrePost>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<ChangeCadrePost>>().RequireAuthorization(Permissions.CadresEdit)
             .WithSummary("调整职务（原职务于前一日结束）");
         cadres.MapPost("/{id:long}/departure", Depart)
-            .AddEndpointFilter<Validate<CadreDeparture>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<CadreDeparture>>().RequireAuthorization(Permissions.CadresEdit)
             .WithSummary("离任（正常离任或罢免/免职）");
         cadres.MapPost("/{id:long}/reveal", Reveal)
-            .RequireAuthorization(Permissions.RevealPolicy)
+            .RequireAuthorization(PersonalDataGrant.RevealPolicy)
             .WithSummary("查看完整身份证号和手机号（需授权，记入操作日志）");
     }
 

@@ -4,10 +4,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres;
 
-[Authorize(Roles = CadreHandlers.Editors)]
+[Authorize(Policy = Permissions.CadresEdit)]
 public sealed class CreateModel(CadreHandlers cadres, RegionHandlers regions, IValidator<CreateCadre> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Village { get; set; } = "";

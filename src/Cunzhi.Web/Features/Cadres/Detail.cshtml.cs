@@ -4,11 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres;
 
 /// <summary>A cadre's whole record: fields, post history, post change, departure, and (with permission) the full numbers.</summary>
-[Authorize(Roles = CadreHandlers.Readers)]
+[Authorize(Policy = Permissions.CadresRead)]
 public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost> postValidator, IValidator<CadreDeparture> departureValidator,
     IAuthorizationService authorization) : PageModel
 {
@@ -22,7 +23,7 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
 
     public CadreDetail Detail { get; private set; } = null!;
     public RevealedNumbers? Revealed { get; private set; }
-    public bool CanEdit => CadreHandlers.Editors.Split(',').Any(User.IsInRole);
+    public bool CanEdit => User.Can(Permissions.CadresEdit);
     public bool CanReveal { get; private set; }
     public DateOnly Today => cadres.Today;
 
@@ -30,7 +31,7 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
     {
         if (await cadres.GetAsync(Id, ct) is not { } d) return false;
         Detail = d;
-        CanReveal = (await authorization.AuthorizeAsync(User, Permissions.RevealPolicy)).Succeeded;
+        CanReveal = (await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded;
         return true;
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres;
 
@@ -9,7 +10,7 @@ namespace Cunzhi.Web.Features.Cadres;
 /// Edits a cadre's basic fields. The full ID and phone are never put back into the form (that
 /// would show them); a correction is typed in full, and an empty ID box keeps the stored number.
 /// </summary>
-[Authorize(Roles = CadreHandlers.Editors)]
+[Authorize(Policy = Permissions.CadresEdit)]
 public sealed class EditModel(CadreHandlers cadres, IValidator<UpdateCadre> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

@@ -3,13 +3,15 @@ using Cunzhi.Data.Security;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres;
 
-[Authorize(Roles = CadreHandlers.Readers)]
+[Authorize(Policy = Permissions.CadresRead)]
 public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -22,7 +24,7 @@ public sealed class IndexModel(CadreHandlers cadres, RegionHandlers regions) : P
     public RegionView? Scope { get; private set; }
     public IReadOnlyList<RegionView> Children { get; private set; } = [];
     public DateOnly Today => cadres.Today;
-    public bool CanEdit => CadreHandlers.Editors.Split(',').Any(User.IsInRole);
+    public bool CanEdit => User.Can(Permissions.CadresEdit);
 
     /// <summary>Set when a GET carried an ID number in the URL: refused (400), not searched.</summary>
     public string? Refused { get; private set; }

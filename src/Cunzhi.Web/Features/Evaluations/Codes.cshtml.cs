@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
@@ -10,7 +11,7 @@ namespace Cunzhi.Web.Features.Evaluations;
 /// printed at once. They cannot be shown again (only keyed hashes are stored); lost sheets are voided and new codes generated,
 /// both only before voting opens.
 /// </summary>
-[Authorize(Roles = EvaluationHandlers.Issuers)]
+[Authorize(Policy = Permissions.EvaluationsIssueCodes)]
 public sealed class CodesModel(EvaluationHandlers evaluations, IValidator<IssueCodes> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

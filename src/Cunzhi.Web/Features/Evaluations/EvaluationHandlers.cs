@@ -80,11 +80,6 @@ public sealed class IssueCodesValidator : AbstractValidator<IssueCodes>
 /// </summary>
 public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimeProvider clock, PersonalDataProtector protector, IConfiguration config)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre + "," + Roles.DisciplineInspector;
-    public const string Openers = Roles.CountyAdmin;
-    public const string Issuers = Roles.TownAdmin;
-    public const string ReportEditors = Roles.TownAdmin + "," + Roles.VillageCadre;
-    public const string ResultReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
     public const string NotFoundMessage = "未找到该评议，或不在本账号的管辖范围内";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
@@ -15,36 +16,34 @@ public sealed class EvaluationsModule : IFeatureModule
         services.AddHostedService<EvaluationCloser>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
         var g = secured.MapGroup("/evaluations").WithTags("双述双评");
-        var windows = g.MapGroup("/windows").RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Readers)));
+        var windows = g.MapGroup("/windows").RequireAuthorization(Permissions.EvaluationsRead);
         windows.MapGet("", List)
             .WithSummary("评议列表（本辖区；可按年度、状态、区划筛选，分页）");
         windows.MapPost("", Open)
-            .AddEndpointFilter<Validate<OpenWindows>>().RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Openers)))
+            .AddEndpointFilter<Validate<OpenWindows>>().RequireAuthorization(Permissions.EvaluationsOpen)
             .WithSummary("县委组织部开启评议：按村，或按乡镇/全县为其下所有村开启；时间为本地时间。已有本年度评议的村、无在任干部的村跳过");
         windows.MapGet("/{id:long}", Get)
             .WithSummary("评议详情：干部名单、述职报告、票码发放与使用数");
         windows.MapPut("/{id:long}/reports/{cadreId:long}", SaveReport)
-            .AddEndpointFilter<Validate<SaveReport>>().RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.ReportEditors)))
+            .AddEndpointFilter<Validate<SaveReport>>().RequireAuthorization(Permissions.EvaluationsEditReports)
             .WithSummary("录入述职报告（评议开始前）");
         windows.MapPost("/{id:long}/open", OpenNow)
-            .RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Openers))).WithSummary("立即开始评议");
+            .RequireAuthorization(Permissions.EvaluationsOpen).WithSummary("立即开始评议");
         windows.MapPost("/{id:long}/close", CloseNow)
-            .RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Openers))).WithSummary("结束评议并统计结果（到结束时间也会自动结束）");
+            .RequireAuthorization(Permissions.EvaluationsOpen).WithSummary("结束评议并统计结果（到结束时间也会自动结束）");
         windows.MapPost("/{id:long}/codes", IssueCodes)
-            .AddEndpointFilter<Validate<IssueCodes>>().RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Issuers)))
+            .AddEndpointFilter<Validate<IssueCodes>>().RequireAuthorization(Permissions.EvaluationsIssueCodes)
             .WithSummary("乡镇生成票码（评议开始前）。票码只在本次应答中出现一次，库中只存其密钥哈希，请立即打印");
         windows.MapDelete("/{id:long}/codes", VoidCodes)
-            .RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.Issuers))).WithSummary("作废全部未用票码（评议开始前；之后可重新生成）");
+            .RequireAuthorization(Permissions.EvaluationsIssueCodes).WithSummary("作废全部未用票码（评议开始前；之后可重新生成）");
         windows.MapGet("/{id:long}/results", GetResults)
-            .RequireAuthorization(p => p.RequireRole(R(EvaluationHandlers.ResultReaders))).WithSummary("评议结果（结束后可见）：各干部满意率与参评率");
+            .RequireAuthorization(Permissions.EvaluationsResultsRead).WithSummary("评议结果（结束后可见）：各干部满意率与参评率");
 
         // The public ballot: no account, rate-limited by BallotGuard, and no cookie involved (so no cross-site risk).
         var ballot = g.MapGroup("/ballot").AllowAnonymous();

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
 /// <summary>开启评议 (county): a town or the whole county (all its villages), or listed villages; year and period.</summary>
-[Authorize(Roles = EvaluationHandlers.Openers)]
+[Authorize(Policy = Permissions.EvaluationsOpen)]
 public sealed class OpenModel(EvaluationHandlers evaluations, IValidator<OpenWindows> validator, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Scope { get; set; }

@@ -2,11 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
 /// <summary>录入述职报告: the town or the village enters a cadre's report before voting opens.</summary>
-[Authorize(Roles = EvaluationHandlers.ReportEditors)]
+[Authorize(Policy = Permissions.EvaluationsEditReports)]
 public sealed class ReportModel(EvaluationHandlers evaluations, IValidator<SaveReport> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

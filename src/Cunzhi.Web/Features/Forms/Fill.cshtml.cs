@@ -3,6 +3,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -10,8 +12,8 @@ namespace Cunzhi.Web.Features.Forms;
 /// 填报 (on a phone): bound fields filled from the platform and shown read-only with their source; the village types the
 /// rest, saves a draft or submits. Others who may read the copy see it read-only.
 /// </summary>
-[Authorize(Roles = FormHandlers.FillReaders)]
-public sealed class FillModel(FormHandlers forms, IValidator<SaveEntries> validator) : PageModel
+[Authorize(Policy = Permissions.FormsSubmissionRead)]
+public sealed class FillModel(FormFilling forms, IValidator<SaveEntries> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string Village { get; set; } = "";
@@ -19,7 +21,7 @@ public sealed class FillModel(FormHandlers forms, IValidator<SaveEntries> valida
     [TempData] public string? Message { get; set; }
 
     public FillView View { get; private set; } = null!;
-    public bool CanFill => User.IsInRole(FormHandlers.Fillers) && View.Status != SubmissionStatus.Submitted;
+    public bool CanFill => User.Can(Permissions.FormsFill) && View.Status != SubmissionStatus.Submitted;
     public IReadOnlySet<long> Invalid { get; private set; } = new HashSet<long>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -31,7 +33,7 @@ public sealed class FillModel(FormHandlers forms, IValidator<SaveEntries> valida
 
     public async Task<IActionResult> OnPostAsync(bool submit, CancellationToken ct)
     {
-        if (!User.IsInRole(FormHandlers.Fillers)) return Forbid();
+        if (!User.Can(Permissions.FormsFill)) return Forbid();
         var typed = Values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value);
         var result = await this.RunCommandAsync(validator, new SaveEntries(typed, submit), async c => await forms.SaveAsync(Id, Village, c, ct), ct);
         if (result is null && ModelState.IsValid) return NotFound();

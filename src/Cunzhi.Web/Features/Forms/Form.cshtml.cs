@@ -9,6 +9,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -43,8 +44,8 @@ public sealed class PublishFormInput
 /// 报表详情与设计: the fields (with their sources and duplicate warnings), the owner's design tools while a draft,
 /// and 下发 — filing the form at the admission gate.
 /// </summary>
-[Authorize(Roles = FormHandlers.RegistryReaders)]
-public sealed class FormModel(FormHandlers forms, TaskHandlers tasks, RegionHandlers regions, IValidator<SaveField> fieldValidator,
+[Authorize(Policy = Permissions.FormsRegistryRead)]
+public sealed class FormModel(FormReads forms, FormDesign design, ResponsibilityLists tasks, RegionHandlers regions, IValidator<SaveField> fieldValidator,
     IValidator<PublishForm> publishValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -91,19 +92,19 @@ public sealed class FormModel(FormHandlers forms, TaskHandlers tasks, RegionHand
     }
 
     public async Task<IActionResult> OnPostFieldAsync(CancellationToken ct) =>
-        await After(await this.RunCommandAsync(fieldValidator, Field.ToCommand(), c => forms.SaveFieldAsync(Id, Field.FieldId, c, ct), ct), "指标已保存", ct);
+        await After(await this.RunCommandAsync(fieldValidator, Field.ToCommand(), c => design.SaveFieldAsync(Id, Field.FieldId, c, ct), ct), "指标已保存", ct);
 
-    public async Task<IActionResult> OnPostRemoveAsync(long fieldId, CancellationToken ct) => await After(await Run(() => forms.RemoveFieldAsync(Id, fieldId, ct)), "指标已删除", ct);
+    public async Task<IActionResult> OnPostRemoveAsync(long fieldId, CancellationToken ct) => await After(await Run(() => design.RemoveFieldAsync(Id, fieldId, ct)), "指标已删除", ct);
 
-    public async Task<IActionResult> OnPostMoveAsync(long fieldId, int step, CancellationToken ct) => await After(await Run(() => forms.MoveFieldAsync(Id, fieldId, step, ct)), "顺序已调整", ct);
+    public async Task<IActionResult> OnPostMoveAsync(long fieldId, int step, CancellationToken ct) => await After(await Run(() => design.MoveFieldAsync(Id, fieldId, step, ct)), "顺序已调整", ct);
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct) =>
-        await After(await this.RunCommandAsync(publishValidator, Publish.ToCommand(), c => forms.PublishAsync(Id, c, TaskChannel.Page, ct), ct), "报表已报送准入", ct);
+        await After(await this.RunCommandAsync(publishValidator, Publish.ToCommand(), c => design.PublishAsync(Id, c, TaskChannel.Page, ct), ct), "报表已报送准入", ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         var deleted = false;
-        if (!await this.RunRuleAsync(async () => deleted = await forms.DeleteAsync(Id, ct)))
+        if (!await this.RunRuleAsync(async () => deleted = await design.DeleteAsync(Id, ct)))
             return await LoadAsync(ct) ? Page() : NotFound();
         if (!deleted) return NotFound();
         Message = "草稿已删除";

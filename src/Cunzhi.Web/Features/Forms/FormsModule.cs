@@ -4,6 +4,7 @@ using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Imports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
@@ -13,12 +14,14 @@ public sealed class FormsModule : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FormSources>();
-        services.AddScoped<FormHandlers>();
+        services.AddScoped<FormReads>();
+        services.AddScoped<FormDuplicateCheck>();
+        services.AddScoped<FormDesign>();
+        services.AddScoped<FormFilling>();
+        services.AddScoped<FormSubmissions>();
     }
 
-    private static string[] R(string roles) => roles.Split(',');
-
-    private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormHandlers.NotFoundMessage);
+    private static ProblemHttpResult NotFound() => CunzhiApi.NotFound(FormAccess.NotFoundMessage);
 
     private static Results<Ok<FormDetail>, ProblemHttpResult> OkOr404(FormDetail? d) => d is null ? NotFound() : TypedResults.Ok(d);
 
@@ -30,104 +33,103 @@ public sealed class FormsModule : IFeatureModule
     {
         var secured = routes.Secured;
         var forms = secured.MapGroup("/forms").WithTags("一表通");
-        var designers = R(FormHandlers.Designers);
 
         forms.MapGet("/sources", Sources)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.RegistryReaders))).WithSummary("可绑定的平台数据来源（自动填写的指标）及其口径");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("可绑定的平台数据来源（自动填写的指标）及其口径");
         forms.MapGet("", List)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.RegistryReaders)))
+            .RequireAuthorization(Permissions.FormsRegistryRead)
             .WithSummary("报表登记（县直部门看本部门的全部报表和其他部门已报送的报表；协调办、组织部看全部）");
         forms.MapPost("", Create)
-            .AddEndpointFilter<Validate<CreateForm>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("新建报表（草稿）");
+            .AddEndpointFilter<Validate<CreateForm>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("新建报表（草稿）");
         forms.MapGet("/{id:long}", Get)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.RegistryReaders))).WithSummary("报表详情：指标、准入情况、重复指标提示");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("报表详情：指标、准入情况、重复指标提示");
         forms.MapPut("/{id:long}", Update)
-            .AddEndpointFilter<Validate<UpdateForm>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("修改报表名称和填报说明（仅草稿）");
+            .AddEndpointFilter<Validate<UpdateForm>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("修改报表名称和填报说明（仅草稿）");
         forms.MapDelete("/{id:long}", Delete)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("删除报表草稿");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("删除报表草稿");
         forms.MapPost("/{id:long}/fields", AddField)
-            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("添加指标（返回的详情含重复指标提示）");
+            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("添加指标（返回的详情含重复指标提示）");
         forms.MapPut("/{id:long}/fields/{fieldId:long}", UpdateField)
-            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(p => p.RequireRole(designers)).WithSummary("修改指标");
+            .AddEndpointFilter<Validate<SaveField>>().RequireAuthorization(Permissions.FormsDesign).WithSummary("修改指标");
         forms.MapDelete("/{id:long}/fields/{fieldId:long}", RemoveField)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("删除指标");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("删除指标");
         forms.MapPost("/{id:long}/fields/{fieldId:long}/move", MoveField)
-            .RequireAuthorization(p => p.RequireRole(designers)).WithSummary("调整指标顺序（step=-1 上移，1 下移）");
+            .RequireAuthorization(Permissions.FormsDesign).WithSummary("调整指标顺序（step=-1 上移，1 下移）");
         forms.MapPost("/{id:long}/publish", Publish)
-            .AddEndpointFilter<Validate<PublishForm>>().RequireAuthorization(p => p.RequireRole(designers))
+            .AddEndpointFilter<Validate<PublishForm>>().RequireAuthorization(Permissions.FormsDesign)
             .WithSummary("下发报表：作为任务报送准入（属清单事项即准入下发，属负面清单即拒绝，其余报县减负协调办审批）；准入后各村才收到报表");
         forms.MapGet("/requests/{requestId:long}", ForRequest)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.RegistryReaders))).WithSummary("某准入申请对应的报表及重复指标提示（准入审批时查看）");
+            .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("某准入申请对应的报表及重复指标提示（准入审批时查看）");
 
         forms.MapGet("/{id:long}/submissions", Submissions)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.SubmissionReaders))).WithSummary("各村填报情况（乡镇看所辖各村）");
+            .RequireAuthorization(Permissions.FormsSubmissionsRead).WithSummary("各村填报情况（乡镇看所辖各村）");
         forms.MapGet("/{id:long}/export", Export)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.SubmissionReaders))).WithSummary("导出 Excel：每村一行，按报表指标顺序分列，表头含单位");
+            .RequireAuthorization(Permissions.FormsSubmissionsRead).WithSummary("导出 Excel：每村一行，按报表指标顺序分列，表头含单位");
 
         forms.MapGet("/inbox", Inbox)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.InboxReaders))).WithSummary("下发到本村（乡镇：所辖各村）的报表");
+            .RequireAuthorization(Permissions.FormsInboxRead).WithSummary("下发到本村（乡镇：所辖各村）的报表");
         forms.MapGet("/{id:long}/villages/{village}", Fill)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.FillReaders))).WithSummary("某村的报表：自动填写的指标（注明来源）与手工填写的指标");
+            .RequireAuthorization(Permissions.FormsSubmissionRead).WithSummary("某村的报表：自动填写的指标（注明来源）与手工填写的指标");
         forms.MapPut("/{id:long}/villages/{village}", SaveEntries)
-            .AddEndpointFilter<Validate<SaveEntries>>().RequireAuthorization(p => p.RequireRole(R(FormHandlers.Fillers)))
+            .AddEndpointFilter<Validate<SaveEntries>>().RequireAuthorization(Permissions.FormsFill)
             .WithSummary("村里填报：暂存（submit=false）或提交（submit=true，自动填写的数值按提交时刻保存）");
         forms.MapGet("/counts", Counts)
-            .RequireAuthorization(p => p.RequireRole(R(FormHandlers.CountReaders))).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
+            .RequireAuthorization(Permissions.FormsCountsRead).WithSummary("某村某月收到的报表数、手工填写与自动填写的指标数（负担监测）");
     }
 
-    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound(FormHandlers.VillageNotFoundMessage);
+    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound(FormAccess.VillageNotFoundMessage);
 
     public static Ok<IReadOnlyList<BindableSource>> Sources() => TypedResults.Ok(BindableSources.All);
 
-    public static async Task<Ok<Paged<FormSummary>>> List(FormStatus? status, string? q, int? page, int? pageSize, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<FormSummary>>> List(FormStatus? status, string? q, int? page, int? pageSize, FormReads h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(new FormFilter(status, q), new PageRequest(page, pageSize), ct));
 
-    public static async Task<Created<FormDetail>> Create(CreateForm command, FormHandlers h, CancellationToken ct)
+    public static async Task<Created<FormDetail>> Create(CreateForm command, FormDesign h, CancellationToken ct)
     {
         var d = await h.CreateAsync(command, ct);
         return TypedResults.Created($"/api/v1/forms/{d.Summary.Id}", d);
     }
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Get(long id, FormHandlers h, CancellationToken ct) => OkOr404(await h.GetAsync(id, ct));
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Get(long id, FormReads h, CancellationToken ct) => OkOr404(await h.GetAsync(id, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Update(long id, UpdateForm command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Update(long id, UpdateForm command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.UpdateAsync(id, command, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, FormDesign h, CancellationToken ct) =>
         await h.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound();
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> AddField(long id, SaveField command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> AddField(long id, SaveField command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.SaveFieldAsync(id, null, command, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> UpdateField(long id, long fieldId, SaveField command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> UpdateField(long id, long fieldId, SaveField command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.SaveFieldAsync(id, fieldId, command, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> RemoveField(long id, long fieldId, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> RemoveField(long id, long fieldId, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.RemoveFieldAsync(id, fieldId, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> MoveField(long id, long fieldId, int step, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> MoveField(long id, long fieldId, int step, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.MoveFieldAsync(id, fieldId, step, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Publish(long id, PublishForm command, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> Publish(long id, PublishForm command, FormDesign h, CancellationToken ct) =>
         OkOr404(await h.PublishAsync(id, command, TaskChannel.Api, ct));
 
-    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> ForRequest(long requestId, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> ForRequest(long requestId, FormReads h, CancellationToken ct) =>
         OkOr404(await h.ForRequestAsync(requestId, ct));
 
     public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> Submissions(long id, SubmissionStatus? status, bool? unfilled, int? page, int? pageSize,
-        FormHandlers h, CancellationToken ct) =>
+        FormSubmissions h, CancellationToken ct) =>
         await h.SubmissionsAsync(id, new SubmissionFilter(status, unfilled), new PageRequest(page, pageSize), ct) is { } p ? TypedResults.Ok(p) : NotFound();
 
-    public static async Task<Results<XlsxDownload, ProblemHttpResult>> Export(long id, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Results<XlsxDownload, ProblemHttpResult>> Export(long id, FormSubmissions h, TimeProvider clock, CancellationToken ct) =>
         await h.ExportDataAsync(id, ct) is { } d ? FormExport.Build(d, clock) : NotFound();
 
-    public static async Task<Ok<Paged<InboxRow>>> Inbox(SubmissionStatus? status, bool? unfilled, int? page, int? pageSize, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<InboxRow>>> Inbox(SubmissionStatus? status, bool? unfilled, int? page, int? pageSize, FormFilling h, CancellationToken ct) =>
         TypedResults.Ok(await h.InboxAsync(status, unfilled == true, new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<FillView>, ProblemHttpResult>> Fill(long id, string village, FormHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<FillView>, ProblemHttpResult>> Fill(long id, string village, FormFilling h, CancellationToken ct) =>
         await h.FillAsync(id, village, ct) is { } v ? TypedResults.Ok(v) : VillageNotFound;
 
-    public static async Task<Results<Ok<FillView>, ValidationProblem, ProblemHttpResult>> SaveEntries(long id, string village, SaveEntries command, FormHandlers h,
+    public static async Task<Results<Ok<FillView>, ValidationProblem, ProblemHttpResult>> SaveEntries(long id, string village, SaveEntries command, FormFilling h,
         CancellationToken ct) =>
         await h.SaveAsync(id, village, command, ct) switch
         {
@@ -136,6 +138,6 @@ public sealed class FormsModule : IFeatureModule
             var r => TypedResults.ValidationProblem(ErrorMap(r.Errors), title: "提交的数据有误"),
         };
 
-    public static async Task<Ok<FormFieldCounts>> Counts(string village, DateOnly? month, FormHandlers h, TimeProvider clock, CancellationToken ct) =>
+    public static async Task<Ok<FormFieldCounts>> Counts(string village, DateOnly? month, FormSubmissions h, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await h.FieldCountsAsync(village.Trim(), month ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct));
 }

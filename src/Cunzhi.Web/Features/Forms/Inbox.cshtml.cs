@@ -3,12 +3,13 @@ using Cunzhi.Domain.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>待填报表: the admitted forms of the village (a town: of its villages), unfinished first.</summary>
-[Authorize(Roles = FormHandlers.InboxReaders)]
-public sealed class InboxModel(FormHandlers forms) : PageModel
+[Authorize(Policy = Permissions.FormsInboxRead)]
+public sealed class InboxModel(FormFilling forms) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

@@ -2,12 +2,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>新建报表 (Department): a draft, then its fields on the form page.</summary>
-[Authorize(Roles = FormHandlers.Designers)]
-public sealed class NewModel(FormHandlers forms, IValidator<CreateForm> validator) : PageModel
+[Authorize(Policy = Permissions.FormsDesign)]
+public sealed class NewModel(FormDesign forms, IValidator<CreateForm> validator) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public string? Description { get; set; }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Forms;
 
 /// <summary>填报情况: each village the form reached (in scope), with its status and what it typed versus what was filled for it.</summary>
-[Authorize(Roles = FormHandlers.SubmissionReaders)]
-public sealed class SubmissionsModel(FormHandlers forms, TimeProvider clock) : PageModel
+[Authorize(Policy = Permissions.FormsSubmissionsRead)]
+public sealed class SubmissionsModel(FormSubmissions forms, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }

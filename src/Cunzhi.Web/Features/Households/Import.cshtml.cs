@@ -1,11 +1,12 @@
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authorization;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Households;
 
 /// <summary>/Households/Import: county and town admins import households (several villages in one file if they like).</summary>
-[Authorize(Roles = CunzhiApi.RegionEditors)]
+[Authorize(Policy = Permissions.RegionsEdit)]
 public sealed class ImportModel(ImportJobs jobs, IEnumerable<ImportKind> kinds) : ImportPageModel(jobs, kinds)
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -10,6 +10,7 @@ using Cunzhi.Web.Infrastructure.Jobs;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Imports;
 
@@ -32,52 +33,50 @@ public sealed class ImportsModule : IFeatureModule
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
-        string[] cadreReaders = CadreHandlers.Readers.Split(','), cadreEditors = CadreHandlers.Editors.Split(','), regionEditors = CunzhiApi.RegionEditors.Split(',');
 
         var cadres = secured.MapGroup("/cadres").WithTags("村干部档案");
         cadres.MapGet("/export", ExportCadres)
-            .RequireAuthorization(p => p.RequireRole(cadreReaders))
+            .RequireAuthorization(Permissions.CadresRead)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出干部名册 .xlsx（筛选同名册；证件号和手机号为掩码，full=true 需授权且记入操作日志；按身份证号筛选请用 POST）");
         cadres.MapPost("/export", ExportCadresByPost)
-            .RequireAuthorization(p => p.RequireRole(cadreReaders))
+            .RequireAuthorization(Permissions.CadresRead)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出干部名册 .xlsx（同 GET；q 可为完整身份证号，号码不进网址）");
         cadres.MapGet("/import/template", CadreTemplate)
-            .RequireAuthorization(p => p.RequireRole(cadreEditors))
+            .RequireAuthorization(Permissions.CadresEdit)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("村干部导入模板（含填写说明）");
         cadres.MapPost("/import", ImportCadres)
-            .RequireAuthorization(p => p.RequireRole(cadreEditors))
+            .RequireAuthorization(Permissions.CadresEdit)
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("导入村干部：" + ImportSummary);
 
         var households = secured.MapGroup("/households").WithTags("农户");
         households.MapGet("/import/template", HouseholdTemplate)
-            .RequireAuthorization(p => p.RequireRole(regionEditors))
+            .RequireAuthorization(Permissions.RegionsEdit)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("农户导入模板（含填写说明）");
         households.MapPost("/import", ImportHouseholds)
-            .RequireAuthorization(p => p.RequireRole(regionEditors))
+            .RequireAuthorization(Permissions.RegionsEdit)
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("导入农户：" + ImportSummary);
         secured.MapGet("/regions/{code}/households/export", ExportHouseholds)
-            .WithTags("农户").RequireAuthorization(p => p.RequireRole(HouseholdHandlers.Readers.Split(',')))
+            .WithTags("农户").RequireAuthorization(Permissions.HouseholdsRead)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出村内农户 .xlsx（列同导入模板）");
 
         var reserves = secured.MapGroup("/reserves").WithTags("后备干部");
-        string[] reserveEditors = ReservesModule.Editors.Split(',');
         reserves.MapGet("/import/template", ReserveTemplate)
-            .RequireAuthorization(p => p.RequireRole(reserveEditors))
+            .RequireAuthorization(Permissions.ReservesEdit)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("后备干部导入模板（含填写说明）");
         reserves.MapPost("/import", ImportReserves)
-            .RequireAuthorization(p => p.RequireRole(reserveEditors))
+            .RequireAuthorization(Permissions.ReservesEdit)
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("导入后备干部（入村或乡镇后备干部库）：" + ImportSummary);
         reserves.MapGet("/export", ExportReserves)
-            .RequireAuthorization(p => p.RequireRole(ReservesModule.Readers.Split(',')))
+            .RequireAuthorization(Permissions.ReservesRead)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("导出后备干部名册 .xlsx（筛选同名单；列同导入模板，另加状态）");
 
@@ -110,7 +109,7 @@ public sealed class ImportsModule : IFeatureModule
     private static async Task<IResult> ExportCadresAsync(string? region, CadreStatus? status, string? post, string? q, bool? full, CadreExport export, RegionHandlers regions,
         IAuthorizationService authorization, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (full == true && !(await authorization.AuthorizeAsync(user, Permissions.RevealPolicy)).Succeeded)
+        if (full == true && !(await authorization.AuthorizeAsync(user, PersonalDataGrant.RevealPolicy)).Succeeded)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "导出完整证件号需要查看个人信息的授权");
         var scope = string.IsNullOrWhiteSpace(region) ? await regions.RootAsync(ct) : await regions.GetAsync(region, ct);
         if (scope is null)

@@ -5,12 +5,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>工资发放: the runs in scope by town and month (paged); a town computes a month here.</summary>
-[Authorize(Roles = PayrollHandlers.Readers)]
-public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
+[Authorize(Policy = Permissions.PayrollRead)]
+public sealed class IndexModel(PayRunViews h, PayrollCompute compute, IValidator<ComputeRun> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Month { get; set; }
@@ -21,10 +23,9 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     [BindProperty] public int ComputeMonth { get; set; }
 
     public Paged<RunSummary> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
-    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && AccountLevel == RegionLevel.Town;
-    public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers) && AccountLevel == RegionLevel.County;
+    public bool IsTown => User.Can(Permissions.PayrollComputeTown);
+    public bool IsCounty => User.Can(Permissions.PayrollApprove);
     public ComputeAllResult? CountyResult { get; private set; }
-    private RegionLevel? AccountLevel => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,7 +37,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeAsync(CancellationToken ct)
     {
         if (!IsTown) return Forbid();
-        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await h.ComputeAsync(c, ct), ct);
+        var run = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => (RunView?)await compute.ComputeAsync(c, ct), ct);
         if (run is null)
         {
             Runs = await h.ListAsync(Town, Year, Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
@@ -48,7 +49,7 @@ public sealed class IndexModel(PayrollHandlers h, IValidator<ComputeRun> validat
     public async Task<IActionResult> OnPostComputeCountyAsync(CancellationToken ct)
     {
         if (!IsCounty) return Forbid();
-        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await h.ComputeCountyAsync(c, ct), ct);
+        CountyResult = await this.RunCommandAsync(validator, new ComputeRun(ComputeYear, ComputeMonth), async c => await compute.ComputeCountyAsync(c, ct), ct);
         Runs = await h.ListAsync(Town, CountyResult?.Year ?? Year, CountyResult?.Month ?? Month, State, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         return Page();
     }

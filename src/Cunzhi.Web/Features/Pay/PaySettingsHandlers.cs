@@ -70,8 +70,6 @@ public sealed class SavePaySettingsValidator : AbstractValidator<SavePaySettings
 public sealed class PaySettingsHandlers(AppDbContext db, UserContext user, TimeProvider clock)
     : VersionedPolicyHandlers<PaySettings, PaySettingsView, PaySettingsOverview, SavePaySettings, NoCommand>(db, user, clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Editors = Roles.CountyAdmin;
 
     public static PaySettingsView View(PaySettings s) => new(s.Id, s.Version, s.EffectiveFrom, s.IsPublished, s.PublishedBy, s.PublishedAtUtc,
         s.ChiefBaseFen, s.PostShareTable, PayNames.Posts.ToDictionary(p => p.Code, p => s.BaseFenFor(p.Code)), s.PerformanceBaseFen,

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>The run as an A4 sheet for signing (制表 / 审核 / 审批).</summary>
-[Authorize(Roles = PayrollHandlers.Readers)]
-public sealed class PrintModel(PayrollHandlers h) : PageModel
+[Authorize(Policy = Permissions.PayrollRead)]
+public sealed class PrintModel(PayRunViews h) : PageModel
 {
     public RunView? Run { get; private set; }
     public IReadOnlyList<PayLineView> Lines { get; private set; } = [];

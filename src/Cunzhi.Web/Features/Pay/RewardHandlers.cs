@@ -83,14 +83,8 @@ public sealed class ApproveIncomeValidator : AbstractValidator<ApproveIncome>
 /// its incomes, or the town enters them on a village's behalf; both may edit the weights; the town approves with the paying month; county,
 /// town, discipline and the village itself read). Region scope is the data context's.
 /// </summary>
-public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySettingsHandlers settings, PayrollHandlers payroll, TimeProvider clock)
+public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySettingsHandlers settings, PayRunViews runs, TimeProvider clock)
 {
-    public const string AwardReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string AwardGranters = Roles.CountyAdmin;
-    public const string IncomeReaders = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector + "," + Roles.VillageCadre;
-    public const string IncomeEnterers = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string ShareEditors = Roles.VillageCadre + "," + Roles.TownAdmin;
-    public const string IncomeApprovers = Roles.TownAdmin;
     public const string NotFoundMessage = "未找到该奖励或干部，或不在您的管辖范围内";
     public const string VillageNotFoundMessage = "未找到该村（社区），或不在您的管辖范围内";
 
@@ -114,7 +108,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         if (cadre.PostCode is not ("secretary" or "secretary-director")) throw new RuleException($"{cadre.Name}不是村党组织书记，不能授予好支书奖励");
         if (await db.Set<GoodSecretaryAward>().AnyAsync(a => a.CadreId == c.CadreId && a.Year == c.Year, ct))
             throw new RuleException($"{cadre.Name}已获 {c.Year} 年度好支书奖励");
-        await payroll.EnsureMonthOpenAsync(cadre.RegionCode, c.PayYear, c.PayMonth, ct);
+        await runs.EnsureMonthOpenAsync(cadre.RegionCode, c.PayYear, c.PayMonth, ct);
         var amount = c.AmountFen ?? (await settings.InForceAsync(RegionCodes.CountyOf(cadre.RegionCode)!, new DateOnly(c.PayYear, c.PayMonth, 1), ct))?.GoodSecretaryAwardFen
                      ?? throw new RuleException("县委组织部尚未发布报酬标准，请填写奖励金额");
         var award = new GoodSecretaryAward
@@ -131,7 +125,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
     {
         var award = await db.Set<GoodSecretaryAward>().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (award is null) return false;
-        await payroll.EnsureMonthOpenAsync(award.RegionCode, award.PayYear, award.PayMonth, ct);
+        await runs.EnsureMonthOpenAsync(award.RegionCode, award.PayYear, award.PayMonth, ct);
         db.Remove(award);
         await db.SaveChangesAsync(ct);
         return true;
@@ -228,7 +222,7 @@ public sealed class RewardHandlers(AppDbContext db, UserContext user, PaySetting
         var reward = await db.Set<IncomeReward>().Include(r => r.Shares).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (reward is null) return null;
         if (new DateOnly(c.PayYear, c.PayMonth, 1) < new DateOnly(reward.Year, 1, 1)) throw new RuleException("发放月份不能早于奖励所属年度");
-        await payroll.EnsureMonthOpenAsync(reward.RegionCode, c.PayYear, c.PayMonth, ct);
+        await runs.EnsureMonthOpenAsync(reward.RegionCode, c.PayYear, c.PayMonth, ct);
         reward.Approve(c.PayYear, c.PayMonth, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return await GetIncomeAsync(id, ct);

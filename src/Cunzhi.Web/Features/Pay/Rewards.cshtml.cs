@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>奖励: 好支书 awards (county grants) and income-increment rewards (village enters, or the town for one of its villages; town approves with the paying month).</summary>
-[Authorize(Roles = RewardHandlers.IncomeReaders)]
+[Authorize(Policy = Permissions.IncomeRewardsRead)]
 public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantValidator, IValidator<EnterIncome> incomeValidator, IValidator<ApproveIncome> approveValidator,
     IValidator<SetShares> sharesValidator, TimeProvider clock) : PageModel
 {
@@ -33,14 +34,15 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     public IReadOnlyList<(long Id, string Name, string Village)> Secretaries { get; private set; } = [];
     /// <summary>The town's villages, for entering incomes on a village's behalf.</summary>
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool IsCounty => User.IsInRole(Roles.CountyAdmin);
-    public bool IsTown => User.IsInRole(Roles.TownAdmin);
-    public bool IsVillage => User.IsInRole(Roles.VillageCadre);
+    public bool CanGrant => User.Can(Permissions.AwardsGrant);
+    /// <summary>The town approves, and enters for its villages.</summary>
+    public bool IsTown => User.Can(Permissions.IncomeRewardsApprove);
+    public bool IsVillage => User.Can(Permissions.IncomeRewardsEnter) && !IsTown;
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (!IsVillage) Awards = await h.AwardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
-        if (IsCounty) Secretaries = await h.SecretariesAsync(ct);
+        if (User.Can(Permissions.AwardsRead)) Awards = await h.AwardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
+        if (CanGrant) Secretaries = await h.SecretariesAsync(ct);
         if (IsTown) Villages = await h.VillagesAsync(ct);
         Income = await h.IncomeRewardsAsync(Year, new PageRequest(PageNumber, PageRequest.DefaultSize), ct);
         var today = clock.Today();
@@ -56,7 +58,7 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
         return Redirect("/Pay/Rewards");
     }
 
-    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct) => !IsCounty ? Forbid()
+    public async Task<IActionResult> OnPostGrantAsync(CancellationToken ct) => !CanGrant ? Forbid()
         : await Done(await this.RunCommandAsync(grantValidator, new GrantAward(CadreId, AwardYear, PayYear, PayMonth, null, Note), c => h.GrantAsync(c, ct), ct), "已授予好支书奖励", ct);
 
     public async Task<IActionResult> OnPostIncomeAsync(CancellationToken ct)

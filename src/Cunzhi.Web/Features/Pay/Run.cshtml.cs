@@ -7,12 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>One run: totals, warnings, lines (paged), the state buttons of the acting role, adjustments, export and print.</summary>
-[Authorize(Roles = PayrollHandlers.Readers)]
-public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjustmentValidator, IValidator<ReturnRun> returnValidator) : PageModel
+[Authorize(Policy = Permissions.PayrollRead)]
+public sealed class RunModel(PayRunViews h, PayrollCompute compute, PayrollApproval approval, PayrollAdjustment adjustments, IValidator<AddAdjustment> adjustmentValidator, IValidator<ReturnRun> returnValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
@@ -24,8 +26,8 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
 
     public RunView? Run { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
-    public bool IsTown => User.IsInRole(PayrollHandlers.Computers) && RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
-    public bool IsCounty => User.IsInRole(PayrollHandlers.Approvers);
+    public bool IsTown => User.Can(Permissions.PayrollComputeTown);
+    public bool IsCounty => User.Can(Permissions.PayrollApprove);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -50,17 +52,17 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
     public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        return await Do(IsTown, async () => await h.ComputeAsync(new ComputeRun(Run!.Year, Run.Month), ct), "已重新计算", ct);
+        return await Do(IsTown, async () => await compute.ComputeAsync(new ComputeRun(Run!.Year, Run.Month), ct), "已重新计算", ct);
     }
 
-    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) => Do(IsTown, () => h.MarkReviewedAsync(Id, ct), "已复核，等待县委组织部审批", ct);
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => Do(IsCounty, () => h.ApproveAsync(Id, ct), "已审批", ct);
-    public Task<IActionResult> OnPostLockAsync(CancellationToken ct) => Do(IsCounty, () => h.LockAsync(Id, ct), "已锁定", ct);
+    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) => Do(IsTown, () => approval.MarkReviewedAsync(Id, ct), "已复核，等待县委组织部审批", ct);
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => Do(IsCounty, () => approval.ApproveAsync(Id, ct), "已审批", ct);
+    public Task<IActionResult> OnPostLockAsync(CancellationToken ct) => Do(IsCounty, () => approval.LockAsync(Id, ct), "已锁定", ct);
 
     public async Task<IActionResult> OnPostReturnAsync(CancellationToken ct)
     {
         if (!IsCounty) return Forbid();
-        var r = await this.RunCommandAsync(returnValidator, new ReturnRun(Reason ?? ""), c => h.ReturnAsync(Id, c, ct), ct);
+        var r = await this.RunCommandAsync(returnValidator, new ReturnRun(Reason ?? ""), c => approval.ReturnAsync(Id, c, ct), ct);
         if (r is null) return ModelState.IsValid ? NotFound() : await LoadAsync(ct) ? Page() : NotFound();
         Message = "已退回乡镇";
         return Redirect($"/Pay/Run/{Id}");
@@ -71,13 +73,13 @@ public sealed class RunModel(PayrollHandlers h, IValidator<AddAdjustment> adjust
         if (!IsTown) return Forbid();
         var fen = PayNames.ParseYuan(Amount);
         if (fen is null) ModelState.AddModelError(nameof(Amount), "调整金额请填写数字（元，至多两位小数，扣回填负数）");
-        var r = fen is null ? null : await this.RunCommandAsync(adjustmentValidator, new AddAdjustment(LineId, fen.Value, Reason ?? ""), c => h.AddAdjustmentAsync(Id, c, ct), ct);
+        var r = fen is null ? null : await this.RunCommandAsync(adjustmentValidator, new AddAdjustment(LineId, fen.Value, Reason ?? ""), c => adjustments.AddAdjustmentAsync(Id, c, ct), ct);
         if (r is null) return ModelState.IsValid ? NotFound() : await LoadAsync(ct) ? Page() : NotFound();
         Message = "已添加调整项";
         return Redirect($"/Pay/Run/{Id}");
     }
 
-    public Task<IActionResult> OnPostRemoveAdjustmentAsync(CancellationToken ct) => Do(IsTown, () => h.RemoveAdjustmentAsync(Id, LineId, ct), "已删除调整项", ct);
+    public Task<IActionResult> OnPostRemoveAdjustmentAsync(CancellationToken ct) => Do(IsTown, () => adjustments.RemoveAdjustmentAsync(Id, LineId, ct), "已删除调整项", ct);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct, [FromServices] TimeProvider clock) =>
         await h.AllLinesAsync(Id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock) : NotFound();

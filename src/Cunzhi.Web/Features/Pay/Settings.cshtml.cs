@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Pay;
 
 /// <summary>报酬标准: every reader sees the version in force and the history; the county admin edits a draft and publishes it.</summary>
-[Authorize(Roles = PaySettingsHandlers.Readers)]
+[Authorize(Policy = Permissions.PaySettingsRead)]
 public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySettings> validator, TimeProvider clock) : PageModel
 {
     [BindProperty] public DateOnly EffectiveFrom { get; set; }
@@ -27,7 +29,7 @@ public sealed class SettingsModel(PaySettingsHandlers h, IValidator<SavePaySetti
     [TempData] public string? Message { get; set; }
 
     public PaySettingsOverview View { get; private set; } = new(null, null, []);
-    public bool CanEdit => User.IsInRole(PaySettingsHandlers.Editors);
+    public bool CanEdit => User.Can(Permissions.PaySettingsEdit);
 
     private async Task LoadAsync(CancellationToken ct, bool fill)
     {

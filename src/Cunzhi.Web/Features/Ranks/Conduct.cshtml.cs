@@ -5,6 +5,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Ranks;
 
@@ -12,7 +14,7 @@ namespace Cunzhi.Web.Features.Ranks;
 /// 履职记录: the list (filter, paging; withdrawn records struck through with the reason) and the form — discipline enters
 /// sanctions, investigations, complaints, audit findings, vetoes; the town absence and commendations; each withdraws its own kinds.
 /// </summary>
-[Authorize(Roles = ConductHandlers.Readers)]
+[Authorize(Policy = Permissions.ConductRead)]
 public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, PromotionHandlers promotions, IValidator<RecordConduct> validator,
     IValidator<CloseConduct> closeValidator, IValidator<WithdrawConduct> withdrawValidator, TimeProvider clock) : PageModel
 {
@@ -42,7 +44,7 @@ public sealed class ConductModel(ConductHandlers h, PolicyHandlers policies, Pro
     public IReadOnlyList<(long Id, string Name, string Village)> Cadres { get; private set; } = [];
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
     public IReadOnlyList<string> VetoReasons { get; private set; } = [];
-    public bool CanClose => User.IsInRole(ConductHandlers.Closers);
+    public bool CanClose => User.Can(Permissions.ConductClose);
     public bool IsTown => RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value) == RegionLevel.Town;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 

@@ -6,6 +6,7 @@ using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -61,9 +62,6 @@ public sealed class WithdrawConductValidator : AbstractValidator<WithdrawConduct
 /// </summary>
 public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpContextAccessor http, PolicyHandlers policies, TimeProvider clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Recorders = Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Closers = Roles.DisciplineInspector;
     public const string NotFoundMessage = "未找到该干部或记录（或不在您的管辖范围内）";
 
     private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
@@ -71,7 +69,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
 
     /// <summary>The kinds <paramref name="principal"/> may enter.</summary>
     public static IReadOnlyList<ConductKind> KindsFor(ClaimsPrincipal principal) =>
-        principal.IsInRole(Roles.DisciplineInspector) ? ConductRecord.DisciplineKinds : principal.IsInRole(Roles.TownAdmin) ? ConductRecord.TownKinds : [];
+        principal.Can(Permissions.ConductRecordDiscipline) ? ConductRecord.DisciplineKinds : principal.Can(Permissions.ConductRecordTown) ? ConductRecord.TownKinds : [];
 
     public async Task<Paged<ConductView>> ListAsync(ConductFilter f, PageRequest page, CancellationToken ct = default)
     {
@@ -95,7 +93,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
     public async Task<ConductView?> RecordAsync(RecordConduct c, CancellationToken ct = default)
     {
         if (!KindsFor(Principal).Contains(c.Kind))
-            throw new RuleException(Principal.IsInRole(Roles.TownAdmin)
+            throw new RuleException(Principal.Can(Permissions.ConductRecordTown)
                 ? "乡镇只登记无故缺勤和表彰；处分、立案审查、信访举报查实、审计发现问题和一票否决由纪检监察登记"
                 : "纪检监察登记处分、立案审查、信访举报查实、审计发现问题和一票否决；无故缺勤和表彰由乡镇登记");
         var cadre = await db.Cadres.AsNoTracking().Where(x => x.Id == c.CadreId).Select(x => new { x.Id, x.Name, x.RegionCode }).FirstOrDefaultAsync(ct);

@@ -4,11 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>晋升资格: a town's cadres, eligible or not and why; the town proposes one cadre or a batch; the county picks a town.</summary>
-[Authorize(Roles = PromotionHandlers.Readers)]
+[Authorize(Policy = Permissions.RanksProposalsRead)]
 public sealed class EligibilityModel(PromotionHandlers h, PolicyHandlers policies, IValidator<ProposePromotions> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Town { get; set; }
@@ -23,7 +24,7 @@ public sealed class EligibilityModel(PromotionHandlers h, PolicyHandlers policie
     /// <summary>Why no 晋升办法 is in force today (null when one is).</summary>
     public string? NoPolicy { get; private set; }
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
-    public bool IsTown => User.IsInRole(PromotionHandlers.Proposers);
+    public bool IsTown => User.Can(Permissions.RanksPropose);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -4,11 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>定级: the serving cadres not yet on the ladder, a rank for each, one effective month; the county saves a page at a time, all or none.</summary>
-[Authorize(Roles = GradingHandlers.Readers)]
+[Authorize(Policy = Permissions.GradingRead)]
 public sealed class GradingModel(GradingHandlers h, PromotionHandlers promotions, IValidator<GradeCadres> validator) : PageModel
 {
     public const int PageSize = 50;
@@ -24,12 +25,12 @@ public sealed class GradingModel(GradingHandlers h, PromotionHandlers promotions
 
     public GradingList? View { get; private set; }
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
-    public bool CanGrade => User.IsInRole(Roles.CountyAdmin);
+    public bool CanGrade => User.Can(Permissions.Grade);
 
     private async Task LoadAsync(CancellationToken ct)
     {
         View = await h.ListAsync(Region, new PageRequest(PageNumber, PageSize), ct);
-        if (!User.IsInRole(Roles.TownAdmin)) Towns = await promotions.TownsAsync(ct);
+        if (User.Can(Permissions.RanksPickTown)) Towns = await promotions.TownsAsync(ct);
         EffectiveFrom ??= View?.LatestEffectiveDate;
     }
 

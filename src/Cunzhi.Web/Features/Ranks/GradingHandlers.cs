@@ -44,8 +44,6 @@ public sealed class GradeCadresValidator : AbstractValidator<GradeCadres>
 /// </summary>
 public sealed class GradingHandlers(AppDbContext db, UserContext user, TimeProvider clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Graders = Roles.CountyAdmin;
     public const string NotFoundMessage = "未找到该干部（或不在您的管辖范围内）";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

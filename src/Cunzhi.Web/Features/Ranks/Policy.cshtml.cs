@@ -5,11 +5,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>晋升办法: the version in force, the history of versions, and (county admin) the draft editor with publishing.</summary>
-[Authorize(Roles = PolicyHandlers.Readers)]
+[Authorize(Policy = Permissions.RankPolicyRead)]
 public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveValidator, IValidator<PublishPolicy> publishValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
@@ -41,7 +43,7 @@ public sealed class PolicyModel(PolicyHandlers h, IValidator<SavePolicy> saveVal
 
     public PolicyOverview Overview { get; private set; } = null!;
     public PolicyView? Shown { get; private set; }
-    public bool CanEdit => User.IsInRole(PolicyHandlers.Editors);
+    public bool CanEdit => User.Can(Permissions.RankPolicyEdit);
     /// <summary>Why no version is in force today (null when one is).</summary>
     public string? Missing { get; private set; }
 

@@ -71,8 +71,6 @@ public sealed class PublishPolicyValidator : AbstractValidator<PublishPolicy>
 public sealed class PolicyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
     : VersionedPolicyHandlers<RankPolicy, PolicyView, PolicyOverview, SavePolicy, PublishPolicy>(db, user, clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Editors = Roles.CountyAdmin;
     public const string NoPolicy = "本县尚未发布晋升办法，请县委组织部先发布";
 
     internal static RankPolicy Apply(RankPolicy p, SavePolicy c)

@@ -8,6 +8,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Assessment;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -76,12 +77,6 @@ public sealed class RejectProposalValidator : AbstractValidator<RejectProposal>
 /// </summary>
 public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpContextAccessor http, PolicyHandlers policies, TimeProvider clock)
 {
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Proposers = Roles.TownAdmin;
-    public const string DemotionProposers = Roles.TownAdmin + "," + Roles.DisciplineInspector;
-    public const string Approvers = Roles.CountyAdmin;
-    /// <summary>Rank history: also village cadres, of their own village (scope).</summary>
-    public const string HistoryReaders = Readers + "," + Roles.VillageCadre;
     public const string NotFoundMessage = "未找到该干部或申请（或不在您的管辖范围内）";
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -228,7 +223,7 @@ public sealed class PromotionHandlers(AppDbContext db, UserContext user, IHttpCo
         var cadre = await CadreInfos(x => x.Id == c.CadreId).FirstOrDefaultAsync(ct);
         if (cadre is null) return null;
         if (cadre.Status != CadreStatus.InOffice) throw new RuleException($"{cadre.Name} 已离任，不能申请降级");
-        if (c.Ground == DemotionGround.AnnualIncompetent && !Principal.IsInRole(Roles.TownAdmin))
+        if (c.Ground == DemotionGround.AnnualIncompetent && !Principal.Can(Permissions.RanksDemoteIncompetent))
             throw new RuleException("因年度考核不称职申请降级由乡镇提出；纪检监察以一票否决情形申请降级");
         string text;
         if (c.Ground == DemotionGround.AnnualIncompetent)

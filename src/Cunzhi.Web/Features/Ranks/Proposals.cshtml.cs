@@ -6,11 +6,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Ranks;
 
 /// <summary>职级申请: proposals (pending first); the county approves or rejects with a reason; the town or discipline proposes a demotion.</summary>
-[Authorize(Roles = PromotionHandlers.Readers)]
+[Authorize(Policy = Permissions.RanksProposalsRead)]
 public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct, PolicyHandlers policies, IValidator<RejectProposal> rejectValidator,
     IValidator<ProposeDemotion> demotionValidator) : PageModel
 {
@@ -29,9 +30,11 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
     public IReadOnlyList<TownOption> Towns { get; private set; } = [];
     public IReadOnlyList<ConductView> Vetoes { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name, string Village)> Cadres { get; private set; } = [];
-    public bool CanApprove => User.IsInRole(PromotionHandlers.Approvers);
-    public bool IsTown => User.IsInRole(Roles.TownAdmin);
-    public bool CanDemote => PromotionHandlers.DemotionProposers.Split(',').Any(User.IsInRole);
+    public bool CanApprove => User.Can(Permissions.RanksApprove);
+    public bool CanPropose => User.Can(Permissions.RanksPropose);
+    public bool CanDemoteIncompetent => User.Can(Permissions.RanksDemoteIncompetent);
+    public bool PicksTown => User.Can(Permissions.RanksPickTown);
+    public bool CanDemote => User.Can(Permissions.RanksDemote);
     public int DefaultYear => h.Today.Year - 1;
     /// <summary>Why no 晋升办法 is in force today (null when one is): promotions can be neither proposed nor approved.</summary>
     public string? NoPolicy { get; private set; }
@@ -40,11 +43,11 @@ public sealed class ProposalsModel(PromotionHandlers h, ConductHandlers conduct,
     {
         NoPolicy = await policies.MissingAsync(ct: ct);
         Rows = await h.ProposalsAsync(new ProposalFilter(State, Town, null), new PageRequest(PageNumber, null), ct);
-        if (!IsTown) Towns = await h.TownsAsync(ct);
+        if (PicksTown) Towns = await h.TownsAsync(ct);
         if (CanDemote)
         {
             Vetoes = (await conduct.ListAsync(new ConductFilter(null, null, ConductKind.Veto, Withdrawn: false), new PageRequest(1, PageRequest.MaxSize), ct)).Items;
-            if (IsTown) Cadres = await conduct.CadresAsync(null, ct);
+            if (CanDemoteIncompetent) Cadres = await conduct.CadresAsync(null, ct);
         }
     }
 

@@ -3,10 +3,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
-[Authorize(Roles = CunzhiApi.RegionEditors)]
+[Authorize(Policy = Permissions.RegionsEdit)]
 public sealed class CreateModel(RegionHandlers regions, IValidator<CreateChildRegion> validator) : PageModel
 {
     public RegionView Parent { get; private set; } = null!;

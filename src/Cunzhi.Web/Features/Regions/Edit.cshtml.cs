@@ -2,10 +2,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
-[Authorize(Roles = CunzhiApi.RegionEditors)]
+[Authorize(Policy = Permissions.RegionsEdit)]
 public sealed class EditModel(RegionHandlers regions, IValidator<RenameRegion> validator) : PageModel
 {
     public RegionView Region { get; private set; } = null!;

@@ -3,18 +3,20 @@ using Cunzhi.Domain.Regions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Regions;
 
 /// <summary>A household, its members, and (for county and town admins) its editable fields.</summary>
-[Authorize(Roles = HouseholdHandlers.Readers)]
+[Authorize(Policy = Permissions.HouseholdsRead)]
 public sealed class HouseholdModel(HouseholdHandlers households, RegionHandlers regions, IValidator<UpdateHousehold> validator, IValidator<SaveResident> residentValidator) : PageModel
 {
     public HouseholdDetail Detail { get; private set; } = null!;
     public RegionView Village { get; private set; } = null!;
     public IReadOnlyList<RegionView> SubRegions { get; private set; } = [];
     public bool Saved { get; private set; }
-    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+    public bool CanEdit => User.Can(Permissions.RegionsEdit);
 
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string HeadName { get; set; } = "";

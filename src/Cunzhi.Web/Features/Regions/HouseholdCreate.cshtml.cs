@@ -3,10 +3,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
-[Authorize(Roles = CunzhiApi.RegionEditors)]
+[Authorize(Policy = Permissions.RegionsEdit)]
 public sealed class HouseholdCreateModel(HouseholdHandlers households, RegionHandlers regions, IValidator<CreateHousehold> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

@@ -68,11 +68,6 @@ public sealed class UpdateHouseholdValidator : AbstractValidator<UpdateHousehold
 
 public sealed class HouseholdHandlers(AppDbContext db)
 {
-    /// <summary>
-    /// Who may read and export household rosters (names, addresses, birth dates): county and town admins, and a village
-    /// cadre its own village (region scope). Departments, the coordination office and discipline do not (SPEC §1).
-    /// </summary>
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
 
     public const string NotFoundMessage = "未找到该农户，或它不在您的管辖范围内";
 

@@ -3,10 +3,11 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
-[Authorize(Roles = HouseholdHandlers.Readers)]
+[Authorize(Policy = Permissions.HouseholdsRead)]
 public sealed class HouseholdsModel(RegionHandlers regions, HouseholdHandlers households) : PageModel
 {
     public RegionView Village { get; private set; } = null!;

@@ -1,6 +1,8 @@
 using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Regions;
 
@@ -16,8 +18,8 @@ public sealed class IndexModel(RegionHandlers regions) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
-    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
-    public bool CanReadHouseholds => HouseholdHandlers.Readers.Split(',').Any(User.IsInRole);
+    public bool CanEdit => User.Can(Permissions.RegionsEdit);
+    public bool CanReadHouseholds => User.Can(Permissions.HouseholdsRead);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

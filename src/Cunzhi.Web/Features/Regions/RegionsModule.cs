@@ -1,13 +1,14 @@
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
 /// <summary>
 /// 区划与农户: the region tree (county → town → village → villager group and grid), the households of a village and their
 /// members. Every signed-in account reads its own region; county and town admins edit; households are personal data
-/// (<see cref="HouseholdHandlers.Readers"/>).
+/// (<see cref="Permissions.HouseholdsRead"/>).
 /// </summary>
 public sealed class RegionsModule : IFeatureModule
 {
@@ -19,33 +20,31 @@ public sealed class RegionsModule : IFeatureModule
 
     public void MapEndpoints(ApiRoutes routes)
     {
-        var editors = CunzhiApi.RegionEditors.Split(',');
-        var householdReaders = HouseholdHandlers.Readers.Split(',');
-
+                
         var regions = routes.Secured.MapGroup("/regions").WithTags("区划");
         regions.MapGet("", Root).WithETag().WithSummary("本账号的管辖区划（根；version 与 ETag 为数据版本）");
         regions.MapGet("/{code}", Get).WithETag().WithSummary("区划详情（version 与 ETag 为数据版本）");
         regions.MapGet("/{code}/children", Children).WithSummary("下级区划（分页，可按名称或代码搜索）");
         regions.MapGet("/{code}/stats", Stats).WithSummary("区划内的统计数");
         regions.MapPut("/{code}", Rename)
-            .AddEndpointFilter<Validate<RenameRegion>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<RenameRegion>>().RequireVersion().RequireAuthorization(Permissions.RegionsEdit)
             .WithSummary("修改区划名称（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         regions.MapPost("/{code}/children", CreateChild)
-            .AddEndpointFilter<Validate<CreateChildRegion>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("新建下级区划（村民小组、网格自动编号）");
+            .AddEndpointFilter<Validate<CreateChildRegion>>().RequireAuthorization(Permissions.RegionsEdit).WithSummary("新建下级区划（村民小组、网格自动编号）");
         regions.MapGet("/{code}/households", Households)
-            .RequireAuthorization(p => p.RequireRole(householdReaders)).WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
+            .RequireAuthorization(Permissions.HouseholdsRead).WithSummary("村内农户（分页，可按户主、户号、成员姓名搜索）");
         regions.MapPost("/{code}/households", CreateHousehold)
-            .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("在村内新建农户");
+            .AddEndpointFilter<Validate<CreateHousehold>>().RequireAuthorization(Permissions.RegionsEdit).WithSummary("在村内新建农户");
 
-        var households = routes.Secured.MapGroup("/households").WithTags("农户").RequireAuthorization(p => p.RequireRole(householdReaders));
+        var households = routes.Secured.MapGroup("/households").WithTags("农户").RequireAuthorization(Permissions.HouseholdsRead);
         households.MapGet("/{id:long}", Household).WithETag().WithSummary("农户及其成员（version 与 ETag 为农户本身的数据版本，每个成员另有自己的 version）");
         households.MapPut("/{id:long}", UpdateHousehold)
-            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<UpdateHousehold>>().RequireVersion().RequireAuthorization(Permissions.RegionsEdit)
             .WithSummary("修改农户信息（须带读取时的 version 或 If-Match；数据已被他人修改时 409，两者都未提供时 428）");
         households.MapPost("/{id:long}/residents", AddResident)
-            .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("添加家庭成员");
+            .AddEndpointFilter<Validate<SaveResident>>().RequireAuthorization(Permissions.RegionsEdit).WithSummary("添加家庭成员");
 
-        var residents = routes.Secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(p => p.RequireRole(editors));
+        var residents = routes.Secured.MapGroup("/residents").WithTags("农户").RequireAuthorization(Permissions.RegionsEdit);
         residents.MapPut("/{id:long}", UpdateResident).AddEndpointFilter<Validate<SaveResident>>().RequireVersion()
             .WithSummary("修改家庭成员（须带该成员读取时的 version 或 If-Match，见农户详情中成员的 version；数据已被他人修改时 409，两者都未提供时 428）");
         residents.MapDelete("/{id:long}", RemoveResident).WithSummary("移除家庭成员");

@@ -2,11 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Regions;
 
 /// <summary>Edit or remove one member of a household (county and town admins).</summary>
-[Authorize(Roles = CunzhiApi.RegionEditors)]
+[Authorize(Policy = Permissions.RegionsEdit)]
 public sealed class ResidentModel(HouseholdHandlers households, IValidator<SaveResident> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

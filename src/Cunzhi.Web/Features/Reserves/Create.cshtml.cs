@@ -3,11 +3,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>Enter a candidate into a village's pool or a town-level pool in scope.</summary>
-[Authorize(Roles = ReservesModule.Editors)]
+[Authorize(Policy = Permissions.ReservesEdit)]
 public sealed class CreateModel(ReserveHandlers reserves, IValidator<CreateReserve> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -4,11 +4,13 @@ using Cunzhi.Web.Features.Regions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>A candidate: record, reviews, and for county and town admins the review and appointment forms.</summary>
-[Authorize(Roles = ReservesModule.Readers)]
+[Authorize(Policy = Permissions.ReservesRead)]
 public sealed class DetailModel(ReserveHandlers reserves, IValidator<ReviewReserve> reviewValidator, IValidator<AppointReserve> appointValidator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -19,7 +21,7 @@ public sealed class DetailModel(ReserveHandlers reserves, IValidator<ReviewReser
     public IReadOnlyList<RegionView> Villages { get; private set; } = [];
     public VacancyReport? Vacancies { get; private set; }
     public string? Message { get; private set; }
-    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+    public bool CanEdit => User.Can(Permissions.ReservesEdit);
     public bool IsActive => Detail.Reserve.Status == ReserveStatus.Active;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -2,11 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>Edit a candidate in the pool: personal details, recommendation, trainer and placement.</summary>
-[Authorize(Roles = ReservesModule.Editors)]
+[Authorize(Policy = Permissions.ReservesEdit)]
 public sealed class EditModel(ReserveHandlers reserves, IValidator<UpdateReserve> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

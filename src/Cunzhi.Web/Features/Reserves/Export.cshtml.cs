@@ -3,11 +3,12 @@ using Cunzhi.Domain.Reserves;
 using Cunzhi.Web.Features.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>/Reserves/Export?code=: the pool under a region as .xlsx, filtered as the list, for whoever may see the list.</summary>
-[Authorize(Roles = ReservesModule.Readers)]
+[Authorize(Policy = Permissions.ReservesRead)]
 public sealed class ExportModel(ReserveExport export, RegionHandlers regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -1,11 +1,12 @@
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authorization;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>/Reserves/Import: county and town admins import reserve candidates into village or town pools (several in one file if they like).</summary>
-[Authorize(Roles = ReservesModule.Editors)]
+[Authorize(Policy = Permissions.ReservesEdit)]
 public sealed class ImportModel(ImportJobs jobs, IEnumerable<ImportKind> kinds) : ImportPageModel(jobs, kinds)
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -5,11 +5,13 @@ using Cunzhi.Domain.Reserves;
 using Cunzhi.Web.Features.Regions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Reserves;
 
 /// <summary>后备干部库: the pool under a region, drilled down county → town → village, filtered and searched.</summary>
-[Authorize(Roles = ReservesModule.Readers)]
+[Authorize(Policy = Permissions.ReservesRead)]
 public sealed class IndexModel(ReserveHandlers reserves, RegionHandlers regions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -22,7 +24,7 @@ public sealed class IndexModel(ReserveHandlers reserves, RegionHandlers regions)
     public IReadOnlyList<RegionView> Trail { get; private set; } = [];
     public IReadOnlyList<RegionView> Children { get; private set; } = [];
     public Paged<ReserveRow> Rows { get; private set; } = null!;
-    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+    public bool CanEdit => User.Can(Permissions.ReservesEdit);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -14,9 +14,6 @@ namespace Cunzhi.Web.Features.Reserves;
 /// </summary>
 public sealed class ReservesModule : IFeatureModule
 {
-    public const string Editors = CunzhiApi.RegionEditors;
-    /// <summary>Who may read and export the reserve pool (region scope narrows it further).</summary>
-    public const string Readers = Roles.CountyAdmin + "," + Roles.TownAdmin + "," + Roles.VillageCadre;
 
     public void AddServices(IServiceCollection services)
     {
@@ -26,27 +23,26 @@ public sealed class ReservesModule : IFeatureModule
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
-        var reserves = secured.MapGroup("/reserves").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')));
-        var editors = Editors.Split(',');
-
+        var reserves = secured.MapGroup("/reserves").WithTags("后备干部").RequireAuthorization(Permissions.ReservesRead);
+        
         reserves.MapGet("", List)
             .WithSummary("后备干部名单（分页；可按区划、状态、人员类别筛选，按姓名搜索）");
         reserves.MapGet("/{id:long}", Get)
             .WithETag().WithSummary("后备干部详情及研判记录（身份证号为掩码；version 与 ETag 为数据版本）");
         reserves.MapPost("", Create)
-            .AddEndpointFilter<Validate<CreateReserve>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<CreateReserve>>().RequireAuthorization(Permissions.ReservesEdit)
             .WithSummary("新增后备干部（入村或乡镇后备干部库）");
         reserves.MapPut("/{id:long}", Update)
-            .AddEndpointFilter<Validate<UpdateReserve>>().RequireVersion().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<UpdateReserve>>().RequireVersion().RequireAuthorization(Permissions.ReservesEdit)
             .WithSummary("修改后备干部信息（培养联系人、定人定岗、跟岗实训；须带 version 或 If-Match，数据已被他人修改时 409，均未提供时 428）");
         reserves.MapPost("/{id:long}/reviews", Review)
-            .AddEndpointFilter<Validate<ReviewReserve>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<ReviewReserve>>().RequireAuthorization(Permissions.ReservesEdit)
             .WithSummary("记录定期分析研判（优进绌退：继续培养、优进、绌退）");
         reserves.MapPost("/{id:long}/appoint", Appoint)
-            .AddEndpointFilter<Validate<AppointReserve>>().RequireAuthorization(p => p.RequireRole(editors))
+            .AddEndpointFilter<Validate<AppointReserve>>().RequireAuthorization(Permissions.ReservesEdit)
             .WithSummary("动态补缺：任用后备干部，建立村干部档案（13 级起，带上后备干部的身份证号；未登记的须在 nationalId 中填写）并将其移出后备库");
 
-        secured.MapGroup("/regions").WithTags("后备干部").RequireAuthorization(p => p.RequireRole(Readers.Split(',')))
+        secured.MapGroup("/regions").WithTags("后备干部").RequireAuthorization(Permissions.ReservesRead)
             .MapGet("/{code}/vacancies", Vacancies)
             .WithSummary("区划内书记、主任空缺的村；对村另列可补缺的后备干部（本村及本乡镇）");
     }

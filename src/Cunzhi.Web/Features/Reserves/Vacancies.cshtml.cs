@@ -5,6 +5,8 @@ using Cunzhi.Web.Features.Regions;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Reserves;
 
@@ -12,7 +14,7 @@ namespace Cunzhi.Web.Features.Reserves;
 /// 动态补缺: villages with a vacant secretary or director under a region; for a village, the vacant posts
 /// and the candidates of its pool and its town's, each with an appointment form.
 /// </summary>
-[Authorize(Roles = ReservesModule.Readers)]
+[Authorize(Policy = Permissions.ReservesRead)]
 public sealed class VacanciesModel(ReserveHandlers reserves, RegionHandlers regions, IValidator<AppointReserve> validator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -24,7 +26,7 @@ public sealed class VacanciesModel(ReserveHandlers reserves, RegionHandlers regi
     public IReadOnlyList<RegionView> Trail { get; private set; } = [];
     public VacancyReport Report { get; private set; } = null!;
     public ReserveDetail? AppointedDetail { get; private set; }
-    public bool CanEdit => User.IsInRole(Domain.Accounts.Roles.CountyAdmin) || User.IsInRole(Domain.Accounts.Roles.TownAdmin);
+    public bool CanEdit => User.Can(Permissions.ReservesEdit);
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>The posts a candidate may be appointed to here: each vacant one, and 一肩挑 when both are.</summary>

@@ -3,11 +3,12 @@ using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>周报看板: village × item grid of a week for a town (the county picks the town), paged over villages.</summary>
-[Authorize(Roles = WeeklyHandlers.BoardReaders)]
+[Authorize(Policy = Permissions.WeeklyBoardRead)]
 public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
 {
     public const int PageSize = 30;
@@ -21,7 +22,7 @@ public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
 
     public WeeklyBoard Board { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Towns { get; private set; } = [];
-    public bool PicksTown => User.IsInRole(Roles.CountyAdmin);
+    public bool PicksTown => User.Can(Permissions.WeeklyBoardPickTown);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -3,11 +3,12 @@ using Cunzhi.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>佐证材料: evidence files of a request's villages or of one village task; a department sees only its own requests'.</summary>
-[Authorize(Roles = WeeklyHandlers.EvidenceReaders)]
+[Authorize(Policy = Permissions.EvidenceRead)]
 public sealed class EvidenceModel(WeeklyHandlers weekly, EvidenceStore store) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "request")] public long? RequestId { get; set; }
@@ -16,7 +17,7 @@ public sealed class EvidenceModel(WeeklyHandlers weekly, EvidenceStore store) : 
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Paged<EvidenceView> Rows { get; private set; } = null!;
 
-    private bool OwnOnly => User.IsInRole(Roles.Department);
+    private bool OwnOnly => !User.Can(Permissions.EvidenceReadAll);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await weekly.EvidenceAsync(RequestId, VillageTask, new PageRequest(PageNumber, 20), OwnOnly, ct);
 

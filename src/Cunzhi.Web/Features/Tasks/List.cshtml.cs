@@ -4,6 +4,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -21,8 +23,8 @@ public sealed class ListItemForm
 }
 
 /// <summary>工作事务清单: the version in force (or an old one, or the draft), with filters, draft editing, publishing and history.</summary>
-[Authorize(Roles = TaskHandlers.ListReaders)]
-public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> validator) : PageModel
+[Authorize(Policy = Permissions.TaskListRead)]
+public sealed class ListModel(ResponsibilityLists tasks, IValidator<SaveListItem> validator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ItemCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -36,7 +38,7 @@ public sealed class ListModel(TaskHandlers tasks, IValidator<SaveListItem> valid
     public ListVersionView? DraftVersion { get; private set; }
     public Paged<ListItemView>? Items { get; private set; }
     public IReadOnlyList<ListVersionView> History { get; private set; } = [];
-    public bool CanEdit => TaskHandlers.ListEditors.Split(',').Any(User.IsInRole);
+    public bool CanEdit => User.Can(Permissions.TaskListEdit);
     public bool Editing => Draft && CanEdit && Shown?.Status == ListStatus.Draft;
     [TempData] public string? Message { get; set; }
 

@@ -3,32 +3,34 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入审批: pending requests; the coordination office approves or rejects (with a reason), the county admin watches.</summary>
-[Authorize(Roles = TaskHandlers.ListEditors)]
-public sealed class QueueModel(TaskHandlers tasks, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
+[Authorize(Policy = Permissions.TaskListEdit)]
+public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
-    public bool CanDecide => User.IsInRole(TaskHandlers.Deciders);
+    public bool CanDecide => User.Can(Permissions.TaskRequestsDecide);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await tasks.QueueAsync(new PageRequest(PageNumber, 20), ct);
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {
         if (!CanDecide) return Forbid();
-        return await Decided(await this.RunCommandAsync(approveValidator, new ApproveTaskRequest(Reason), c => tasks.ApproveAsync(id, c, ct), ct), ct);
+        return await Decided(await this.RunCommandAsync(approveValidator, new ApproveTaskRequest(Reason), c => admission.ApproveAsync(id, c, ct), ct), ct);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct)
     {
         if (!CanDecide) return Forbid();
-        return await Decided(await this.RunCommandAsync(rejectValidator, new RejectTaskRequest(Reason ?? ""), c => tasks.RejectAsync(id, c, ct), ct), ct);
+        return await Decided(await this.RunCommandAsync(rejectValidator, new RejectTaskRequest(Reason ?? ""), c => admission.RejectAsync(id, c, ct), ct), ct);
     }
 
     private async Task<IActionResult> Decided(TaskRequestView? r, CancellationToken ct)

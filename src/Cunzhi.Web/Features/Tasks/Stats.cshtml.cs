@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入统计: per-department counts, public to the county (SPEC §4), with a stacked bar chart.</summary>
-[Authorize(Roles = TaskHandlers.StatsReaders)]
-public sealed class StatsModel(TaskHandlers tasks) : PageModel
+[Authorize(Policy = Permissions.TaskStatsRead)]
+public sealed class StatsModel(TaskStats tasks) : PageModel
 {
     // Escapes <, > and & so the JSON cannot close its <script type="application/json"> element.
     private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

@@ -25,7 +25,7 @@ public sealed class TaskRequestImportRow
 /// under a list item, refused when it is on the negative list, otherwise pending for the coordination office — an import
 /// gives no task a way round the gate. All or nothing: one wrong cell and no row is filed.
 /// </summary>
-public sealed class TaskRequestImporter(AppDbContext db, TaskHandlers tasks, IValidator<FileTaskRequest> validator) : IImporter<TaskRequestImportRow>
+public sealed class TaskRequestImporter(AppDbContext db, TaskAdmission tasks, IValidator<FileTaskRequest> validator) : IImporter<TaskRequestImportRow>
 {
     public const string Kind = "task-requests";
     public const string Title = "任务准入申请";

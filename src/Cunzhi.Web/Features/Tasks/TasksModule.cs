@@ -4,6 +4,7 @@ using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -12,131 +13,129 @@ public sealed class TasksModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<TaskHandlers>();
+        services.AddScoped<ResponsibilityLists>();
+        services.AddScoped<TaskRequestViews>();
+        services.AddScoped<TaskAdmission>();
+        services.AddScoped<TaskStats>();
+        services.AddScoped<VillageTaskViews>();
         services.AddScoped<WeeklyHandlers>();
         services.AddSingleton<EvidenceStore>();
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
     }
-
-    private static string[] R(string roles) => roles.Split(',');
 
     public void MapEndpoints(ApiRoutes routes)
     {
         var secured = routes.Secured;
         var tasks = secured.MapGroup("/tasks").WithTags("减负与准入");
 
-        var list = tasks.MapGroup("/list").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListReaders)));
+        var list = tasks.MapGroup("/list").RequireAuthorization(Permissions.TaskListRead);
         list.MapGet("", ListVersion)
             .WithSummary("工作事务清单（默认为现行版本；可按类别、关键字筛选，分页）");
         list.MapGet("/versions", ListVersions)
             .WithSummary("清单版本历史");
-        var editors = R(TaskHandlers.ListEditors);
         list.MapGet("/draft", Draft)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("正在编辑的草稿");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("正在编辑的草稿");
         list.MapPost("/draft", StartDraft)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("新建草稿（复制现行版本；已有草稿则返回它）");
         list.MapPut("/draft/items", SaveItem)
-            .AddEndpointFilter<Validate<SaveListItem>>().RequireAuthorization(p => p.RequireRole(editors)).WithSummary("在草稿中新增或修改事项（按编号）");
+            .AddEndpointFilter<Validate<SaveListItem>>().RequireAuthorization(Permissions.TaskListEdit).WithSummary("在草稿中新增或修改事项（按编号）");
         list.MapDelete("/draft/items/{code}", RemoveItem)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("从草稿中删除事项");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("从草稿中删除事项");
         list.MapPost("/draft/publish", Publish)
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary("发布草稿（原现行版本转为历史版本）");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("发布草稿（原现行版本转为历史版本）");
 
-        var requests = tasks.MapGroup("/requests").RequireAuthorization(p => p.RequireRole(R(TaskHandlers.RequestReaders)));
-        var filers = R(TaskHandlers.Filers);
+        var requests = tasks.MapGroup("/requests").RequireAuthorization(Permissions.TaskRequestsRead);
         requests.MapGet("", Requests)
             .WithSummary("任务准入申请（县直部门只看本部门的）");
         requests.MapGet("/{id:long}", GetRequest)
             .WithSummary("申请详情");
         requests.MapPost("", FileRequest)
-            .AddEndpointFilter<Validate<FileTaskRequest>>().RequireAuthorization(p => p.RequireRole(filers))
+            .AddEndpointFilter<Validate<FileTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsFile)
             .WithSummary("提交任务准入申请：属清单事项即准入，属负面清单即拒绝，其余报县减负协调办审批");
         requests.MapPost("/import", Import)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .WithSummary("批量导入任务准入申请（JSON 数组；逐条经过同一准入判定；有一条有误则全部不导入）");
         requests.MapGet("/import/template", ImportTemplate)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
             .WithSummary("任务准入申请导入模板（.xlsx，含填写说明）");
         requests.MapPost("/import/xlsx", ImportXlsx)
-            .RequireAuthorization(p => p.RequireRole(filers))
+            .RequireAuthorization(Permissions.TaskRequestsFile)
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportJobView>(StatusCodes.Status202Accepted)
             .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
-        var deciders = R(TaskHandlers.Deciders);
         tasks.MapGet("/queue", Queue)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.ListEditors))).WithSummary("待审批的准入申请");
+            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("待审批的准入申请");
         requests.MapPost("/{id:long}/approve", Approve)
-            .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办批准（任务随即下达到村）");
         requests.MapPost("/{id:long}/reject", Reject)
-            .AddEndpointFilter<Validate<RejectTaskRequest>>().RequireAuthorization(p => p.RequireRole(deciders))
+            .AddEndpointFilter<Validate<RejectTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办驳回（须填写理由）");
 
         tasks.MapGet("/stats", Stats)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.StatsReaders))).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
+            .RequireAuthorization(Permissions.TaskStatsRead).WithSummary("各部门准入统计：申请、准入、拒绝、驳回、待审批");
         tasks.MapGet("/village", VillageTasks)
-            .RequireAuthorization(p => p.RequireRole(R(TaskHandlers.VillageTaskReaders))).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
+            .RequireAuthorization(Permissions.VillageTasksRead).WithSummary("已准入、下达到村的任务（村看本村，乡镇看所辖各村）");
         tasks.MapGet("/weekly", MondayList)
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Readers))).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
+            .RequireAuthorization(Permissions.WeeklyRead).WithSummary("周一清单：某周各村已准入的任务及本周汇报情况");
         tasks.MapPut("/weekly", Report)
-            .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .AddEndpointFilter<Validate<SaveWeeklyReport>>().RequireAuthorization(Permissions.WeeklyReport)
             .WithSummary("周五汇报：逐项填报已完成、推进中或受阻（受阻须说明），整单一次保存");
         tasks.MapGet("/board", Board)
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.BoardReaders)))
+            .RequireAuthorization(Permissions.WeeklyBoardRead)
             .WithSummary("周报看板：各村 × 各任务的本周汇报情况（可按乡镇、村名筛选，只看有未报或受阻事项的村；按村分页）");
         tasks.MapPost("/weekly/{villageTaskId:long}/evidence", UploadEvidence)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
-            .RequireAuthorization(p => p.RequireRole(R(WeeklyHandlers.Reporters)))
+            .RequireAuthorization(Permissions.WeeklyReport)
             .WithSummary("上传佐证材料（仅限要求佐证的任务；jpg、png、pdf，不超过 5 MB；multipart 字段 file）");
-        var evidenceReaders = R(WeeklyHandlers.EvidenceReaders);
         tasks.MapGet("/evidence", Evidence)
-            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
+            .RequireAuthorization(Permissions.EvidenceRead).WithSummary("佐证材料列表（县直部门只看本部门任务的）");
         tasks.MapGet("/evidence/{id:long}", EvidenceFile)
-            .RequireAuthorization(p => p.RequireRole(evidenceReaders)).WithSummary("下载佐证材料");
+            .RequireAuthorization(Permissions.EvidenceRead).WithSummary("下载佐证材料");
     }
 
-    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskHandlers.NotFoundMessage);
+    private static ProblemHttpResult RequestNotFound => CunzhiApi.NotFound(TaskAccess.NotFoundMessage);
     private static ProblemHttpResult VillageTaskNotFound => CunzhiApi.NotFound("未找到该任务，或其不属于本村");
 
     private static async Task<Results<Ok<ListPage>, ProblemHttpResult>> PageOf(ListVersionView? v, ItemCategory? category, string? q, int? page, int? pageSize,
-        TaskHandlers h, string notFound, CancellationToken ct) =>
+        ResponsibilityLists h, string notFound, CancellationToken ct) =>
         v is not null
             ? TypedResults.Ok(new ListPage(v, await h.ItemsAsync(v.Id, new ItemFilter(category, q), new PageRequest(page, pageSize), ct)))
             : CunzhiApi.NotFound(notFound);
 
     public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> ListVersion(ItemCategory? category, string? q, int? version, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.VersionAsync(version, ct), category, q, page, pageSize, h, "本县尚无该版本的工作事务清单", ct);
 
-    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<ListVersionView>>> ListVersions(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.VersionsAsync(ct));
 
-    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<ListPage>, ProblemHttpResult>> Draft(ItemCategory? category, string? q, int? page, int? pageSize, ResponsibilityLists h, CancellationToken ct) =>
         await PageOf(await h.DraftAsync(ct), category, q, page, pageSize, h, "没有正在编辑的草稿", ct);
 
-    public static async Task<Ok<ListVersionView>> StartDraft(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
+    public static async Task<Ok<ListVersionView>> StartDraft(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.StartDraftAsync(ct));
 
-    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
+    public static async Task<Ok<ListItemView>> SaveItem(SaveListItem command, ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.SaveItemAsync(command, ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveItem(string code, ResponsibilityLists h, CancellationToken ct) =>
         await h.RemoveItemAsync(code, ct) ? TypedResults.NoContent() : CunzhiApi.NotFound("草稿中没有该事项");
 
-    public static async Task<Ok<ListVersionView>> Publish(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
+    public static async Task<Ok<ListVersionView>> Publish(ResponsibilityLists h, CancellationToken ct) => TypedResults.Ok(await h.PublishAsync(ct));
 
     public static async Task<Ok<Paged<TaskRequestView>>> Requests(TaskRequestStatus? status, string? q, TaskChannel? channel, int? page, int? pageSize,
-        TaskHandlers h, CancellationToken ct) =>
+        TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.RequestsAsync(new RequestFilter(status, q, channel), new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskRequestViews h, CancellationToken ct) =>
         await h.GetRequestAsync(id, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskHandlers h, CancellationToken ct)
+    public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskAdmission h, CancellationToken ct)
     {
         var r = await h.FileAsync(command, TaskChannel.Api, ct);
         return TypedResults.Created($"/api/v1/tasks/requests/{r.Id}", r);
     }
 
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskHandlers h,
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(List<FileTaskRequest> commands, TaskAdmission h,
         FluentValidation.IValidator<FileTaskRequest> validator, CancellationToken ct)
     {
         if (commands.Count == 0)
@@ -162,18 +161,18 @@ public sealed class TasksModule : IFeatureModule
     public static Task<IResult> ImportXlsx(HttpRequest request, IEnumerable<ImportKind> kinds, ImportJobs jobs, CancellationToken ct) =>
         ImportUploads.AcceptAsync(request, RequestKind(kinds), jobs, ct);
 
-    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<TaskRequestView>>> Queue(int? page, int? pageSize, TaskRequestViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.QueueAsync(new PageRequest(page, pageSize), ct));
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Approve(long id, ApproveTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.ApproveAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> Reject(long id, RejectTaskRequest command, TaskAdmission h, CancellationToken ct) =>
         await h.RejectAsync(id, command, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
-    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<DepartmentStats>>> Stats(TaskStats h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(ct));
 
-    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, TaskHandlers h, CancellationToken ct) =>
+    public static async Task<Ok<Paged<VillageTaskView>>> VillageTasks(string? region, int? page, int? pageSize, VillageTaskViews h, CancellationToken ct) =>
         TypedResults.Ok(await h.VillageTasksAsync(region, new PageRequest(page, pageSize), ct));
 
     public static async Task<Ok<WeeklyList>> MondayList(string? village, DateOnly? week, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
@@ -191,10 +190,10 @@ public sealed class TasksModule : IFeatureModule
             : VillageTaskNotFound;
 
     public static async Task<Ok<Paged<EvidenceView>>> Evidence(long? request, long? villageTask, int? page, int? pageSize, WeeklyHandlers h, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await h.EvidenceAsync(request, villageTask, new PageRequest(page, pageSize), http.User.IsInRole(Roles.Department), ct));
+        TypedResults.Ok(await h.EvidenceAsync(request, villageTask, new PageRequest(page, pageSize), !http.User.Can(Permissions.EvidenceReadAll), ct));
 
     public static async Task<IResult> EvidenceFile(long id, WeeklyHandlers h, EvidenceStore store, HttpContext http, CancellationToken ct) =>
-        await h.EvidenceFileAsync(id, http.User.IsInRole(Roles.Department), ct) is { } e && store.Open(e.StoredName) is { } stream
+        await h.EvidenceFileAsync(id, !http.User.Can(Permissions.EvidenceReadAll), ct) is { } e && store.Open(e.StoredName) is { } stream
             ? TypedResults.File(stream, e.ContentType, e.FileName)
             : CunzhiApi.NotFound("未找到该佐证材料，或其不在您的管辖范围内");
 }

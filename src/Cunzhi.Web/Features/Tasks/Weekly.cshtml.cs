@@ -5,6 +5,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks;
 
@@ -13,7 +14,7 @@ namespace Cunzhi.Web.Features.Tasks;
 /// the whole list, photo fields only on items whose task requires evidence. Past weeks are read-only. Towns and the county
 /// read the same page for a village (?village=).
 /// </summary>
-[Authorize(Roles = WeeklyHandlers.Readers)]
+[Authorize(Policy = Permissions.WeeklyRead)]
 public sealed class WeeklyModel(WeeklyHandlers weekly, IValidator<SaveWeeklyReport> validator) : PageModel
 {
     public const int PageSize = 50;
@@ -26,7 +27,7 @@ public sealed class WeeklyModel(WeeklyHandlers weekly, IValidator<SaveWeeklyRepo
     [TempData] public string? Message { get; set; }
 
     public WeeklyList List { get; private set; } = null!;
-    public bool CanReport => User.IsInRole(Roles.VillageCadre) && List.Open;
+    public bool CanReport => User.Can(Permissions.WeeklyReport) && List.Open;
 
     public sealed class AnswerForm
     {
@@ -36,11 +37,11 @@ public sealed class WeeklyModel(WeeklyHandlers weekly, IValidator<SaveWeeklyRepo
     }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        List = await weekly.MondayListAsync(User.IsInRole(Roles.VillageCadre) ? null : Village, Week, new PageRequest(PageNumber, PageSize), ct);
+        List = await weekly.MondayListAsync(User.Can(Permissions.WeeklyReport) ? null : Village, Week, new PageRequest(PageNumber, PageSize), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.VillageCadre)) return Forbid();
+        if (!User.Can(Permissions.WeeklyReport)) return Forbid();
         var answers = Items.Where(i => i.Status is not null).Select(i => new WeeklyAnswer(i.VillageTaskId, i.Status!.Value, i.Note)).ToList();
         var files = Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("evidence-", StringComparison.Ordinal)
                 && long.TryParse(f.Name["evidence-".Length..], out _))

@@ -62,11 +62,6 @@ public sealed class SaveWeeklyReportValidator : AbstractValidator<SaveWeeklyRepo
 /// </summary>
 public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvider clock, EvidenceStore evidence)
 {
-    public const string Readers = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.CoordinationOffice;
-    public const string Reporters = Roles.VillageCadre;
-    public const string BoardReaders = Roles.TownAdmin + "," + Roles.CountyAdmin;
-    /// <summary>Who may see evidence files: the village, its town, the county offices, and the requesting department (its own requests only).</summary>
-    public const string EvidenceReaders = Roles.VillageCadre + "," + Roles.TownAdmin + "," + Roles.CountyAdmin + "," + Roles.CoordinationOffice + "," + Roles.Department;
     /// <summary>Tasks due more than this many days before the week no longer appear on its list.</summary>
     public const int OverdueDays = 28;
 

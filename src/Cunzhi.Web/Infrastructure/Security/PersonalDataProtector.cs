@@ -77,8 +77,8 @@ public sealed class PersonalDataProtector
     }
 }
 
-/// <summary>Permissions granted to an account on top of its role.</summary>
-public static class Permissions
+/// <summary>The one grant given to a single account on top of its role's capabilities (Cunzhi.Domain.Accounts.Permissions).</summary>
+public static class PersonalDataGrant
 {
     public const string Claim = "cz:perm";
     /// <summary>May see full national ID and phone numbers (each reveal is audited).</summary>

@@ -90,7 +90,8 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .AddPolicy(Permissions.RevealPolicy, p => p.RequireClaim(Permissions.Claim, Permissions.RevealPersonalData));
+            .AddPolicy(PersonalDataGrant.RevealPolicy, p => p.RequireClaim(PersonalDataGrant.Claim, PersonalDataGrant.RevealPersonalData))
+            .AddPermissionPolicies();
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddSingleton<TwoFactorPolicy>();
@@ -107,7 +108,7 @@ public sealed class CunzhiClaimsFactory(UserManager<AppUser> users, RoleManager<
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CunzhiClaims.Region, user.RegionCode));
         identity.AddClaim(new Claim(CunzhiClaims.DisplayName, user.DisplayName));
-        if (user.CanRevealPersonalData) identity.AddClaim(new Claim(Permissions.Claim, Permissions.RevealPersonalData));
+        if (user.CanRevealPersonalData) identity.AddClaim(new Claim(PersonalDataGrant.Claim, PersonalDataGrant.RevealPersonalData));
         return identity;
     }
 }

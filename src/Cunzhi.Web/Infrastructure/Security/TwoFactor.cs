@@ -22,7 +22,8 @@ public sealed class TwoFactorPolicy(IConfiguration config, IHostEnvironment env)
             ? configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : env.IsDevelopment() ? [] : CountyRoles;
 
-    public bool IsRequiredFor(ClaimsPrincipal user) => RequiredRoles.Any(user.IsInRole);
+    /// <summary>A rule about roles, not a capability: configuration names the roles that must use two-factor sign-in.</summary>
+    public bool IsRequiredFor(ClaimsPrincipal user) => IsRequiredFor(user.Roles());
 
     /// <summary>True when any of the account's roles must use two-factor sign-in.</summary>
     public bool IsRequiredFor(IEnumerable<string> roles) => roles.Any(RequiredRoles.Contains);

@@ -26,10 +26,11 @@ public sealed class PayDemo(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
 
         if (!await db.Regions.AnyAsync(r => r.Code == DemoTown, ct)) return;
-        var payroll = new PayrollHandlers(db, db.User, clock);
+        var views = new PayRunViews(db);
+        var approval = new PayrollApproval(db, db.User, clock, views);
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var run = await payroll.ComputeForTownAsync(DemoTown, last.Year, last.Month, ct);
-        await payroll.MarkReviewedAsync(run.Id, ct);
-        if (run.MissingScores == 0) await payroll.ApproveAsync(run.Id, ct);
+        var run = await new PayrollCompute(db, db.User, clock, views).ComputeForTownAsync(DemoTown, last.Year, last.Month, ct);
+        await approval.MarkReviewedAsync(run.Id, ct);
+        if (run.MissingScores == 0) await approval.ApproveAsync(run.Id, ct);
     }
 }

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Infrastructure.Web;
 
 /// <summary>What differs between two policies' endpoints: who reads and who edits, and the OpenAPI summaries.</summary>
-/// <param name="Readers">Roles that read (comma-separated, as the handlers' constants).</param>
-/// <param name="Editors">Roles that save, publish and discard.</param>
+/// <param name="Read">Capability to read (<see cref="Cunzhi.Domain.Accounts.Permissions"/>).</param>
+/// <param name="Edit">Capability to save, publish and discard.</param>
 /// <param name="OverviewSummary">Summary of <c>GET</c>.</param>
 /// <param name="DraftSummary">Summary of <c>PUT /draft</c>.</param>
 /// <param name="PublishSummary">Summary of <c>POST /publish</c>.</param>
-public sealed record PolicyRoutes(string Readers, string Editors, string OverviewSummary, string DraftSummary, string PublishSummary);
+public sealed record PolicyRoutes(string Read, string Edit, string OverviewSummary, string DraftSummary, string PublishSummary);
 
 /// <summary>
 /// The one route table of a versioned policy (<see cref="VersionedPolicyHandlers{TPolicy, TView, TOverview, TSave, TPublish}"/>),
@@ -32,23 +32,21 @@ public static class PolicyEndpoints<THandlers, TPolicy, TView, TOverview, TSave,
     /// <summary>Maps the policy's endpoints under <paramref name="parent"/> at <paramref name="path"/>; returns the policy's group.</summary>
     public static RouteGroupBuilder Map(RouteGroupBuilder parent, string path, PolicyRoutes routes)
     {
-        var readers = routes.Readers.Split(',');
-        var editors = routes.Editors.Split(',');
         // The commands are constrained to classes: a body of an unconstrained generic type has unknown nullability and
         // would count as optional (an empty body or JSON null reaching the handler as null); a class is required (400).
         // The handlers go to Map* as Delegate values, not method groups: .NET 10's RouteHandlerAnalyzer crashes (AD0001)
         // on a handler parameter whose type is a generic type parameter (dotnet/aspnetcore#56831, fixed in .NET 11).
         Delegate overview = GetOverview, version = GetVersion, save = SaveDraft, publish = Publish, publishDraft = PublishDraft, discard = DiscardDraft;
-        var policy = parent.MapGroup(path).RequireAuthorization(p => p.RequireRole(readers));
+        var policy = parent.MapGroup(path).RequireAuthorization(routes.Read);
         policy.MapGet("", overview).WithETag().WithSummary(routes.OverviewSummary);
         policy.MapGet("/versions/{version:int}", version).WithSummary("某一版本");
         policy.MapPut("/draft", save).AddEndpointFilter<Validate<TSave>>().RequireVersion()
-            .RequireAuthorization(p => p.RequireRole(editors)).WithSummary(routes.DraftSummary);
+            .RequireAuthorization(routes.Edit).WithSummary(routes.DraftSummary);
         var publishing = typeof(TPublish) == typeof(NoCommand)
             ? policy.MapPost("/publish", publishDraft)
             : policy.MapPost("/publish", publish).AddEndpointFilter<Validate<TPublish>>();
-        publishing.RequireAuthorization(p => p.RequireRole(editors)).WithSummary(routes.PublishSummary);
-        policy.MapDelete("/draft", discard).RequireAuthorization(p => p.RequireRole(editors)).WithSummary("放弃草稿");
+        publishing.RequireAuthorization(routes.Edit).WithSummary(routes.PublishSummary);
+        policy.MapDelete("/draft", discard).RequireAuthorization(routes.Edit).WithSummary("放弃草稿");
         return policy;
     }
 

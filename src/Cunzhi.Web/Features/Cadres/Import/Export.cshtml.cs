@@ -4,11 +4,12 @@ using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Cadres.Import;
 
 /// <summary>/Cadres/Export: the list page's filtered registry as .xlsx; the same parameters and defaults as /Cadres.</summary>
-[Authorize(Roles = CadreHandlers.Readers)]
+[Authorize(Policy = Permissions.CadresRead)]
 public sealed class ExportModel(CadreExport export, RegionHandlers regions, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -26,7 +27,7 @@ public sealed class ExportModel(CadreExport export, RegionHandlers regions, IAut
 
     private async Task<IActionResult> ExportAsync(CancellationToken ct)
     {
-        if (Full && !(await authorization.AuthorizeAsync(User, Permissions.RevealPolicy)).Succeeded) return Forbid();
+        if (Full && !(await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded) return Forbid();
         var scope = string.IsNullOrEmpty(Region) ? await regions.RootAsync(ct) : await regions.GetAsync(Region, ct);
         if (scope is null) return NotFound();
         return await export.ExportAsync(new CadreFilter(scope.Code, Status, Post, Q), scope, Full, ct);

@@ -1,11 +1,12 @@
 using Cunzhi.Web.Features.Imports;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authorization;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
 /// <summary>/Tasks/Requests/Import: a department files many task requests from one .xlsx, each through the admission gate.</summary>
-[Authorize(Roles = TaskHandlers.Filers)]
+[Authorize(Policy = Permissions.TaskRequestsFile)]
 public sealed class ImportModel(ImportJobs jobs, IEnumerable<ImportKind> kinds) : ImportPageModel(jobs, kinds)
 {
     protected override string KindName => TaskRequestImporter.Kind;

@@ -3,12 +3,14 @@ using Cunzhi.Domain.Tasks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Web.Infrastructure.Security;
 
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
 /// <summary>任务准入申请: a department's own requests (the office and county see all), with status and reason.</summary>
-[Authorize(Roles = TaskHandlers.RequestReaders)]
-public sealed class IndexModel(TaskHandlers tasks) : PageModel
+[Authorize(Policy = Permissions.TaskRequestsRead)]
+public sealed class IndexModel(TaskRequestViews tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskRequestStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -18,7 +20,7 @@ public sealed class IndexModel(TaskHandlers tasks) : PageModel
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
     public TaskRequestView? Just { get; private set; }
-    public bool CanFile => User.IsInRole(TaskHandlers.Filers);
+    public bool CanFile => User.Can(Permissions.TaskRequestsFile);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Tasks.Requests;
 
@@ -27,8 +28,8 @@ public sealed class TaskRequestForm
 public sealed record TownChoice(RegionView Town, IReadOnlyList<RegionView> Villages);
 
 /// <summary>新建任务准入申请 (Department): the same gate as the API and the import.</summary>
-[Authorize(Roles = TaskHandlers.Filers)]
-public sealed class NewModel(TaskHandlers tasks, RegionHandlers regions, IValidator<FileTaskRequest> validator, TimeProvider clock) : PageModel
+[Authorize(Policy = Permissions.TaskRequestsFile)]
+public sealed class NewModel(ResponsibilityLists tasks, TaskAdmission admission, RegionHandlers regions, IValidator<FileTaskRequest> validator, TimeProvider clock) : PageModel
 {
     [BindProperty] public TaskRequestForm Form { get; set; } = new();
     public IReadOnlyList<TownChoice> Towns { get; private set; } = [];
@@ -56,7 +57,7 @@ public sealed class NewModel(TaskHandlers tasks, RegionHandlers regions, IValida
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var filed = await this.RunCommandAsync(validator, Form.ToCommand(), async c => (TaskRequestView?)await tasks.FileAsync(c, TaskChannel.Page, ct), ct);
+        var filed = await this.RunCommandAsync(validator, Form.ToCommand(), async c => (TaskRequestView?)await admission.FileAsync(c, TaskChannel.Page, ct), ct);
         if (filed is not null) return Redirect($"/Tasks/Requests?filed={filed.Id}");
         await LoadAsync(ct);
         return Page();

@@ -43,7 +43,8 @@ public sealed class SignInAudit(AppDbContext db, IConfiguration config)
         await db.Users.Where(u => u.NormalizedUserName == userName.ToUpperInvariant()).Select(u => u.RegionCode).FirstOrDefaultAsync();
 }
 
-public sealed class AccountModule : IFeatureModule
+/// <summary>Sign-in, two-factor, profile and tokens of the acting account (the /Account pages; account administration is Features/Accounts).</summary>
+public sealed class SignInModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services) => services.AddScoped<SignInAudit>();
 

@@ -1,0 +1,421 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Cunzhi.Domain.Regions;
+
+namespace Cunzhi.Domain.Accounts;
+
+/// <summary>
+/// One grant of a capability: accounts of <see cref="Role"/> bound to a region of one of <see cref="Levels"/>
+/// (by default every level the role may be bound to, <see cref="Roles.AllowedLevels"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, AllowMultiple = true)]
+public sealed class GrantedAttribute(string role, params RegionLevel[] levels) : Attribute
+{
+    /// <summary>The role granted.</summary>
+    public string Role { get; } = role;
+    /// <summary>The region levels an account of the role must be bound to.</summary>
+    public IReadOnlyList<RegionLevel> Levels { get; } = levels.Length > 0 ? levels : Roles.AllowedLevels(role);
+}
+
+/// <summary>The Chinese description of a capability (README table, AccessDenied).</summary>
+[AttributeUsage(AttributeTargets.Field)]
+public sealed class DescribedAttribute(string text) : Attribute
+{
+    /// <summary>The description.</summary>
+    public string Text { get; } = text;
+}
+
+/// <summary>A capability's grants, read from its <see cref="GrantedAttribute"/>s.</summary>
+public sealed record Capability(string Name, string Description, IReadOnlyList<GrantedAttribute> Grants)
+{
+    /// <summary>Whether an account holding <paramref name="roles"/>, bound to a region of <paramref name="level"/>, has it.</summary>
+    public bool Allows(IEnumerable<string> roles, RegionLevel? level) =>
+        level is { } l && roles.Any(r => Grants.Any(g => g.Role == r && g.Levels.Contains(l)));
+}
+
+/// <summary>
+/// The one table of who may do what: each capability names an action, and its <see cref="GrantedAttribute"/>s the
+/// roles (and region levels) that may take it. The web layer registers one authorization policy per capability
+/// (policy name = the capability string); endpoints, pages, handlers and views name the capability, never a role.
+/// Region scope (which rows) is enforced separately by the data context.
+/// </summary>
+public static class Permissions
+{
+    // Each capability is documented by its [Described] text (shown in the README table), not an XML comment.
+#pragma warning disable CS1591
+    // ── Regions and households ──────────────────────────────────────────────
+    [Described("修改区划、新建下级区划，新建、修改、导入农户及家庭成员")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string RegionsEdit = "regions.edit";
+
+    [Described("查看、导出农户")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string HouseholdsRead = "households.read";
+
+    // ── Cadres and reserves ─────────────────────────────────────────────────
+    [Described("查看、导出干部档案")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre), Granted(Roles.DisciplineInspector)]
+    public const string CadresRead = "cadres.read";
+
+    [Described("新建、修改、导入干部档案，任免、离任")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CadresEdit = "cadres.edit";
+
+    [Described("查看、导出后备干部和村级缺额")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string ReservesRead = "reserves.read";
+
+    [Described("新建、修改、考察、使用、导入后备干部")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string ReservesEdit = "reserves.edit";
+
+    // ── Accounts and audit ──────────────────────────────────────────────────
+    [Described("管理本辖区账号（县委组织部全部角色，乡镇村干部）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string AccountsManage = "accounts.manage";
+
+    [Described("查看操作日志")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AuditRead = "audit.read";
+
+    // ── Assessment ──────────────────────────────────────────────────────────
+    [Described("查看考核指标和考核设置")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentTemplatesRead = "assessment.templates.read";
+
+    [Described("编辑、发布考核指标，修改考核设置")]
+    [Granted(Roles.CountyAdmin)]
+    public const string AssessmentTemplatesEdit = "assessment.templates.edit";
+
+    [Described("查看平时台账")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentLedgerRead = "assessment.ledger.read";
+
+    [Described("登记平时台账")]
+    [Granted(Roles.TownAdmin)]
+    public const string AssessmentLedgerRecord = "assessment.ledger.record";
+
+    [Described("查看月度考评、季度考核")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentReviewsRead = "assessment.reviews.read";
+
+    [Described("月度考评、季度考核打分")]
+    [Granted(Roles.TownAdmin)]
+    public const string AssessmentReviewsScore = "assessment.reviews.score";
+
+    [Described("查看年度考核")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentAnnualRead = "assessment.annual.read";
+
+    [Described("查看各乡镇年度考核上报与审定情况")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentAnnualBatchesRead = "assessment.annual.batches.read";
+
+    [Described("生成年度考核、确定等次、上报")]
+    [Granted(Roles.TownAdmin)]
+    public const string AssessmentAnnualPropose = "assessment.annual.propose";
+
+    [Described("审定、退回年度考核")]
+    [Granted(Roles.CountyAdmin)]
+    public const string AssessmentAnnualApprove = "assessment.annual.approve";
+
+    [Described("查看已审定的年度等次")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.VillageCadre)]
+    public const string AssessmentRatingsRead = "assessment.ratings.read";
+
+    [Described("查看半年研判")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentHalfYearRead = "assessment.halfyear.read";
+
+    // ── Public evaluations (双述双评) ───────────────────────────────────────
+    [Described("查看双述双评")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre), Granted(Roles.DisciplineInspector)]
+    public const string EvaluationsRead = "evaluations.read";
+
+    [Described("安排、开始、结束双述双评")]
+    [Granted(Roles.CountyAdmin)]
+    public const string EvaluationsOpen = "evaluations.open";
+
+    [Described("生成、作废票码")]
+    [Granted(Roles.TownAdmin)]
+    public const string EvaluationsIssueCodes = "evaluations.codes.issue";
+
+    [Described("填写述职报告")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string EvaluationsEditReports = "evaluations.reports.edit";
+
+    [Described("查看评议结果")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string EvaluationsResultsRead = "evaluations.results.read";
+
+    // ── Forms (报表) ────────────────────────────────────────────────────────
+    [Described("设计报表")]
+    [Granted(Roles.Department)]
+    public const string FormsDesign = "forms.design";
+
+    [Described("查看报表目录和数据来源")]
+    [Granted(Roles.Department), Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin)]
+    public const string FormsRegistryRead = "forms.registry.read";
+
+    [Described("查看、导出各村填报情况")]
+    [Granted(Roles.Department), Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string FormsSubmissionsRead = "forms.submissions.read";
+
+    [Described("查看某村的报表")]
+    [Granted(Roles.Department), Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string FormsSubmissionRead = "forms.submission.read";
+
+    [Described("查看下发到本村（乡镇：所辖各村）的报表")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin)]
+    public const string FormsInboxRead = "forms.inbox.read";
+
+    [Described("填报报表")]
+    [Granted(Roles.VillageCadre)]
+    public const string FormsFill = "forms.fill";
+
+    [Described("查看某村某月收到的报表数")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string FormsCountsRead = "forms.counts.read";
+
+    [Described("查看全县的报表目录（不限本部门）")]
+    [Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin), Granted(Roles.Department)]
+    public const string FormsCountyRead = "forms.county.read";
+
+    [Described("以县直部门身份设计并只看本部门及已下发的报表")]
+    [Granted(Roles.Department)]
+    public const string FormsOwnDepartment = "forms.own-department";
+
+    // ── Pay and rewards ─────────────────────────────────────────────────────
+    [Described("查看工资批次")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string PayrollRead = "payroll.read";
+
+    [Described("计算、复核本乡镇工资，调整项")]
+    [Granted(Roles.TownAdmin, RegionLevel.Town)]
+    public const string PayrollComputeTown = "payroll.compute.town";
+
+    [Described("计算全县各乡镇工资，退回、审批、锁定")]
+    [Granted(Roles.CountyAdmin, RegionLevel.County)]
+    public const string PayrollApprove = "payroll.approve";
+
+    [Described("查看报酬标准")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string PaySettingsRead = "pay.settings.read";
+
+    [Described("修改、发布报酬标准")]
+    [Granted(Roles.CountyAdmin)]
+    public const string PaySettingsEdit = "pay.settings.edit";
+
+    [Described("查看好书记奖励")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AwardsRead = "rewards.awards.read";
+
+    [Described("授予、撤销好书记奖励")]
+    [Granted(Roles.CountyAdmin)]
+    public const string AwardsGrant = "rewards.awards.grant";
+
+    [Described("查看集体经济创收奖励")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.VillageCadre)]
+    public const string IncomeRewardsRead = "rewards.income.read";
+
+    [Described("登记集体经济收入")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin)]
+    public const string IncomeRewardsEnter = "rewards.income.enter";
+
+    [Described("修改创收奖励分配权重")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin)]
+    public const string IncomeRewardsShare = "rewards.income.share";
+
+    [Described("审核创收奖励")]
+    [Granted(Roles.TownAdmin)]
+    public const string IncomeRewardsApprove = "rewards.income.approve";
+
+    // ── Ranks (职级) ────────────────────────────────────────────────────────
+    [Described("查看晋升资格和职级申请")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string RanksProposalsRead = "ranks.proposals.read";
+
+    [Described("申请晋升")]
+    [Granted(Roles.TownAdmin)]
+    public const string RanksPropose = "ranks.propose";
+
+    [Described("申请降级")]
+    [Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string RanksDemote = "ranks.demote";
+
+    [Described("因年度考核不称职申请降级")]
+    [Granted(Roles.TownAdmin)]
+    public const string RanksDemoteIncompetent = "ranks.demote.incompetent";
+
+    [Described("批准、驳回职级申请")]
+    [Granted(Roles.CountyAdmin)]
+    public const string RanksApprove = "ranks.approve";
+
+    [Described("查看职级历史")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.VillageCadre)]
+    public const string RanksHistoryRead = "ranks.history.read";
+
+    [Described("查看履职记录")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string ConductRead = "ranks.conduct.read";
+
+    [Described("登记、撤回履职记录")]
+    [Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string ConductRecord = "ranks.conduct.record";
+
+    [Described("登记处分、立案审查、信访举报查实、审计发现问题、一票否决")]
+    [Granted(Roles.DisciplineInspector)]
+    public const string ConductRecordDiscipline = "ranks.conduct.record.discipline";
+
+    [Described("登记无故缺勤、表彰")]
+    [Granted(Roles.TownAdmin)]
+    public const string ConductRecordTown = "ranks.conduct.record.town";
+
+    [Described("办结履职记录")]
+    [Granted(Roles.DisciplineInspector)]
+    public const string ConductClose = "ranks.conduct.close";
+
+    [Described("在职级页面选择乡镇（乡镇账号只看本乡镇）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string RanksPickTown = "ranks.pick-town";
+
+    [Described("查看定级")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string GradingRead = "ranks.grading.read";
+
+    [Described("定级")]
+    [Granted(Roles.CountyAdmin)]
+    public const string Grade = "ranks.grade";
+
+    [Described("查看晋升办法")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string RankPolicyRead = "ranks.policy.read";
+
+    [Described("修改、发布晋升办法")]
+    [Granted(Roles.CountyAdmin)]
+    public const string RankPolicyEdit = "ranks.policy.edit";
+
+    // ── Burden (减负) ───────────────────────────────────────────────────────
+    [Described("查看提醒消息")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]
+    public const string RemindersRead = "burden.reminders.read";
+
+    [Described("管理提醒推送（Webhook）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string WebhooksEdit = "burden.webhooks.edit";
+
+    [Described("查看负担监测")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.VillageCadre)]
+    public const string BurdenMeterRead = "burden.meter.read";
+
+    [Described("查看减负规则")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string BurdenPolicyRead = "burden.policy.read";
+
+    [Described("修改减负规则")]
+    [Granted(Roles.CountyAdmin)]
+    public const string BurdenPolicyEdit = "burden.policy.edit";
+
+    [Described("查看会议和检查")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string BurdenEventsRead = "burden.events.read";
+
+    [Described("登记、删除会议和检查")]
+    [Granted(Roles.TownAdmin)]
+    public const string BurdenEventsLog = "burden.events.log";
+
+    [Described("查看排名")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string RankingsRead = "burden.rankings.read";
+
+    [Described("拟定、发布排名")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string RankingsPublish = "burden.rankings.publish";
+
+    [Described("查看乡镇考核事项")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.TownAdmin), Granted(Roles.DisciplineInspector)]
+    public const string AssessmentItemsRead = "burden.assessment-items.read";
+
+    [Described("登记、撤销乡镇考核事项")]
+    [Granted(Roles.TownAdmin)]
+    public const string AssessmentItemsRegister = "burden.assessment-items.register";
+
+    // ── Tasks (准入) ────────────────────────────────────────────────────────
+    [Described("查看村级事项清单")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.Department), Granted(Roles.DisciplineInspector)]
+    public const string TaskListRead = "tasks.list.read";
+
+    [Described("编辑、发布村级事项清单，查看待审批的准入申请")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
+    public const string TaskListEdit = "tasks.list.edit";
+
+    [Described("提交、撤回准入申请")]
+    [Granted(Roles.Department)]
+    public const string TaskRequestsFile = "tasks.requests.file";
+
+    [Described("审批准入申请")]
+    [Granted(Roles.CoordinationOffice)]
+    public const string TaskRequestsDecide = "tasks.requests.decide";
+
+    [Described("查看准入申请")]
+    [Granted(Roles.Department), Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string TaskRequestsRead = "tasks.requests.read";
+
+    [Described("查看全部部门的准入申请（不限本部门）")]
+    [Granted(Roles.CoordinationOffice), Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string TaskRequestsReadAll = "tasks.requests.read-all";
+
+    [Described("查看各部门准入统计")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.Department), Granted(Roles.DisciplineInspector)]
+    public const string TaskStatsRead = "tasks.stats.read";
+
+    [Described("查看下达到村的任务")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
+    public const string VillageTasksRead = "tasks.village.read";
+
+    [Described("查看周一清单")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
+    public const string WeeklyRead = "tasks.weekly.read";
+
+    [Described("周五汇报、上传佐证材料")]
+    [Granted(Roles.VillageCadre)]
+    public const string WeeklyReport = "tasks.weekly.report";
+
+    [Described("查看乡镇周报看板")]
+    [Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]
+    public const string WeeklyBoardRead = "tasks.board.read";
+
+    [Described("看板上选择乡镇")]
+    [Granted(Roles.CountyAdmin)]
+    public const string WeeklyBoardPickTown = "tasks.board.pick-town";
+
+    [Described("查看佐证材料")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.Department)]
+    public const string EvidenceRead = "tasks.evidence.read";
+
+    [Described("查看全部佐证材料（不限本部门的任务）")]
+    [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
+    public const string EvidenceReadAll = "tasks.evidence.read-all";
+
+#pragma warning restore CS1591
+
+    private static readonly Lazy<IReadOnlyList<Capability>> List = new(() => typeof(Permissions)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => new Capability((string)f.GetRawConstantValue()!,
+            f.GetCustomAttribute<DescribedAttribute>()?.Text ?? "",
+            f.GetCustomAttributes<GrantedAttribute>().ToList()))
+        .ToList());
+
+    private static readonly Lazy<FrozenDictionary<string, Capability>> Table = new(() => List.Value.ToFrozenDictionary(c => c.Name));
+
+    /// <summary>Every capability with its grants, in the table's order.</summary>
+    public static IReadOnlyList<Capability> All => List.Value;
+
+    /// <summary>The capability named <paramref name="capability"/>; throws for a name not in the table (a typo must fail loudly).</summary>
+    public static Capability Get(string capability) =>
+        Table.Value.TryGetValue(capability, out var c) ? c : throw new ArgumentException($"Unknown capability '{capability}'", nameof(capability));
+
+    /// <summary>Whether an account holding <paramref name="roles"/>, bound to a region of <paramref name="level"/>, may <paramref name="capability"/>.</summary>
+    public static bool Allows(string capability, IEnumerable<string> roles, RegionLevel? level) => Get(capability).Allows(roles, level);
+}

@@ -1,0 +1,55 @@
+using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Regions;
+
+namespace Cunzhi.Domain.Tests;
+
+public sealed class PermissionsTests
+{
+    public static TheoryData<string, string, RegionLevel?, bool> Cases => new()
+    {
+        { Permissions.PayrollComputeTown, Roles.TownAdmin, RegionLevel.Town, true },
+        { Permissions.PayrollComputeTown, Roles.TownAdmin, RegionLevel.County, false },   // the role's level, not any level
+        { Permissions.PayrollComputeTown, Roles.CountyAdmin, RegionLevel.County, false },
+        { Permissions.PayrollApprove, Roles.CountyAdmin, RegionLevel.County, true },
+        { Permissions.PayrollApprove, Roles.CountyAdmin, RegionLevel.Town, false },
+        { Permissions.ConductClose, Roles.DisciplineInspector, RegionLevel.County, true },   // discipline: county or town
+        { Permissions.ConductClose, Roles.DisciplineInspector, RegionLevel.Town, true },
+        { Permissions.ConductClose, Roles.DisciplineInspector, RegionLevel.Village, false },
+        { Permissions.ConductClose, Roles.TownAdmin, RegionLevel.Town, false },
+        { Permissions.TaskRequestsDecide, Roles.CoordinationOffice, RegionLevel.County, true },
+        { Permissions.TaskRequestsDecide, Roles.CountyAdmin, RegionLevel.County, false },   // SPEC §4: the office alone decides
+        { Permissions.FormsFill, Roles.VillageCadre, RegionLevel.Village, true },
+        { Permissions.FormsFill, Roles.VillageCadre, null, false },                        // no valid region, nothing
+        { Permissions.CadresRead, "Resident", RegionLevel.Village, false },                 // unknown role
+    };
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Allows_by_role_and_region_level(string capability, string role, RegionLevel? level, bool allowed) =>
+        Permissions.Allows(capability, [role], level).ShouldBe(allowed);
+
+    [Fact]
+    public void Any_of_several_roles_is_enough() =>
+        Permissions.Allows(Permissions.AuditRead, [Roles.TownAdmin, Roles.DisciplineInspector], RegionLevel.Town).ShouldBeTrue();
+
+    [Fact]
+    public void An_unknown_capability_fails_loudly() =>
+        Should.Throw<ArgumentException>(() => Permissions.Allows("payroll.computee", [Roles.TownAdmin], RegionLevel.Town));
+
+    [Fact]
+    public void Every_capability_is_named_once_described_and_granted_at_levels_its_roles_may_hold()
+    {
+        Permissions.All.Count.ShouldBeGreaterThan(50);
+        Permissions.All.Select(c => c.Name).ShouldBeUnique();
+        foreach (var c in Permissions.All)
+        {
+            c.Description.ShouldNotBeNullOrWhiteSpace(c.Name);
+            c.Grants.ShouldNotBeEmpty(c.Name);
+            foreach (var g in c.Grants)
+            {
+                Roles.All.ShouldContain(g.Role, c.Name);
+                g.Levels.ShouldNotBeEmpty(c.Name);
+                g.Levels.ShouldAllBe(l => Roles.AllowedLevels(g.Role).Contains(l), $"{c.Name}: {g.Role}");
+            }
+        }
+    }
+}
