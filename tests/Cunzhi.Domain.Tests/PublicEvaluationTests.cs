@@ -106,15 +106,23 @@ public sealed class PublicEvaluationTests
         BallotCodeFormat.Display(code).ShouldBe("2345-6789-ABCD");
     }
 
-    [Fact]
-    public void Generated_codes_are_12_alphabet_symbols_distinct_and_readable_back()
+    /// <summary>200 codes from a seeded random source.</summary>
+    private static List<string> ManyCodes()
     {
         var random = new Random(1);
-        var many = Enumerable.Range(0, 200).Select(_ => BallotCodeFormat.Generate(random.Next)).ToList();
-        many.ShouldAllBe(c => c.Length == 12 && c.All(ch => BallotCodeFormat.Alphabet.Contains(ch)));
-        many.Distinct().Count().ShouldBe(200);
-        many.All(c => BallotCodeFormat.Normalize(BallotCodeFormat.Display(c)).Code == c).ShouldBeTrue();
+        return Enumerable.Range(0, 200).Select(_ => BallotCodeFormat.Generate(random.Next)).ToList();
     }
+
+    [Fact]
+    public void Generated_codes_are_12_symbols_of_the_alphabet() =>
+        ManyCodes().ShouldAllBe(c => c.Length == 12 && c.All(ch => BallotCodeFormat.Alphabet.Contains(ch)));
+
+    [Fact]
+    public void Generated_codes_are_distinct() => ManyCodes().Distinct().Count().ShouldBe(200);
+
+    [Fact]
+    public void A_generated_code_reads_back_from_its_display_form() =>
+        ManyCodes().All(c => BallotCodeFormat.Normalize(BallotCodeFormat.Display(c)).Code == c).ShouldBeTrue();
 
     public static TheoryData<long[], (long, BallotChoice?)[], string> Ballots => new()
     {
