@@ -211,7 +211,7 @@ public sealed class FormTests
         Should.Throw<RuleException>(() => NewForm().MarkFiled(TestClock.Instant)).Message.ShouldContain("还没有指标");
 
     [Fact]
-    public void A_bound_field_takes_the_source_unit_and_is_required()
+    public void A_bound_field_is_defined_by_its_source()
     {
         var f = AddBoundHouseholds(NewForm());
         (f.Unit, f.Required, f.Binding, f.Header).ShouldBe(("户", true, "households.count", "户数（户）"));
