@@ -241,7 +241,7 @@ public sealed class AnnualReviewTests
     }
 
     [Fact]
-    public void A_returned_batch_can_be_corrected_and_proposed_again()
+    public void A_returned_batch_can_be_proposed_again_once_corrected()
     {
         var b = Returned();
         b.Reviews[0].Propose(b, Rating.Competent, "让给他村");
