@@ -65,32 +65,62 @@ public sealed class AdmissionTests
         r.VillageTasks.ShouldAllBe(t => t.ItemCode == "XZ-11" && t.Title == r.Title && t.AdmittedAtUtc == At);
     }
 
-    [Fact]
-    public void Refused_and_pending_requests_reach_no_village()
+    /// <summary>A request that has passed the gate (with its default title: pending, not on the list).</summary>
+    private static TaskRequest Passed(string? code = null)
     {
-        var refused = Request(code: "QX-01");
-        refused.Pass(Admission.Decide(refused, Published()), At);
+        var r = Request(code: code);
+        r.Pass(Admission.Decide(r, Published()), At);
+        return r;
+    }
+
+    private static TaskRequest Approved()
+    {
+        var r = Passed();
+        r.Approve("coord.office", null, At);
+        return r;
+    }
+
+    private static TaskRequest Rejected()
+    {
+        var r = Passed();
+        r.Reject("coord.office", "与农机补贴系统数据重复，请向乡镇取数", At);
+        return r;
+    }
+
+    [Fact]
+    public void A_refused_request_reaches_no_village()
+    {
+        var refused = Passed("QX-01");
         (refused.Status, refused.VillageTasks.Count, refused.MatchedItemTitle).ShouldBe((TaskRequestStatus.Refused, 0, "各类创建评比挂牌"));
-        var pending = Request();
-        pending.Pass(Admission.Decide(pending, Published()), At);
+    }
+
+    [Fact]
+    public void A_pending_request_reaches_no_village()
+    {
+        var pending = Passed();
         (pending.Status, pending.VillageTasks.Count, pending.DecidedBy).ShouldBe((TaskRequestStatus.Pending, 0, null));
     }
 
     [Fact]
-    public void The_office_approves_or_rejects_pending_requests_and_nothing_else()
+    public void The_office_approves_a_pending_request()
     {
-        var approved = Request();
-        approved.Pass(Admission.Decide(approved, Published()), At);
-        approved.Approve("coord.office", null, At);
+        var approved = Approved();
         (approved.Status, approved.DecidedBy, approved.VillageTasks.Count).ShouldBe((TaskRequestStatus.Admitted, "coord.office", 2));
+    }
 
-        var rejected = Request();
-        rejected.Pass(Admission.Decide(rejected, Published()), At);
-        Should.Throw<RuleException>(() => rejected.Reject("coord.office", " ", At)).Message.ShouldContain("必须填写理由");
-        rejected.Reject("coord.office", "与农机补贴系统数据重复，请向乡镇取数", At);
+    [Fact]
+    public void The_office_rejects_a_pending_request_only_with_a_reason()
+    {
+        Should.Throw<RuleException>(() => Passed().Reject("coord.office", " ", At)).Message.ShouldContain("必须填写理由");
+        var rejected = Rejected();
         (rejected.Status, rejected.VillageTasks.Count).ShouldBe((TaskRequestStatus.Rejected, 0));
+    }
 
-        Should.Throw<RuleException>(() => rejected.Approve("coord.office", null, At)).Message.ShouldContain("该申请未获批准");
+    [Fact]
+    public void The_office_decides_nothing_but_pending_requests()
+    {
+        var approved = Approved();
+        Should.Throw<RuleException>(() => Rejected().Approve("coord.office", null, At)).Message.ShouldContain("该申请未获批准");
         Should.Throw<RuleException>(() => approved.Reject("coord.office", "x", At)).Message.ShouldContain("该申请已准入");
         Should.Throw<RuleException>(() => approved.Pass(Admission.Decide(approved, Published()), At));
         Should.Throw<RuleException>(() => Request().Approve("coord.office", null, At)).Message.ShouldContain("尚未经过准入判定");
@@ -104,23 +134,42 @@ public sealed class AdmissionTests
         typeof(VillageTask).GetProperties().ShouldAllBe(p => p.SetMethod == null || !p.SetMethod.IsPublic);
     }
 
-    [Fact]
-    public void Publishing_a_draft_supersedes_the_version_in_force_and_old_decisions_keep_their_version()
+    /// <summary>Version 1 with a request admitted under ZR-01, and a draft version 2 without ZR-01 and with XZ-11 renamed.</summary>
+    private static (ResponsibilityList V1, ResponsibilityList V2, TaskRequest Admitted) SecondDraft()
     {
         var v1 = Published();
         var r = Request(code: "ZR-01");
         r.Pass(Admission.Decide(r, v1), At);
-
         var v2 = v1.NewDraft(2, At);
         v2.Items.Count.ShouldBe(v1.Items.Count);
         v2.RemoveItem("ZR-01");
         v2.UpdateItem("XZ-11", "协助开展秸秆综合利用", ItemCategory.AssistGovernment, null, "县农业农村局", null, null);
-        v1.Find("XZ-11")!.Title.ShouldBe("协助开展秸秆禁烧巡查"); // the copy is independent
+        return (v1, v2, r);
+    }
+
+    [Fact]
+    public void A_new_draft_is_an_independent_copy()
+    {
+        var (v1, _, _) = SecondDraft();
+        v1.Find("XZ-11")!.Title.ShouldBe("协助开展秸秆禁烧巡查");
+    }
+
+    [Fact]
+    public void Publishing_a_draft_supersedes_the_version_in_force()
+    {
+        var (v1, v2, _) = SecondDraft();
         v2.Publish(v1, "coord.office", At);
         (v1.Status, v2.Status).ShouldBe((ListStatus.Superseded, ListStatus.Published));
+        Admission.Decide(Request(code: "ZR-01"), v2).Outcome.ShouldBe(AdmissionOutcome.Pending);
+    }
+
+    [Fact]
+    public void Old_decisions_keep_their_version()
+    {
+        var (v1, v2, r) = SecondDraft();
+        v2.Publish(v1, "coord.office", At);
         r.ListVersion.ShouldBe(1);
         r.MatchedItemTitle.ShouldBe("落实\"三会一课\"制度");
-        Admission.Decide(Request(code: "ZR-01"), v2).Outcome.ShouldBe(AdmissionOutcome.Pending);
     }
 
     [Theory]

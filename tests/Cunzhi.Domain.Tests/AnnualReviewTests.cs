@@ -88,29 +88,63 @@ public sealed class AnnualReviewTests
         { [null, 95], [2] },
     };
 
+    /// <summary>The scores column of <see cref="Suggestions"/>.</summary>
+    public static TheoryData<decimal?[]> SuggestionScores
+    {
+        get
+        {
+            var data = new TheoryData<decimal?[]>();
+            foreach (var row in Suggestions) data.Add((decimal?[])row[0]);
+            return data;
+        }
+    }
+
+    private static List<ProposedRating> Rows(decimal?[] scores) => scores.Select((s, i) => P(i + 1, s)).ToList();
+
     [Theory]
     [MemberData(nameof(Suggestions))]
     public void Suggestion_keeps_the_highest_within_the_cap_and_never_breaks_ties_at_the_boundary(decimal?[] scores, int[] excellent)
     {
-        var rows = scores.Select((s, i) => P(i + 1, s)).ToList();
+        var rows = Rows(scores);
+        var suggestion = AnnualRules.Suggest(rows, AnnualRules.ExcellentCap(rows.Count, 20), S);
+        suggestion.Ratings.Where(r => r.Value == Rating.Excellent).Select(r => (int)r.Key).Order().ShouldBe(excellent);
+    }
+
+    [Theory]
+    [MemberData(nameof(SuggestionScores))]
+    public void Suggestion_does_not_depend_on_the_input_order(decimal?[] scores)
+    {
+        var rows = Rows(scores);
         var quota = AnnualRules.ExcellentCap(rows.Count, 20);
         var suggestion = AnnualRules.Suggest(rows, quota, S);
-        suggestion.Ratings.Where(r => r.Value == Rating.Excellent).Select(r => (int)r.Key).Order().ShouldBe(excellent);
-        // whatever the input order
         var reversed = AnnualRules.Suggest(rows.AsEnumerable().Reverse().ToList(), quota, S);
         reversed.Ratings.OrderBy(r => r.Key).ShouldBe(suggestion.Ratings.OrderBy(r => r.Key));
-        // and the suggestion itself passes the check, once the cadres without data are rated by the town
+    }
+
+    [Theory]
+    [MemberData(nameof(SuggestionScores))]
+    public void Suggestion_passes_the_proposal_check_once_the_town_rates_cadres_without_data(decimal?[] scores)
+    {
+        var rows = Rows(scores);
+        var quota = AnnualRules.ExcellentCap(rows.Count, 20);
+        var suggestion = AnnualRules.Suggest(rows, quota, S);
         var proposed = rows.Select(r => r with { Rating = suggestion.Ratings[r.CadreId] ?? Rating.Competent }).ToList();
         AnnualRules.CheckProposal(proposed, quota, S).ShouldBeEmpty();
     }
 
+    /// <summary>Ten cadres, cap 2: 99 fits, cadres 2 and 3 tie at 95 for the last place.</summary>
+    private static readonly ProposedRating[] TiedAtBoundary = [P(1, 99), P(2, 95), P(3, 95), P(4, 80), P(5, 70), P(6, 60), P(7, 60), P(8, 60), P(9, 60), P(10, 60)];
+
     [Fact]
-    public void A_tie_at_the_boundary_is_explained_and_the_town_may_choose_one_of_the_tied()
+    public void A_tie_at_the_boundary_is_explained() =>
+        AnnualRules.Suggest(TiedAtBoundary, AnnualRules.ExcellentCap(10, 20), S).Notices
+            .ShouldContain(n => n.Contains("干部2、干部3 同为 95.00 分") && n.Contains("至多 1 人"));
+
+    [Fact]
+    public void The_town_may_choose_one_of_the_tied()
     {
-        var rows = new[] { P(1, 99), P(2, 95), P(3, 95), P(4, 80), P(5, 70), P(6, 60), P(7, 60), P(8, 60), P(9, 60), P(10, 60) };
+        var rows = TiedAtBoundary;
         var quota = AnnualRules.ExcellentCap(10, 20);
-        var s = AnnualRules.Suggest(rows, quota, S);
-        s.Notices.ShouldContain(n => n.Contains("干部2、干部3 同为 95.00 分") && n.Contains("至多 1 人"));
         var chosen = rows.Select(r => r with { Rating = r.CadreId is 1 or 3 ? Rating.Excellent : AnnualRules.CandidateRating(r.Score!.Value, S) == Rating.Excellent ? Rating.Competent : AnnualRules.CandidateRating(r.Score!.Value, S) }).ToList();
         AnnualRules.CheckProposal(chosen, quota, S).ShouldBeEmpty();
     }
@@ -175,18 +209,43 @@ public sealed class AnnualReviewTests
         b.Reviews[0].Rating.ShouldBe(Rating.Excellent);
     }
 
-    [Fact]
-    public void A_returned_batch_carries_the_reason_and_can_be_corrected_and_proposed_again()
+    private static AnnualBatch TwoCadres() => Batch((95, Rating.Excellent), (80, Rating.Competent));
+
+    private static AnnualBatch Proposed()
     {
-        var b = Batch((95, Rating.Excellent), (80, Rating.Competent));
-        var quota = AnnualRules.ExcellentCap(2, 20);
-        Should.Throw<RuleException>(() => b.Approve("county.admin", At)).Message.ShouldContain("尚未上报");
-        b.Propose(quota, S, "town.sanxing", At);
-        Should.Throw<RuleException>(() => b.Return(" ", "county.admin", At)).Message.ShouldContain("理由");
+        var b = TwoCadres();
+        b.Propose(AnnualRules.ExcellentCap(2, 20), S, "town.sanxing", At);
+        return b;
+    }
+
+    private static AnnualBatch Returned()
+    {
+        var b = Proposed();
         b.Return("优秀人选请再研究", "county.admin", At);
+        return b;
+    }
+
+    [Fact]
+    public void A_batch_not_yet_proposed_cannot_be_approved() =>
+        Should.Throw<RuleException>(() => TwoCadres().Approve("county.admin", At)).Message.ShouldContain("尚未上报");
+
+    [Fact]
+    public void Returning_a_batch_needs_a_reason() =>
+        Should.Throw<RuleException>(() => Proposed().Return(" ", "county.admin", At)).Message.ShouldContain("理由");
+
+    [Fact]
+    public void A_returned_batch_carries_the_reason()
+    {
+        var b = Returned();
         (b.State, b.ReturnReason).ShouldBe((AnnualState.Returned, "优秀人选请再研究"));
+    }
+
+    [Fact]
+    public void A_returned_batch_can_be_proposed_again_once_corrected()
+    {
+        var b = Returned();
         b.Reviews[0].Propose(b, Rating.Competent, "让给他村");
-        b.Propose(quota, S, "town.sanxing", At);
+        b.Propose(AnnualRules.ExcellentCap(2, 20), S, "town.sanxing", At);
         (b.State, b.ReturnReason).ShouldBe((AnnualState.Proposed, (string?)null));
     }
 
@@ -201,9 +260,11 @@ public sealed class AnnualReviewTests
     }
 
     [Fact]
-    public void Settings_defaults_are_valid_and_bad_ones_are_all_named()
+    public void Settings_defaults_are_valid() => S.Problems().ShouldBeEmpty();
+
+    [Fact]
+    public void Bad_settings_are_all_named()
     {
-        S.Problems().ShouldBeEmpty();
         var bad = new AssessmentSettings { CountyCode = "c", MonthlyWeight = 50, QuarterlyWeight = 50, SatisfactionWeight = 10, ExcellentThreshold = 60, CompetentThreshold = 70, ExcellentCapPercent = 120 };
         bad.Problems().ShouldBe(["月度、季度、群众满意度三项权重之和须为 100（现为 110）", "等次分数线须满足 0 ≤ 基本称职 < 称职 < 优秀 ≤ 100", "优秀比例须在 0–100% 之间"]);
     }

@@ -78,40 +78,80 @@ public sealed class AssessmentScoringTests
     public void The_default_template_is_valid_and_weights_add_to_100() =>
         IndicatorTemplate.Problems(IndicatorTemplate.DefaultSpecs).ShouldBeEmpty();
 
-    [Fact]
-    public void A_published_template_is_immutable_and_editing_makes_a_new_draft_version()
-    {
-        var v1 = IndicatorTemplate.Initial("360922000000", ReviewKind.Monthly, "月度考评指标", IndicatorTemplate.DefaultSpecs, At);
-        v1.Status.ShouldBe(TemplateStatus.Published);
-        Should.Throw<RuleException>(() => v1.SetIndicators("改", TwoIndicators)).Message.ShouldContain("已发布的指标模板不能修改");
+    private static IndicatorTemplate InitialTemplate() =>
+        IndicatorTemplate.Initial("360922000000", ReviewKind.Monthly, "月度考评指标", IndicatorTemplate.DefaultSpecs, At);
 
+    /// <summary>Version 2 drafted from the initial template and edited to <see cref="TwoIndicators"/>.</summary>
+    private static (IndicatorTemplate V1, IndicatorTemplate V2) EditedDraft()
+    {
+        var v1 = InitialTemplate();
         var v2 = v1.NewDraft(2, At);
         v2.Specs.ShouldBe(v1.Specs);
         v2.SetIndicators("月度考评指标（2027）", TwoIndicators);
-        v1.Specs.Count.ShouldBe(4); // the published version is untouched
+        return (v1, v2);
+    }
+
+    [Fact]
+    public void A_published_template_is_immutable()
+    {
+        var v1 = InitialTemplate();
+        v1.Status.ShouldBe(TemplateStatus.Published);
+        Should.Throw<RuleException>(() => v1.SetIndicators("改", TwoIndicators)).Message.ShouldContain("已发布的指标模板不能修改");
+    }
+
+    [Fact]
+    public void Editing_a_new_draft_version_leaves_the_published_one_untouched()
+    {
+        var (v1, v2) = EditedDraft();
+        v1.Specs.Count.ShouldBe(4);
         Should.Throw<RuleException>(() => v2.SetIndicators("坏", [new("A", "甲", 90, 0, 10)]));
         v2.Specs.ShouldBe(TwoIndicators); // a refused edit changes nothing
+    }
 
+    [Fact]
+    public void Publishing_a_draft_supersedes_the_template_for_good()
+    {
+        var (v1, v2) = EditedDraft();
         v2.Publish(v1, "county.admin", At);
         (v1.Status, v2.Status).ShouldBe((TemplateStatus.Superseded, TemplateStatus.Published));
         Should.Throw<RuleException>(() => v2.Publish(null, "x", At));
         Should.Throw<RuleException>(() => v1.SetIndicators("改", TwoIndicators));
     }
 
-    [Fact]
-    public void A_review_records_its_template_version_and_total_and_refuses_drafts_the_future_and_locked_years()
+    private static IndicatorTemplate MonthlyTemplate7()
     {
         var v1 = IndicatorTemplate.Initial("360922000000", ReviewKind.Monthly, "月度", TwoIndicators, At);
         v1.Id = 7;
-        var r = PeriodReview.Give(1, "360922106208", ReviewKind.Monthly, 2026, 2, v1, Scores(("ZZ", 18), ("SJ", 70)), "town.sanxing", At, Today);
-        (r.Total, r.TemplateId, r.TemplateVersion, r.Scores).ShouldBe((88m, 7L, 1, "ZZ=18;SJ=70"));
+        return v1;
+    }
 
+    private static PeriodReview February(IndicatorTemplate v1) =>
+        PeriodReview.Give(1, "360922106208", ReviewKind.Monthly, 2026, 2, v1, Scores(("ZZ", 18), ("SJ", 70)), "town.sanxing", At, Today);
+
+    [Fact]
+    public void A_review_records_its_template_version_and_total()
+    {
+        var r = February(MonthlyTemplate7());
+        (r.Total, r.TemplateId, r.TemplateVersion, r.Scores).ShouldBe((88m, 7L, 1, "ZZ=18;SJ=70"));
+    }
+
+    [Fact]
+    public void A_review_is_refused_for_a_future_or_invalid_period()
+    {
+        var v1 = MonthlyTemplate7();
         Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 4, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("尚未到考核时间");
         Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Monthly, 2026, 13, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("考核期间无效");
         Should.Throw<RuleException>(() => PeriodReview.Give(1, "v", ReviewKind.Quarterly, 2026, 1, v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today))
             .Message.ShouldContain("与考核类型不符");
+    }
+
+    [Fact]
+    public void A_review_change_needs_a_published_template_in_an_unlocked_year()
+    {
+        var v1 = MonthlyTemplate7();
+        var r = February(v1);
         var draft = v1.NewDraft(2, At);
         Should.Throw<RuleException>(() => r.Change(draft, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, false)).Message.ShouldContain("草稿");
         Should.Throw<RuleException>(() => r.Change(v1, Scores(("ZZ", 1), ("SJ", 1)), "x", At, Today, locked: true)).Message.ShouldContain("已锁定");

@@ -76,6 +76,12 @@ public sealed class AuditChainTests
     {
         var link = Chain(1)[0].Link;
         AuditChain.ComputeHash(link with { Before = null }, Key).ShouldNotBe(AuditChain.ComputeHash(link with { Before = "" }, Key));
+    }
+
+    [Fact]
+    public void A_link_always_hashes_to_the_same_64_characters()
+    {
+        var link = Chain(1)[0].Link;
         AuditChain.ComputeHash(link, Key).ShouldBe(AuditChain.ComputeHash(link with { }, Key));
         AuditChain.ComputeHash(link, Key).Length.ShouldBe(64);
     }

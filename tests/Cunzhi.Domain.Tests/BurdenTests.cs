@@ -23,13 +23,21 @@ public sealed class RankingGuardTests
         if (!allowed) d.Reason.ShouldContain($"{next} 起方可再次发布");
     }
 
+    private static RankingPublication VillageRanking() => new() { Kind = RankingKind.Village, Title = "2025年度村排名", Period = "2025年度" };
+
     [Fact]
-    public void Publishing_twice_is_refused_and_a_refusal_names_the_next_day()
+    public void A_refusal_names_the_next_day()
     {
-        var p = new RankingPublication { Kind = RankingKind.Village, Title = "2025年度村排名", Period = "2025年度" };
+        var p = VillageRanking();
         Should.Throw<RuleException>(() => p.Publish(new DateOnly(2026, 1, 5), 12, "town.sanxing", TestClock.Instant, new DateOnly(2026, 4, 1)))
             .Message.ShouldContain("2027-01-05");
         p.PublishedAtUtc.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Publishing_twice_is_refused()
+    {
+        var p = VillageRanking();
         p.Publish(null, 12, "town.sanxing", TestClock.Instant, new DateOnly(2026, 4, 1)).Allowed.ShouldBeTrue();
         p.PublishedOn.ShouldBe(new DateOnly(2026, 4, 1));
         Should.Throw<RuleException>(() => p.Publish(null, 12, "x", TestClock.Instant, new DateOnly(2026, 4, 2))).Message.ShouldContain("已于 2026-04-01 发布");

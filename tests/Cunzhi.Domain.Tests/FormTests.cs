@@ -102,29 +102,71 @@ public sealed class FormTests
     }
 
     [Fact]
-    public void A_bound_field_cannot_be_typed_and_unknown_fields_are_refused()
+    public void A_bound_field_cannot_be_typed() =>
+        FormEntry.Check([Field(1, FieldType.Number, binding: "households.count")], new Dictionary<long, string?> { [1] = "99" }, false)
+            .Select(e => e.Message).ShouldBe(["“指标1”由平台自动填写，不能手工修改"]);
+
+    [Fact]
+    public void Unknown_fields_are_refused_before_the_known_ones_are_checked()
     {
         var errors = FormEntry.Check([Field(1, FieldType.Number, binding: "households.count")], new Dictionary<long, string?> { [1] = "99", [7] = "1" }, false);
         errors.Select(e => e.Message).ShouldBe(["报表中没有该指标", "“指标1”由平台自动填写，不能手工修改"]);
     }
 
-    [Fact]
-    public void Submission_stores_automatic_values_as_a_snapshot_and_counts_typed_and_automatic_fields()
+    /// <summary>A bound field (households), a required number and an optional text.</summary>
+    private static readonly FormField[] SubmissionFields =
+        [Field(1, FieldType.Number, binding: "households.count"), Field(2, FieldType.Number, required: true), Field(3, FieldType.Text)];
+
+    /// <summary>A draft with the required number typed as "007.50".</summary>
+    private static FormSubmission Draft()
     {
-        var fields = new[] { Field(1, FieldType.Number, binding: "households.count"), Field(2, FieldType.Number, required: true), Field(3, FieldType.Text) };
         var s = FormSubmission.Start(5, 9, "360922106208");
-        s.Save(fields, new Dictionary<long, string?> { [2] = "007.50" }, null, "village.naoping", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc));
+        s.Save(SubmissionFields, new Dictionary<long, string?> { [2] = "007.50" }, null, "village.naoping", new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc));
+        return s;
+    }
+
+    /// <summary>The draft submitted with both typed fields and 312 households from the platform.</summary>
+    private static FormSubmission Submitted()
+    {
+        var s = Draft();
+        s.Save(SubmissionFields, new Dictionary<long, string?> { [2] = "8", [3] = "无" }, new Dictionary<long, decimal> { [1] = 312 }, "v", TestClock.Instant);
+        return s;
+    }
+
+    [Fact]
+    public void A_draft_stores_typed_numbers_normalised()
+    {
+        var s = Draft();
         (s.Status, s.Values.Single().Value).ShouldBe((SubmissionStatus.Draft, "7.5"));
+    }
 
-        var missing = Should.Throw<FormEntryException>(() => s.Save(fields, new Dictionary<long, string?>(), new Dictionary<long, decimal> { [1] = 3 }, "v", TestClock.Instant));
+    [Fact]
+    public void Submission_needs_every_required_field()
+    {
+        var s = Draft();
+        var missing = Should.Throw<FormEntryException>(() => s.Save(SubmissionFields, new Dictionary<long, string?>(), new Dictionary<long, decimal> { [1] = 3 }, "v", TestClock.Instant));
         missing.Errors.ShouldHaveSingleItem().Message.ShouldBe("请填写“指标2”");
+    }
 
-        s.Save(fields, new Dictionary<long, string?> { [2] = "8", [3] = "无" }, new Dictionary<long, decimal> { [1] = 312 }, "v", TestClock.Instant);
+    [Fact]
+    public void Submission_stores_automatic_values_as_a_snapshot()
+    {
+        var s = Submitted();
         s.Status.ShouldBe(SubmissionStatus.Submitted);
         s.Values.Select(v => (v.FieldId, v.Value, v.Source)).ShouldBe([(2, "8", null), (3, "无", null), (1, "312", "households.count")], ignoreOrder: true);
-        (s.AutoFilledCount, s.TypedCount).ShouldBe((1, 2));
-        Should.Throw<RuleException>(() => s.Save(fields, new Dictionary<long, string?> { [2] = "9" }, null, "v", TestClock.Instant)).Message.ShouldContain("已提交");
     }
+
+    [Fact]
+    public void Submission_counts_typed_and_automatic_fields()
+    {
+        var s = Submitted();
+        (s.AutoFilledCount, s.TypedCount).ShouldBe((1, 2));
+    }
+
+    [Fact]
+    public void A_submitted_form_cannot_be_saved_again() =>
+        Should.Throw<RuleException>(() => Submitted().Save(SubmissionFields, new Dictionary<long, string?> { [2] = "9" }, null, "v", TestClock.Instant))
+            .Message.ShouldContain("已提交");
 
     [Fact]
     public void Cadre_figures_follow_the_catalog_definitions()
@@ -159,13 +201,27 @@ public sealed class FormTests
         Should.Throw<RuleException>(() => form.AddField(new FieldSpec(label, type, null, false, null, null, binding))).Message.ShouldContain(message);
     }
 
+    private static FormTemplate NewForm() => new() { RegionCode = "360922000000", OwnerUserId = "u", DepartmentName = "局", Title = "表" };
+
+    private static FormField AddBoundHouseholds(FormTemplate form) =>
+        form.AddField(new FieldSpec("户数", FieldType.Number, null, false, null, null, "HOUSEHOLDS.COUNT"));
+
     [Fact]
-    public void A_bound_field_takes_the_source_unit_and_is_required_and_a_filed_form_is_fixed()
+    public void A_form_without_fields_cannot_be_filed() =>
+        Should.Throw<RuleException>(() => NewForm().MarkFiled(TestClock.Instant)).Message.ShouldContain("还没有指标");
+
+    [Fact]
+    public void A_bound_field_is_defined_by_its_source()
     {
-        var form = new FormTemplate { RegionCode = "360922000000", OwnerUserId = "u", DepartmentName = "局", Title = "表" };
-        Should.Throw<RuleException>(() => form.MarkFiled(TestClock.Instant)).Message.ShouldContain("还没有指标");
-        var f = form.AddField(new FieldSpec("户数", FieldType.Number, null, false, null, null, "HOUSEHOLDS.COUNT"));
+        var f = AddBoundHouseholds(NewForm());
         (f.Unit, f.Required, f.Binding, f.Header).ShouldBe(("户", true, "households.count", "户数（户）"));
+    }
+
+    [Fact]
+    public void A_filed_form_is_fixed()
+    {
+        var form = NewForm();
+        AddBoundHouseholds(form);
         form.MarkFiled(TestClock.Instant);
         Should.Throw<RuleException>(() => form.AddField(new FieldSpec("人口", FieldType.Number, null, false, null, null, null))).Message.ShouldContain("不能再修改");
     }

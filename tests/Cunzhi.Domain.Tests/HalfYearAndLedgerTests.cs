@@ -28,7 +28,7 @@ public sealed class HalfYearAndLedgerTests
         HalfYearAnalysis.Reasons(input, 2026, S).Select(r => r.Kind).ShouldBe(kinds);
 
     [Fact]
-    public void Reasons_explain_themselves_and_thresholds_are_configurable()
+    public void Reasons_explain_themselves()
     {
         var r = HalfYearAnalysis.Reasons(new(50, 3, Rating.Incompetent, Rating.Incompetent, 0.4m, 2025), 2026, S);
         r.Select(x => x.Message).ShouldBe([
@@ -37,6 +37,11 @@ public sealed class HalfYearAndLedgerTests
             "2025 年双述双评满意率 40%，低于 60%",
             "2024、2025 连续两年不称职，建议罢免或调整",
         ]);
+    }
+
+    [Fact]
+    public void Attention_thresholds_are_configurable()
+    {
         var s = AssessmentSettings.DefaultFor("c");
         (s.LowMonthlyAverage, s.LowSatisfactionPercent) = (80, 95);
         HalfYearAnalysis.Reasons(new(79, 6, null, null, 0.9m, 2025), 2026, s).Select(x => x.Kind)

@@ -10,20 +10,24 @@ public sealed class PayRulesTests
     private static DateOnly D(string s) => DateOnly.Parse(s);
 
     [Theory]
-    [InlineData("2026-02-01", "2026-02-01", null, 28, 28)]        // joined on the 1st, Feb 2026 has 28 days
-    [InlineData("2024-02-01", "2024-02-01", null, 29, 29)]        // leap February
-    [InlineData("2024-02-01", "2024-02-15", null, 15, 29)]
-    [InlineData("2026-02-01", "2020-01-01", "2026-02-28", 28, 28)] // left on the last day: the whole month
-    [InlineData("2026-03-01", "2020-01-01", "2026-03-31", 31, 31)]
-    [InlineData("2026-03-01", "2020-01-01", "2026-03-01", 1, 31)]  // left on the 1st: one day
-    [InlineData("2026-04-01", "2026-04-10", "2026-04-20", 11, 30)] // joined and left in the same month
-    [InlineData("2026-04-01", "2026-05-01", null, 0, 30)]          // joins next month
-    [InlineData("2026-04-01", "2020-01-01", "2026-03-31", 0, 30)]  // left last month
-    public void Days_in_office_count_the_first_and_the_last_day(string month, string from, string? to, int days, int dim)
-    {
+    [InlineData("2026-02-01", "2026-02-01", null, 28)]        // joined on the 1st, Feb 2026 has 28 days
+    [InlineData("2024-02-01", "2024-02-01", null, 29)]        // leap February
+    [InlineData("2024-02-01", "2024-02-15", null, 15)]
+    [InlineData("2026-02-01", "2020-01-01", "2026-02-28", 28)] // left on the last day: the whole month
+    [InlineData("2026-03-01", "2020-01-01", "2026-03-31", 31)]
+    [InlineData("2026-03-01", "2020-01-01", "2026-03-01", 1)]  // left on the 1st: one day
+    [InlineData("2026-04-01", "2026-04-10", "2026-04-20", 11)] // joined and left in the same month
+    [InlineData("2026-04-01", "2026-05-01", null, 0)]          // joins next month
+    [InlineData("2026-04-01", "2020-01-01", "2026-03-31", 0)]  // left last month
+    public void Days_in_office_count_the_first_and_the_last_day(string month, string from, string? to, int days) =>
         PayRules.DaysIn(D(month), D(from), to is null ? null : D(to)).ShouldBe(days);
-        PayRules.DaysInMonth(D(month)).ShouldBe(dim);
-    }
+
+    [Theory]
+    [InlineData("2026-02-01", 28)]
+    [InlineData("2024-02-01", 29)] // leap February
+    [InlineData("2026-03-01", 31)]
+    [InlineData("2026-04-01", 30)]
+    public void Days_in_month_follow_the_calendar(string month, int dim) => PayRules.DaysInMonth(D(month)).ShouldBe(dim);
 
     [Theory]
     [InlineData(300_000, 28, 28, 300_000)]
@@ -128,10 +132,19 @@ public sealed class PayRulesTests
     public void Retirement_allowance_needs_a_normal_departure_and_the_age(CadreStatus status, string birth, string left, string month, long? expected) =>
         PayRules.RetirementFen(status, D(birth), D("1995-01-01"), D(left), D(month), 60, 20_00).ShouldBe(expected);
 
-    [Fact]
-    public void Settings_validate_their_tables_and_published_versions_are_immutable()
+    private static PaySettings DraftSettings() => PaySettings.DraftFrom(null, "360922000000", 1, D("2026-01-01"));
+
+    private static PaySettings PublishedSettings()
     {
-        var s = PaySettings.DraftFrom(null, "360922000000", 1, D("2026-01-01"));
+        var s = DraftSettings();
+        s.Publish("county.admin", TestClock.Instant);
+        return s;
+    }
+
+    [Fact]
+    public void Settings_validate_their_tables()
+    {
+        var s = DraftSettings();
         s.Problems().ShouldBeEmpty();
         s.BaseFenFor("deputy-secretary").ShouldBe(2_550_00);
         s.BaseFenFor("first-secretary").ShouldBe(0);
@@ -140,12 +153,24 @@ public sealed class PayRulesTests
         s.Problems().ShouldContain(p => p.Contains("绩效系数表格式有误"));
         s.Coefficients = "90=1.2;90=1.0";
         s.Problems().ShouldContain("绩效系数表中有重复的分数线");
-        s.Coefficients = PaySettings.DefaultCoefficients;
+    }
+
+    [Fact]
+    public void Settings_take_effect_on_the_first_of_a_month()
+    {
+        var s = DraftSettings();
         s.EffectiveFrom = D("2026-01-02");
         Should.Throw<RuleException>(() => s.Publish("county.admin", TestClock.Instant)).Message.ShouldContain("1 日");
-        s.EffectiveFrom = D("2026-01-01");
-        s.Publish("county.admin", TestClock.Instant);
-        Should.Throw<RuleException>(() => s.EnsureDraft()).Message.ShouldContain("已发布");
+    }
+
+    [Fact]
+    public void Published_settings_are_immutable() =>
+        Should.Throw<RuleException>(() => PublishedSettings().EnsureDraft()).Message.ShouldContain("已发布");
+
+    [Fact]
+    public void Published_settings_are_in_force_from_their_date()
+    {
+        var s = PublishedSettings();
         PaySettings.InForce([s], D("2025-12-31")).ShouldBeNull();
         PaySettings.InForce([s], D("2026-01-01")).ShouldBe(s);
     }
@@ -207,10 +232,12 @@ public sealed class PayRulesTests
         line.PostCode.ShouldBe("secretary");
     }
 
+    private static PayrollRun DraftRun() => new() { RegionCode = "360922106000", Year = 2026, Month = 4, LineCount = 3, MissingScores = 1 };
+
     [Fact]
-    public void Run_states_go_in_order_and_a_locked_run_refuses_every_change()
+    public void Run_states_go_in_order()
     {
-        var run = new PayrollRun { RegionCode = "360922106000", Year = 2026, Month = 4, LineCount = 3, MissingScores = 1 };
+        var run = DraftRun();
         Should.Throw<RuleException>(() => run.Approve("c", TestClock.Instant)).Message.ShouldContain("已复核");
         run.MarkReviewed("t", TestClock.Instant);
         Should.Throw<RuleException>(() => run.EnsureDraft());
@@ -220,6 +247,17 @@ public sealed class PayRulesTests
         run.MissingScores = 0;
         run.MarkReviewed("t", TestClock.Instant);
         Should.Throw<RuleException>(() => run.Lock("c", TestClock.Instant));
+        run.Approve("c", TestClock.Instant);
+        run.Lock("c", TestClock.Instant);
+        run.State.ShouldBe(PayrollState.Locked);
+    }
+
+    [Fact]
+    public void A_locked_run_refuses_every_change()
+    {
+        var run = DraftRun();
+        run.MissingScores = 0;
+        run.MarkReviewed("t", TestClock.Instant);
         run.Approve("c", TestClock.Instant);
         run.Lock("c", TestClock.Instant);
         Should.Throw<RuleException>(() => run.EnsureDraft()).Message.ShouldContain("调整项");

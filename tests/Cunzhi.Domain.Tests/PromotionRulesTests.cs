@@ -30,11 +30,17 @@ public sealed class PromotionRulesTests
     private static RankCondition Condition(RankEligibility e, string code) => e.Conditions.Single(c => c.Code == code);
 
     [Fact]
-    public void A_cadre_meeting_every_condition_is_eligible_and_every_condition_is_explained()
+    public void A_cadre_meeting_every_condition_is_eligible_for_the_next_rank()
     {
         var e = PromotionRules.Check(Good(), Policy, AsOf);
         e.Eligible.ShouldBeTrue(string.Join("；", e.Reasons));
         e.TargetRank.ShouldBe(11);
+    }
+
+    [Fact]
+    public void Every_condition_of_an_eligible_cadre_is_explained()
+    {
+        var e = PromotionRules.Check(Good(), Policy, AsOf);
         e.Conditions.Select(c => c.Code).ShouldBe(["B1", "B2", "D1", "D2", "D3", "D4", "D5", "D6", "D7"]);
         e.Conditions.ShouldAllBe(c => c.Passed && c.Evidence.Length > 0);
         Condition(e, "B1").Evidence.ShouldContain("满 29 个月");
@@ -198,19 +204,43 @@ public sealed class PromotionRulesTests
         { ["excellent2024"], 0, 0 }, // before the current rank: not counted
     };
 
-    [Theory, MemberData(nameof(PointsCases))]
-    public void Points_accumulate_at_the_current_rank_and_shorten_the_wait(string[] items, int points, int monthsOff)
+    /// <summary>Rank 10 since 2025-01-01 with the given bonus items (see <see cref="PointsCases"/>).</summary>
+    private static RankEligibility WithBonus(string[] items)
     {
         var ratings = new List<YearRating> { new(2024, items.Contains("excellent2024") ? Rating.Excellent : Rating.Competent),
             new(2025, items.Contains("excellent2025") ? Rating.Excellent : Rating.Competent) };
         var levels = new Dictionary<string, CommendationLevel> { ["county"] = CommendationLevel.County, ["city"] = CommendationLevel.City,
             ["province"] = CommendationLevel.Province, ["national"] = CommendationLevel.National };
         var conduct = items.Where(levels.ContainsKey).Select((i, n) => Record(ConductKind.Commendation, $"2025-0{n + 3}-01", level: levels[i])).ToArray();
-        var e = PromotionRules.Check(Good(rank: 10, since: "2025-01-01", ratings: ratings, conduct: conduct), Policy, AsOf);
+        return PromotionRules.Check(Good(rank: 10, since: "2025-01-01", ratings: ratings, conduct: conduct), Policy, AsOf);
+    }
+
+    /// <summary>The items column of <see cref="PointsCases"/> with one of its number columns.</summary>
+    private static TheoryData<string[], int> PointsColumn(int column)
+    {
+        var data = new TheoryData<string[], int>();
+        foreach (var row in PointsCases) data.Add((string[])row[0], (int)row[column]);
+        return data;
+    }
+
+    public static TheoryData<string[], int> PointsEarned => PointsColumn(1);
+
+    public static TheoryData<string[], int> MonthsTakenOff => PointsColumn(2);
+
+    [Theory, MemberData(nameof(PointsEarned))]
+    public void Points_accumulate_at_the_current_rank(string[] items, int points)
+    {
+        var e = WithBonus(items);
         e.Points.ShouldBe(points);
+        e.PointsDetail.Count.ShouldBe(items.Count(i => i != "excellent2024"));
+    }
+
+    [Theory, MemberData(nameof(MonthsTakenOff))]
+    public void Points_shorten_the_wait_at_the_current_rank(string[] items, int monthsOff)
+    {
+        var e = WithBonus(items);
         e.MonthsOff.ShouldBe(monthsOff);
         e.RequiredMonths.ShouldBe(24 - monthsOff);
-        e.PointsDetail.Count.ShouldBe(items.Count(i => i != "excellent2024"));
         Condition(e, "B1").Passed.ShouldBe(17 >= 24 - monthsOff);
     }
 
@@ -265,15 +295,21 @@ public sealed class PromotionRulesTests
     }
 
     [Fact]
-    public void A_withdrawn_absence_leaves_the_other_days_and_a_withdrawn_commendation_its_points()
+    public void A_withdrawn_absence_leaves_the_other_days()
     {
         var absences = new[] { Record(ConductKind.Absence, "2026-01-10", days: 2), Record(ConductKind.Absence, "2026-03-10", days: 2) };
-        var commendation = Record(ConductKind.Commendation, "2025-03-01", level: CommendationLevel.National);
         absences[1].Withdraw("天数重复登记", "town", DateTime.UnixEpoch);
-        commendation.Withdraw("表彰名单有误", "town", DateTime.UnixEpoch);
-        var e = PromotionRules.Check(Good(rank: 10, since: "2025-01-01", conduct: [.. absences, commendation]), Policy, AsOf);
+        var e = PromotionRules.Check(Good(rank: 10, since: "2025-01-01", conduct: absences), Policy, AsOf);
         Condition(e, "D6").Passed.ShouldBeTrue();
         Condition(e, "D6").Evidence.ShouldContain("共 2 天");
+    }
+
+    [Fact]
+    public void A_withdrawn_commendation_loses_its_points()
+    {
+        var commendation = Record(ConductKind.Commendation, "2025-03-01", level: CommendationLevel.National);
+        commendation.Withdraw("表彰名单有误", "town", DateTime.UnixEpoch);
+        var e = PromotionRules.Check(Good(rank: 10, since: "2025-01-01", conduct: commendation), Policy, AsOf);
         (e.Points, e.MonthsOff).ShouldBe((0, 0));
         e.PointsDetail.ShouldBeEmpty();
     }
@@ -296,18 +332,34 @@ public sealed class PromotionRulesTests
         record.Withdrawn.ShouldBeTrue();
     }
 
-    [Fact]
-    public void A_record_is_withdrawn_once_and_keeps_who_when_and_why()
+    private static readonly DateTime WithdrawnAt = new(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
+
+    private static ConductRecord WithdrawnAuditFinding()
     {
         var record = Record(ConductKind.AuditFinding, "2026-03-01");
-        var at = new DateTime(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
-        record.Withdraw("  审计对象录错  ", "discipline", at);
-        (record.WithdrawnAtUtc, record.WithdrawnBy, record.WithdrawReason).ShouldBe(((DateTime?)at, "discipline", "审计对象录错"));
-        var again = Should.Throw<RuleException>(() => record.Withdraw("再次撤销", "discipline", at));
+        record.Withdraw("  审计对象录错  ", "discipline", WithdrawnAt);
+        return record;
+    }
+
+    [Fact]
+    public void A_withdrawn_record_keeps_who_when_and_why()
+    {
+        var record = WithdrawnAuditFinding();
+        (record.WithdrawnAtUtc, record.WithdrawnBy, record.WithdrawReason).ShouldBe(((DateTime?)WithdrawnAt, "discipline", "审计对象录错"));
+    }
+
+    [Fact]
+    public void A_record_is_withdrawn_only_once()
+    {
+        var record = WithdrawnAuditFinding();
+        var again = Should.Throw<RuleException>(() => record.Withdraw("再次撤销", "discipline", WithdrawnAt));
         again.Message.ShouldContain("不能重复撤销");
         record.WithdrawReason.ShouldBe("审计对象录错");
-        Should.Throw<RuleException>(() => record.Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已撤销");
     }
+
+    [Fact]
+    public void A_withdrawn_record_cannot_be_closed() =>
+        Should.Throw<RuleException>(() => WithdrawnAuditFinding().Close(new DateOnly(2026, 4, 1), Today)).Message.ShouldContain("已撤销");
 
     public static TheoryData<ConductKind, bool, string?> DemotionGrounds => new()
     {
@@ -331,10 +383,12 @@ public sealed class PromotionRulesTests
         PromotionRules.Check(Good() with { InOffice = false }, Policy, AsOf).Reasons.ShouldContain("已不在任");
 
     [Theory]
-    [InlineData(13, null)]
     [InlineData(12, 13)]
     [InlineData(1, 2)]
-    public void Demotion_is_one_rank_down_and_13_stays_13(int rank, int? to) => PromotionRules.DemotionTarget(rank).ShouldBe(to);
+    public void Demotion_is_one_rank_down(int rank, int to) => PromotionRules.DemotionTarget(rank).ShouldBe(to);
+
+    [Fact]
+    public void Rank_13_has_no_rank_to_be_demoted_to() => PromotionRules.DemotionTarget(13).ShouldBeNull();
 
     [Fact]
     public void Conduct_records_are_checked_with_chinese_messages()
@@ -355,20 +409,24 @@ public sealed class RankPolicyTests
     private static RankPolicy V1 => RankPolicy.Default("360922000000", new DateOnly(2024, 1, 1), "t", DateTime.UnixEpoch);
 
     [Fact]
-    public void The_default_policy_is_valid_and_documents_the_pilots_numbers()
+    public void The_default_policy_is_valid() => V1.Problems().ShouldBeEmpty();
+
+    [Fact]
+    public void The_default_policy_documents_the_pilots_numbers()
     {
         var p = V1;
-        p.Problems().ShouldBeEmpty();
         p.AllowanceStepFen.ShouldBe(100_00);
         p.MinSatisfactionPercent.ShouldBe(60);
         p.VetoReasons.ShouldBe(["履职不力", "群众满意度低", "违法违纪"]);
     }
 
     [Fact]
-    public void A_published_version_cannot_be_changed_and_a_draft_is_published_forward_only()
+    public void A_published_version_cannot_be_changed() => Should.Throw<RuleException>(V1.EnsureDraft).Message.ShouldContain("已发布");
+
+    [Fact]
+    public void A_draft_is_published_forward_only()
     {
         var v1 = V1;
-        Should.Throw<RuleException>(v1.EnsureDraft).Message.ShouldContain("已发布");
         var v2 = v1.DraftCopy(2);
         v2.IsPublished.ShouldBeFalse();
         var today = new DateOnly(2026, 11, 22);
@@ -434,12 +492,19 @@ public sealed class RankProposalTests
         ex.Message.ShouldContain("D3");
     }
 
+    /// <summary>A demotion proposal for a cadre at rank 11 (to 12) for a 2025 不称职 rating.</summary>
+    private static RankProposal Demotion11() =>
+        RankProposal.Demotion(5, "360922106208", "张三", 11, DemotionGround.AnnualIncompetent, 2025, null, "2025 年度考核不称职", null, "town", DateTime.UnixEpoch);
+
     [Fact]
-    public void Rejection_needs_a_reason_and_approval_needs_the_rank_unchanged()
+    public void Rejection_needs_a_reason() =>
+        Should.Throw<RuleException>(() => Demotion11().Reject(" ", "county", DateTime.UnixEpoch)).Message.ShouldContain("理由");
+
+    [Fact]
+    public void Approval_needs_the_rank_unchanged()
     {
-        var p = RankProposal.Demotion(5, "360922106208", "张三", 11, DemotionGround.AnnualIncompetent, 2025, null, "2025 年度考核不称职", null, "town", DateTime.UnixEpoch);
+        var p = Demotion11();
         p.ToRank.ShouldBe(12);
-        Should.Throw<RuleException>(() => p.Reject(" ", "county", DateTime.UnixEpoch)).Message.ShouldContain("理由");
         Should.Throw<RuleException>(() => p.Approve(10, new DateOnly(2026, 5, 5), "county", DateTime.UnixEpoch)).Message.ShouldContain("不再适用");
         p.Approve(11, new DateOnly(2026, 5, 5), "county", DateTime.UnixEpoch).Kind.ShouldBe(RankChangeKind.Demotion);
     }

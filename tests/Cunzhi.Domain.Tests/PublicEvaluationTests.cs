@@ -29,10 +29,13 @@ public sealed class PublicEvaluationTests
         string.Join("|", PublicEvaluationRules.CheckTimes(year, T(opens), T(closes), T(now))).ShouldBe(expected);
 
     [Fact]
-    public void A_window_is_opened_per_village_only_and_opens_now_only_before_it_opened()
-    {
+    public void A_window_is_opened_per_village_only() =>
         Should.Throw<RuleException>(() => EvaluationWindow.Create("360922106000", 2026, T("2026-12-01 09:00"), T("2026-12-01 12:00"), "c", T("2026-11-01 00:00")))
             .Message.ShouldBe("评议只能按村开启");
+
+    [Fact]
+    public void A_window_opens_now_only_before_it_opened()
+    {
         var w = EvaluationWindow.Create("360922106208", 2026, T("2026-12-01 09:00"), T("2026-12-01 12:00"), "c", T("2026-11-01 00:00"));
         w.OpenNow(T("2026-11-30 08:00"));
         w.StateAt(T("2026-11-30 08:00")).ShouldBe(WindowState.Open);
@@ -43,22 +46,30 @@ public sealed class PublicEvaluationTests
     [InlineData(WindowState.NotYetOpen, true)]
     [InlineData(WindowState.Open, false)]
     [InlineData(WindowState.Closed, false)]
-    public void Reports_and_codes_change_only_before_the_window_opens(WindowState state, bool allowed)
+    public void Reports_change_only_before_the_window_opens(WindowState state, bool allowed)
     {
         var report = EvaluationReport.For(1, "360922106208", 7, "张三", "SJ", 0);
-        var code = BallotCode.Issue(1, "360922106208", "h");
         if (allowed)
         {
             report.Edit(" 一年来…… ", "town.sanxing", state);
             report.Text.ShouldBe("一年来……");
+        }
+        else Should.Throw<RuleException>(() => report.Edit("x", "town.sanxing", state)).Message.ShouldBe("评议已开始，述职报告不能再修改");
+    }
+
+    [Theory]
+    [InlineData(WindowState.NotYetOpen, true)]
+    [InlineData(WindowState.Open, false)]
+    [InlineData(WindowState.Closed, false)]
+    public void Codes_are_voided_only_before_the_window_opens(WindowState state, bool allowed)
+    {
+        var code = BallotCode.Issue(1, "360922106208", "h");
+        if (allowed)
+        {
             code.Void(state);
             code.Voided.ShouldBeTrue();
         }
-        else
-        {
-            Should.Throw<RuleException>(() => report.Edit("x", "town.sanxing", state)).Message.ShouldBe("评议已开始，述职报告不能再修改");
-            Should.Throw<RuleException>(() => code.Void(state)).Message.ShouldBe("评议已开始，票码不能再作废");
-        }
+        else Should.Throw<RuleException>(() => code.Void(state)).Message.ShouldBe("评议已开始，票码不能再作废");
     }
 
     [Theory]
@@ -77,23 +88,41 @@ public sealed class PublicEvaluationTests
         BallotCodeFormat.Normalize(typed).ShouldBe((code, error));
 
     [Fact]
-    public void Generated_codes_use_only_the_unambiguous_alphabet_and_every_symbol()
+    public void The_code_alphabet_has_32_symbols_without_0_O_1_or_I()
     {
         BallotCodeFormat.Alphabet.Length.ShouldBe(32);
         BallotCodeFormat.Alphabet.ShouldNotContain('0');
         BallotCodeFormat.Alphabet.ShouldNotContain('O');
         BallotCodeFormat.Alphabet.ShouldNotContain('1');
         BallotCodeFormat.Alphabet.ShouldNotContain('I');
+    }
+
+    [Fact]
+    public void Generated_codes_take_each_symbol_the_random_source_picks()
+    {
         var counter = 0;
         var code = BallotCodeFormat.Generate(n => counter++ % n);
         code.ShouldBe("23456789ABCD");
         BallotCodeFormat.Display(code).ShouldBe("2345-6789-ABCD");
-        var random = new Random(1);
-        var many = Enumerable.Range(0, 200).Select(_ => BallotCodeFormat.Generate(random.Next)).ToList();
-        many.ShouldAllBe(c => c.Length == 12 && c.All(ch => BallotCodeFormat.Alphabet.Contains(ch)));
-        many.Distinct().Count().ShouldBe(200);
-        many.All(c => BallotCodeFormat.Normalize(BallotCodeFormat.Display(c)).Code == c).ShouldBeTrue();
     }
+
+    /// <summary>200 codes from a seeded random source.</summary>
+    private static List<string> ManyCodes()
+    {
+        var random = new Random(1);
+        return Enumerable.Range(0, 200).Select(_ => BallotCodeFormat.Generate(random.Next)).ToList();
+    }
+
+    [Fact]
+    public void Generated_codes_are_12_symbols_of_the_alphabet() =>
+        ManyCodes().ShouldAllBe(c => c.Length == 12 && c.All(ch => BallotCodeFormat.Alphabet.Contains(ch)));
+
+    [Fact]
+    public void Generated_codes_are_distinct() => ManyCodes().Distinct().Count().ShouldBe(200);
+
+    [Fact]
+    public void A_generated_code_reads_back_from_its_display_form() =>
+        ManyCodes().All(c => BallotCodeFormat.Normalize(BallotCodeFormat.Display(c)).Code == c).ShouldBeTrue();
 
     public static TheoryData<long[], (long, BallotChoice?)[], string> Ballots => new()
     {
@@ -126,6 +155,9 @@ public sealed class PublicEvaluationTests
             (3L, 0, 0, 0, (decimal?)null, 0.8m),
         ]);
         results.ShouldAllBe(r => r.WindowId == 5 && r.Year == 2026 && r.RegionCode == "360922106208" && r.CodesIssued == 50 && r.CodesUsed == 40);
-        Should.Throw<RuleException>(() => PublicEvaluationRules.Tally(5, "360922106208", 2026, [1], [], 3, 4));
     }
+
+    [Fact]
+    public void A_tally_with_more_codes_used_than_issued_is_refused() =>
+        Should.Throw<RuleException>(() => PublicEvaluationRules.Tally(5, "360922106208", 2026, [1], [], 3, 4));
 }

@@ -52,11 +52,11 @@ public sealed class RegionCodesTests
     public void Parent_of_a_code(string code, string parent) => RegionCodes.ParentOf(code).ShouldBe(parent);
 
     [Fact]
-    public void A_county_has_no_parent_and_a_bad_code_is_refused_in_Chinese()
-    {
-        RegionCodes.ParentOf("360922000000").ShouldBeNull();
+    public void A_county_has_no_parent() => RegionCodes.ParentOf("360922000000").ShouldBeNull();
+
+    [Fact]
+    public void A_bad_code_is_refused_in_Chinese() =>
         Should.Throw<ArgumentException>(() => RegionCodes.ScopePrefix("12")).Message.ShouldContain("不是有效的区划代码");
-    }
 
     [Fact]
     public void New_groups_and_grids_take_the_first_free_number_of_their_range()
@@ -66,8 +66,11 @@ public sealed class RegionCodesTests
         RegionCodes.NextSubVillageCode(v, RegionLevel.VillagerGroup, [v + "001", v + "002", v + "004", v + "901"]).ShouldBe(v + "003");
         RegionCodes.NextSubVillageCode(v, RegionLevel.Grid, [v + "001", v + "901"]).ShouldBe(v + "902");
         RegionCodes.NextSubVillageCode(v, RegionLevel.Grid, Enumerable.Range(901, 99).Select(n => v + n)).ShouldBeNull();
-        Should.Throw<ArgumentException>(() => RegionCodes.NextSubVillageCode("360922106000", RegionLevel.Grid, []));
     }
+
+    [Fact]
+    public void Only_a_village_gets_groups_and_grids() =>
+        Should.Throw<ArgumentException>(() => RegionCodes.NextSubVillageCode("360922106000", RegionLevel.Grid, []));
 
     [Theory]
     [InlineData(RegionLevel.County, new[] { RegionLevel.Town })]

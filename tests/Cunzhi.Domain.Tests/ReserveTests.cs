@@ -19,15 +19,26 @@ public sealed class ReserveTests
     };
 
     [Theory]
-    [InlineData(ReviewOutcome.Keep, ReserveStatus.Active)]
-    [InlineData(ReviewOutcome.Promote, ReserveStatus.Active)]
-    [InlineData(ReviewOutcome.Remove, ReserveStatus.Removed)]
-    public void A_review_is_recorded_and_only_removal_closes_the_record(ReviewOutcome outcome, ReserveStatus status)
+    [InlineData(ReviewOutcome.Keep)]
+    [InlineData(ReviewOutcome.Promote)]
+    [InlineData(ReviewOutcome.Remove)]
+    public void A_review_is_recorded(ReviewOutcome outcome)
     {
         var r = Candidate();
         var review = r.Review(new DateOnly(2025, 9, 1), " 组织委员 ", outcome, "表现情况");
         r.Reviews.ShouldHaveSingleItem().ShouldBeSameAs(review);
-        (review.Reviewer, review.RegionCode, r.Status, r.LatestOutcome()).ShouldBe(("组织委员", Naoping, status, outcome));
+        (review.Reviewer, review.RegionCode, r.LatestOutcome()).ShouldBe(("组织委员", Naoping, outcome));
+    }
+
+    [Theory]
+    [InlineData(ReviewOutcome.Keep, ReserveStatus.Active)]
+    [InlineData(ReviewOutcome.Promote, ReserveStatus.Active)]
+    [InlineData(ReviewOutcome.Remove, ReserveStatus.Removed)]
+    public void Only_a_removal_review_closes_the_record(ReviewOutcome outcome, ReserveStatus status)
+    {
+        var r = Candidate();
+        r.Review(new DateOnly(2025, 9, 1), " 组织委员 ", outcome, "表现情况");
+        r.Status.ShouldBe(status);
         r.ClosedDate.ShouldBe(status == ReserveStatus.Removed ? new DateOnly(2025, 9, 1) : null);
     }
 
@@ -57,12 +68,17 @@ public sealed class ReserveTests
         r.Reviews.ShouldBeEmpty();
     }
 
-    [Theory]
-    [InlineData(Naoping, Naoping, "secretary-director")]
-    [InlineData(Naoping, Naoping, "committee-member")]
-    [InlineData(Sanxing, Naoping, "director")]
-    [InlineData(Sanxing, "360922106200", "secretary")]
-    public void Appointment_creates_an_entry_rank_cadre_with_an_open_post_and_closes_the_record(string pool, string village, string post)
+    public static TheoryData<string, string, string> Appointments => new()
+    {
+        // reserve pool, village appointed to, post
+        { Naoping, Naoping, "secretary-director" },
+        { Naoping, Naoping, "committee-member" },
+        { Sanxing, Naoping, "director" },
+        { Sanxing, "360922106200", "secretary" },
+    };
+
+    [Theory, MemberData(nameof(Appointments))]
+    public void Appointment_creates_an_entry_rank_cadre_with_an_open_post(string pool, string village, string post)
     {
         var r = Candidate(pool);
         var cadre = r.Appoint(village, post, new DateOnly(2026, 1, 5), 12, BothVacant);
@@ -72,6 +88,13 @@ public sealed class ReserveTests
             .ShouldBe((Cadre.EntryRank, CadreOrigin.Elected, CadreStatus.InOffice, post, new DateOnly(2026, 1, 5), (int?)12));
         var open = cadre.Posts.ShouldHaveSingleItem();
         (open.PostCode, open.StartDate, open.EndDate, open.RegionCode, open.Term).ShouldBe((post, new DateOnly(2026, 1, 5), (DateOnly?)null, village, (int?)12));
+    }
+
+    [Theory, MemberData(nameof(Appointments))]
+    public void Appointment_closes_the_reserve_record(string pool, string village, string post)
+    {
+        var r = Candidate(pool);
+        var cadre = r.Appoint(village, post, new DateOnly(2026, 1, 5), 12, BothVacant);
         (r.Status, r.ClosedDate).ShouldBe((ReserveStatus.Promoted, (DateOnly?)new DateOnly(2026, 1, 5)));
         r.PromotedCadre.ShouldBeSameAs(cadre);
     }

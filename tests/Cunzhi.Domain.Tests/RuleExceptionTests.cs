@@ -27,21 +27,38 @@ public sealed class RuleExceptionTests
         { ["甲", "乙", "丙"], "\n", "甲\n乙\n丙" },
     };
 
+    public static TheoryData<string[], string> Separated => new()
+    {
+        { ["甲"], "；" },
+        { ["甲", "乙"], "；" },
+        { ["甲", "乙", "丙"], "\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Separated))]
+    public void Several_messages_are_separate_problems(string[] messages, string separator) =>
+        RuleException.Of(messages, "pay.settings", separator).Problems.Select(p => (p.Code, p.Field, p.Message))
+            .ShouldBe(messages.Select(m => ("pay.settings", (string?)null, m)));
+
     [Theory]
     [MemberData(nameof(Joined))]
-    public void Several_messages_are_separate_problems_and_the_message_joins_them(string[] messages, string separator, string message)
+    public void The_message_joins_several_messages_with_the_separator(string[] messages, string separator, string message)
     {
         var e = RuleException.Of(messages, "pay.settings", separator);
-        e.Problems.Select(p => (p.Code, p.Field, p.Message)).ShouldBe(messages.Select(m => ("pay.settings", (string?)null, m)));
         e.Message.ShouldBe(message);
         e.Separator.ShouldBe(separator);
     }
 
     [Fact]
-    public void ThrowIfAny_throws_every_problem_and_nothing_when_there_is_none()
+    public void ThrowIfAny_throws_nothing_when_there_is_no_problem()
     {
         Should.NotThrow(() => RuleException.ThrowIfAny(Array.Empty<string>()));
         Should.NotThrow(() => RuleException.ThrowIfAny(Array.Empty<RuleProblem>()));
+    }
+
+    [Fact]
+    public void ThrowIfAny_throws_every_problem()
+    {
         Should.Throw<RuleException>(() => RuleException.ThrowIfAny(["甲", "乙"])).Problems.Count.ShouldBe(2);
         Should.Throw<RuleException>(() => RuleException.ThrowIfAny([new RuleProblem("c", "F", "甲")])).Problems.Single().Field.ShouldBe("F");
     }

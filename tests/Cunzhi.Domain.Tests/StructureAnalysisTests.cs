@@ -84,12 +84,13 @@ public sealed class StructureAnalysisTests
     }
 
     [Fact]
-    public void Age_bands_are_labelled_and_bounded()
-    {
-        var f = StructureAnalysis.Analyse([V1], [], AsOf);
-        f.AgeBands.Select(b => (b.MinAge, b.MaxAge)).ShouldBe([(null, 35), (36, 45), (46, 55), (56, (int?)null)]);
-        f.AgeBands[0].Label.ShouldBe("35岁及以下");
-    }
+    public void Age_bands_are_bounded_at_35_45_and_55() =>
+        StructureAnalysis.Analyse([V1], [], AsOf).AgeBands.Select(b => (b.MinAge, b.MaxAge))
+            .ShouldBe([(null, 35), (36, 45), (46, 55), (56, (int?)null)]);
+
+    [Fact]
+    public void Age_bands_are_labelled_in_chinese() =>
+        StructureAnalysis.Analyse([V1], [], AsOf).AgeBands[0].Label.ShouldBe("35岁及以下");
 
     [Fact]
     public void Secretaries_are_secretaries_and_one_shoulder_chiefs_but_not_first_secretaries()
@@ -137,17 +138,18 @@ public sealed class StructureAnalysisTests
         f.VillagesWithoutDirector.ShouldBe(1, "the director has left office");
     }
 
+    /// <summary>Seven cadres in office: four party members, two women.</summary>
+    private static StructureFigures SevenCadres() => StructureAnalysis.Analyse([V1],
+    [
+        Fact(party: true, gender: Gender.Female), Fact(party: true), Fact(party: false), Fact(party: false, gender: Gender.Female),
+        Fact(party: true), Fact(party: true), Fact(party: false),
+    ], AsOf);
+
     [Fact]
-    public void Shares_of_party_members_and_women_are_of_all_cadres_in_office()
-    {
-        var f = StructureAnalysis.Analyse([V1],
-        [
-            Fact(party: true, gender: Gender.Female), Fact(party: true), Fact(party: false), Fact(party: false, gender: Gender.Female),
-            Fact(party: true), Fact(party: true), Fact(party: false),
-        ], AsOf);
-        f.PartyMemberShare.ShouldBe(57.1m); // 4 / 7
-        f.WomenShare.ShouldBe(28.6m);       // 2 / 7
-    }
+    public void The_party_member_share_is_of_all_cadres_in_office() => SevenCadres().PartyMemberShare.ShouldBe(57.1m); // 4 / 7
+
+    [Fact]
+    public void The_women_share_is_of_all_cadres_in_office() => SevenCadres().WomenShare.ShouldBe(28.6m); // 2 / 7
 
     [Fact]
     public void One_shoulder_share_is_of_villages_including_those_without_cadres()
@@ -161,18 +163,27 @@ public sealed class StructureAnalysisTests
         f.OneShoulderShare.ShouldBe(33.3m);
     }
 
+    /// <summary>Four cadres: ranks 13, 13, 12, 1; education bachelor, junior, bachelor and an unknown code.</summary>
+    private static StructureFigures FourRanksAndEducations() => StructureAnalysis.Analyse([V1],
+    [
+        Fact(rank: 13, education: "bachelor"), Fact(rank: 13, education: "junior"), Fact(rank: 12, education: "bachelor"),
+        Fact(rank: 1, education: "doctorate"),
+    ], AsOf);
+
     [Fact]
-    public void Ranks_run_from_13_to_1_and_education_from_lowest_with_unknown_codes_last()
+    public void Ranks_run_from_13_to_1()
     {
-        var f = StructureAnalysis.Analyse([V1],
-        [
-            Fact(rank: 13, education: "bachelor"), Fact(rank: 13, education: "junior"), Fact(rank: 12, education: "bachelor"),
-            Fact(rank: 1, education: "doctorate"),
-        ], AsOf);
+        var f = FourRanksAndEducations();
         f.Ranks.First().ShouldBe(new RankCount(13, 2));
         f.Ranks.Single(r => r.Rank == 12).Count.ShouldBe(1);
         f.Ranks.Last().ShouldBe(new RankCount(1, 1));
         f.Ranks.Sum(r => r.Count).ShouldBe(4);
+    }
+
+    [Fact]
+    public void Education_runs_from_lowest_with_unknown_codes_last()
+    {
+        var f = FourRanksAndEducations();
         f.Education.Select(e => (e.Code, e.Count)).ShouldBe(
             [("primary", 0), ("junior", 1), ("senior", 0), ("college", 0), ("bachelor", 2), ("postgraduate", 0), ("doctorate", 1)]);
         f.Education.Single(e => e.Code == "college").Name.ShouldBe("大专");
@@ -205,10 +216,15 @@ public sealed class StructureAnalysisTests
         f.VacantPosts.ShouldBe((lacksSecretary ? 1 : 0) + (lacksDirector ? 1 : 0));
     }
 
+    /// <summary>V2 has a one-shoulder chief, V1 lacks a director, V3 has no cadre at all.</summary>
+    private static IReadOnlyList<VillageVacancy> ThreeVillagesVacancies() =>
+        StructureAnalysis.Vacancies([V1, V3, V2], [Fact("secretary-director", V2), Fact("secretary", V1)]);
+
     [Fact]
-    public void Vacancies_are_listed_in_code_order_and_count_posts()
-    {
-        var vacancies = StructureAnalysis.Vacancies([V1, V3, V2], [Fact("secretary-director", V2), Fact("secretary", V1)]);
-        vacancies.Select(v => (v.VillageCode, v.Posts)).ShouldBe([(V3, 2), (V1, 1)]); // …201 before …208
-    }
+    public void Vacancies_are_listed_in_code_order() =>
+        ThreeVillagesVacancies().Select(v => v.VillageCode).ShouldBe([V3, V1]); // …201 before …208
+
+    [Fact]
+    public void A_vacancy_counts_its_missing_posts() =>
+        ThreeVillagesVacancies().Select(v => (v.VillageCode, v.Posts)).ShouldBe([(V3, 2), (V1, 1)]);
 }

@@ -54,15 +54,18 @@ public sealed class VersionedPolicyTests
         (RankPolicy.NextInForce(Versions(versions), D(date))?.Version).ShouldBe(expected);
 
     [Theory]
-    [InlineData("", 1, null)]
-    [InlineData("1:2026-01-01", 2, null)]
-    [InlineData("1:2026-01-01 3:2026-07-01 2:2026-03-01:draft", 4, 2)]
-    public void The_next_number_and_the_draft(string versions, int next, int? draft)
-    {
-        var list = Versions(versions);
-        RankPolicy.NextVersion(list).ShouldBe(next);
-        (RankPolicy.DraftOf(list)?.Version).ShouldBe(draft);
-    }
+    [InlineData("", 1)]
+    [InlineData("1:2026-01-01", 2)]
+    [InlineData("1:2026-01-01 3:2026-07-01 2:2026-03-01:draft", 4)]
+    public void The_next_number_follows_the_highest_version(string versions, int next) =>
+        RankPolicy.NextVersion(Versions(versions)).ShouldBe(next);
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("1:2026-01-01", null)]
+    [InlineData("1:2026-01-01 3:2026-07-01 2:2026-03-01:draft", 2)]
+    public void The_draft_is_the_unpublished_version(string versions, int? draft) =>
+        (RankPolicy.DraftOf(Versions(versions))?.Version).ShouldBe(draft);
 
     public static TheoryData<string, Action, string> PublishedPolicies => new()
     {
@@ -77,26 +80,42 @@ public sealed class VersionedPolicyTests
     [Fact]
     public void A_draft_may_be_changed() => Should.NotThrow(new RankPolicy { CountyCode = "360922000000", Version = 3 }.EnsureDraft);
 
-    [Fact]
-    public void A_new_draft_copies_the_numbers_and_starts_unpublished_with_its_own_lists()
+    /// <summary>Published version 1 (row 7) with a changed allowance step and absence limit.</summary>
+    private static RankPolicy PublishedV1() => new()
     {
-        var v1 = new RankPolicy
-        {
-            Id = 7, RowVersion = 4, CountyCode = "360922000000", Version = 1, EffectiveFrom = D("2026-01-01"), IsPublished = true,
-            PublishedBy = "county.admin", PublishedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), AllowanceStepFen = 150_00, MaxAbsenceDays = 5,
-        };
-        var draft = v1.NewDraft(2, D("2026-07-01"));
+        Id = 7, RowVersion = 4, CountyCode = "360922000000", Version = 1, EffectiveFrom = D("2026-01-01"), IsPublished = true,
+        PublishedBy = "county.admin", PublishedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), AllowanceStepFen = 150_00, MaxAbsenceDays = 5,
+    };
 
+    [Fact]
+    public void A_new_draft_is_a_new_row_with_the_numbers_copied()
+    {
+        var v1 = PublishedV1();
+        var draft = v1.NewDraft(2, D("2026-07-01"));
         (draft.Id, draft.RowVersion, draft.Version, draft.EffectiveFrom).ShouldBe((0L, 0, 2, D("2026-07-01")));
-        (draft.IsPublished, draft.PublishedBy, draft.PublishedAtUtc).ShouldBe((false, (string?)null, (DateTime?)null));
         (draft.CountyCode, draft.AllowanceStepFen, draft.MaxAbsenceDays).ShouldBe(("360922000000", 150_00L, 5));
         draft.MinMonths.ShouldBe(v1.MinMonths);
+    }
+
+    [Fact]
+    public void A_new_draft_starts_unpublished()
+    {
+        var v1 = PublishedV1();
+        var draft = v1.NewDraft(2, D("2026-07-01"));
+        (draft.IsPublished, draft.PublishedBy, draft.PublishedAtUtc).ShouldBe((false, (string?)null, (DateTime?)null));
+        v1.IsPublished.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_new_draft_has_its_own_lists()
+    {
+        var v1 = PublishedV1();
+        var draft = v1.NewDraft(2, D("2026-07-01"));
         draft.MinMonths.ShouldNotBeSameAs(v1.MinMonths);
         draft.PointsSteps.ShouldNotBeSameAs(v1.PointsSteps);
         draft.VetoReasons.ShouldNotBeSameAs(v1.VetoReasons);
         draft.VetoReasons.Add("新增情形");
         v1.VetoReasons.ShouldNotContain("新增情形");
-        v1.IsPublished.ShouldBeTrue();
     }
 
     [Fact]
@@ -108,12 +127,16 @@ public sealed class VersionedPolicyTests
     }
 
     [Fact]
-    public void Publishing_refuses_a_draft_with_problems_and_marks_a_good_one()
+    public void Publishing_refuses_a_draft_with_problems()
     {
         var bad = PaySettings.DraftFrom(null, "360922000000", 1, D("2026-01-02"));
         Should.Throw<RuleException>(() => bad.Publish("county.admin", DateTime.UnixEpoch)).Message.ShouldContain("生效日期须为某月 1 日");
         bad.IsPublished.ShouldBeFalse();
+    }
 
+    [Fact]
+    public void Publishing_marks_a_good_draft_published_once()
+    {
         var good = PaySettings.DraftFrom(null, "360922000000", 1, D("2026-01-01"));
         good.Publish("county.admin", DateTime.UnixEpoch);
         (good.IsPublished, good.PublishedBy, good.PublishedAtUtc).ShouldBe((true, (string?)"county.admin", (DateTime?)DateTime.UnixEpoch));
