@@ -345,9 +345,13 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice), Granted(Roles.Department), Granted(Roles.DisciplineInspector)]
     public const string TaskListRead = "tasks.list.read";
 
-    [Described("编辑、发布村级事项清单，查看待审批的准入申请")]
+    [Described("编辑、发布村级事项清单")]
     [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
     public const string TaskListEdit = "tasks.list.edit";
+
+    [Described("查看待审批的准入申请（准入审批队列）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
+    public const string TaskQueueRead = "tasks.queue.read";
 
     [Described("提交、撤回准入申请")]
     [Granted(Roles.Department)]

@@ -9,7 +9,7 @@ using Cunzhi.Web.Infrastructure.Security;
 namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入审批: pending requests; the coordination office approves or rejects (with a reason), the county admin watches.</summary>
-[Authorize(Policy = Permissions.TaskListEdit)]
+[Authorize(Policy = Permissions.TaskQueueRead)]
 public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }

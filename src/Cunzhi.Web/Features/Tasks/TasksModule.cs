@@ -65,7 +65,7 @@ public sealed class TasksModule : IFeatureModule
             .WithSummary("从 .xlsx 批量导入任务准入申请（multipart 字段 file）：返回 202 和导入任务；全部行校验无误才写入，每行经过同一准入判定（即时准入、即时拒绝或报协调办审批），有错误则一条不写");
 
         tasks.MapGet("/queue", Queue)
-            .RequireAuthorization(Permissions.TaskListEdit).WithSummary("待审批的准入申请");
+            .RequireAuthorization(Permissions.TaskQueueRead).WithSummary("待审批的准入申请");
         requests.MapPost("/{id:long}/approve", Approve)
             .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办批准（任务随即下达到村）");

@@ -26,11 +26,11 @@ public static class PermissionPolicies
     public static bool Can(this ClaimsPrincipal? user, string capability)
     {
         if (user?.Identity?.IsAuthenticated != true) return false;
-        // IsInRole reads the identity's own role claim type (cookie and bearer alike).
         return Permissions.Allows(capability, user.Roles(), LevelOf(user));
     }
 
     /// <summary>The roles <paramref name="user"/> holds (for rules about roles themselves: which roles an admin grants, two-factor).</summary>
+    /// <remarks>IsInRole reads the identity's own role claim type, so cookie and bearer principals alike.</remarks>
     public static IEnumerable<string> Roles(this ClaimsPrincipal user) => Domain.Accounts.Roles.All.Where(user.IsInRole);
 
     /// <summary>The level of the account's region, or null without a valid region claim.</summary>
