@@ -97,6 +97,19 @@ public abstract class HomeTodoTests<TFactory>(TFactory f) : IClassFixture<TFacto
     }
 
     [Fact]
+    public async Task County_admin_home_counts_evaluation_windows_to_open()
+    {
+        var before = await Count("county.admin", "evaluations-open");
+        var opened = await (await f.ApiAs("county.admin")).PostAsJsonAsync("/api/v1/evaluations/windows", new
+        {
+            regions = new[] { Demo.Naoping }, year = China.Today.Year + 1,
+            opensAt = China.Now.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ss"), closesAt = China.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ss"),
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK, await opened.Content.ReadAsStringAsync());
+        (await Count("county.admin", "evaluations-open")).ShouldBe(before + 1);
+    }
+
+    [Fact]
     public async Task Town_admin_home_counts_draft_pay_runs_to_review()
     {
         var before = await Count("town.efeng", "pay-review");
