@@ -21,7 +21,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
     /// </summary>
     public static readonly string[] OpenEndpoints =
     [
-        "POST api/v1/auth/token", "POST api/v1/auth/refresh", "POST api/v1/auth/logout", "GET api/v1/me",
+        "POST api/v1/auth/token", "POST api/v1/auth/refresh", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/me/todos",
         "POST api/v1/evaluations/ballot/open", "POST api/v1/evaluations/ballot/",
         "GET api/v1/regions/", "GET api/v1/regions/{code}", "GET api/v1/regions/{code}/children", "GET api/v1/regions/{code}/stats",
         "GET api/v1/imports/{id}", "GET api/v1/imports/{id}/errors",
@@ -32,7 +32,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
     public static readonly string[] OpenPages =
     [
         "", "Index", "Error", "Account/Login", "Account/LoginWith2fa", "Account/Logout", "Account/AccessDenied", "Account/Profile",
-        "Regions", "Regions/Index", "Analytics", "Analytics/Index", "Evaluations/Vote", "Imports/Job",
+        "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Imports/Job",
     ];
 
     private static string RepoRoot()

@@ -128,10 +128,10 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
-    public async Task Dashboard_counts_match_the_database_for_the_accounts_region()
+    public async Task Region_statistics_match_the_database_for_the_accounts_region()
     {
         var expected = await f.WithSystemDb(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("360922106")));
-        var html = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync("/"));
+        var html = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync("/Regions/Stats"));
         html.QuerySelector("[data-stat=households]")!.TextContent.Replace(",", "").ShouldBe(expected.ToString());
         html.QuerySelector("[data-stat=villages]")!.TextContent.ShouldBe("11");
     }

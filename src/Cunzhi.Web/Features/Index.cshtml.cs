@@ -1,20 +1,12 @@
-using Cunzhi.Web.Features.Regions;
+using Cunzhi.Web.Features.Home;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features;
 
-/// <summary>Home dashboard: counts for the account's region.</summary>
-public sealed class IndexModel(RegionHandlers regions) : PageModel
+/// <summary>Home = 待办: what waits for the account, with counts and a link to act (<see cref="HomeTodos"/>). Region statistics are on /Regions/Stats.</summary>
+public sealed class IndexModel(HomeTodos todos) : PageModel
 {
-    public RegionView? Root { get; private set; }
-    public RegionStats Stats { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
-    public Paged<RegionView>? Children { get; private set; }
+    public TodoList Todos { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Root = await regions.RootAsync(ct);
-        if (Root is null) return;
-        Stats = await regions.StatsAsync(Root.Code, ct);
-        Children = await regions.ChildrenAsync(Root.Code, null, new Domain.Common.PageRequest(1, 50), ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Todos = await todos.ForCurrentUserAsync(ct);
 }

@@ -1,6 +1,6 @@
 namespace Cunzhi.E2E.Pages;
 
-/// <summary>The home page: counts for the account's region and its sub-regions.</summary>
+/// <summary>The home page (待办) and, on 区划统计 (/Regions/Stats), the counts for the account's region and its sub-regions.</summary>
 public sealed class DashboardPage(IPage page)
 {
     public ILocator RootRegion => page.GetByTestId("root-region");
@@ -10,6 +10,20 @@ public sealed class DashboardPage(IPage page)
     public Task<string> RootRegionNameAsync() => RootRegion.OwnTextAsync();
 
     public ILocator Stat(string key) => page.Locator($"[data-stat='{key}']");
+
+    /// <summary>One to-do on the home page, by its key.</summary>
+    public ILocator Todo(string key) => page.Locator($"[data-todo='{key}']");
+
+    /// <summary>The reminder bell, outside the collapsed menu.</summary>
+    public ILocator Bell => page.GetByTestId("bell");
+
+    /// <summary>Opens 区划统计, where the sub-regions are listed.</summary>
+    public async Task<DashboardPage> OpenStatsAsync()
+    {
+        await page.GotoAsync("/Regions/Stats");
+        await Expect(RootRegion).ToBeVisibleAsync();
+        return this;
+    }
 
     public async Task<RegionsPage> OpenSubRegionAsync(string name)
     {

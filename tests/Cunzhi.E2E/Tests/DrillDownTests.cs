@@ -13,7 +13,7 @@ public sealed class DrillDownTests(BrowserFixture fixture, ITestOutputHelper out
         var dashboard = await new LoginPage(page).SignInAsync("county.admin", DemoPassword);
         (await dashboard.RootRegionNameAsync()).ShouldBe("万载县");
 
-        var town = await dashboard.OpenSubRegionAsync("三兴镇");
+        var town = await (await dashboard.OpenStatsAsync()).OpenSubRegionAsync("三兴镇");
         (await town.NameAsync()).ShouldBe("三兴镇");
         await Expect(town.Breadcrumb).ToContainTextAsync("万载县");
 

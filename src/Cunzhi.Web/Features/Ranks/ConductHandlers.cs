@@ -17,8 +17,11 @@ public sealed record ConductView(long Id, long CadreId, string CadreName, string
     int? Days, CommendationLevel? Level, string? VetoReason, string Description, string RecordedBy, DateTime RecordedAtUtc,
     DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawReason);
 
-/// <summary>Filter of the conduct list; <see cref="Withdrawn"/>: null every record, false only those standing, true only withdrawn ones.</summary>
-public sealed record ConductFilter(long? CadreId, string? Region, ConductKind? Kind, bool? Withdrawn = null);
+/// <summary>
+/// Filter of the conduct list; <see cref="Withdrawn"/>: null every record, false only those standing, true only withdrawn ones;
+/// <see cref="RecordedSinceUtc"/>: only records entered from then on (the home's 近期变化).
+/// </summary>
+public sealed record ConductFilter(long? CadreId, string? Region, ConductKind? Kind, bool? Withdrawn = null, DateTime? RecordedSinceUtc = null);
 
 public sealed record RecordConduct(long CadreId, ConductKind Kind, DateOnly? Date, DateOnly? EndDate, int? Days, CommendationLevel? Level, string? VetoReason, string? Description);
 
@@ -77,6 +80,7 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         if (f.CadreId is { } id) q = q.Where(r => r.CadreId == id);
         if (f.Kind is { } k) q = q.Where(r => r.Kind == k);
         if (f.Withdrawn is { } w) q = w ? q.Where(r => r.WithdrawnAtUtc != null) : q.Where(r => r.WithdrawnAtUtc == null);
+        if (f.RecordedSinceUtc is { } since) q = q.Where(r => r.RecordedAtUtc >= since);
         if (!string.IsNullOrWhiteSpace(f.Region) && RegionCodes.LevelOf(f.Region.Trim()) is not null)
         {
             var prefix = RegionCodes.ScopePrefix(f.Region.Trim());
