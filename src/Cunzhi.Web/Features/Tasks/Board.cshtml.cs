@@ -26,6 +26,19 @@ public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await PickTownAsync(ct);
+        Board = await weekly.BoardAsync(Town, Week, new PageRequest(PageNumber, PageSize), ct, Q, Show);
+    }
+
+    /// <summary>The board's villages and items as a workbook with the notes, same filters, all pages.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromServices] BoardExport export, CancellationToken ct)
+    {
+        await PickTownAsync(ct);
+        return await export.ExportAsync(Town, Week, Q, Show, ct);
+    }
+
+    private async Task PickTownAsync(CancellationToken ct)
+    {
         if (PicksTown)
         {
             Towns = await weekly.TownsAsync(ct);
@@ -33,6 +46,5 @@ public sealed class BoardModel(WeeklyHandlers weekly) : PageModel
             if (string.IsNullOrWhiteSpace(Town) || Towns.All(t => t.Code != Town)) Town = Towns.FirstOrDefault().Code;
         }
         else Town = null;
-        Board = await weekly.BoardAsync(Town, Week, new PageRequest(PageNumber, PageSize), ct, Q, Show);
     }
 }

@@ -19,6 +19,7 @@ public sealed class TasksModule : IFeatureModule
         services.AddScoped<TaskStats>();
         services.AddScoped<VillageTaskViews>();
         services.AddScoped<WeeklyHandlers>();
+        services.AddScoped<BoardExport>();
         services.AddSingleton<EvidenceStore>();
         services.AddImporter<TaskRequestImporter, TaskRequestImportRow>(TaskRequestImporter.Kind, TaskRequestImporter.Title, TaskRequestImporter.Columns);
     }
@@ -85,6 +86,10 @@ public sealed class TasksModule : IFeatureModule
         tasks.MapGet("/board", Board)
             .RequireAuthorization(Permissions.WeeklyBoardRead)
             .WithSummary("周报看板：各村 × 各任务的本周汇报情况（可按乡镇、村名筛选，只看有未报或受阻事项的村；按村分页）");
+        tasks.MapGet("/board/export", ExportBoard)
+            .RequireAuthorization(Permissions.WeeklyBoardRead)
+            .Produces(StatusCodes.Status200OK, contentType: XlsxDownload.ContentType)
+            .WithSummary("导出周报看板 Excel：每村每项一行，含推进中、受阻事项的情况说明及填报人姓名、岗位（筛选同看板，不分页）");
         tasks.MapPost("/weekly/{villageTaskId:long}/evidence", UploadEvidence)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .RequireAuthorization(Permissions.WeeklyReport)
@@ -180,6 +185,9 @@ public sealed class TasksModule : IFeatureModule
 
     public static async Task<Results<Ok<WeeklyList>, ProblemHttpResult>> Report(SaveWeeklyReport command, WeeklyHandlers h, CancellationToken ct) =>
         await h.ReportAsync(command, null, ct) is { } r ? TypedResults.Ok(r) : VillageTaskNotFound;
+
+    public static Task<XlsxDownload> ExportBoard(string? town, DateOnly? week, string? q, BoardShow? show, BoardExport export, CancellationToken ct) =>
+        export.ExportAsync(town, week, q, show ?? BoardShow.All, ct);
 
     public static async Task<Ok<WeeklyBoard>> Board(string? town, DateOnly? week, string? q, BoardShow? show, int? page, int? pageSize, WeeklyHandlers h, CancellationToken ct) =>
         TypedResults.Ok(await h.BoardAsync(town, week, new PageRequest(page, pageSize), ct, q, show ?? BoardShow.All));

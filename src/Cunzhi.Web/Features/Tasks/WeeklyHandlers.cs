@@ -5,6 +5,7 @@ using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
+using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,15 @@ public sealed record SaveWeeklyReport(DateOnly? Week, List<WeeklyAnswer> Items);
 
 public sealed record BoardColumn(long TaskRequestId, string Title, string DepartmentName, DateOnly DueDate);
 
-/// <summary>One village's row: task request id → status (null: 未报); a task not put on the village has no entry.</summary>
-public sealed record BoardRow(string VillageCode, string VillageName, IReadOnlyDictionary<long, WeeklyStatus?> Cells);
+/// <summary>
+/// One village's row: task request id → status (null: 未报); a task not put on the village has no entry. <paramref name="Notes"/>:
+/// task request id → why, for items reported 推进中 or 受阻 (the note and who reported it, by display name and post).
+/// </summary>
+public sealed record BoardRow(string VillageCode, string VillageName, IReadOnlyDictionary<long, WeeklyStatus?> Cells,
+    IReadOnlyDictionary<long, BoardNote>? Notes = null);
+
+/// <summary>What the village said about an item in progress or blocked, and who said it (never the login name).</summary>
+public sealed record BoardNote(WeeklyStatus Status, string? Note, string ReporterName, string ReporterPost, DateTime ReportedAtUtc);
 
 public sealed record WeeklyBoard(DateOnly Week, IReadOnlyList<BoardColumn> Columns, Paged<BoardRow> Rows);
 
@@ -220,11 +228,23 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             .Select(t => new { t.Id, t.TaskRequestId, t.RegionCode, t.Title, t.DepartmentName, t.DueDate }).ToListAsync(ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var reports = await db.Set<WeeklyReport>().AsNoTracking().Where(r => r.WeekStart == monday && taskIds.Contains(r.VillageTaskId))
-            .ToDictionaryAsync(r => r.VillageTaskId, r => r.Status, ct);
+            .Select(r => new { r.VillageTaskId, r.Status, r.Note, r.ReportedBy, r.ReportedAtUtc })
+            .ToDictionaryAsync(r => r.VillageTaskId, ct);
+        var people = await PersonNames.ByUserNameAsync(db, reports.Values.Where(r => r.Status != WeeklyStatus.Done).Select(r => r.ReportedBy), ct);
         var columns = tasks.GroupBy(t => t.TaskRequestId).Select(g => g.First()).OrderBy(t => t.DueDate).ThenBy(t => t.TaskRequestId)
             .Select(t => new BoardColumn(t.TaskRequestId, t.Title, t.DepartmentName, t.DueDate)).ToList();
-        var boardRows = rows.Items.Select(v => new BoardRow(v.Code, v.Name,
-            tasks.Where(t => t.RegionCode == v.Code).ToDictionary(t => t.TaskRequestId, t => reports.TryGetValue(t.Id, out var s) ? s : (WeeklyStatus?)null))).ToList();
+        var boardRows = rows.Items.Select(v =>
+        {
+            var own = tasks.Where(t => t.RegionCode == v.Code).ToList();
+            var notes = new Dictionary<long, BoardNote>();
+            foreach (var t in own)
+                if (reports.TryGetValue(t.Id, out var r) && r.Status != WeeklyStatus.Done)
+                {
+                    var who = people[r.ReportedBy];
+                    notes[t.TaskRequestId] = new(r.Status, r.Note, who.Name, who.Post, DateTime.SpecifyKind(r.ReportedAtUtc, DateTimeKind.Utc));
+                }
+            return new BoardRow(v.Code, v.Name, own.ToDictionary(t => t.TaskRequestId, t => reports.TryGetValue(t.Id, out var r) ? r.Status : (WeeklyStatus?)null), notes);
+        }).ToList();
         return new(monday, columns, new Paged<BoardRow>(boardRows, rows.Total, rows.Page, rows.PageSize));
     }
 

@@ -1,0 +1,277 @@
+using Cunzhi.Data.Auditing;
+
+namespace Cunzhi.Web.Features.Audit;
+
+/// <summary>
+/// The one reviewed table that turns the log's code names into Chinese: entity type (the CLR name the log records, and
+/// the names of events written with <c>RecordEvent</c>) → 中文名, property → 中文标签 (shared labels, then per entity
+/// where a name means something else there), and every action → 中文. A convention test
+/// (AuditReadableTests) fails when an entity type of the data model, or an event name used in src/, has no entry.
+/// </summary>
+public static class AuditNames
+{
+    /// <summary>Entity type → Chinese name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // 区划与账号
+        ["Region"] = "行政区划",
+        ["ReferenceItem"] = "代码表条目",
+        ["AppUser"] = "账号",
+        ["IdentityRole"] = "角色",
+        ["IdentityUserRole`1"] = "账号角色",
+        ["IdentityUserClaim`1"] = "账号声明",
+        ["IdentityRoleClaim`1"] = "角色声明",
+        ["IdentityUserLogin`1"] = "外部登录",
+        ["IdentityUserToken`1"] = "账号密钥（两步验证）",
+        // 村干部与后备
+        ["Cadre"] = "村干部",
+        ["CadrePost"] = "任职记录",
+        ["ReserveCadre"] = "后备干部",
+        ["ReserveReview"] = "后备干部考察",
+        ["Household"] = "户",
+        ["Resident"] = "户成员",
+        // 考核
+        ["AssessmentSettings"] = "考核设置",
+        ["IndicatorTemplate"] = "考核指标模板",
+        ["AssessmentIndicator"] = "考核指标",
+        ["PeriodReview"] = "月度/季度考核评分",
+        ["LedgerRecord"] = "平时台账",
+        ["AnnualBatch"] = "年度考核批次",
+        ["AnnualReview"] = "年度考核结果",
+        // 双述双评
+        ["EvaluationWindow"] = "双述双评评议",
+        ["EvaluationReport"] = "述职报告",
+        ["BallotCode"] = "评议码",
+        ["BallotTally"] = "评议计票",
+        ["PublicEvaluationResult"] = "评议结果",
+        // 职级
+        ["RankPolicy"] = "晋升办法",
+        ["ConductRecord"] = "履职记录",
+        ["RankProposal"] = "职级申请",
+        ["RankChange"] = "职级变动",
+        // 报酬
+        ["PaySettings"] = "报酬标准",
+        ["PayrollRun"] = "工资批次",
+        ["PayLine"] = "工资明细",
+        ["GoodSecretaryAward"] = "好支书奖励",
+        ["IncomeReward"] = "集体增收奖励",
+        ["IncomeRewardShare"] = "增收奖励分配",
+        // 减负
+        ["ResponsibilityList"] = "工作事务清单",
+        ["ResponsibilityItem"] = "清单事项",
+        ["TaskRequest"] = "任务准入申请",
+        ["VillageTask"] = "村级任务",
+        ["WeeklyReport"] = "周五汇报",
+        ["TaskEvidence"] = "佐证材料",
+        ["Reminder"] = "提醒",
+        ["ReminderWebhook"] = "群机器人",
+        ["BurdenEvent"] = "会议与检查",
+        ["BurdenEventVillage"] = "会议与检查涉及村",
+        ["BurdenPolicy"] = "减负设置",
+        ["RankingPublication"] = "排名发布",
+        ["AssessmentItem"] = "乡镇考核事项",
+        // 一表通
+        ["FormTemplate"] = "报表",
+        ["FormField"] = "报表字段",
+        ["FormSubmission"] = "报表填报",
+        ["FormValue"] = "报表填报值",
+        // 事件（RecordEvent 写入的对象名）
+        ["Account"] = "账号登录",
+        ["DemoData"] = "演示数据",
+        ["RankDemo"] = "职级演示数据",
+        ["AssessmentDemo"] = "考核演示数据",
+        ["AuditLog"] = "操作日志",
+    };
+
+    /// <summary>Actions written by events besides <see cref="AuditActions"/>'s, in Chinese.</summary>
+    private static readonly IReadOnlyDictionary<string, string> EventActions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BallotCast"] = "投票",
+        ["BallotCodesIssued"] = "生成评议码",
+        ["BallotCodesVoided"] = "作废评议码",
+        ["EvaluationOpened"] = "开启评议",
+        ["EvaluationClosed"] = "评议结束",
+        ["EvaluationClosedEarly"] = "提前结束评议",
+        ["PayAdjustmentAdded"] = "新增调整行",
+        ["PayAdjustmentRemoved"] = "删除调整行",
+        ["PayrollComputed"] = "计算工资",
+    };
+
+    /// <summary>Every action code the log may hold (the kind filter's choices), in a fixed order.</summary>
+    public static readonly IReadOnlyList<string> Actions =
+    [
+        AuditActions.Insert, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.SignOut,
+        AuditActions.Reveal, AuditActions.Export, AuditActions.Seed, AuditActions.Redaction, .. EventActions.Keys,
+    ];
+
+    /// <summary>Chinese name of an action (the code itself when unknown, so nothing is hidden).</summary>
+    public static string Action(string action) => EventActions.TryGetValue(action, out var n) ? n : AuditActions.DisplayName(action);
+
+    /// <summary>Chinese name of an entity type (the code itself when unknown).</summary>
+    public static string Entity(string entity) => Entities.TryGetValue(entity, out var n) ? n : entity;
+
+    /// <summary>The entity code for a filter value given as code or Chinese name; null when neither.</summary>
+    public static string? EntityCode(string value)
+    {
+        var v = value.Trim();
+        if (Entities.ContainsKey(v)) return v;
+        return Entities.FirstOrDefault(e => e.Value == v).Key;
+    }
+
+    /// <summary>Labels of property names shared by many entities.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Common = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Id"] = "编号", ["RowVersion"] = "版本号", ["Version"] = "版本", ["RegionCode"] = "区划代码", ["CountyCode"] = "县代码",
+        ["Code"] = "代码", ["Name"] = "名称", ["Title"] = "标题", ["Kind"] = "类别", ["Status"] = "状态", ["State"] = "状态",
+        ["Year"] = "年度", ["Month"] = "月份", ["Period"] = "期次", ["Date"] = "日期", ["StartDate"] = "开始日期", ["EndDate"] = "结束日期",
+        ["Note"] = "备注", ["Description"] = "说明", ["Reason"] = "原因", ["Explanation"] = "计算说明", ["Warning"] = "提示", ["Warnings"] = "提示",
+        ["SortOrder"] = "排序", ["Level"] = "级别", ["Source"] = "来源", ["Channel"] = "渠道", ["Department"] = "部门", ["DepartmentName"] = "部门",
+        ["CadreId"] = "村干部编号", ["CadreName"] = "村干部姓名", ["PostCode"] = "职务", ["Rank"] = "职级", ["Term"] = "届次",
+        ["Gender"] = "性别", ["BirthDate"] = "出生日期", ["EducationCode"] = "学历", ["IsPartyMember"] = "中共党员",
+        ["NationalIdCipher"] = "身份证号（密文）", ["NationalIdHash"] = "身份证号（检索用哈希）", ["NationalIdMasked"] = "身份证号",
+        ["PhoneCipher"] = "手机号（密文）", ["PhoneMasked"] = "手机号",
+        ["CreatedBy"] = "创建人", ["CreatedAtUtc"] = "创建时间", ["UpdatedBy"] = "修改人", ["UpdatedAtUtc"] = "修改时间",
+        ["PublishedBy"] = "发布人", ["PublishedAtUtc"] = "发布时间", ["ProposedBy"] = "提出人", ["ProposedAtUtc"] = "提出时间",
+        ["DecidedBy"] = "决定人", ["DecidedAtUtc"] = "决定时间", ["DecisionReason"] = "决定理由", ["ReturnReason"] = "退回原因",
+        ["ApprovedBy"] = "批准人", ["ApprovedAtUtc"] = "批准时间", ["ReviewedBy"] = "审核人", ["ReviewedAtUtc"] = "审核时间",
+        ["LockedBy"] = "锁定人", ["LockedAtUtc"] = "锁定时间", ["ComputedBy"] = "计算人", ["ComputedAtUtc"] = "计算时间",
+        ["RecordedBy"] = "记录人", ["RecordedAtUtc"] = "记录时间", ["SubmittedAtUtc"] = "提交时间", ["EnteredBy"] = "填报人", ["EnteredAtUtc"] = "填报时间",
+        ["GrantedBy"] = "授予人", ["GrantedAtUtc"] = "授予时间", ["ScoredBy"] = "评分人", ["ScoredAtUtc"] = "评分时间",
+        ["ReportedBy"] = "填报人", ["ReportedAtUtc"] = "填报时间", ["UploadedBy"] = "上传人", ["UploadedAtUtc"] = "上传时间",
+        ["WithdrawnBy"] = "撤销人", ["WithdrawnAtUtc"] = "撤销时间", ["WithdrawReason"] = "撤销原因", ["PreparedBy"] = "编制人", ["PreparedAtUtc"] = "编制时间",
+        ["EditedBy"] = "编辑人", ["ReadBy"] = "已读人", ["ReadAtUtc"] = "已读时间", ["FiledAtUtc"] = "下发时间", ["AdmittedAtUtc"] = "准入时间",
+        ["EffectiveFrom"] = "生效日期", ["FromRank"] = "原职级", ["ToRank"] = "新职级", ["WindowId"] = "评议编号", ["TemplateId"] = "模板编号",
+        ["TemplateVersion"] = "模板版本", ["Score"] = "得分", ["Scores"] = "各项得分", ["Total"] = "总分", ["Weight"] = "权重",
+        ["VillageTaskId"] = "村级任务编号", ["TaskRequestId"] = "任务申请编号", ["FormTemplateId"] = "报表编号", ["WeekStart"] = "周（周一）",
+        ["Requirement"] = "要求", ["DueDate"] = "截止日期", ["EvidenceRequired"] = "需佐证材料", ["EvidenceJustification"] = "需佐证的理由",
+        ["AmountFen"] = "金额（分）", ["TotalFen"] = "合计（分）", ["PayYear"] = "发放年度", ["PayMonth"] = "发放月份",
+        ["AllowanceStepFen"] = "职级津贴级差（分）", ["Days"] = "天数", ["Value"] = "值", ["Label"] = "标签", ["Type"] = "类型",
+        ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "文件指纹（SHA-256）",
+        ["StoredName"] = "存储文件名", ["Enabled"] = "启用", ["Host"] = "地址主机", ["UrlProtected"] = "地址（密文）", ["SecretProtected"] = "加签密钥（密文）",
+        ["IsPublished"] = "已发布", ["Hash"] = "哈希", ["Used"] = "已使用", ["Voided"] = "已作废", ["Count"] = "票数", ["Choice"] = "评议选项",
+        // 账号（Identity）
+        ["UserName"] = "账号名", ["NormalizedUserName"] = "账号名（规范化）", ["DisplayName"] = "显示名称", ["Email"] = "电子邮箱",
+        ["NormalizedEmail"] = "电子邮箱（规范化）", ["EmailConfirmed"] = "邮箱已确认", ["PasswordHash"] = "密码（哈希）", ["SecurityStamp"] = "安全戳",
+        ["ConcurrencyStamp"] = "并发戳", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认", ["TwoFactorEnabled"] = "两步验证",
+        ["LockoutEnd"] = "锁定至", ["LockoutEnabled"] = "允许锁定", ["AccessFailedCount"] = "连续登录失败次数", ["CanRevealPersonalData"] = "可查看完整证件号",
+        ["UserId"] = "账号编号", ["RoleId"] = "角色编号", ["LoginProvider"] = "登录提供方", ["ProviderKey"] = "提供方标识", ["ProviderDisplayName"] = "提供方名称",
+        ["ClaimType"] = "声明类型", ["ClaimValue"] = "声明值", ["NormalizedName"] = "名称（规范化）",
+        // 事件详情中的键
+        ["fullNumbers"] = "含完整证件号", ["region"] = "区划", ["status"] = "状态", ["post"] = "职务", ["q"] = "搜索", ["rows"] = "行数",
+        ["count"] = "数量", ["channel"] = "渠道", ["reason"] = "原因", ["filter"] = "筛选条件", ["capped"] = "已截断",
+    };
+
+    /// <summary>Labels that differ for one entity (same property name, other meaning there).</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PerEntity = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+    {
+        ["Region"] = new Dictionary<string, string> { ["Code"] = "区划代码", ["Name"] = "区划名称", ["Level"] = "层级", ["ParentCode"] = "上级区划代码" },
+        ["Cadre"] = new Dictionary<string, string>
+        {
+            ["Name"] = "姓名", ["Status"] = "在职状态", ["StartDate"] = "任职日期", ["Origin"] = "来源", ["AssignedFrom"] = "派出单位",
+            ["IsProfessionalSecretary"] = "专业化管理书记", ["DepartureDate"] = "离任日期", ["DepartureReason"] = "离任原因",
+        },
+        ["CadrePost"] = new Dictionary<string, string> { ["StartDate"] = "任职日期", ["EndDate"] = "离任日期" },
+        ["ReserveCadre"] = new Dictionary<string, string>
+        {
+            ["Name"] = "姓名", ["Recommender"] = "推荐人", ["RecommendedDate"] = "推荐日期", ["TrainerCadreId"] = "培养联系人编号", ["TrainerName"] = "培养联系人",
+            ["PlacementPostCode"] = "拟任职务", ["TrainingNote"] = "培养情况", ["ClosedDate"] = "出库日期", ["PromotedCadreId"] = "转任村干部编号",
+            ["PromotedCadre"] = "转任村干部",
+        },
+        ["ReserveReview"] = new Dictionary<string, string> { ["ReserveCadreId"] = "后备干部编号", ["Reviewer"] = "考察人", ["Outcome"] = "考察结论" },
+        ["Household"] = new Dictionary<string, string> { ["GroupCode"] = "村民小组", ["GridCode"] = "网格", ["Number"] = "户号", ["HeadName"] = "户主", ["Address"] = "住址" },
+        ["Resident"] = new Dictionary<string, string> { ["HouseholdId"] = "户编号", ["Name"] = "姓名", ["Relation"] = "与户主关系" },
+        ["AssessmentSettings"] = new Dictionary<string, string>
+        {
+            ["MonthlyWeight"] = "月度权重", ["QuarterlyWeight"] = "季度权重", ["SatisfactionWeight"] = "满意度权重", ["ExcellentThreshold"] = "优秀分数线",
+            ["CompetentThreshold"] = "称职分数线", ["BasicThreshold"] = "基本称职分数线", ["ExcellentCapPercent"] = "优秀比例上限（%）",
+            ["LowMonthlyAverage"] = "月度均分预警线", ["LowSatisfactionPercent"] = "满意度预警线（%）",
+        },
+        ["AssessmentIndicator"] = new Dictionary<string, string> { ["Name"] = "指标名称", ["MinScore"] = "最低分", ["MaxScore"] = "满分" },
+        ["LedgerRecord"] = new Dictionary<string, string>
+        {
+            ["AttachmentName"] = "附件名", ["AttachmentType"] = "附件类型", ["AttachmentSize"] = "附件大小（字节）", ["AttachmentSha256"] = "附件指纹（SHA-256）",
+        },
+        ["AnnualReview"] = new Dictionary<string, string>
+        {
+            ["BatchId"] = "批次编号", ["MonthlyAverage"] = "月度均分", ["QuarterlyAverage"] = "季度均分", ["Satisfaction"] = "满意度",
+            ["Score"] = "年度得分", ["CandidateRating"] = "建议等次", ["Rating"] = "等次",
+        },
+        ["AnnualBatch"] = new Dictionary<string, string> { ["Reviews"] = "考核结果" },
+        ["EvaluationWindow"] = new Dictionary<string, string>
+        {
+            ["OpensAtUtc"] = "开始时间", ["ClosesAtUtc"] = "截止时间", ["ClosedAtUtc"] = "结束时间", ["BallotsCast"] = "已投票数",
+        },
+        ["EvaluationReport"] = new Dictionary<string, string> { ["Position"] = "岗位", ["Text"] = "述职内容" },
+        ["PublicEvaluationResult"] = new Dictionary<string, string>
+        {
+            ["Satisfied"] = "满意", ["BasicallySatisfied"] = "基本满意", ["Dissatisfied"] = "不满意", ["CodesIssued"] = "发放评议码数", ["CodesUsed"] = "已用评议码数",
+        },
+        ["RankPolicy"] = new Dictionary<string, string>
+        {
+            ["MinMonths"] = "各职级最低任职月数", ["MinimumRating"] = "最低年度等次", ["SanctionMonths"] = "处分影响期（月）", ["PeriodMonths"] = "考察期（月）",
+            ["MinSatisfactionPercent"] = "满意度下限（%）", ["MaxAbsenceDays"] = "无故缺勤上限（天）", ["ExcellentPoints"] = "优秀加分",
+            ["CountyCommendationPoints"] = "县级表彰加分", ["CityCommendationPoints"] = "市级表彰加分", ["ProvinceCommendationPoints"] = "省级表彰加分",
+            ["NationalCommendationPoints"] = "国家级表彰加分", ["PointsSteps"] = "加分缩短等待期", ["VetoReasons"] = "一票否决事由",
+        },
+        ["ConductRecord"] = new Dictionary<string, string> { ["VetoReason"] = "否决事由", ["Description"] = "情况" },
+        ["RankProposal"] = new Dictionary<string, string>
+        {
+            ["Ground"] = "依据", ["GroundYear"] = "依据年度", ["ConductRecordId"] = "履职记录编号", ["Grounds"] = "依据明细",
+        },
+        ["RankChange"] = new Dictionary<string, string> { ["ProposalId"] = "职级申请编号" },
+        ["PaySettings"] = new Dictionary<string, string>
+        {
+            ["ChiefBaseFen"] = "书记基本报酬（分/月）", ["PostShares"] = "各职务比例", ["PerformanceBaseFen"] = "绩效基数（分）", ["Coefficients"] = "绩效系数表",
+            ["GoodSecretaryAwardFen"] = "好支书奖励（分）", ["GoodSecretaryPayMonth"] = "好支书奖励发放月", ["RetirementFenPerYear"] = "离任补贴（分/年）",
+            ["RetirementAge"] = "离任补贴起领年龄", ["IncrementCapPercent"] = "增收奖励比例上限（%）", ["IncrementShares"] = "增收奖励默认权重",
+        },
+        ["PayrollRun"] = new Dictionary<string, string>
+        {
+            ["SettingsVersion"] = "报酬标准版本", ["RankPolicyVersion"] = "晋升办法版本", ["LineCount"] = "明细行数", ["MissingScores"] = "缺少月度评分人数", ["Lines"] = "明细",
+        },
+        ["PayLine"] = new Dictionary<string, string>
+        {
+            ["RunId"] = "工资批次编号", ["DaysInMonth"] = "当月天数", ["CoefficientPermille"] = "绩效系数（‰）", ["BaseFen"] = "基本报酬（分）",
+            ["AllowanceFen"] = "职级津贴（分）", ["PerformanceFen"] = "绩效报酬（分）", ["RewardFen"] = "奖励（分）", ["RetirementFen"] = "离任补贴（分）",
+            ["AdjustmentFen"] = "调整（分）", ["AdjustsLineId"] = "调整的明细编号", ["AdjustsRunId"] = "调整的批次编号", ["Reason"] = "调整原因",
+        },
+        ["IncomeReward"] = new Dictionary<string, string>
+        {
+            ["ThisYearIncomeFen"] = "本年集体经营收入（分）", ["LastYearIncomeFen"] = "上年集体经营收入（分）", ["CapPercent"] = "奖励比例（%）",
+            ["PoolFen"] = "奖励总额（分）", ["Shares"] = "分配",
+        },
+        ["IncomeRewardShare"] = new Dictionary<string, string> { ["IncomeRewardId"] = "增收奖励编号" },
+        ["ResponsibilityList"] = new Dictionary<string, string> { ["Items"] = "事项" },
+        ["ResponsibilityItem"] = new Dictionary<string, string> { ["ListId"] = "清单编号", ["Category"] = "类别", ["Area"] = "领域", ["Keywords"] = "关键词" },
+        ["TaskRequest"] = new Dictionary<string, string>
+        {
+            ["RequestedByUserId"] = "申请账号编号", ["RequestedBy"] = "申请人", ["TargetVillages"] = "下达村", ["ClaimedItemCode"] = "申报的清单事项",
+            ["SubmittedAtUtc"] = "提交时间", ["ListVersion"] = "清单版本", ["MatchedItemCode"] = "匹配事项编号", ["MatchedItemTitle"] = "匹配事项", ["VillageTasks"] = "村级任务",
+        },
+        ["VillageTask"] = new Dictionary<string, string> { ["ItemCode"] = "清单事项编号", ["ItemTitle"] = "清单事项" },
+        ["WeeklyReport"] = new Dictionary<string, string> { ["Status"] = "完成情况", ["Note"] = "情况说明" },
+        ["Reminder"] = new Dictionary<string, string> { ["Body"] = "内容", ["Link"] = "链接" },
+        ["BurdenEvent"] = new Dictionary<string, string> { ["Organizer"] = "组织单位", ["Villages"] = "涉及村" },
+        ["BurdenEventVillage"] = new Dictionary<string, string> { ["BurdenEventId"] = "会议与检查编号" },
+        ["BurdenPolicy"] = new Dictionary<string, string>
+        {
+            ["RankingIntervalMonths"] = "排名发布最短间隔（月）", ["AssessmentItemCap"] = "考核事项上限", ["BaselineFrom"] = "基线起始月", ["BaselineMonths"] = "基线月数",
+        },
+        ["RankingPublication"] = new Dictionary<string, string> { ["PublishedOn"] = "发布日期" },
+        ["AssessmentItem"] = new Dictionary<string, string> { ["Slot"] = "序位" },
+        ["FormTemplate"] = new Dictionary<string, string> { ["OwnerUserId"] = "所属账号编号", ["Fields"] = "字段" },
+        ["FormField"] = new Dictionary<string, string> { ["Unit"] = "单位", ["Required"] = "必填", ["Help"] = "填写说明", ["Choices"] = "选项", ["Binding"] = "自动取数" },
+        ["FormSubmission"] = new Dictionary<string, string> { ["AutoFilledCount"] = "自动填写项数", ["TypedCount"] = "手工填写项数", ["Values"] = "填报值" },
+        ["FormValue"] = new Dictionary<string, string> { ["SubmissionId"] = "填报编号", ["FieldId"] = "字段编号" },
+        ["BallotCode"] = new Dictionary<string, string> { ["Hash"] = "评议码（哈希）" },
+        ["IdentityUserToken`1"] = new Dictionary<string, string> { ["Name"] = "密钥名称", ["Value"] = "密钥" },
+    };
+
+    /// <summary>Chinese label of a property of an entity; null when the table has none (the caller shows the code).</summary>
+    public static string? FieldOrNull(string entity, string property) =>
+        PerEntity.TryGetValue(entity, out var own) && own.TryGetValue(property, out var label) ? label
+        : Common.TryGetValue(property, out var common) ? common : null;
+
+    /// <summary>Chinese label of a property (the property name itself when the table has none).</summary>
+    public static string Field(string entity, string property) => FieldOrNull(entity, property) ?? property;
+}
