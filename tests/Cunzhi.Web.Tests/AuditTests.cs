@@ -76,7 +76,7 @@ public abstract class AuditConcurrencyTests<TFactory>(TFactory f) : IClassFixtur
     public async Task Concurrent_writers_never_fork_the_chain()
     {
         var api = await f.ApiAs("county.admin");
-        var villages = await f.WithSystemDb(db => db.Regions.Where(r => r.ParentCode == Demo.Efeng).Select(r => r.Code).Take(8).ToListAsync());
+        var villages = await f.WithSystemDb(db => db.Regions.Where(r => r.ParentCode == Demo.Efeng).OrderBy(r => r.Code).Select(r => r.Code).Take(8).ToListAsync());
         var read = await Task.WhenAll(villages.Select(code => api.GetFromJsonAsync<Features.Regions.RegionView>($"/api/v1/regions/{code}", CunzhiFactory.Json)));
         var results = await Task.WhenAll(read.Select((r, i) => api.PutAsJsonAsync($"/api/v1/regions/{r!.Code}", new { name = $"并发村{i}", version = r.Version })));
         results.ShouldAllBe(r => r.IsSuccessStatusCode);

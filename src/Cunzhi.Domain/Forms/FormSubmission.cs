@@ -68,9 +68,9 @@ public static class FormEntry
         return errors;
     }
 
-    /// <summary>Parses a number as villages type it (half-width digits, optional minus and decimal point).</summary>
+    /// <summary>Parses a number as villages type it: digits in half or full width (<see cref="NumberText"/>), optional minus and decimal point.</summary>
     public static bool TryNumber(string value, out decimal number) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+        decimal.TryParse(NumberText.Normalize(value), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
 
     /// <summary>A number as stored and shown: invariant, no trailing zeros.</summary>
     public static string Format(decimal number) => number.ToString("0.############", CultureInfo.InvariantCulture);

@@ -49,6 +49,8 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cunzhi", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "true");
+        // A query that pages or takes First() without an order fails the test (README: stable order on every list).
+        builder.UseSetting("Database:StrictQueryOrder", "true");
         builder.UseSetting("Demo:HouseholdsPerVillage", "3");
         builder.UseSetting("DataProtection:KeysPath", _keys);
         // One personal-data key for the run: the seeded copies hold its cipher texts and its audit seals.

@@ -268,7 +268,7 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     public async Task<int> CloseDueAsync(CancellationToken ct = default)
     {
         var now = Now;
-        var due = await db.Set<EvaluationWindow>().AsNoTracking().Where(w => w.ClosedAtUtc == null && w.ClosesAtUtc <= now).Select(w => w.Id).Take(200).ToListAsync(ct);
+        var due = await db.Set<EvaluationWindow>().AsNoTracking().Where(w => w.ClosedAtUtc == null && w.ClosesAtUtc <= now).OrderBy(w => w.ClosesAtUtc).ThenBy(w => w.Id).Select(w => w.Id).Take(200).ToListAsync(ct);
         foreach (var id in due) await CloseAsync(id, early: false, ct);
         return due.Count;
     }

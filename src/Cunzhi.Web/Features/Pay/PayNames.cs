@@ -35,11 +35,11 @@ public static class PayNames
     public static string IncomeState(IncomeRewardState s) => s == IncomeRewardState.Approved ? "已审核" : "待审核";
     /// <summary>Fen as yuan, 2 decimals with thousands separators.</summary>
     public static string Yuan(long fen) => PayRules.Yuan(fen);
-    /// <summary>Yuan typed on a form (e.g. "3000" or "3,000.50") to fen; null when not a number with at most 2 decimals.</summary>
+    /// <summary>Yuan typed on a form (e.g. "3000", "3,000.50" or full-width "３，０００．５０") to fen; null when not a number with at most 2 decimals.</summary>
     public static long? ParseYuan(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!decimal.TryParse(text.Replace(",", "").Replace("，", "").Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var y)) return null;
+        if (!decimal.TryParse(Domain.Common.NumberText.Normalize(text).Replace(",", ""), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var y)) return null;
         if (decimal.Round(y, 2) != y || Math.Abs(y) > 1_000_000_000m) return null;
         return (long)(y * 100);
     }

@@ -55,7 +55,7 @@ public sealed class PayRunViews(AppDbContext db)
         if (r is null) return null;
         var lines = db.Set<PayLine>().AsNoTracking().Where(l => l.RunId == id);
         var totals = await lines.GroupBy(l => 1).Select(g => new RunTotals(g.Sum(l => l.BaseFen), g.Sum(l => l.AllowanceFen), g.Sum(l => l.PerformanceFen),
-            g.Sum(l => l.RewardFen), g.Sum(l => l.RetirementFen), g.Sum(l => l.AdjustmentFen), g.Sum(l => l.TotalFen))).FirstOrDefaultAsync(ct) ?? new RunTotals(0, 0, 0, 0, 0, 0, 0);
+            g.Sum(l => l.RewardFen), g.Sum(l => l.RetirementFen), g.Sum(l => l.AdjustmentFen), g.Sum(l => l.TotalFen))).ToListAsync(ct) is [var sums] ? sums : new RunTotals(0, 0, 0, 0, 0, 0, 0);
         if (!string.IsNullOrWhiteSpace(village)) lines = lines.Where(l => l.RegionCode == village.Trim());
         var paged = await LineViews(lines.OrderBy(l => l.RegionCode).ThenBy(l => l.Kind).ThenBy(l => l.CadreId).ThenBy(l => l.Id)).ToPagedAsync(page, ct);
         var townName = await db.Regions.Where(x => x.Code == r.RegionCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? r.RegionCode;

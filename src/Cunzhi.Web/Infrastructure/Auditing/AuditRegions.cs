@@ -15,7 +15,7 @@ public static class AuditRegions
     public static async Task<string> RootAsync(AppDbContext db, IConfiguration config, CancellationToken ct = default)
     {
         if (config["Security:UnknownSignInRegion"] is { Length: > 0 } configured) return configured.Trim();
-        var tops = await ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == null)
+        var tops = await ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == null).OrderBy(r => r.Code)
             .Select(r => r.Code).Take(2).ToListAsync(ct);
         return tops.Count == 1 ? tops[0] : "";
     }

@@ -8,6 +8,7 @@ using Cunzhi.Web.Infrastructure.Seed;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cunzhi.Web.Infrastructure.Data;
 
@@ -26,6 +27,10 @@ public static class DataSetup
         var config = builder.Configuration;
         var provider = Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
         var connection = config.GetConnectionString("Cunzhi");
+        // A paged list or a First() without an order returns rows in whatever order the database likes: the same page
+        // can show a row twice and skip another. Development and the tests refuse such a query outright
+        // (Database:StrictQueryOrder); elsewhere EF only logs it.
+        var strictOrder = config.GetValue("Database:StrictQueryOrder", false);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserContext>();
         builder.Services.AddSingleton(sp => new AuditSeal(sp.GetRequiredService<PersonalDataProtector>().AuditChainKey));
@@ -35,11 +40,11 @@ public static class DataSetup
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
                 connection = PostgresConnectionString(connection);
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder));
                 break;
             default:
                 connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteDesignTimeFactory.MigrationsAssembly)));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder));
                 break;
         }
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
@@ -47,6 +52,11 @@ public static class DataSetup
         builder.Services.AddScoped<AuditUpgrade>();
         return builder;
     }
+
+    private static DbContextOptionsBuilder Strict(this DbContextOptionsBuilder options, bool strictOrder) =>
+        strictOrder
+            ? options.ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning, CoreEventId.RowLimitingOperationWithoutOrderByWarning))
+            : options;
 
     /// <summary>
     /// Npgsql settings the platform relies on for speed, unless the connection string sets them itself. Auto-preparation

@@ -34,6 +34,7 @@ public static class WebSetup
             {
                 o.Filters.Add<RequireTwoFactorSetupFilter>();
                 o.Filters.Add<QueryTextPageFilter>();
+                o.ModelBinderProviders.Insert(0, new FullWidthNumberBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
