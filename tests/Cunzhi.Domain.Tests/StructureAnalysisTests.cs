@@ -152,6 +152,9 @@ public sealed class StructureAnalysisTests
     public void The_women_share_is_of_all_cadres_in_office() => SevenCadres().WomenShare.ShouldBe(28.6m); // 2 / 7
 
     [Fact]
+    public void The_women_count_is_what_the_share_is_of() => SevenCadres().Women.ShouldBe(2);
+
+    [Fact]
     public void One_shoulder_share_is_of_villages_including_those_without_cadres()
     {
         var f = StructureAnalysis.Analyse([V1, V2, V3],

@@ -74,6 +74,10 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
     public const string AccountsManage = "accounts.manage";
 
+    [Described("在导航中看到接口文档（对接其他系统的是县乡管理员；文档本身公开）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string ApiDocsLink = "api.docs.link";
+
     [Described("查看操作日志")]
     [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
     public const string AuditRead = "audit.read";

@@ -78,6 +78,9 @@ public sealed record StructureFigures(
     IReadOnlyList<AgeBandCount> AgeBands, IReadOnlyList<EducationCount> Education, IReadOnlyList<RankCount> Ranks,
     int VillagesWithoutSecretary, int VillagesWithoutDirector)
 {
+    /// <summary>In-office cadres who are women (the count behind <see cref="WomenShare"/>).</summary>
+    public int Women { get; init; }
+
     /// <summary>Unfilled chief posts in all (each village can lack a 书记 and a 主任).</summary>
     public int VacantPosts => VillagesWithoutSecretary + VillagesWithoutDirector;
 }
@@ -142,7 +145,10 @@ public static class StructureAnalysis
             Education: EducationDistribution(serving),
             Ranks: Enumerable.Range(1, Cadre.EntryRank).Reverse().Select(r => new RankCount(r, serving.Count(c => c.Rank == r))).ToList(),
             VillagesWithoutSecretary: vacancies.Count(v => v.LacksSecretary),
-            VillagesWithoutDirector: vacancies.Count(v => v.LacksDirector));
+            VillagesWithoutDirector: vacancies.Count(v => v.LacksDirector))
+        {
+            Women = serving.Count(c => c.Gender == Gender.Female),
+        };
     }
 
     /// <summary>

@@ -35,8 +35,15 @@ public sealed class EvaluationWindowPage(IPage page)
 
     public async Task StartNowAsync()
     {
-        await page.GetByTestId("open-now").ClickAsync();
-        await Expect(State).ToHaveTextAsync("评议中");
+        // 立即开始 asks first (and warns when a 述职报告 is missing); the county confirms.
+        void Confirm(object? _, IDialog dialog) => dialog.AcceptAsync();
+        page.Dialog += Confirm;
+        try
+        {
+            await page.GetByTestId("open-now").ClickAsync();
+            await Expect(State).ToHaveTextAsync("评议中");
+        }
+        finally { page.Dialog -= Confirm; }
     }
 
     /// <summary>As the town: generates codes and reads them off the printable sheet.</summary>
