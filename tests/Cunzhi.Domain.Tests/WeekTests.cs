@@ -67,4 +67,18 @@ public sealed class WeekTests
         else
             Should.Throw<RuleException>(() => r.Change(WeeklyStatus.Done, null, "b", At, day)).Message.ShouldContain(error);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(250)]
+    public void A_submitted_forms_note_names_the_form_and_fits_the_note_length(int titleLength)
+    {
+        var title = new string('表', titleLength);
+        var note = WeeklyReport.FormSubmittedNote(title);
+        note.Length.ShouldBeLessThanOrEqualTo(WeeklyReport.NoteMaxLength);
+        note.ShouldStartWith("已通过一表通提交报表《表");
+        note.ShouldEndWith("》");
+        WeeklyReport.File(1, "360922106208", new DateOnly(2026, 3, 2), WeeklyStatus.Done, note, "v", At, new DateOnly(2026, 3, 6)).Note.ShouldBe(note);
+    }
 }

@@ -26,6 +26,7 @@ internal sealed class ResponsibilityItemConfiguration : IEntityTypeConfiguration
         b.Property(i => i.Area).HasMaxLength(30);
         b.Property(i => i.Department).HasMaxLength(60);
         b.Property(i => i.Keywords).HasMaxLength(200);
+        b.Property(i => i.Synonyms).HasMaxLength(300);
         b.Property(i => i.Note).HasMaxLength(500);
         b.HasIndex(i => new { i.ListId, i.Code }).IsUnique();
         b.HasIndex(i => i.RegionCode);

@@ -165,4 +165,21 @@ public static class FieldDuplicates
         }
         return findings;
     }
+
+    /// <summary>
+    /// The findings that stop a form at the admission gate: a field villages would type (unbound) that another form already
+    /// asks (<see cref="DuplicateKind.SameMeaning"/> across forms) or that the platform already holds (<see cref="DuplicateKind.Bindable"/>).
+    /// Bound fields cost villages nothing and repeats within one form are the department's own concern, so neither holds it.
+    /// </summary>
+    public static IReadOnlyList<DuplicateFinding> Holding(IReadOnlyList<DuplicateFinding> findings) =>
+        findings.Where(d => d.Field.Binding is null
+                            && (d.Kind == DuplicateKind.Bindable || d.Kind == DuplicateKind.SameMeaning && d.Other is not null && d.Other.FormId != d.Field.FormId))
+            .ToList();
+
+    /// <summary>Why the gate holds a form, one Chinese line per finding (which form and field, or which platform number); empty when nothing holds it.</summary>
+    public static IReadOnlyList<string> HoldReasons(IReadOnlyList<DuplicateFinding> findings) =>
+        Holding(findings).Select(d => d.Kind == DuplicateKind.Bindable
+                ? $"指标“{d.Field.Label}”平台已有数据（{d.Source!.Name}），应绑定自动填写"
+                : $"指标“{d.Field.Label}”与《{d.Other!.FormTitle}》的“{d.Other.Label}”重复")
+            .ToList();
 }

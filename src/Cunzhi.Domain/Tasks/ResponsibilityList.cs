@@ -64,7 +64,8 @@ public sealed class ResponsibilityList : IRegionScoped
     };
 
     /// <summary>Adds an item to a draft; codes are unique within a version.</summary>
-    public ResponsibilityItem AddItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
+    public ResponsibilityItem AddItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note,
+        string? synonyms = null)
     {
         EnsureDraft();
         if (Find(code) is not null) throw new RuleException($"事项编号 {code.Trim()} 已存在");
@@ -72,17 +73,18 @@ public sealed class ResponsibilityList : IRegionScoped
         {
             RegionCode = RegionCode, Code = code.Trim(), SortOrder = Items.Count == 0 ? 1 : Items.Max(i => i.SortOrder) + 1,
         };
-        item.Set(title, category, area, department, keywords, note);
+        item.Set(title, category, area, department, keywords, note, synonyms);
         Items.Add(item);
         return item;
     }
 
     /// <summary>Changes an item of a draft (its code stays).</summary>
-    public ResponsibilityItem UpdateItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
+    public ResponsibilityItem UpdateItem(string code, string title, ItemCategory category, string? area, string? department, string? keywords, string? note,
+        string? synonyms = null)
     {
         EnsureDraft();
         var item = Find(code) ?? throw new RuleException($"草稿中没有事项 {code}");
-        item.Set(title, category, area, department, keywords, note);
+        item.Set(title, category, area, department, keywords, note, synonyms);
         return item;
     }
 
@@ -137,24 +139,33 @@ public sealed class ResponsibilityItem : IRegionScoped
     public string? Area { get; set; }
     /// <summary>Responsible department (for assist and cancelled items), e.g. 县农业农村局.</summary>
     public string? Department { get; set; }
-    /// <summary>Phrases (separated by 、 , ， or ;) that identify a request as this item — used to spot cancelled work by its wording.</summary>
+    /// <summary>
+    /// Phrases (separated by 、 , ， or ;) that identify a request as this item; a phrase with + (代收+水电费) needs every part,
+    /// anywhere in the request. A cancelled item's keywords refuse a request at once; every item's feed the office's nearest items.
+    /// </summary>
     public string? Keywords { get; set; }
+    /// <summary>
+    /// Synonym groups (separated by ; or ；, words of a group by 、 , ， or /), e.g. 代收、代缴、代为收取；水电费、电费、水费:
+    /// a keyword part matches through any word of its group (<see cref="ItemMatching"/>).
+    /// </summary>
+    public string? Synonyms { get; set; }
     /// <summary>Note.</summary>
     public string? Note { get; set; }
     /// <summary>Order within the list.</summary>
     public int SortOrder { get; set; }
 
-    internal void Set(string title, ItemCategory category, string? area, string? department, string? keywords, string? note)
+    internal void Set(string title, ItemCategory category, string? area, string? department, string? keywords, string? note, string? synonyms)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new RuleException("请填写事项名称");
         if (!Enum.IsDefined(category)) throw new RuleException("请选择事项类别");
         (Title, Category, Area, Department, Keywords, Note) = (title.Trim(), category, Blank(area), Blank(department), Blank(keywords), Blank(note));
+        Synonyms = Blank(synonyms);
     }
 
     internal ResponsibilityItem CopyFor(string regionCode) => new()
     {
         RegionCode = regionCode, Code = Code, Title = Title, Category = Category, Area = Area, Department = Department,
-        Keywords = Keywords, Note = Note, SortOrder = SortOrder,
+        Keywords = Keywords, Synonyms = Synonyms, Note = Note, SortOrder = SortOrder,
     };
 
     /// <summary>The keywords, split.</summary>

@@ -83,6 +83,9 @@ public sealed class TaskRequest : IRegionScoped
     /// <summary>The villages' copies, created on admission only.</summary>
     public List<VillageTask> VillageTasks { get; private set; } = [];
 
+    /// <summary>Longest decision reason stored (a longer gate reason is cut, ending in …).</summary>
+    public const int ReasonMaxLength = 500;
+
     /// <summary>Name recorded as the decider of automatic decisions.</summary>
     public const string GateName = "准入清单自动判定";
 
@@ -91,7 +94,8 @@ public sealed class TaskRequest : IRegionScoped
     {
         if (Status != TaskRequestStatus.Pending || DecidedAtUtc is not null || ListVersion is not null || VillageTasks.Count > 0)
             throw new RuleException("该申请已经过准入判定");
-        (ListVersion, MatchedItemCode, MatchedItemTitle, DecisionReason) = (decision.ListVersion, decision.ItemCode, decision.ItemTitle, decision.Reason);
+        var reason = decision.Reason.Length > ReasonMaxLength ? decision.Reason[..(ReasonMaxLength - 1)] + "…" : decision.Reason;
+        (ListVersion, MatchedItemCode, MatchedItemTitle, DecisionReason) = (decision.ListVersion, decision.ItemCode, decision.ItemTitle, reason);
         switch (decision.Outcome)
         {
             case AdmissionOutcome.Admitted:

@@ -82,6 +82,13 @@ public sealed class WeeklyReport : IRegionScoped
         (Status, Note, ReportedBy, ReportedAtUtc) = (status, n, by, atUtc);
     }
 
+    /// <summary>The note of an item answered by submitting its form (一表通): the form's title, cut to fit.</summary>
+    public static string FormSubmittedNote(string formTitle)
+    {
+        var note = $"已通过一表通提交报表《{formTitle}》";
+        return note.Length <= NoteMaxLength ? note : note[..(NoteMaxLength - 2)] + "…》";
+    }
+
     /// <summary>Chinese name of a status; null means not yet reported.</summary>
     public static string StatusName(WeeklyStatus? s) => s switch
     {

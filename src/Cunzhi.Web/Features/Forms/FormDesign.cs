@@ -77,7 +77,7 @@ public sealed class PublishFormValidator : AbstractValidator<PublishForm>
 /// A department designs a form (title, fields, with duplicate warnings) and publishes it through the admission gate
 /// (<see cref="TaskAdmission.FileAsync"/>, the same gate as every task).
 /// </summary>
-public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskAdmission admission, FormReads reads)
+public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider clock, TaskAdmission admission, FormReads reads, FormDuplicateCheck duplicates)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -162,19 +162,22 @@ public sealed class FormDesign(AppDbContext db, UserContext user, TimeProvider c
     /// <summary>
     /// Files the form at the admission gate through <see cref="TaskAdmission.FileAsync"/> — the one gate for all work put
     /// on villages: a form under a list item is admitted and reaches the villages at once, one on the negative list is
-    /// refused, anything else waits for the coordination office. The form and its request are saved in one transaction.
+    /// refused, anything else waits for the coordination office. A form with a field villages would type that another form
+    /// already asks, or that the platform holds, waits for the office too, the duplicates named (<see cref="FieldDuplicates.HoldReasons"/>).
+    /// The form and its request are saved in one transaction.
     /// </summary>
     public async Task<FormDetail?> PublishAsync(long id, PublishForm c, TaskChannel channel, CancellationToken ct = default)
     {
         var form = await OwnAsync(id, ct);
         if (form is null) return null;
         var bound = form.Fields.Count(f => f.IsBound);
+        var holds = await duplicates.HoldsAsync(form, ct);
         Apply(() => { form.MarkFiled(Now); return form; });
         var requirement = $"请填报报表《{form.Title}》，共 {form.Fields.Count} 项指标，其中 {bound} 项由平台根据已有数据自动填写，只需手工填写 {form.Fields.Count - bound} 项。"
                           + (form.Description is { } d ? "\n" + d : "");
         var request = new FileTaskRequest(form.Title, requirement[..Math.Min(requirement.Length, 2000)], c.Villages, c.Towns, c.DueDate, false, null, c.ItemCode);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var filed = await admission.FileAsync(request, channel, ct);
+        var filed = await admission.FileAsync(request, channel, ct, holds);
         Apply(() => { form.LinkRequest(filed.Id); return form; });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

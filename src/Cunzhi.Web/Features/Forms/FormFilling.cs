@@ -94,6 +94,17 @@ public sealed class FormFilling(AppDbContext db, UserContext user, TimeProvider 
         return await ViewAsync(reach, submission, ct);
     }
 
+    // The form's village task is an item of this week's Monday list: submitting the form answers it.
+    private async Task CompleteWeeklyItemAsync(Reach reach, string village, CancellationToken ct)
+    {
+        var today = Today;
+        var monday = Week.MondayOf(today);
+        var note = WeeklyReport.FormSubmittedNote(reach.Form.Title);
+        var report = await db.Set<WeeklyReport>().FirstOrDefaultAsync(r => r.VillageTaskId == reach.Task.Id && r.WeekStart == monday, ct);
+        if (report is null) db.Add(WeeklyReport.File(reach.Task.Id, village, monday, WeeklyStatus.Done, note, user.UserName, Now, today));
+        else report.Change(WeeklyStatus.Done, note, user.UserName, Now, today);
+    }
+
     private async Task<FillView> ViewAsync(Reach reach, FormSubmission? submission, CancellationToken ct)
     {
         var stored = submission?.Values.ToDictionary(v => v.FieldId) ?? [];
@@ -115,7 +126,8 @@ public sealed class FormFilling(AppDbContext db, UserContext user, TimeProvider 
 
     /// <summary>
     /// Saves a village's typed values, or submits them with the automatic values computed now (a snapshot). Null when the
-    /// form did not reach that village; errors by field when a value is wrong (nothing saved).
+    /// form did not reach that village; errors by field when a value is wrong (nothing saved). Submitting also reports the
+    /// form's item on this week's Monday list as 已完成, in the same SaveChanges: one report, not two.
     /// </summary>
     public async Task<SaveResult?> SaveAsync(long formId, string village, SaveEntries c, CancellationToken ct = default)
     {
@@ -134,6 +146,7 @@ public sealed class FormFilling(AppDbContext db, UserContext user, TimeProvider 
             submission.Save(reach.Fields, c.Values ?? [], automatic, user.UserName, Now);
         }
         catch (FormEntryException e) { return new(null, e.Errors); }
+        if (c.Submit) await CompleteWeeklyItemAsync(reach, village, ct);
         await db.SaveChangesAsync(ct);
         return new(await ViewAsync(reach, submission, ct), []);
     }

@@ -2,6 +2,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Imports;
+using Cunzhi.Web.Features.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
@@ -17,6 +18,7 @@ public sealed class FormsModule : IFeatureModule
         services.AddScoped<FormReads>();
         services.AddScoped<FormDuplicateCheck>();
         services.AddScoped<FormDesign>();
+        services.AddScoped<FormGate>();
         services.AddScoped<FormFilling>();
         services.AddScoped<FormSubmissions>();
     }
@@ -60,6 +62,9 @@ public sealed class FormsModule : IFeatureModule
             .WithSummary("下发报表：作为任务报送准入（属清单事项即准入下发，属负面清单即拒绝，其余报县减负协调办审批）；准入后各村才收到报表");
         forms.MapGet("/requests/{requestId:long}", ForRequest)
             .RequireAuthorization(Permissions.FormsRegistryRead).WithSummary("某准入申请对应的报表及重复指标提示（准入审批时查看）");
+        forms.MapPost("/requests/{requestId:long}/refuse-duplicate", RefuseDuplicate)
+            .AddEndpointFilter<Validate<RefuseDuplicateForm>>().RequireAuthorization(Permissions.TaskRequestsDecide)
+            .WithSummary("县减负协调办以与另一报表重复为由驳回待审批的报表（理由写明重复的报表和指标）");
 
         forms.MapGet("/{id:long}/submissions", Submissions)
             .RequireAuthorization(Permissions.FormsSubmissionsRead).WithSummary("各村填报情况（乡镇看所辖各村）");
@@ -115,6 +120,10 @@ public sealed class FormsModule : IFeatureModule
 
     public static async Task<Results<Ok<FormDetail>, ProblemHttpResult>> ForRequest(long requestId, FormReads h, CancellationToken ct) =>
         OkOr404(await h.ForRequestAsync(requestId, ct));
+
+    public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> RefuseDuplicate(long requestId, RefuseDuplicateForm command, FormGate h,
+        CancellationToken ct) =>
+        await h.RefuseDuplicateAsync(requestId, command, ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound("未找到该申请对应的报表");
 
     public static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> Submissions(long id, SubmissionStatus? status, bool? unfilled, int? page, int? pageSize,
         FormSubmissions h, CancellationToken ct) =>

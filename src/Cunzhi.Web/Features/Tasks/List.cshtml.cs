@@ -18,8 +18,9 @@ public sealed class ListItemForm
     public string? Area { get; set; }
     public string? Department { get; set; }
     public string? Keywords { get; set; }
+    public string? Synonyms { get; set; }
     public string? Note { get; set; }
-    public SaveListItem ToCommand() => new(Code?.Trim() ?? "", Title ?? "", Category, Area, Department, Keywords, Note);
+    public SaveListItem ToCommand() => new(Code?.Trim() ?? "", Title ?? "", Category, Area, Department, Keywords, Note, Synonyms);
 }
 
 /// <summary>工作事务清单: the version in force (or an old one, or the draft), with filters, draft editing, publishing and history.</summary>

@@ -10,16 +10,30 @@ namespace Cunzhi.Web.Features.Tasks;
 
 /// <summary>准入审批: pending requests; the coordination office approves or rejects (with a reason), the county admin watches.</summary>
 [Authorize(Policy = Permissions.TaskQueueRead)]
-public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator) : PageModel
+public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, NearestItems nearest, Forms.FormGate forms,
+    IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator, IValidator<Forms.RefuseDuplicateForm> duplicateValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
 
     public Paged<TaskRequestView> Rows { get; private set; } = null!;
+    /// <summary>The list items nearest to each pending request, with why.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<NearItemView>> Nearest { get; private set; } = new Dictionary<long, IReadOnlyList<NearItemView>>();
     public bool CanDecide => User.Can(Permissions.TaskRequestsDecide);
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await tasks.QueueAsync(new PageRequest(PageNumber, 20), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await tasks.QueueAsync(new PageRequest(PageNumber, 20), ct);
+        Nearest = await nearest.ForAsync(Rows.Items, ct);
+    }
+
+    /// <summary>Refuses a form held at the gate because it repeats the form <paramref name="other"/> (the reason names it).</summary>
+    public async Task<IActionResult> OnPostRejectDuplicateAsync(long id, long other, CancellationToken ct)
+    {
+        if (!CanDecide) return Forbid();
+        return await Decided(await this.RunCommandAsync(duplicateValidator, new Forms.RefuseDuplicateForm(other, Reason), c => forms.RefuseDuplicateAsync(id, c, ct), ct), ct);
+    }
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {

@@ -14,12 +14,16 @@ namespace Cunzhi.Web.Features.Tasks;
 public sealed record ListVersionView(long Id, int Version, ListStatus Status, string Title, DateTime CreatedAtUtc, DateTime? PublishedAtUtc, string? PublishedBy,
     int Items, int OwnDuties, int Assists, int Cancelled);
 
-public sealed record ListItemView(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords, string? Note);
+public sealed record ListItemView(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords, string? Note,
+    string? Synonyms = null);
 
 public sealed record ItemFilter(ItemCategory? Category, string? Q);
 
 /// <summary>Adds an item to the draft, or changes the draft's item with that code.</summary>
-public sealed record SaveListItem(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords, string? Note);
+/// <remarks>Keywords: phrases separated by 、, a phrase with + needs every part (代收+水电费); synonyms: groups separated by ；, words by 、
+/// (代收、代缴；水电费、电费). Both are versioned with the list.</remarks>
+public sealed record SaveListItem(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords, string? Note,
+    string? Synonyms = null);
 
 public sealed class SaveListItemValidator : AbstractValidator<SaveListItem>
 {
@@ -33,6 +37,7 @@ public sealed class SaveListItemValidator : AbstractValidator<SaveListItem>
         RuleFor(c => c.Department).MaximumLength(60).WithMessage("责任部门不能超过 60 个字");
         RuleFor(c => c.Department).NotEmpty().When(c => c.Category == ItemCategory.AssistGovernment).WithMessage("协助政府事项请填写责任部门");
         RuleFor(c => c.Keywords).MaximumLength(200).WithMessage("识别关键词不能超过 200 个字");
+        RuleFor(c => c.Synonyms).MaximumLength(300).WithMessage("同义词不能超过 300 个字");
         RuleFor(c => c.Note).MaximumLength(500).WithMessage("备注不能超过 500 个字");
     }
 }
@@ -81,7 +86,7 @@ public sealed class ResponsibilityLists(AppDbContext db, UserContext user, TimeP
             q = q.Where(i => i.Title.Contains(s) || i.Code.Contains(s) || (i.Department != null && i.Department.Contains(s)) || (i.Area != null && i.Area.Contains(s)));
         }
         return q.OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .Select(i => new ListItemView(i.Code, i.Title, i.Category, i.Area, i.Department, i.Keywords, i.Note)).ToPagedAsync(page, ct);
+            .Select(i => new ListItemView(i.Code, i.Title, i.Category, i.Area, i.Department, i.Keywords, i.Note, i.Synonyms)).ToPagedAsync(page, ct);
     }
 
     internal Task<ResponsibilityList?> LoadAsync(ListStatus status, CancellationToken ct)
@@ -111,10 +116,10 @@ public sealed class ResponsibilityLists(AppDbContext db, UserContext user, TimeP
     {
         var draft = await LoadAsync(ListStatus.Draft, ct) ?? throw new RuleException("没有正在编辑的草稿，请先新建草稿");
         var item = Apply(() => draft.Find(c.Code) is null
-            ? draft.AddItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note)
-            : draft.UpdateItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note));
+            ? draft.AddItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note, c.Synonyms)
+            : draft.UpdateItem(c.Code, c.Title, c.Category, c.Area, c.Department, c.Keywords, c.Note, c.Synonyms));
         await db.SaveChangesAsync(ct);
-        return new(item.Code, item.Title, item.Category, item.Area, item.Department, item.Keywords, item.Note);
+        return new(item.Code, item.Title, item.Category, item.Area, item.Department, item.Keywords, item.Note, item.Synonyms);
     }
 
     /// <summary>Removes an item from the draft; false when the draft has no such item.</summary>

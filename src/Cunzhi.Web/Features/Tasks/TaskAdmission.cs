@@ -61,10 +61,13 @@ public sealed class TaskAdmission(AppDbContext db, UserContext user, TimeProvide
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Files one request and passes it through the gate (page and API).</summary>
-    public async Task<TaskRequestView> FileAsync(FileTaskRequest c, TaskChannel channel, CancellationToken ct = default)
+    /// <summary>
+    /// Files one request and passes it through the gate (page and API); <paramref name="holds"/> are reasons the coordination
+    /// office must see it even when a listed item covers it (a form's duplicate fields).
+    /// </summary>
+    public async Task<TaskRequestView> FileAsync(FileTaskRequest c, TaskChannel channel, CancellationToken ct = default, IReadOnlyList<string>? holds = null)
     {
-        var filed = await FileAllAsync([c], channel, ct);
+        var filed = await FileAllAsync([c], channel, ct, holds);
         return filed[0];
     }
 
@@ -76,7 +79,8 @@ public sealed class TaskAdmission(AppDbContext db, UserContext user, TimeProvide
             filed.Count(r => r.Status == TaskRequestStatus.Pending), filed);
     }
 
-    private async Task<List<TaskRequestView>> FileAllAsync(IReadOnlyList<FileTaskRequest> commands, TaskChannel channel, CancellationToken ct)
+    private async Task<List<TaskRequestView>> FileAllAsync(IReadOnlyList<FileTaskRequest> commands, TaskChannel channel, CancellationToken ct,
+        IReadOnlyList<string>? holds = null)
     {
         var county = lists.County;
         var gate = await OpenGateAsync(channel, ct);
@@ -84,7 +88,7 @@ public sealed class TaskAdmission(AppDbContext db, UserContext user, TimeProvide
         for (var i = 0; i < commands.Count; i++)
         {
             var villages = await ResolveVillagesAsync(commands[i], county, commands.Count > 1 ? $"第 {i + 1} 条：" : "", ct);
-            requests.Add(gate.Pass(commands[i], villages));
+            requests.Add(gate.Pass(commands[i], villages, holds));
         }
         db.AddRange(requests);
         await db.SaveChangesAsync(ct);
@@ -147,8 +151,11 @@ public sealed class TaskAdmission(AppDbContext db, UserContext user, TimeProvide
 /// </summary>
 public sealed class TaskGate(string county, string userId, string userName, string department, ResponsibilityList? published, TaskChannel channel, DateTime now)
 {
-    /// <summary>A new request from <paramref name="c"/> to <paramref name="villages"/>, decided by the gate; the caller adds it to the context.</summary>
-    public TaskRequest Pass(FileTaskRequest c, IReadOnlyList<string> villages)
+    /// <summary>
+    /// A new request from <paramref name="c"/> to <paramref name="villages"/>, decided by the gate (held for the office when
+    /// <paramref name="holds"/> has reasons); the caller adds it to the context.
+    /// </summary>
+    public TaskRequest Pass(FileTaskRequest c, IReadOnlyList<string> villages, IReadOnlyList<string>? holds = null)
     {
         var r = new TaskRequest
         {
@@ -158,7 +165,7 @@ public sealed class TaskGate(string county, string userId, string userName, stri
             ClaimedItemCode = string.IsNullOrWhiteSpace(c.ItemCode) ? null : c.ItemCode.Trim().ToUpperInvariant(),
             Channel = channel, SubmittedAtUtc = now,
         };
-        r.Pass(Admission.Decide(r, published), now);
+        r.Pass(Admission.Decide(r, published, holds), now);
         return r;
     }
 }

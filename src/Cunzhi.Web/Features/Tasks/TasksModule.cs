@@ -16,6 +16,7 @@ public sealed class TasksModule : IFeatureModule
         services.AddScoped<ResponsibilityLists>();
         services.AddScoped<TaskRequestViews>();
         services.AddScoped<TaskAdmission>();
+        services.AddScoped<NearestItems>();
         services.AddScoped<TaskStats>();
         services.AddScoped<VillageTaskViews>();
         services.AddScoped<WeeklyHandlers>();
@@ -67,6 +68,9 @@ public sealed class TasksModule : IFeatureModule
 
         tasks.MapGet("/queue", Queue)
             .RequireAuthorization(Permissions.TaskQueueRead).WithSummary("待审批的准入申请");
+        requests.MapGet("/{id:long}/nearest", Nearest)
+            .RequireAuthorization(Permissions.TaskQueueRead)
+            .WithSummary("与申请最接近的清单事项和负面清单事项（最多 3 项），并说明为何相近（识别词、同义词、名称相近）");
         requests.MapPost("/{id:long}/approve", Approve)
             .AddEndpointFilter<Validate<ApproveTaskRequest>>().RequireAuthorization(Permissions.TaskRequestsDecide)
             .WithSummary("县减负协调办批准（任务随即下达到村）");
@@ -133,6 +137,9 @@ public sealed class TasksModule : IFeatureModule
 
     public static async Task<Results<Ok<TaskRequestView>, ProblemHttpResult>> GetRequest(long id, TaskRequestViews h, CancellationToken ct) =>
         await h.GetRequestAsync(id, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
+
+    public static async Task<Results<Ok<IReadOnlyList<NearItemView>>, ProblemHttpResult>> Nearest(long id, NearestItems h, CancellationToken ct) =>
+        await h.ForRequestAsync(id, ct) is { } r ? TypedResults.Ok(r) : RequestNotFound;
 
     public static async Task<Created<TaskRequestView>> FileRequest(FileTaskRequest command, TaskAdmission h, CancellationToken ct)
     {

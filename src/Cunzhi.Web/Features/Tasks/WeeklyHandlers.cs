@@ -15,7 +15,11 @@ namespace Cunzhi.Web.Features.Tasks;
 
 public sealed record WeeklyItem(long VillageTaskId, long TaskRequestId, string RegionCode, string? VillageName, string Title, string Requirement,
     string DepartmentName, DateOnly DueDate, bool EvidenceRequired, WeeklyStatus? Status, string? Note, string? ReportedBy, DateTime? ReportedAtUtc,
-    string? EvidenceJustification = null, int Evidence = 0);
+    string? EvidenceJustification = null, int Evidence = 0, string? ReportedByName = null)
+{
+    /// <summary>Who reported, as people know them: the account's display name, else its login name.</summary>
+    public string? Reporter => string.IsNullOrWhiteSpace(ReportedByName) ? ReportedBy : ReportedByName;
+}
 
 /// <summary>周一清单: the admitted tasks of the villages in scope for one week, with this week's answers.</summary>
 public sealed record WeeklyList(DateOnly Week, bool Open, Paged<WeeklyItem> Items);
@@ -106,7 +110,8 @@ public sealed class WeeklyHandlers(AppDbContext db, UserContext user, TimeProvid
             .Select(x => new WeeklyItem(x.t.Id, x.t.TaskRequestId, x.t.RegionCode, db.Regions.Where(g => g.Code == x.t.RegionCode).Select(g => g.Name).FirstOrDefault(),
                 x.t.Title, x.t.Requirement, x.t.DepartmentName, x.t.DueDate, x.t.EvidenceRequired,
                 x.r == null ? null : x.r.Status, x.r == null ? null : x.r.Note, x.r == null ? null : x.r.ReportedBy, x.r == null ? null : x.r.ReportedAtUtc,
-                x.t.EvidenceJustification, db.Set<TaskEvidence>().Count(e => e.VillageTaskId == x.t.Id && e.WeekStart == monday)))
+                x.t.EvidenceJustification, db.Set<TaskEvidence>().Count(e => e.VillageTaskId == x.t.Id && e.WeekStart == monday),
+                x.r == null ? null : db.Users.Where(u => u.UserName == x.r.ReportedBy).Select(u => u.DisplayName).FirstOrDefault()))
             .ToPagedAsync(page, ct);
         return new(monday, Week.IsOpen(monday, Today), items);
     }

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Infrastructure.Seed;
 /// </summary>
 public static class ResponsibilityListDefaults
 {
-    public sealed record DefaultItem(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords);
+    public sealed record DefaultItem(string Code, string Title, ItemCategory Category, string? Area, string? Department, string? Keywords, string? Synonyms = null);
 
     public static string Title(string countyName) => $"{countyName}村级组织工作事务清单";
 
@@ -72,7 +72,7 @@ public static class ResponsibilityListDefaults
     [
         ("各类创建评比挂牌", "挂牌、创建评比"), ("要求村级组织参与招商引资", "招商引资"), ("要求村级组织承担行政执法", "行政执法"),
         ("要求村干部坐班打卡", "坐班、打卡签到"), ("要求村级组织承担安全生产监管执法", "安全生产执法"), ("要求村级组织承担征地拆迁主体责任", "征地拆迁"),
-        ("要求村级组织代收代缴水电费", "代收水电费"), ("要求村级组织开展市场主体登记核查", "市场主体登记"), ("要求村级组织参与环保执法检查", "环保执法"),
+        ("要求村级组织代收代缴水电费", "代收水电费、代收+水电费、代缴+水电费"), ("要求村级组织开展市场主体登记核查", "市场主体登记"), ("要求村级组织参与环保执法检查", "环保执法"),
         ("要求村级组织强制拆除违法建筑", "强制拆除"), ("要求村级组织协助征收企业税费", "征收税费"), ("要求村级组织审查食品生产经营许可", "食品经营许可"),
         ("要求村干部参加与村务无关的会议", "陪会"), ("以村级组织名义开展的各类达标考核", "达标考核"), ("要求村级组织每日在工作群报送工作动态", "每日报送"),
         ("要求村干部在政务APP上签到打卡", "APP签到、APP打卡"), ("要求村级组织推销商业保险", "商业保险"), ("要求村级组织处置非法集资", "非法集资处置"),
@@ -100,6 +100,25 @@ public static class ResponsibilityListDefaults
         ("村级组织出具收入和财产状况证明", "收入证明、财产证明"),
     ];
 
+    // Keywords and synonyms that let the gate recognise an item by meaning (ItemMatching), by title. Listed items' keywords
+    // only point the coordination office to the nearest item; cancelled items' keywords refuse at once.
+    private static readonly Dictionary<string, (string? Keywords, string Synonyms)> Meaning = new()
+    {
+        ["要求村级组织代收代缴水电费"] = (null, "代收、代缴、代交、代为收取、代为缴纳、收缴；水电费、电费、水费、水电费用"),
+        ["要求对村干部按月按季通报排名"] = ("通报排名、排名通报、通报+排名", "排名、排序、名次"),
+        ["要求村级组织工作拍照留痕"] = ("拍照留痕、视频留痕、照片+留痕", "照片、拍照、影像；留痕、痕迹管理"),
+        ["要求村级组织组织群众关注公众号和下载APP"] = ("下载APP、关注公众号、下载+APP", "app、客户端、小程序"),
+        ["要求村干部坐班打卡"] = ("坐班、打卡签到、打卡+考勤", "打卡、签到；考勤、出勤"),
+        ["协助开展城乡居民医保征缴"] = ("医保+征缴", "征缴、缴费、代缴、收缴；医保、医疗保险"),
+        ["协助开展秸秆禁烧巡查"] = ("秸秆+禁烧", "禁烧、焚烧、露天焚烧"),
+        ["协助开展森林防火巡查和宣传"] = ("森林+防火", "防火、火灾、山火"),
+        ["协助开展防汛抗旱和地质灾害隐患巡查"] = ("防汛、抗旱、地质灾害", "防汛、汛期、洪涝"),
+        ["协助开展征兵宣传和兵役登记"] = ("征兵、兵役登记", "征兵、参军、入伍"),
+    };
+
+    private static DefaultItem WithMeaning(DefaultItem i) =>
+        Meaning.TryGetValue(i.Title, out var m) ? i with { Keywords = m.Keywords ?? i.Keywords, Synonyms = m.Synonyms } : i;
+
     /// <summary>Every default item, in list order: ZR-01…ZR-72, XZ-01…XZ-20, QX-01…QX-57, QZ-01…QZ-05.</summary>
     public static IReadOnlyList<DefaultItem> Items { get; } = Build();
 
@@ -112,14 +131,14 @@ public static class ResponsibilityListDefaults
         items.AddRange(Assists.Select((a, i) => new DefaultItem($"XZ-{i + 1:00}", a.Title, ItemCategory.AssistGovernment, "协助政府", a.Department, null)));
         items.AddRange(CancelledMatters.Select((c, i) => new DefaultItem($"QX-{i + 1:00}", c.Title, ItemCategory.Cancelled, "取消事项", null, c.Keywords)));
         items.AddRange(CancelledCertificates.Select((c, i) => new DefaultItem($"QZ-{i + 1:00}", c.Title, ItemCategory.Cancelled, "取消证明事项", null, c.Keywords)));
-        return items;
+        return items.Select(WithMeaning).ToList();
     }
 
     /// <summary>A draft of a county's list with the default items.</summary>
     public static ResponsibilityList Draft(string countyCode, string countyName, int version, DateTime atUtc)
     {
         var list = new ResponsibilityList { RegionCode = countyCode, Version = version, Title = Title(countyName), CreatedAtUtc = atUtc };
-        foreach (var i in Items) list.AddItem(i.Code, i.Title, i.Category, i.Area, i.Department, i.Keywords, null);
+        foreach (var i in Items) list.AddItem(i.Code, i.Title, i.Category, i.Area, i.Department, i.Keywords, null, i.Synonyms);
         return list;
     }
 
