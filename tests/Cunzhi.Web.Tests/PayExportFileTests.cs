@@ -258,7 +258,10 @@ public abstract class PayExportFileTests<TFactory>(TFactory f) : IClassFixture<T
         var town = await f.ApiAs("town.sanxing");
         var run = await Compute(town, 2025, 1);
         (await town.GetAsync($"/api/v1/pay/runs/{run.Id}/export?full=true")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await (await f.PagesAs("town.sanxing")).GetAsync($"/Pay/Run/{run.Id}?handler=Export&full=true")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A page's refusal sends the browser to the access-denied page.
+        var page = await (await f.PagesAs("town.sanxing")).GetAsync($"/Pay/Run/{run.Id}?handler=Export&full=true");
+        page.StatusCode.ShouldBe(HttpStatusCode.Found);
+        page.Headers.Location!.ToString().ShouldContain("AccessDenied");
     }
 
     [Fact]
