@@ -253,6 +253,18 @@ public abstract class PayExportFileTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_demo_run_pays_every_payee_into_a_bank_account()
+    {
+        var last = China.Today.AddMonths(-1);
+        var county = await f.ApiAs("county.admin");
+        var runs = (await county.GetFromJsonAsync<Features.Paged<RunSummary>>($"/api/v1/pay/runs?year={last.Year}&month={last.Month}", CunzhiFactory.Json))!;
+        var run = runs.Items.Single(r => r.Town == Demo.Sanxing);
+        var payees = PayRows(await Export(county, run.Id)).Skip(2).SkipLast(1).ToList();
+        payees.ShouldNotBeEmpty();
+        payees.ShouldAllBe(r => r.ContainsKey("E") && System.Text.RegularExpressions.Regex.IsMatch(r["F"], @"^\d{4} \*{4} \*{4} \d{4}$"));
+    }
+
+    [Fact]
     public async Task A_full_export_is_refused_without_the_reveal_right()
     {
         var town = await f.ApiAs("town.sanxing");
