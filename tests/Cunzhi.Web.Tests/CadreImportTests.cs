@@ -103,7 +103,7 @@ public abstract class CadreImportTests<TFactory>(TFactory f) : IClassFixture<TFa
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("村干部导入模板.xlsx");
         var file = await response.Content.ReadAsByteArrayAsync();
         var header = Rows(file).Single();
-        Enumerable.Range(0, header.ColumnCount).Select(header.GetString).ShouldBe(CadreHeaders);
+        Enumerable.Range(0, header.ColumnCount).Select(header.GetString).ShouldBe(CadreTemplateHeaders);
         using var zip = new ZipArchive(new MemoryStream(file));
         var instructions = new StreamReader(zip.GetEntry("xl/worksheets/sheet2.xml")!.Open()).ReadToEnd();
         foreach (var value in new[] { "党组织书记", "书记、主任（一肩挑）", "驻村第一书记", "高中/中专", "研究生", "中共党员", "群众", "本村产生", "上级选派", "是、否", "乡镇名/村名" })

@@ -62,6 +62,9 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.Property(c => c.NationalIdMasked).HasMaxLength(18);
         b.Property(c => c.PhoneCipher).HasMaxLength(100);
         b.Property(c => c.PhoneMasked).HasMaxLength(11);
+        b.Property(c => c.BankName).HasMaxLength(50);
+        b.Property(c => c.BankAccountCipher).HasMaxLength(120);
+        b.Property(c => c.BankAccountMasked).HasMaxLength(19);
         // The list's scope range and its order (region, status, post, id): a page of 20 is read in index order, no sort.
         b.HasIndex(c => new { c.RegionCode, c.Status, c.PostCode, c.Id });
         b.HasIndex(c => c.NationalIdHash).IsUnique();

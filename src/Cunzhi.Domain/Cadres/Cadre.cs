@@ -27,7 +27,7 @@ public enum CadreOrigin
 /// <summary>
 /// 村干部: a member of a village's two committees, or a first secretary or work-team member sent
 /// to it. The current post is kept with its history (<see cref="Posts"/>); leaving office closes it.
-/// National ID and phone are stored encrypted by the web layer; this record only carries the
+/// National ID, phone and bank account are stored encrypted by the web layer; this record only carries the
 /// ciphertext, a keyed hash for look-up, and the masked form for display.
 /// </summary>
 public sealed class Cadre : IRegionScoped, Common.IVersioned
@@ -81,6 +81,12 @@ public sealed class Cadre : IRegionScoped, Common.IVersioned
     public string? PhoneCipher { get; set; }
     /// <summary>Mobile phone as shown, e.g. 138****5678.</summary>
     public string? PhoneMasked { get; set; }
+    /// <summary>Bank the remuneration is paid into (开户行), as typed; not personal data on its own.</summary>
+    public string? BankName { get; set; }
+    /// <summary>Bank account number (银行账号), encrypted.</summary>
+    public string? BankAccountCipher { get; set; }
+    /// <summary>Bank account number as shown, e.g. 6217 **** **** 1234.</summary>
+    public string? BankAccountMasked { get; set; }
     /// <summary>Posts held, current and past.</summary>
     public List<CadrePost> Posts { get; set; } = [];
 

@@ -1186,6 +1186,19 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("BankAccountCipher")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasAnnotation("Cunzhi:AuditSecret", true);
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 

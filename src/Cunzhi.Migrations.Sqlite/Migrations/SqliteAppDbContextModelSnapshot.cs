@@ -1138,6 +1138,19 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BankAccountCipher")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Cunzhi:AuditSecret", true);
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 

@@ -15,6 +15,9 @@ public static class ImportFiles
     public static readonly string[] CadreHeaders =
         ["姓名*", "身份证号*", "手机号", "所在村（社区）*", "职务*", "任职日期*", "学历*", "政治面貌", "届次", "来源", "派出单位", "专业化管理书记"];
 
+    /// <summary>The template's headers: the columns above and the optional bank columns (files without them still import).</summary>
+    public static readonly string[] CadreTemplateHeaders = [.. CadreHeaders, "开户行", "银行账号"];
+
     public static readonly string[] HouseholdHeaders = ["户号*", "户主*", "所在村（社区）*", "村民小组", "网格", "地址"];
 
     private static int _sequence;

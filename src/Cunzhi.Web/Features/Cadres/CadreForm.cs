@@ -19,12 +19,15 @@ public sealed class CadreForm
     public CadreOrigin Origin { get; set; } = CadreOrigin.Elected;
     public string? AssignedFrom { get; set; }
     public bool IsProfessionalSecretary { get; set; }
+    public string? BankName { get; set; }
+    public string? BankAccount { get; set; }
 
     /// <summary>True on the edit page: post and start date change through their own forms there.</summary>
     public bool Editing { get; set; }
 
     public CreateCadre ToCreate(string village) => new(village, Name ?? "", NationalId ?? "", BirthDate, Gender, Phone, EducationCode, IsPartyMember,
-        PostCode, StartDate ?? DateOnly.MinValue, Term, Origin, AssignedFrom, IsProfessionalSecretary);
+        PostCode, StartDate ?? DateOnly.MinValue, Term, Origin, AssignedFrom, IsProfessionalSecretary, BankName, BankAccount);
 
-    public UpdateCadre ToUpdate() => new(Name ?? "", NationalId ?? "", Phone, EducationCode, IsPartyMember, Term, Origin, AssignedFrom, IsProfessionalSecretary);
+    public UpdateCadre ToUpdate() => new(Name ?? "", NationalId ?? "", Phone, EducationCode, IsPartyMember, Term, Origin, AssignedFrom, IsProfessionalSecretary,
+        BankName ?? "", BankAccount);
 }

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cunzhi.Web.Features.Cadres;
 
 public sealed record CadreRow(long Id, string Name, Gender Gender, DateOnly BirthDate, string RegionCode, string? VillageName, string PostCode, int Rank,
-    string EducationCode, bool IsPartyMember, CadreStatus Status, CadreOrigin Origin, string? NationalIdMasked, string? PhoneMasked);
+    string EducationCode, bool IsPartyMember, CadreStatus Status, CadreOrigin Origin, string? NationalIdMasked, string? PhoneMasked, string? BankName, string? BankAccountMasked);
 
 public sealed record CadrePostView(string PostCode, string PostName, DateOnly StartDate, DateOnly? EndDate, int? Term);
 
@@ -25,15 +25,19 @@ public sealed record CadreDetail(CadreRow Cadre, DateOnly StartDate, int? Term, 
 
 public sealed record CadreFilter(string? Region, CadreStatus? Status, string? Post, string? Q);
 
-public sealed record RevealedNumbers(string? NationalId, string? Phone);
+public sealed record RevealedNumbers(string? NationalId, string? Phone, string? BankAccount);
 
-/// <summary>A new cadre: birth date and gender come from the ID number; typed ones must agree with it.</summary>
+/// <summary>A new cadre: birth date and gender come from the ID number; typed ones must agree with it. Bank name and account are optional.</summary>
 public sealed record CreateCadre(string RegionCode, string Name, string NationalId, DateOnly? BirthDate, Gender? Gender, string? Phone,
-    string EducationCode, bool IsPartyMember, string PostCode, DateOnly StartDate, int? Term, CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary);
+    string EducationCode, bool IsPartyMember, string PostCode, DateOnly StartDate, int? Term, CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary,
+    string? BankName = null, string? BankAccount = null);
 
-/// <summary>Changes to a cadre's basic fields; an empty ID number or phone keeps the stored one.</summary>
+/// <summary>
+/// Changes to a cadre's basic fields; an empty ID number, phone or bank account keeps the stored one. The bank name is
+/// kept when left out (null) and cleared when sent empty.
+/// </summary>
 public sealed record UpdateCadre(string Name, string? NationalId, string? Phone, string EducationCode, bool IsPartyMember, int? Term,
-    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary) : IVersionedCommand
+    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary, string? BankName = null, string? BankAccount = null) : IVersionedCommand
 {
     /// <summary>The version the edit was made from (<see cref="CadreDetail.Version"/>).</summary>
     public int? Version { get; set; }
@@ -68,6 +72,16 @@ internal static class CadreRules
             foreach (var e in MobilePhone.Parse(value).Errors) ctx.AddFailure(e);
         });
 
+    public static IRuleBuilderOptionsConditions<T, string?> IsBankAccountOrEmpty<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((value, ctx) =>
+        {
+            if (string.IsNullOrWhiteSpace(value)) return;
+            foreach (var e in BankAccount.Parse(value).Errors) ctx.AddFailure(e);
+        });
+
+    /// <summary>The database column's size for 开户行.</summary>
+    public const int BankNameMaxLength = 50;
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static bool IsPost(string code) => ReferenceData.Posts.Any(p => p.Code == code);
@@ -89,6 +103,8 @@ public sealed class CreateCadreValidator : AbstractValidator<CreateCadre>
                 ctx.AddFailure(e.Contains("出生") ? nameof(CreateCadre.BirthDate) : nameof(CreateCadre.Gender), e);
         });
         RuleFor(c => c.Phone).IsMobileOrEmpty();
+        RuleFor(c => c.BankName).MaximumLength(CadreRules.BankNameMaxLength).WithMessage($"开户行不能超过 {CadreRules.BankNameMaxLength} 个字");
+        RuleFor(c => c.BankAccount).IsBankAccountOrEmpty();
         RuleFor(c => c.EducationCode).Must(CadreRules.IsEducation).WithMessage("请选择学历");
         RuleFor(c => c.PostCode).Must(CadreRules.IsPost).WithMessage("请选择职务");
         RuleFor(c => c.StartDate).Must(d => d > new DateOnly(1950, 1, 1) && d <= CadreRules.Today(clock).AddMonths(3)).WithMessage("任职日期不合理");
@@ -105,6 +121,8 @@ public sealed class UpdateCadreValidator : AbstractValidator<UpdateCadre>
         RuleFor(c => c.Name).NotEmpty().WithMessage("请填写姓名").MaximumLength(30).WithMessage("姓名不能超过 30 个字");
         RuleFor(c => c.NationalId!).IsNationalId(clock).When(c => !string.IsNullOrWhiteSpace(c.NationalId));
         RuleFor(c => c.Phone).IsMobileOrEmpty();
+        RuleFor(c => c.BankName).MaximumLength(CadreRules.BankNameMaxLength).WithMessage($"开户行不能超过 {CadreRules.BankNameMaxLength} 个字");
+        RuleFor(c => c.BankAccount).IsBankAccountOrEmpty();
         RuleFor(c => c.EducationCode).Must(CadreRules.IsEducation).WithMessage("请选择学历");
         RuleFor(c => c.Term).InclusiveBetween(1, 99).When(c => c.Term is not null).WithMessage("届次应为 1–99");
         RuleFor(c => c.AssignedFrom).NotEmpty().When(c => c.Origin == CadreOrigin.Assigned).WithMessage("上级选派的干部请填写派出单位")
@@ -139,7 +157,7 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
 
     private IQueryable<CadreRow> Rows(IQueryable<Cadre> q) => q.Select(c => new CadreRow(
         c.Id, c.Name, c.Gender, c.BirthDate, c.RegionCode, db.Regions.Where(r => r.Code == c.RegionCode).Select(r => r.Name).FirstOrDefault(),
-        c.PostCode, c.Rank, c.EducationCode, c.IsPartyMember, c.Status, c.Origin, c.NationalIdMasked, c.PhoneMasked));
+        c.PostCode, c.Rank, c.EducationCode, c.IsPartyMember, c.Status, c.Origin, c.NationalIdMasked, c.PhoneMasked, c.BankName, c.BankAccountMasked));
 
     /// <summary>The filtered registry, in a stable order, for lists and exports.</summary>
     public IQueryable<CadreRow> Query(CadreFilter f)
@@ -197,6 +215,15 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         (c.PhoneCipher, c.PhoneMasked) = (protector.Protect(mobile), MobilePhone.Mask(mobile));
     }
 
+    /// <summary>Stores a typed (validated) account number encrypted, with its mask for display.</summary>
+    internal static void SetBankAccount(Cadre c, string account, PersonalDataProtector protector)
+    {
+        var digits = BankAccount.Parse(account).Normalized!;
+        (c.BankAccountCipher, c.BankAccountMasked) = (protector.Protect(digits), BankAccount.Mask(digits));
+    }
+
+    private static string? BankNameOrNull(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+
     public async Task<CadreDetail?> CreateAsync(CreateCadre command, CancellationToken ct = default)
     {
         if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode && r.Level == RegionLevel.Village, ct)) return null;
@@ -206,10 +233,11 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
             RegionCode = command.RegionCode, Name = command.Name.Trim(), Gender = check.Gender!.Value, BirthDate = check.BirthDate!.Value,
             EducationCode = command.EducationCode, IsPartyMember = command.IsPartyMember, PostCode = command.PostCode, Term = command.Term,
             Origin = command.Origin, AssignedFrom = command.Origin == CadreOrigin.Assigned ? command.AssignedFrom?.Trim() : null,
-            IsProfessionalSecretary = command.IsProfessionalSecretary,
+            IsProfessionalSecretary = command.IsProfessionalSecretary, BankName = BankNameOrNull(command.BankName),
         };
         await SetNationalIdAsync(cadre, command.NationalId, ct);
         if (!string.IsNullOrWhiteSpace(command.Phone)) SetPhone(cadre, command.Phone);
+        if (!string.IsNullOrWhiteSpace(command.BankAccount)) SetBankAccount(cadre, command.BankAccount, protector);
         Apply(() => cadre.ChangePost(command.PostCode, command.StartDate, command.Term));
         await EnsureLeadingPostVacantAsync(command.RegionCode, command.PostCode, null, ct);
         db.Cadres.Add(cadre);
@@ -229,6 +257,8 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
             (cadre.Gender, cadre.BirthDate) = (check.Gender!.Value, check.BirthDate!.Value);
         }
         if (!string.IsNullOrWhiteSpace(command.Phone)) SetPhone(cadre, command.Phone);
+        if (!string.IsNullOrWhiteSpace(command.BankAccount)) SetBankAccount(cadre, command.BankAccount, protector);
+        if (command.BankName is not null) cadre.BankName = BankNameOrNull(command.BankName);
         cadre.Name = command.Name.Trim();
         (cadre.EducationCode, cadre.IsPartyMember, cadre.Term) = (command.EducationCode, command.IsPartyMember, command.Term);
         (cadre.Origin, cadre.AssignedFrom, cadre.IsProfessionalSecretary) =
@@ -257,14 +287,15 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         return await GetAsync(id, ct);
     }
 
-    /// <summary>The full numbers, for an account with the reveal permission; the reveal itself is an audit entry.</summary>
+    /// <summary>The full numbers (ID, phone, bank account), for an account with the reveal permission; the reveal itself is an audit entry.</summary>
     public async Task<RevealedNumbers?> RevealAsync(long id, CancellationToken ct = default)
     {
-        var c = await db.Cadres.Where(x => x.Id == id).Select(x => new { x.RegionCode, x.NationalIdCipher, x.PhoneCipher }).FirstOrDefaultAsync(ct);
+        var c = await db.Cadres.Where(x => x.Id == id).Select(x => new { x.RegionCode, x.NationalIdCipher, x.PhoneCipher, x.BankAccountCipher }).FirstOrDefaultAsync(ct);
         if (c is null) return null;
         db.RecordEvent(AuditActions.Reveal, nameof(Cadre), id.ToString(), c.RegionCode);
         await db.SaveChangesAsync(ct);
-        return new(c.NationalIdCipher is null ? null : protector.Unprotect(c.NationalIdCipher), c.PhoneCipher is null ? null : protector.Unprotect(c.PhoneCipher));
+        return new(c.NationalIdCipher is null ? null : protector.Unprotect(c.NationalIdCipher), c.PhoneCipher is null ? null : protector.Unprotect(c.PhoneCipher),
+            c.BankAccountCipher is null ? null : protector.Unprotect(c.BankAccountCipher));
     }
 
     /// <summary>

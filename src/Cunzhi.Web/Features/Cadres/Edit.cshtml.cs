@@ -28,7 +28,7 @@ public sealed class EditModel(CadreHandlers cadres, IValidator<UpdateCadre> vali
         Form = new CadreForm
         {
             Name = c.Name, EducationCode = c.EducationCode, IsPartyMember = c.IsPartyMember, Term = d.Term, Origin = c.Origin,
-            AssignedFrom = d.AssignedFrom, IsProfessionalSecretary = d.IsProfessionalSecretary, Editing = true,
+            AssignedFrom = d.AssignedFrom, IsProfessionalSecretary = d.IsProfessionalSecretary, BankName = c.BankName, Editing = true,
         };
         return Page();
     }

@@ -5,6 +5,9 @@ using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Domain.Accounts;
+using System.Security.Claims;
+using Cunzhi.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Cunzhi.Web.Features.Pay;
 
@@ -15,6 +18,7 @@ public sealed class PayModule : IFeatureModule
     {
         services.AddScoped<PaySettingsHandlers>();
         services.AddScoped<PayRunViews>();
+        services.AddScoped<PayExport>();
         services.AddScoped<PayrollCompute>();
         services.AddScoped<PayrollApproval>();
         services.AddScoped<PayrollAdjustment>();
@@ -36,7 +40,8 @@ public sealed class PayModule : IFeatureModule
         var runs = pay.MapGroup("/runs").RequireAuthorization(Permissions.PayrollRead);
         runs.MapGet("", Runs).WithSummary("工资批次（按乡镇、年、月、状态筛选，分页）");
         runs.MapGet("/{id:long}", Run).WithSummary("批次详情：合计、提示与明细（分页，可按村筛选）");
-        runs.MapGet("/{id:long}/export", ExportRun).WithSummary("导出 Excel（乡镇财政所）");
+        runs.MapGet("/{id:long}/export", ExportRun)
+            .WithSummary("导出 Excel（乡镇财政所发放表：A4 横向打印；身份证号和银行账号为掩码，full=true 需查看个人信息的授权且记入操作日志）");
         runs.MapPost("", Compute)
             .AddEndpointFilter<Validate<ComputeRun>>().RequireAuthorization(Permissions.PayrollComputeTown)
             .WithSummary("计算或重新计算本乡镇某月工资（仅草稿可重算；数据不变则明细不变）");
@@ -89,8 +94,13 @@ public sealed class PayModule : IFeatureModule
     public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Run(long id, string? village, int? page, int? pageSize, PayRunViews h, CancellationToken ct) =>
         await h.GetAsync(id, village, new PageRequest(page, pageSize), ct) is { } v ? TypedResults.Ok(v) : RunNotFound;
 
-    public static async Task<Results<XlsxDownload, ProblemHttpResult>> ExportRun(long id, PayRunViews h, TimeProvider clock, CancellationToken ct) =>
-        await h.AllLinesAsync(id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock) : RunNotFound;
+    public static async Task<Results<XlsxDownload, ProblemHttpResult>> ExportRun(long id, bool? full, PayExport export, IAuthorizationService authorization,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (full == true && !(await authorization.AuthorizeAsync(user, PersonalDataGrant.RevealPolicy)).Succeeded)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "无权访问", detail: "导出完整身份证号和银行账号需要查看个人信息的授权");
+        return await export.ExportAsync(id, full == true, ct) is { } file ? file : RunNotFound;
+    }
 
     public static async Task<Ok<RunView>> Compute(ComputeRun command, PayrollCompute h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(command, ct));
 

@@ -81,6 +81,10 @@ public sealed class RunModel(PayRunViews h, PayrollCompute compute, PayrollAppro
 
     public Task<IActionResult> OnPostRemoveAdjustmentAsync(CancellationToken ct) => Do(IsTown, () => adjustments.RemoveAdjustmentAsync(Id, LineId, ct), "已删除调整项", ct);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct, [FromServices] TimeProvider clock) =>
-        await h.AllLinesAsync(Id, ct) is { } d ? PayExport.Build(d.Run, d.Lines, clock) : NotFound();
+    /// <summary>导出 Excel; <paramref name="full"/> (包含完整证件号和账号) is refused, not quietly ignored, without the reveal permission.</summary>
+    public async Task<IActionResult> OnGetExportAsync(bool full, CancellationToken ct, [FromServices] PayExport export, [FromServices] IAuthorizationService authorization)
+    {
+        if (full && !(await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded) return Forbid();
+        return await export.ExportAsync(Id, full, ct) is { } file ? file : NotFound();
+    }
 }

@@ -30,6 +30,22 @@ public sealed record XlsxColumn(string Header, XlsxKind Kind = XlsxKind.Text, do
 }
 
 /// <summary>
+/// Page setup of a sheet meant to be printed and signed (a payroll for the finance office): A4, the header row repeated
+/// on every page (Excel's <c>_xlnm.Print_Titles</c>), grid lines printed.
+/// </summary>
+public sealed record XlsxPrint
+{
+    /// <summary>Landscape rather than portrait.</summary>
+    public bool Landscape { get; init; }
+    /// <summary>Scales the sheet so all columns fit one page wide, as many pages tall as needed.</summary>
+    public bool FitToWidth { get; init; }
+    /// <summary>Printed at the top of every page, in Excel's header codes (<c>&amp;L</c>, <c>&amp;C</c>, <c>&amp;R</c> sections; <c>&amp;P</c> page, <c>&amp;N</c> pages).</summary>
+    public string? Header { get; init; }
+    /// <summary>Printed at the bottom of every page, in the same codes, e.g. the signature line 制表/审核/审批.</summary>
+    public string? Footer { get; init; }
+}
+
+/// <summary>
 /// One worksheet to write: a header row from <paramref name="columns"/>, then one row per item of <paramref name="rows"/>.
 /// Rows are consumed once, as they are written, so they may come straight from a database query.
 /// Each row has one value per column; null or "" leaves the cell empty.
@@ -48,6 +64,15 @@ public sealed class XlsxSheet(string name, IReadOnlyList<XlsxColumn> columns, IA
 
     /// <summary>Adds Excel's filter buttons to the header row (when there are data rows), so exported lists can be filtered at once.</summary>
     public bool AutoFilter { get; init; } = true;
+
+    /// <summary>A title above the header (row 1, bold, merged across the columns); the header row is then row 2.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>How the sheet prints; null leaves Excel's defaults (portrait, no scaling).</summary>
+    public XlsxPrint? Print { get; init; }
+
+    /// <summary>The row the column headers are in: 1, or 2 below a <see cref="Title"/>.</summary>
+    internal int HeaderRow => Title is null ? 1 : 2;
 
     // Excel refuses (or "repairs") a workbook whose sheet name breaks these rules, so a bad name is a programming error here.
     private static string CheckName(string name)

@@ -14,6 +14,7 @@ internal static class XlsxStyles
     public const uint Money = 4;
     public const uint Integer = 5;
     public const uint Text = 6;
+    public const uint Title = 7;
 
     private const uint DateFormatId = 164;      // custom formats start at 164
     private const uint DateTimeFormatId = 165;
@@ -32,12 +33,12 @@ internal static class XlsxStyles
     public static Stylesheet Build()
     {
         // 宋体 with the GB2312 charset: present on every Chinese Windows and in WPS, unlike 等线 (Office 2016+ only).
-        static Font Font(bool bold)
+        static Font Font(bool bold, double size = 11)
         {
             var font = new Font();
             if (bold)
                 font.Append(new Bold());
-            font.Append(new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontFamilyNumbering { Val = 3 }, new FontCharSet { Val = 134 });
+            font.Append(new FontSize { Val = size }, new FontName { Val = "宋体" }, new FontFamilyNumbering { Val = 3 }, new FontCharSet { Val = 134 });
             return font;
         }
 
@@ -48,7 +49,7 @@ internal static class XlsxStyles
             new NumberingFormats(
                 new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" },
                 new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm:ss" }) { Count = 2 },
-            new Fonts(Font(bold: false), Font(bold: true)) { Count = 2 },
+            new Fonts(Font(bold: false), Font(bold: true), Font(bold: true, size: 16)) { Count = 3 },
             // Fills 0 and 1 are reserved by Excel (none, gray125); 2 is the header's light blue.
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
@@ -66,8 +67,12 @@ internal static class XlsxStyles
                 Format(DateTimeFormatId),
                 Format(4),  // built-in #,##0.00
                 Format(1),  // built-in 0: no scientific notation for long whole numbers
-                Format(49)) // built-in @ (text): what a user types later in the column stays text
-            { Count = 7 },
+                Format(49), // built-in @ (text): what a user types later in the column stays text
+                new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center })
+                {
+                    NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyAlignment = true,
+                }) // a sheet's title above the header
+            { Count = 8 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 

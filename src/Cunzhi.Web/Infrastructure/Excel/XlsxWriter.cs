@@ -37,7 +37,7 @@ public static class XlsxWriter
             throw new ArgumentException("Sheet names must be unique.", nameof(sheets));
 
         var spool = new SpoolStream(destination);
-        var filters = new string?[sheets.Count];
+        var written = new WrittenSheet[sheets.Count];
         using (var zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
         {
             // [Content_Types].xml first: file-type sniffers look at the first entry.
@@ -47,17 +47,24 @@ public static class XlsxWriter
                 [.. sheets.Select((_, i) => ($"rId{i + 1}", "worksheet", $"worksheets/sheet{i + 1}.xml")), ($"rId{sheets.Count + 1}", "styles", "styles.xml")]));
             WriteElementPart(zip, "xl/styles.xml", XlsxStyles.Build());
             for (var i = 0; i < sheets.Count; i++)
-                filters[i] = await WriteSheetAsync(zip, spool, sheets[i], i, ct);
+                written[i] = await WriteSheetAsync(zip, spool, sheets[i], i, ct);
             // Last, because the filter ranges are known only once the rows are written.
-            WriteElementPart(zip, "xl/workbook.xml", Workbook(sheets, filters));
+            WriteElementPart(zip, "xl/workbook.xml", Workbook(sheets, written));
         }
         await spool.DrainAsync(ct);
         await destination.FlushAsync(ct);
     }
 
-    private static async Task<string?> WriteSheetAsync(ZipArchive zip, SpoolStream spool, XlsxSheet sheet, int index, CancellationToken ct)
+    /// <summary>What the workbook part must name for a written sheet: its filter range and the rows to repeat when printed.</summary>
+    private sealed record WrittenSheet(string? Filter, string? PrintTitles);
+
+    // The children of <worksheet> must come in the schema's order (ECMA-376 CT_Worksheet) or Excel "repairs" the file:
+    // sheetPr, sheetViews, cols, sheetData, autoFilter, mergeCells, dataValidations, printOptions, pageMargins,
+    // pageSetup, headerFooter.
+    private static async Task<WrittenSheet> WriteSheetAsync(ZipArchive zip, SpoolStream spool, XlsxSheet sheet, int index, CancellationToken ct)
     {
         var columns = sheet.Columns;
+        var header = sheet.HeaderRow;
         await using var rows = sheet.Rows.GetAsyncEnumerator(ct);
         var sample = new List<object?[]>(SampleRows);
         var more = true;
@@ -69,9 +76,12 @@ public static class XlsxWriter
         var cells = new RowWriter(writer, columns);
         writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
+        if (sheet.Print is { FitToWidth: true })
+            writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var firstData = $"A{header + 1}";
         writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            new Pane { VerticalSplit = header, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { TabSelected = index == 0, WorkbookViewId = 0 }));
         var widths = Widths(columns, sample);
         writer.WriteElement(new Columns(columns.Select((c, i) => new Column
@@ -79,8 +89,10 @@ public static class XlsxWriter
             Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true, Style = XlsxStyles.For(c.Kind),
         })));
         writer.WriteStartElement(new SheetData());
-        cells.WriteHeader();
-        var last = 1;
+        if (sheet.Title is { } title)
+            cells.WriteTitle(title);
+        cells.WriteHeader(header);
+        var last = header;
         foreach (var row in sample)
             cells.Write(++last, row);
         while (more && await rows.MoveNextAsync())
@@ -91,30 +103,59 @@ public static class XlsxWriter
         }
         writer.WriteEndElement();
 
+        var lastLetters = XlsxColumnLetters.ToLetters(columns.Count - 1);
         string? filter = null;
-        if (sheet.AutoFilter && last > 1)
+        if (sheet.AutoFilter && last > header)
         {
-            filter = $"A1:{XlsxColumnLetters.ToLetters(columns.Count - 1)}{last}";
+            filter = $"A{header}:{lastLetters}{last}";
             writer.WriteElement(new AutoFilter { Reference = filter });
         }
-        if (DropDowns(columns) is { } dropDowns)
+        if (sheet.Title is not null && columns.Count > 1)
+            writer.WriteElement(new MergeCells(new MergeCell { Reference = $"A1:{lastLetters}1" }) { Count = 1 });
+        if (DropDowns(columns, header) is { } dropDowns)
             writer.WriteElement(dropDowns);
+        string? printTitles = null;
+        if (sheet.Print is { } print)
+        {
+            writer.WriteElement(new PrintOptions { GridLines = true, HorizontalCentered = true });
+            writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            writer.WriteElement(new PageSetup
+            {
+                PaperSize = 9, // A4
+                Orientation = print.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+                FitToWidth = print.FitToWidth ? 1u : null,
+                FitToHeight = print.FitToWidth ? 0u : null, // 0: as many pages tall as the rows need
+            });
+            var headerFooter = new HeaderFooter();
+            if (print.Header is { } top)
+                headerFooter.Append(new OddHeader(top));
+            if (print.Footer is { } bottom)
+                headerFooter.Append(new OddFooter(bottom));
+            if (headerFooter.HasChildren)
+                writer.WriteElement(headerFooter);
+            printTitles = $"${header}:${header}";
+        }
         writer.WriteEndElement();
         writer.Close();
-        return filter;
+        return new WrittenSheet(filter, printTitles);
     }
 
-    private static Workbook Workbook(IReadOnlyList<XlsxSheet> sheets, string?[] filters)
+    private static Workbook Workbook(IReadOnlyList<XlsxSheet> sheets, WrittenSheet[] written)
     {
         var workbook = new Workbook(
             new BookViews(new WorkbookView { ActiveTab = 0 }),
             new Sheets(sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = $"rId{i + 1}" })));
-        // The hidden name Excel itself keeps for a sheet's filter range.
-        var names = filters.Select((range, i) => (range, i)).Where(f => f.range is not null)
-            .Select(f => new DefinedName($"'{sheets[f.i].Name.Replace("'", "''")}'!{Absolute(f.range!)}")
-            {
-                Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)f.i, Hidden = true,
-            }).ToList();
+        string Quoted(int i) => $"'{sheets[i].Name.Replace("'", "''")}'";
+        var names = new List<DefinedName>();
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            // The hidden name Excel itself keeps for a sheet's filter range.
+            if (written[i].Filter is { } range)
+                names.Add(new DefinedName($"{Quoted(i)}!{Absolute(range)}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true });
+            // The rows Excel repeats at the top of every printed page (页面设置 › 顶端标题行).
+            if (written[i].PrintTitles is { } rows)
+                names.Add(new DefinedName($"{Quoted(i)}!{rows}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
+        }
         if (names.Count > 0)
             workbook.Append(new DefinedNames(names));
         return workbook;
@@ -128,7 +169,7 @@ public static class XlsxWriter
         }));
 
     /// <summary>A drop-down list for each column with allowed values, over all rows below the header.</summary>
-    private static DataValidations? DropDowns(IReadOnlyList<XlsxColumn> columns)
+    private static DataValidations? DropDowns(IReadOnlyList<XlsxColumn> columns, int header)
     {
         var lists = new List<DataValidation>();
         for (var i = 0; i < columns.Count; i++)
@@ -145,7 +186,7 @@ public static class XlsxWriter
             {
                 Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
                 ErrorTitle = "输入有误", Error = message.Length <= 225 ? message : "请从下拉列表中选择",
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letters}2:{letters}1048576" },
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letters}{header + 1}:{letters}1048576" },
             });
         }
         return lists.Count == 0 ? null : new DataValidations(lists) { Count = (uint)lists.Count };
@@ -265,11 +306,20 @@ public static class XlsxWriter
         private readonly InlineString inline = new();
         private readonly Text text = new();
 
-        public void WriteHeader()
+        public void WriteTitle(string title)
         {
-            writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", "1")]);
+            // Taller than the default 13.5 points, for the 16-point font.
+            writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", "1"), new OpenXmlAttribute("ht", "", "27"), new OpenXmlAttribute("customHeight", "", "1")]);
+            WriteText("A1", XlsxStyles.Title, title);
+            writer.WriteEndElement();
+        }
+
+        public void WriteHeader(int number)
+        {
+            var r = number.ToString(CultureInfo.InvariantCulture);
+            writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", r)]);
             for (var i = 0; i < columns.Count; i++)
-                WriteText(letters[i] + "1", XlsxStyles.Header, columns[i].Header);
+                WriteText(letters[i] + r, XlsxStyles.Header, columns[i].Header);
             writer.WriteEndElement();
         }
 

@@ -94,7 +94,13 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
     };
 
     /// <summary>A generated cadre with the personal numbers the seeder encrypts before writing.</summary>
-    public sealed record GeneratedCadre(Cadre Cadre, string NationalId, string Phone);
+    public sealed record GeneratedCadre(Cadre Cadre, string NationalId, string Phone, string BankAccount);
+
+    /// <summary>Banks that pay village cadres, with a card number prefix (fictitious numbers, real-looking lengths).</summary>
+    private static readonly (string Name, string Prefix)[] Banks =
+    [
+        ("农村商业银行", "621592"), ("中国农业银行", "622848"), ("中国邮政储蓄银行", "621799"), ("中国建设银行", "621700"), ("中国工商银行", "621226"),
+    ];
 
     /// <summary>Each village's two committees: a secretary (often also director, 一肩挑), deputies and members; some villages have a first secretary.</summary>
     public IEnumerable<GeneratedCadre> Cadres(long firstId)
@@ -104,6 +110,8 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
         foreach (var v in Villages)
         {
             var rng = VillageRandom(v.Code, 3);
+            // Bank details from a stream of their own, so adding them left every other generated value as it was.
+            var bankRng = VillageRandom(v.Code, 5);
             var count = Math.Max(3, options.CadresPerVillage + rng.Next(-2, 3));
             var oneShoulder = rng.NextDouble() < 0.8;
             var posts = new List<string> { oneShoulder ? "secretary-director" : "secretary" };
@@ -129,6 +137,9 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
                     AssignedFrom = assigned ? SendingUnits[rng.Next(SendingUnits.Length)] : null,
                     IsProfessionalSecretary = lead && rng.NextDouble() < 0.2,
                 };
+                var bank = Banks[bankRng.Next(Banks.Length)];
+                cadre.BankName = bank.Name;
+                var account = bank.Prefix + bankRng.NextInt64(0, 10_000_000_000_000).ToString("0000000000000", System.Globalization.CultureInfo.InvariantCulture);
                 cadre.Posts.Add(new CadrePost { CadreId = cadre.Id, RegionCode = v.Code, PostCode = post, StartDate = start, Term = 12 });
                 // Born in the county mostly; the sequence is bumped until the number is unused.
                 var prefix = assigned ? "360900" : RegionCodes.CountyPrefix(v.Code);
@@ -137,7 +148,7 @@ public sealed class DemoGenerator(DemoOptions options, IReadOnlyList<Division> d
                 do number = Domain.Identity.NationalId.Compose(prefix == "360900" ? "360902" : prefix, birth, sequence++ % 1000, g);
                 while (!usedIds.Add(number));
                 var phone = "1" + "3578"[rng.Next(4)] + rng.Next(0, 1_000_000_000).ToString("000000000");
-                yield return new GeneratedCadre(cadre, number, phone);
+                yield return new GeneratedCadre(cadre, number, phone, account);
             }
         }
     }

@@ -134,14 +134,16 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var cadres = await bulk.WriteAsync(typeof(Cadre), generator.Cadres(await bulk.NextIdAsync<Cadre>(ct)).Select(g => { posts.AddRange(g.Cadre.Posts); return g; }),
             [nameof(Cadre.Id), nameof(Cadre.RegionCode), nameof(Cadre.Name), nameof(Cadre.Gender), nameof(Cadre.BirthDate), nameof(Cadre.EducationCode), nameof(Cadre.IsPartyMember),
              nameof(Cadre.PostCode), nameof(Cadre.Rank), nameof(Cadre.Status), nameof(Cadre.StartDate), nameof(Cadre.Origin), nameof(Cadre.AssignedFrom), nameof(Cadre.IsProfessionalSecretary), nameof(Cadre.Term),
-             nameof(Cadre.NationalIdCipher), nameof(Cadre.NationalIdHash), nameof(Cadre.NationalIdMasked), nameof(Cadre.PhoneCipher), nameof(Cadre.PhoneMasked)],
+             nameof(Cadre.NationalIdCipher), nameof(Cadre.NationalIdHash), nameof(Cadre.NationalIdMasked), nameof(Cadre.PhoneCipher), nameof(Cadre.PhoneMasked),
+             nameof(Cadre.BankName), nameof(Cadre.BankAccountCipher), nameof(Cadre.BankAccountMasked)],
             g =>
             {
                 var c = g.Cadre;
                 return [c.Id, c.RegionCode, c.Name, (int)c.Gender, c.BirthDate, c.EducationCode, c.IsPartyMember, c.PostCode, c.Rank, (int)c.Status, c.StartDate,
                     (int)c.Origin, c.AssignedFrom, c.IsProfessionalSecretary, c.Term,
                     protector.Protect(g.NationalId), protector.Hash(g.NationalId), Domain.Identity.NationalId.Mask(g.NationalId),
-                    protector.Protect(g.Phone), Domain.Identity.MobilePhone.Mask(g.Phone)];
+                    protector.Protect(g.Phone), Domain.Identity.MobilePhone.Mask(g.Phone),
+                    c.BankName, protector.Protect(g.BankAccount), Domain.Identity.BankAccount.Mask(g.BankAccount)];
             }, ct);
         await bulk.WriteAsync(posts,
             [nameof(CadrePost.CadreId), nameof(CadrePost.RegionCode), nameof(CadrePost.PostCode), nameof(CadrePost.StartDate), nameof(CadrePost.Term)],

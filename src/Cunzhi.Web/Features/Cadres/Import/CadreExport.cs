@@ -15,7 +15,7 @@ namespace Cunzhi.Web.Features.Cadres.Import;
 
 /// <summary>
 /// The filtered registry as a workbook: the list page's query (<see cref="CadreHandlers.Query"/>), written as it is
-/// read, in chunks, so 100,000 rows never sit in memory. ID and phone numbers are masked, as on every page; with
+/// read, in chunks, so 100,000 rows never sit in memory. ID, phone and bank account numbers are masked, as on every page; with
 /// <c>full</c> (only for an account with the reveal permission, which callers check) they are decrypted, and the
 /// export is an audit entry — written before the first row leaves, with the filter and the row count.
 /// </summary>
@@ -29,10 +29,11 @@ public sealed class CadreExport(AppDbContext db, CadreHandlers cadres, PersonalD
         new("姓名"), new("性别"), new("年龄", XlsxKind.Integer), new("身份证号", Width: 21), new("手机号", Width: 14), new("乡镇（街道）"),
         new("所在村（社区）"), new("职务"), new("任职日期", XlsxKind.Date), new("届次", XlsxKind.Integer), new("学历"), new("政治面貌"), new("来源"),
         new("派出单位"), new("专业化管理书记", XlsxKind.Boolean), new("职级", XlsxKind.Integer), new("状态"),
+        new("开户行"), new("银行账号", Width: 24),
     ];
 
     private sealed record Extra(long Id, DateOnly StartDate, int? Term, string? AssignedFrom, bool IsProfessionalSecretary, string? NationalIdCipher,
-        string? PhoneCipher);
+        string? PhoneCipher, string? BankAccountCipher);
 
     public async Task<XlsxDownload> ExportAsync(CadreFilter filter, RegionView scope, bool full, CancellationToken ct)
     {
@@ -62,7 +63,7 @@ public sealed class CadreExport(AppDbContext db, CadreHandlers cadres, PersonalD
             var ids = page.Select(r => r.Id).ToList();
             var extras = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id))
                 .Select(c => new Extra(c.Id, c.StartDate, c.Term, c.AssignedFrom, c.IsProfessionalSecretary, full ? c.NationalIdCipher : null,
-                    full ? c.PhoneCipher : null))
+                    full ? c.PhoneCipher : null, full ? c.BankAccountCipher : null))
                 .ToDictionaryAsync(e => e.Id, ct);
             foreach (var c in page)
             {
@@ -75,6 +76,7 @@ public sealed class CadreExport(AppDbContext db, CadreHandlers cadres, PersonalD
                     RegionCodes.ParentOf(c.RegionCode) is { } town ? towns.GetValueOrDefault(town) : null, c.VillageName,
                     CadreNames.Post(c.PostCode), x.StartDate, x.Term, CadreNames.Education(c.EducationCode), c.IsPartyMember ? "中共党员" : "群众",
                     CadreNames.Origin(c.Origin), x.AssignedFrom, x.IsProfessionalSecretary, c.Rank, CadreNames.Status(c.Status),
+                    c.BankName, full && x.BankAccountCipher is { } account ? protector.Unprotect(account) : c.BankAccountMasked,
                 ];
             }
             if (page.Count < Chunk)

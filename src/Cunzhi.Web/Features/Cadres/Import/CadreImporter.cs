@@ -16,7 +16,7 @@ namespace Cunzhi.Web.Features.Cadres.Import;
 /// <summary>One row of a cadre import as read: every field that parsed, so checks across rows can use it even when others did not.</summary>
 public sealed record CadreImportRow(int Row, string? Name, string? NationalId, string? NationalIdHash, Gender? Gender, DateOnly? BirthDate, string? Phone,
     string? VillageText, string? VillageCode, string? PostCode, DateOnly? StartDate, string? EducationCode, bool IsPartyMember, int? Term,
-    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary);
+    CadreOrigin Origin, string? AssignedFrom, bool IsProfessionalSecretary, string? BankName = null, string? BankAccount = null);
 
 /// <summary>
 /// 村干部批量导入. Each row passes the same rules as registering one cadre (<see cref="CreateCadreValidator"/>), and
@@ -41,6 +41,8 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
     public const string Origin = "来源";
     public const string AssignedFrom = "派出单位";
     public const string ProfessionalSecretary = "专业化管理书记";
+    public const string BankName = "开户行";
+    public const string BankAccountColumn = "银行账号";
 
     private const string PartyMember = "中共党员";
     private const string Masses = "群众";
@@ -69,6 +71,12 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         new(Origin, Required: false) { AllowedValues = [CadreNames.Origin(CadreOrigin.Elected), CadreNames.Origin(CadreOrigin.Assigned)], Note = "不填视为本村产生" },
         new(AssignedFrom, Required: false) { Note = "来源为“上级选派”时必填，不超过 100 个字", Example = "县农业农村局", Width = 16 },
         new(ProfessionalSecretary, XlsxKind.Boolean, Required: false) { Aliases = ["专业化管理村党组织书记"], Note = "不填视为否" },
+        new(BankName, Required: false) { Aliases = ["开户银行"], Note = "发放报酬的银行网点，不超过 50 个字", Example = "中国农业银行万载县支行", Width = 22 },
+        new(BankAccountColumn, Required: false)
+        {
+            Aliases = ["银行卡号", "账号"], Format = "12–30 位数字，可带空格；请保持文本格式", Example = "6228480012345678901", Width = 24,
+            Note = "加密保存，页面和导出中只显示前 4 位和后 4 位",
+        },
     ];
 
     /// <summary>Where each of the command's rules is shown: the column the user fills in for that field.</summary>
@@ -85,6 +93,8 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         [nameof(CreateCadre.EducationCode)] = Education,
         [nameof(CreateCadre.Term)] = Term,
         [nameof(CreateCadre.AssignedFrom)] = AssignedFrom,
+        [nameof(CreateCadre.BankName)] = BankName,
+        [nameof(CreateCadre.BankAccount)] = BankAccountColumn,
     };
 
     private VillageResolver villages = null!;
@@ -110,6 +120,12 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         var origin = r.Text(Origin) == CadreNames.Origin(CadreOrigin.Assigned) ? CadreOrigin.Assigned : CadreOrigin.Elected;
         var assignedFrom = r.Text(AssignedFrom);
         var professional = r.Bool(ProfessionalSecretary);
+        var bankName = r.Text(BankName);
+        var bankAccount = r.Text(BankAccountColumn);
+        // As with ID numbers: a long number typed into a General cell has lost its last digits.
+        var accountLostDigits = bankAccount is not null && bankAccount.Contains("E+", StringComparison.OrdinalIgnoreCase);
+        if (accountLostDigits)
+            r.AddError(BankAccountColumn, "银行账号被 Excel 存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新填写");
 
         string? villageCode = null;
         if (villageText is not null)
@@ -129,7 +145,8 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         // The same rules as registering one cadre, except where the cell already said what is wrong (blank, not a
         // date, not one of the choices) and the village, which the resolver has judged.
         var command = new CreateCadre(villageCode ?? "", name ?? "", idLostDigits ? "" : idText ?? "", null, null, phone, educationCode ?? "",
-            party == PartyMember, postCode ?? "", start ?? DateOnly.MinValue, term, origin, assignedFrom, professional ?? false);
+            party == PartyMember, postCode ?? "", start ?? DateOnly.MinValue, term, origin, assignedFrom, professional ?? false, bankName,
+            accountLostDigits ? null : bankAccount);
         var reported = new HashSet<string> { nameof(CreateCadre.RegionCode) };
         if (name is null) reported.Add(nameof(CreateCadre.Name));
         if (idText is null || idLostDigits) reported.Add(nameof(CreateCadre.NationalId));
@@ -146,7 +163,8 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         var mobile = phone is null ? null : MobilePhone.Parse(phone).Normalized;
         return new CadreImportRow(r.Row, name, id?.Normalized, id?.Normalized is { } n ? protector.Hash(n) : null, id?.Gender, id?.BirthDate, mobile,
             villageText, villageCode, postCode, start, educationCode, party == PartyMember, term, origin,
-            origin == CadreOrigin.Assigned ? assignedFrom : null, professional ?? false);
+            origin == CadreOrigin.Assigned ? assignedFrom : null, professional ?? false, bankName,
+            accountLostDigits ? null : BankAccount.Parse(bankAccount).Normalized);
     }
 
     public async Task CheckAsync(IReadOnlyList<CadreImportRow> rows, CellErrors errors, CancellationToken ct)
@@ -202,6 +220,9 @@ public sealed class CadreImporter(AppDbContext db, PersonalDataProtector protect
         };
         if (row.Phone is { } phone)
             (cadre.PhoneCipher, cadre.PhoneMasked) = (protector.Protect(phone), MobilePhone.Mask(phone));
+        cadre.BankName = row.BankName;
+        if (row.BankAccount is { } account)
+            CadreHandlers.SetBankAccount(cadre, account, protector);
         // Opens the post history, as registering one cadre does.
         cadre.ChangePost(row.PostCode!, row.StartDate!.Value, row.Term);
         context.Cadres.Add(cadre);
