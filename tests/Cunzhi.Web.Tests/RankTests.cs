@@ -134,7 +134,9 @@ public abstract class RankTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     {
         var town = await f.ApiAs("town.sanxing");
         var discipline = await f.ApiAs("discipline");
-        var cadre = (await Get<TownEligibility>(town, "/api/v1/ranks/eligibility?pageSize=1")).Rows.Items[0];
+        // An eligible cadre has held its rank for a while: a commendation dated after 2026-01-01 falls within its time at the rank, whatever
+        // other tests of this class have promoted or demoted before.
+        var cadre = await EligibleCadre(town);
         // The town enters absence and commendations, not sanctions; discipline the reverse.
         (await town.PostAsJsonAsync("/api/v1/ranks/conduct", Sanction(cadre.CadreId))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await discipline.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre.CadreId, kind = "Absence", date = "2026-01-05", days = 1, description = "x" }))
