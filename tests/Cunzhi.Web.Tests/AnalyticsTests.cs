@@ -112,19 +112,20 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task The_town_page_shows_cards_chart_containers_chart_data_and_child_villages_with_links()
+    public async Task The_town_page_shows_the_figure_cards()
     {
-        var client = await f.PagesAs("town.sanxing");
-        var response = await client.GetAsync("/Analytics");
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await CunzhiFactory.Html(response);
-        var api = await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<StructureReport>(Url, CunzhiFactory.Json);
-
+        var (html, api) = await TownPageAndReport();
         html.QuerySelector("[data-testid=analytics-region]")!.TextContent.ShouldContain("三兴镇");
         foreach (var key in new[] { "secretary-age", "college", "party", "women", "one-shoulder", "vacancies" })
             html.QuerySelector($"[data-stat='{key}']").ShouldNotBeNull(key);
         html.QuerySelector("[data-stat='college']")!.TextContent.Trim().ShouldBe(api!.Figures.CollegeOrAboveShare.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%");
         html.QuerySelector("[data-stat='vacancies']")!.TextContent.Trim().ShouldBe(api.Figures.VacantPosts.ToString());
+    }
+
+    [Fact]
+    public async Task The_town_page_draws_its_charts_from_embedded_data_without_inline_script()
+    {
+        var (html, api) = await TownPageAndReport();
         html.QuerySelectorAll("[data-chart]").Select(c => c.GetAttribute("data-chart")).ShouldBe(["ageBands", "education", "ranks", "vacancies"]);
         html.QuerySelectorAll("[onclick], [onload], [onerror]").ShouldBeEmpty("no inline event handlers");
         html.QuerySelector("script[src^='/lib/echarts/echarts.min.js']").ShouldNotBeNull();
@@ -133,12 +134,28 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
         charts.RootElement.GetProperty("ageBands").GetProperty("values").EnumerateArray().Sum(v => v.GetInt32()).ShouldBe(api.Figures.InOffice);
         charts.RootElement.GetProperty("ranks").GetProperty("labels").GetArrayLength().ShouldBe(13);
         charts.RootElement.GetProperty("education").GetProperty("type").GetString().ShouldBe("pie");
+    }
 
+    [Fact]
+    public async Task The_town_page_links_to_each_child_village()
+    {
+        var (html, api) = await TownPageAndReport();
         var links = html.QuerySelectorAll("[data-testid=children] tbody tr td:first-child a").ToList();
         links.Count.ShouldBe(api.Children.Count);
         links.Count.ShouldBeGreaterThan(0);
         links.Select(a => a.GetAttribute("href")).ShouldBe(api.Children.Select(c => $"/Analytics?code={c.Code}"));
         links.Select(a => a.TextContent).ShouldContain("闹坪村");
+    }
+
+    /// <summary>Sanxing's analytics page (asserted to answer 200) and the API report it must agree with.</summary>
+    private async Task<(AngleSharp.Html.Dom.IHtmlDocument Html, StructureReport Api)> TownPageAndReport()
+    {
+        var client = await f.PagesAs("town.sanxing");
+        var response = await client.GetAsync("/Analytics");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await CunzhiFactory.Html(response);
+        var api = await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<StructureReport>(Url, CunzhiFactory.Json);
+        return (html, api!);
     }
 
     [Fact]
@@ -188,7 +205,7 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task Every_signed_in_role_finds_the_analytics_link_and_page()
+    public async Task Every_signed_in_role_reaches_analytics_from_the_navigation()
     {
         foreach (var user in new[] { "county.admin", "coord.office", "dept.agri", "discipline", "town.sanxing", "town.efeng", "village.naoping" })
         {
@@ -198,6 +215,11 @@ public abstract class AnalyticsTests<TFactory>(TFactory f) : IClassFixture<TFact
             home.QuerySelector("nav a[href='/Analytics']").ShouldNotBeNull(user);
             (await client.GetAsync("/Analytics")).StatusCode.ShouldBe(HttpStatusCode.OK, user);
         }
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_of_analytics_are_sent_to_sign_in()
+    {
         var anonymous = await f.Anonymous().GetAsync("/Analytics");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         anonymous.Headers.Location!.ToString().ShouldContain("/Account/Login");

@@ -64,12 +64,9 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task The_county_edits_a_draft_template_and_publishing_keeps_the_old_version_unchanged()
+    public async Task A_template_draft_whose_weights_do_not_add_up_to_100_is_refused()
     {
         var county = await f.ApiAs("county.admin");
-        var before = await Get<TemplateView>(county, "/api/v1/assessment/templates/Quarterly");
-        before.Status.ShouldBe(TemplateStatus.Published);
-
         var bad = await county.PutAsJsonAsync("/api/v1/assessment/templates/draft", new
         {
             kind = "Quarterly", title = "季度实绩考核指标（新）",
@@ -77,11 +74,24 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("权重之和须为 100（现为 90）");
+    }
 
+    [Fact]
+    public async Task Only_the_county_may_edit_or_publish_a_template()
+    {
         var town = await f.ApiAs("town.sanxing");
         (await town.PutAsJsonAsync("/api/v1/assessment/templates/draft", new { kind = "Quarterly", title = "x", indicators = Array.Empty<object>() }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await f.ApiAs("discipline")).PostAsync("/api/v1/assessment/templates/Quarterly/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Publishing_a_template_draft_keeps_the_old_version_unchanged()
+    {
+        var county = await f.ApiAs("county.admin");
+        var before = await Get<TemplateView>(county, "/api/v1/assessment/templates/Quarterly");
+        before.Status.ShouldBe(TemplateStatus.Published);
+        var town = await f.ApiAs("town.sanxing");
 
         // No draft yet (404): the first save says so with version 0.
         (await county.GetAsync("/api/v1/assessment/templates/Quarterly/draft")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -107,7 +117,7 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Settings_are_the_countys_to_change_and_bad_ones_are_refused_in_chinese()
+    public async Task Bad_settings_are_refused_in_chinese()
     {
         var county = await f.ApiAs("county.admin");
         var s = await Get<SettingsView>(county, "/api/v1/assessment/settings");
@@ -115,12 +125,18 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         var bad = await county.PutAsJsonAsync("/api/v1/assessment/settings", s with { MonthlyWeight = 50 });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("三项权重之和须为 100（现为 110）");
+    }
+
+    [Fact]
+    public async Task Settings_are_the_countys_to_change()
+    {
+        var s = await Get<SettingsView>(await f.ApiAs("county.admin"), "/api/v1/assessment/settings");
         (await (await f.ApiAs("town.sanxing")).PutAsJsonAsync("/api/v1/assessment/settings", s)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Get<SettingsView>(await f.ApiAs("discipline"), "/api/v1/assessment/settings")).MonthlyWeight.ShouldBe(40);
     }
 
     [Fact]
-    public async Task A_town_scores_a_village_in_one_grid_and_the_monthly_score_is_readable()
+    public async Task A_village_grid_is_scored_all_or_nothing_then_read_back_per_cadre()
     {
         var year = Year - 4;
         var town = await f.ApiAs("town.sanxing");
@@ -152,7 +168,15 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         var again = await town.PutAsJsonAsync("/api/v1/assessment/reviews", new { kind = "Monthly", year, period = 1, rows = new[] { Row(grid, ids[0], i => i.MaxScore) } });
         again.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await Get<MonthlyScore>(town, $"/api/v1/assessment/reviews/monthly-score?cadreId={ids[0]}&year={year}&month=1")).Total.ShouldBe(100m);
+    }
 
+    [Fact]
+    public async Task Another_town_cannot_score_or_read_a_towns_grid_nor_may_the_county_or_discipline_score_it()
+    {
+        var year = Year - 4;
+        var town = await f.ApiAs("town.sanxing");
+        var grid = await Grid(town, ReviewKind.Monthly, year, 1, Demo.Naoping);
+        var ids = grid.Rows.Items.Select(r => r.CadreId).ToList();
         // Scope: another town cannot score or read them; the county and discipline cannot score.
         var efeng = await f.ApiAs("town.efeng");
         (await efeng.PutAsJsonAsync("/api/v1/assessment/reviews", new { kind = "Monthly", year, period = 1, rows = new[] { Row(grid, ids[0], i => i.MinScore) } }))
@@ -162,7 +186,14 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         foreach (var account in new[] { "county.admin", "discipline" })
             (await (await f.ApiAs(account)).PutAsJsonAsync("/api/v1/assessment/reviews", new { kind = "Monthly", year, period = 1, rows = new[] { Row(grid, ids[0], i => i.MinScore) } }))
                 .StatusCode.ShouldBe(HttpStatusCode.Forbidden, account);
+    }
 
+    [Fact]
+    public async Task A_month_that_has_not_begun_cannot_be_scored()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var grid = await Grid(town, ReviewKind.Monthly, Year - 4, 1, Demo.Naoping);
+        var ids = grid.Rows.Items.Select(r => r.CadreId).ToList();
         // A month that has not begun cannot be scored.
         var future = China.Now.AddMonths(1);
         (await town.PutAsJsonAsync("/api/v1/assessment/reviews", new { kind = "Monthly", year = future.Year, period = future.Month, rows = new[] { Row(grid, ids[0], i => i.MinScore) } }))
@@ -188,26 +219,12 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Town_staff_record_ledger_events_with_a_checked_attachment_and_only_their_region_sees_them()
+    public async Task Town_staff_record_a_ledger_event_with_its_attachment()
     {
-        var town = await f.ApiAs("town.sanxing");
-        var cadre = (await Get<List<CadreOption>>(town, $"/api/v1/assessment/cadres?region={Demo.Naoping}")).First();
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
-        var created = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Commendation", "台风期间连夜转移群众", png));
-        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var record = (await created.Content.ReadFromJsonAsync<LedgerView>(CunzhiFactory.Json))!;
-        (record.CadreName, record.Kind, record.AttachmentType, record.AttachmentSize).ShouldBe((cadre.Name, LedgerKind.Commendation, "image/png", (int?)png.Length));
-
+        var (town, cadre, record, png) = await RecordLedgerEventAsync();
         var file = await town.GetAsync($"/api/v1/assessment/ledger/{record.Id}/attachment");
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await file.Content.ReadAsByteArrayAsync()).ShouldBe(png);
-
-        var exe = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Other", "伪装的文件", [0x4D, 0x5A, 0x90, 0], "photo.png"));
-        exe.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await exe.Content.ReadAsStringAsync()).ShouldContain("只能是 JPG、PNG 图片或 PDF");
-        var noNote = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Absence", ""));
-        noNote.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await noNote.Content.ReadAsStringAsync()).ShouldContain("请填写情况说明");
 
         var list = await Get<Paged<LedgerView>>(town, $"/api/v1/assessment/ledger?cadreId={cadre.Id}");
         list.Items.ShouldContain(r => r.Id == record.Id);
@@ -216,7 +233,25 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
         // The grid shows the ledger count next to the cadre.
         var grid = await Grid(town, ReviewKind.Monthly, China.Now.Year, China.Now.Month, Demo.Naoping);
         grid.Rows.Items.Single(r => r.CadreId == cadre.Id).LedgerRecords.ShouldBeGreaterThanOrEqualTo(1);
+    }
 
+    [Fact]
+    public async Task A_ledger_event_with_a_disguised_file_or_without_a_note_is_refused()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var cadre = (await Get<List<CadreOption>>(town, $"/api/v1/assessment/cadres?region={Demo.Naoping}")).First();
+        var exe = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Other", "伪装的文件", [0x4D, 0x5A, 0x90, 0], "photo.png"));
+        exe.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await exe.Content.ReadAsStringAsync()).ShouldContain("只能是 JPG、PNG 图片或 PDF");
+        var noNote = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Absence", ""));
+        noNote.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noNote.Content.ReadAsStringAsync()).ShouldContain("请填写情况说明");
+    }
+
+    [Fact]
+    public async Task A_towns_ledger_is_out_of_reach_of_other_towns_or_of_roles_that_do_not_record()
+    {
+        var (_, cadre, record, _) = await RecordLedgerEventAsync();
         var efeng = await f.ApiAs("town.efeng");
         (await Get<Paged<LedgerView>>(efeng, $"/api/v1/assessment/ledger?cadreId={cadre.Id}")).Total.ShouldBe(0);
         (await efeng.GetAsync($"/api/v1/assessment/ledger/{record.Id}/attachment")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -225,8 +260,21 @@ public abstract class AssessmentApiTests<TFactory>(TFactory f) : IClassFixture<T
             (await (await f.ApiAs(account)).PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Criticism", "无权登记"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden, account);
     }
 
+    /// <summary>A commendation with a PNG attachment, recorded by the Sanxing town admin for the first of Naoping's cadres.</summary>
+    private async Task<(HttpClient Town, CadreOption Cadre, LedgerView Record, byte[] Png)> RecordLedgerEventAsync()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var cadre = (await Get<List<CadreOption>>(town, $"/api/v1/assessment/cadres?region={Demo.Naoping}")).First();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var created = await town.PostAsync("/api/v1/assessment/ledger", LedgerForm(cadre.Id, "Commendation", "台风期间连夜转移群众", png));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var record = (await created.Content.ReadFromJsonAsync<LedgerView>(CunzhiFactory.Json))!;
+        (record.CadreName, record.Kind, record.AttachmentType, record.AttachmentSize).ShouldBe((cadre.Name, LedgerKind.Commendation, "image/png", (int?)png.Length));
+        return (town, cadre, record, png);
+    }
+
     [Fact]
-    public async Task Annual_review_enforces_the_cap_leaves_ties_to_the_town_and_locks_once_approved()
+    public async Task The_annual_review_runs_from_preparation_within_the_cap_to_a_locked_approval()
     {
         var year = Year - 3;
         var town = await f.ApiAs("town.sanxing");

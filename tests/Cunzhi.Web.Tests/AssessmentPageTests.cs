@@ -31,7 +31,7 @@ public abstract class AssessmentPageTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_town_fills_the_monthly_grid_and_an_out_of_range_score_is_shown_and_nothing_saved()
+    public async Task The_monthly_grid_page_saves_only_in_range_scores()
     {
         var year = Year - 5;
         var c = await f.PagesAs("town.sanxing");
@@ -61,7 +61,7 @@ public abstract class AssessmentPageTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_county_sees_the_grid_read_only_and_cannot_post_it()
+    public async Task The_county_sees_the_grid_read_only()
     {
         var c = await f.PagesAs("county.admin");
         var doc = await CunzhiFactory.Html(await c.GetAsync($"/Assessment/Scores/Monthly?year={Year - 5}&period=4&region={Demo.Naoping}"));
@@ -91,26 +91,35 @@ public abstract class AssessmentPageTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_annual_page_shows_last_years_approved_results_and_the_county_list()
+    public async Task The_annual_page_shows_a_towns_approved_results_locked()
     {
         var town = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync($"/Assessment/Annual?year={Year - 1}"));
         town.QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("已审定");
         town.QuerySelectorAll("[data-testid=rows] tbody tr").ShouldNotBeEmpty();
         town.QuerySelectorAll("[data-testid=rows] select").ShouldBeEmpty(); // locked: no inputs
+    }
 
+    [Fact]
+    public async Task The_annual_page_lists_every_towns_batch_for_the_county()
+    {
         var county = await CunzhiFactory.Html(await (await f.PagesAs("county.admin")).GetAsync($"/Assessment/Annual?year={Year - 1}&town={Demo.Efeng}"));
         county.QuerySelectorAll("[data-testid=batches] tbody tr").Length.ShouldBe(18);
         county.QuerySelector("[data-testid=batch] h2")!.TextContent.ShouldContain("鹅峰乡");
     }
 
     [Fact]
-    public async Task The_half_year_page_lists_flagged_cadres_with_reasons_and_templates_show_the_formula()
+    public async Task The_half_year_page_lists_flagged_cadres_with_reasons()
     {
         var c = await f.PagesAs("county.admin");
         var half = await CunzhiFactory.Html(await c.GetAsync($"/Assessment/HalfYear?year={Year}&half=1"));
         half.QuerySelector("[data-testid=summary]")!.TextContent.ShouldContain("研判在任村干部");
         foreach (var li in half.QuerySelectorAll("[data-testid=flagged] > li")) li.QuerySelectorAll("ul li").Length.ShouldBeGreaterThan(0);
+    }
 
+    [Fact]
+    public async Task The_templates_page_shows_the_formula_with_settings_editable_only_by_the_county()
+    {
+        var c = await f.PagesAs("county.admin");
         var t = await CunzhiFactory.Html(await c.GetAsync("/Assessment/Templates?kind=Monthly"));
         t.QuerySelector("[data-testid=current]")!.TextContent.ShouldContain("政治表现");
         t.QuerySelector("[data-testid=settings] fieldset")!.HasAttribute("disabled").ShouldBeFalse();

@@ -45,7 +45,7 @@ public abstract class AuditSecretTests<TFactory>(TFactory f) : IClassFixture<TFa
     }
 
     [Fact]
-    public async Task Two_factor_password_webhook_and_ballot_code_secrets_are_logged_as_changed_never_by_value()
+    public async Task Secrets_are_logged_as_changed_never_by_value()
     {
         var user = $"sec.{Guid.NewGuid():N}"[..14];
         await using (var scope = f.Services.CreateAsyncScope())
@@ -118,7 +118,7 @@ public abstract class AuditSecretTests<TFactory>(TFactory f) : IClassFixture<TFa
     }
 
     [Fact]
-    public async Task The_head_is_printed_served_and_shown_with_its_keyed_hash_for_anchoring_outside_the_database()
+    public async Task The_head_is_printed_by_the_command_line_for_anchoring_outside_the_database()
     {
         var head = await f.WithSystemDb(db => db.AuditHeads.AsNoTracking().SingleAsync());
         head.Sequence.ShouldBeGreaterThan(0);
@@ -128,12 +128,21 @@ public abstract class AuditSecretTests<TFactory>(TFactory f) : IClassFixture<TFa
         output.ToString().ShouldContain($"第 {head.Sequence} 条");
         output.ToString().ShouldContain(head.Hash);
         output.ToString().ShouldContain("北京时间");
+    }
 
+    [Fact]
+    public async Task The_head_is_served_on_the_api()
+    {
+        var head = await f.WithSystemDb(db => db.AuditHeads.AsNoTracking().SingleAsync());
         var api = await f.ApiAs("discipline");
         var served = (await api.GetFromJsonAsync<AuditHeadView>("/api/v1/audit/head", CunzhiFactory.Json))!;
         served.Sequence.ShouldBeGreaterThanOrEqualTo(head.Sequence); // the token's sign-in appended entries since
         served.Hash.Length.ShouldBe(64);
+    }
 
+    [Fact]
+    public async Task The_head_is_shown_on_the_audit_page_with_its_keyed_hash()
+    {
         var pages = await f.PagesAs("county.admin");
         var html = await CunzhiFactory.Html(await CunzhiFactory.PostFormAsync(pages, "/Audit", [], formAction: "Verify"));
         html.QuerySelector("[data-testid=audit-head]")!.TextContent.ShouldContain("HMAC-SHA256");

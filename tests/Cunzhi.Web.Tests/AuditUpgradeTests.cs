@@ -44,7 +44,7 @@ public abstract class AuditUpgradeTests<TFactory>(TFactory f) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task An_old_log_is_redacted_resealed_with_the_key_recorded_once_and_exposed_authenticators_are_reset()
+    public async Task Upgrading_an_old_log_once_leaves_it_redacted_resealed_with_exposed_authenticators_reset()
     {
         // An account that enrolled two-factor sign-in under the old version.
         var user = $"old.{Guid.NewGuid():N}"[..14];
@@ -146,7 +146,7 @@ public sealed class AuditUpgradeTests_Postgres(PostgresFactory f) : AuditUpgrade
 public abstract class AuditForgeryTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
     [Fact]
-    public async Task A_rewritten_entry_with_recomputed_plain_sha256_hashes_is_detected_and_never_resealed()
+    public async Task A_rewritten_entry_with_recomputed_plain_sha256_hashes_stays_detected()
     {
         var config = f.Services.GetRequiredService<IConfiguration>();
         // An upgraded log: the one-off upgrade has run (as on a database that had an old log).

@@ -81,7 +81,7 @@ public abstract class ChinaTimeTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task An_evaluation_closing_at_17_00_China_time_is_stored_as_09_00_UTC_and_closes_then()
+    public async Task An_evaluation_closing_at_17_00_China_time_closes_at_09_00_UTC()
     {
         var county = await ApiAs(AppAt(Utc(2036, 6, 10, 0, 0)), "county.admin");
         var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new
@@ -102,7 +102,7 @@ public abstract class ChinaTimeTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task Sunday_23_30_China_time_is_still_last_week_and_Monday_00_30_is_the_new_week()
+    public async Task The_week_turns_at_midnight_China_time()
     {
         // Sunday 10 January 2027, 23:30 China = 15:30 UTC; Monday 11 January 00:30 China = Sunday 16:30 UTC.
         var sunday = (await (await ApiAs(AppAt(Utc(2027, 1, 10, 15, 30)), "village.naoping")).GetFromJsonAsync<WeeklyList>("/api/v1/tasks/weekly", CunzhiFactory.Json))!;

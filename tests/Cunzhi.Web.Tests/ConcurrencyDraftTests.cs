@@ -135,7 +135,7 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task Two_first_pay_settings_drafts_at_once_make_one_draft_and_the_other_gets_409()
+    public async Task Two_first_pay_settings_drafts_at_once_make_exactly_one_draft()
     {
         var county = await PayCountyAsync();
         var overview = await Read<PaySettingsOverview>(await county.GetAsync(PayUrl));
@@ -152,16 +152,22 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_pay_settings_draft_version_is_the_ETag_a_PUT_without_one_is_428_and_a_stale_or_zero_one_is_409()
+    public async Task A_pay_settings_draft_PUT_without_a_version_is_428()
+    {
+        var county = await PayCountyAsync();
+        var from = NextPayMonth(await Read<PaySettingsOverview>(await county.GetAsync(PayUrl)));
+        var none = await county.PutAsJsonAsync(PayUrl + "/draft", PayBody(from, 3_300_00, null));
+        none.StatusCode.ShouldBe((HttpStatusCode)428);
+        (await PayDraftAsync()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Only_the_current_pay_settings_draft_version_lands_whether_sent_in_the_body_or_as_ETag()
     {
         var county = await PayCountyAsync();
         var get = await county.GetAsync(PayUrl);
         get.Headers.ETag!.Tag.ShouldBe("\"0\"");
         var from = NextPayMonth(await Read<PaySettingsOverview>(get));
-
-        var none = await county.PutAsJsonAsync(PayUrl + "/draft", PayBody(from, 3_300_00, null));
-        none.StatusCode.ShouldBe((HttpStatusCode)428);
-        (await PayDraftAsync()).ShouldBeNull();
 
         var created = await Read<PaySettingsView>(await county.PutAsJsonAsync(PayUrl + "/draft", PayBody(from, 3_300_00, 0)));
         created.RowVersion.ShouldBeGreaterThan(0);
@@ -183,7 +189,7 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_pay_settings_draft_published_meanwhile_is_stale_and_its_version_never_matches_the_next_draft()
+    public async Task A_pay_settings_draft_version_read_before_publication_stays_stale()
     {
         var county = await PayCountyAsync();
         var from = NextPayMonth(await Read<PaySettingsOverview>(await county.GetAsync(PayUrl)));
@@ -204,7 +210,7 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_pay_settings_page_refuses_a_stale_save_with_the_message_and_keeps_the_input()
+    public async Task The_pay_settings_page_refuses_a_stale_save_keeping_the_input_until_reloaded()
     {
         var county = await PayCountyAsync();
         var from = NextPayMonth(await Read<PaySettingsOverview>(await county.GetAsync(PayUrl)));
@@ -247,13 +253,40 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
         f.WithSystemDb(db => db.Set<RankPolicy>().SingleOrDefaultAsync(p => p.CountyCode == Demo.County && !p.IsPublished));
 
     [Fact]
-    public async Task The_rank_policy_draft_version_is_the_ETag_428_without_it_stale_is_409_and_a_draft_published_meanwhile_is_stale()
+    public async Task A_rank_policy_draft_PUT_without_a_version_is_428()
+    {
+        var (county, overview) = await RankCountyAsync();
+        (await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 4, null), CunzhiFactory.Json)).StatusCode.ShouldBe((HttpStatusCode)428);
+        (await RankDraftAsync()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Only_the_current_rank_policy_draft_version_lands_whether_sent_in_the_body_or_as_ETag()
+    {
+        await RankDraftSavedByTagAsync();
+        await (await f.ApiAs("county.admin")).DeleteAsync(RankUrl + "/draft");
+    }
+
+    [Fact]
+    public async Task A_rank_policy_draft_version_read_before_publication_stays_stale()
+    {
+        var (county, overview, saved) = await RankDraftSavedByTagAsync();
+        // Published meanwhile: the editor's version is stale, the published numbers stay, and no draft is started.
+        var latest = overview.Versions.Where(v => v.IsPublished).Select(v => v.EffectiveFrom).Append(China.Today).Max();
+        (await county.PostAsJsonAsync(RankUrl + "/publish", new { effectiveFrom = latest.AddDays(1).ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeStaleAsync(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 8, saved.RowVersion), CunzhiFactory.Json));
+        (await RankDraftAsync()).ShouldBeNull();
+        (await f.WithSystemDb(db => db.Set<RankPolicy>().SingleAsync(p => p.CountyCode == Demo.County && p.Version == saved.Version))).MaxAbsenceDays.ShouldBe(6);
+    }
+
+    /// <summary>
+    /// From no draft: a first save at version 0, a second "first" save refused as stale, a save through the ETag as If-Match, and a stale body
+    /// version refused; the draft ends with the ETag save (6 days).
+    /// </summary>
+    private async Task<(HttpClient County, PolicyOverview Overview, PolicyView Saved)> RankDraftSavedByTagAsync()
     {
         var (county, overview) = await RankCountyAsync();
         (await county.GetAsync(RankUrl)).Headers.ETag!.Tag.ShouldBe("\"0\"");
-        (await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 4, null), CunzhiFactory.Json)).StatusCode.ShouldBe((HttpStatusCode)428);
-        (await RankDraftAsync()).ShouldBeNull();
-
         var created = await Read<PolicyView>(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 4, 0), CunzhiFactory.Json));
         await ShouldBeStaleAsync(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 5, 0), CunzhiFactory.Json));
 
@@ -263,17 +296,11 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
         (saved.MaxAbsenceDays, saved.RowVersion, saved.Version).ShouldBe((6, created.RowVersion + 1, created.Version));
         await ShouldBeStaleAsync(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 7, created.RowVersion), CunzhiFactory.Json));
         (await RankDraftAsync()).ShouldNotBeNull().MaxAbsenceDays.ShouldBe(6);
-
-        // Published meanwhile: the editor's version is stale, the published numbers stay, and no draft is started.
-        var latest = overview.Versions.Where(v => v.IsPublished).Select(v => v.EffectiveFrom).Append(China.Today).Max();
-        (await county.PostAsJsonAsync(RankUrl + "/publish", new { effectiveFrom = latest.AddDays(1).ToString("yyyy-MM-dd") })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await ShouldBeStaleAsync(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 8, saved.RowVersion), CunzhiFactory.Json));
-        (await RankDraftAsync()).ShouldBeNull();
-        (await f.WithSystemDb(db => db.Set<RankPolicy>().SingleAsync(p => p.CountyCode == Demo.County && p.Version == saved.Version))).MaxAbsenceDays.ShouldBe(6);
+        return (county, overview, saved);
     }
 
     [Fact]
-    public async Task The_rank_policy_page_refuses_a_stale_save_with_the_message_and_keeps_the_input()
+    public async Task The_rank_policy_page_refuses_a_stale_save_keeping_the_input_until_reloaded()
     {
         var (county, overview) = await RankCountyAsync();
         var draft = await Read<PolicyView>(await county.PutAsJsonAsync(RankUrl + "/draft", RankCommand(overview, 4, 0), CunzhiFactory.Json));
@@ -316,14 +343,42 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
         .SingleOrDefaultAsync(t => t.CountyCode == Demo.County && t.Kind == ReviewKind.Monthly && t.Status == TemplateStatus.Draft));
 
     [Fact]
-    public async Task The_template_draft_version_is_the_ETag_428_without_it_stale_is_409_and_an_indicator_only_edit_counts()
+    public async Task A_template_draft_PUT_without_a_version_is_428()
     {
         var county = await f.ApiAs("county.admin");
         await county.DeleteAsync(TemplateUrl + "/Monthly/draft");
         (await county.GetAsync(TemplateUrl + "/Monthly/draft")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（新）", 50, null))).StatusCode.ShouldBe((HttpStatusCode)428);
         (await TemplateDraftAsync()).ShouldBeNull();
+    }
 
+    [Fact]
+    public async Task Only_the_current_template_draft_version_lands_whether_sent_in_the_body_or_as_ETag()
+    {
+        var (county, _) = await TemplateDraftSavedByTagAsync();
+        await county.DeleteAsync(TemplateUrl + "/Monthly/draft");
+    }
+
+    [Fact]
+    public async Task An_indicator_only_edit_advances_the_template_draft_version()
+    {
+        var (county, saved) = await TemplateDraftSavedByTagAsync();
+        // Only the weights change (child rows): still an edit of the draft, so it advances the version and a stale copy is refused.
+        var weights = await Read<TemplateView>(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（改）", 70, saved.RowVersion)));
+        weights.RowVersion.ShouldBe(saved.RowVersion + 1);
+        await ShouldBeStaleAsync(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（改）", 30, saved.RowVersion)));
+        (await TemplateDraftAsync()).ShouldNotBeNull().Indicators.Single(i => i.Code == "ZZ").Weight.ShouldBe(70);
+        await county.DeleteAsync(TemplateUrl + "/Monthly/draft");
+    }
+
+    /// <summary>
+    /// From no draft: a first save at version 0, a second "first" save refused as stale, a save through the ETag as If-Match, and a stale body
+    /// version refused; the draft ends titled 月度（改）.
+    /// </summary>
+    private async Task<(HttpClient County, TemplateView Saved)> TemplateDraftSavedByTagAsync()
+    {
+        var county = await f.ApiAs("county.admin");
+        await county.DeleteAsync(TemplateUrl + "/Monthly/draft");
         var created = await Read<TemplateView>(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（新）", 50, 0)));
         created.Status.ShouldBe(TemplateStatus.Draft);
         await ShouldBeStaleAsync(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（另一人）", 50, 0)));
@@ -334,13 +389,7 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
         (saved.Title, saved.RowVersion).ShouldBe(("月度（改）", created.RowVersion + 1));
         await ShouldBeStaleAsync(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（迟）", 50, created.RowVersion)));
         (await TemplateDraftAsync()).ShouldNotBeNull().Title.ShouldBe("月度（改）");
-
-        // Only the weights change (child rows): still an edit of the draft, so it advances the version and a stale copy is refused.
-        var weights = await Read<TemplateView>(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（改）", 70, saved.RowVersion)));
-        weights.RowVersion.ShouldBe(saved.RowVersion + 1);
-        await ShouldBeStaleAsync(await county.PutAsJsonAsync(TemplateUrl + "/draft", TemplateBody("月度（改）", 30, saved.RowVersion)));
-        (await TemplateDraftAsync()).ShouldNotBeNull().Indicators.Single(i => i.Code == "ZZ").Weight.ShouldBe(70);
-        await county.DeleteAsync(TemplateUrl + "/Monthly/draft");
+        return (county, saved);
     }
 
     private static object SettingsBody(SettingsView s, int lowSatisfactionPercent, int? version) => new
@@ -350,13 +399,20 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     };
 
     [Fact]
-    public async Task The_assessment_settings_version_is_the_ETag_428_without_it_and_stale_is_409()
+    public async Task An_assessment_settings_PUT_without_a_version_is_428()
+    {
+        var county = await f.ApiAs("county.admin");
+        var s = await Read<SettingsView>(await county.GetAsync(SettingsUrl));
+        (await county.PutAsJsonAsync(SettingsUrl, SettingsBody(s, 61, null))).StatusCode.ShouldBe((HttpStatusCode)428);
+    }
+
+    [Fact]
+    public async Task Only_the_current_assessment_settings_version_lands_whether_sent_in_the_body_or_as_ETag()
     {
         var county = await f.ApiAs("county.admin");
         var get = await county.GetAsync(SettingsUrl);
         var s = await Read<SettingsView>(get);
         get.Headers.ETag!.Tag.ShouldBe($"\"{s.Version}\"");
-        (await county.PutAsJsonAsync(SettingsUrl, SettingsBody(s, 61, null))).StatusCode.ShouldBe((HttpStatusCode)428);
 
         var put = await county.SendAsync(Put(SettingsUrl, SettingsBody(s, 62, null), get.Headers.ETag.Tag));
         var saved = await Read<SettingsView>(put);
@@ -394,7 +450,7 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task Two_first_burden_policy_saves_at_once_make_one_row_and_the_other_gets_409()
+    public async Task Two_first_burden_policy_saves_at_once_make_exactly_one_row()
     {
         await f.WithSystemDb(db => db.Set<BurdenPolicy>().IgnoreQueryFilters().Where(p => p.RegionCode == Demo.County).ExecuteDeleteAsync());
         var county = await f.ApiAs("county.admin");
@@ -411,13 +467,19 @@ public abstract class ConcurrencyDraftTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_burden_policy_version_is_the_ETag_428_without_it_and_stale_or_zero_is_409()
+    public async Task A_burden_policy_PUT_without_a_version_is_428()
+    {
+        var county = await f.ApiAs("county.admin");
+        (await county.PutAsJsonAsync(BurdenUrl, BurdenBody(12, null))).StatusCode.ShouldBe((HttpStatusCode)428);
+    }
+
+    [Fact]
+    public async Task Only_the_current_burden_policy_version_lands_whether_sent_in_the_body_or_as_ETag()
     {
         var county = await f.ApiAs("county.admin");
         var get = await county.GetAsync(BurdenUrl);
         var policy = await Read<BurdenPolicyView>(get);
         get.Headers.ETag!.Tag.ShouldBe($"\"{policy.Version}\"");
-        (await county.PutAsJsonAsync(BurdenUrl, BurdenBody(12, null))).StatusCode.ShouldBe((HttpStatusCode)428);
 
         var put = await county.SendAsync(Put(BurdenUrl, BurdenBody(13, null), get.Headers.ETag.Tag));
         var saved = await Read<BurdenPolicyView>(put);

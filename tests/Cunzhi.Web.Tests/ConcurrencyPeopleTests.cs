@@ -101,7 +101,7 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_stale_household_edit_is_409_and_changes_neither_the_row_nor_the_audit_log()
+    public async Task A_stale_household_edit_is_refused_with_409_leaving_no_trace()
     {
         var api = await f.ApiAs("town.sanxing");
         var household = await NewHouseholdAsync(api);
@@ -119,17 +119,23 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_household_version_travels_as_ETag_and_If_Match_and_a_PUT_without_one_is_428()
+    public async Task A_household_PUT_without_a_version_is_428()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var household = await NewHouseholdAsync(api);
+        var none = await api.PutAsJsonAsync($"/api/v1/households/{household.Household.Id}", HouseholdEdit("无版本"));
+        none.StatusCode.ShouldBe((HttpStatusCode)428);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
+    }
+
+    [Fact]
+    public async Task The_household_version_is_the_ETag_that_If_Match_sends_back()
     {
         var api = await f.ApiAs("town.sanxing");
         var household = await NewHouseholdAsync(api);
         var url = $"/api/v1/households/{household.Household.Id}";
         var get = await api.GetAsync(url);
         get.Headers.ETag!.Tag.ShouldBe(Tag(household.Version));
-
-        var none = await api.PutAsJsonAsync(url, HouseholdEdit("无版本"));
-        none.StatusCode.ShouldBe((HttpStatusCode)428);
-        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
 
         var put = await api.SendAsync(Put(url, HouseholdEdit("按标签改"), get.Headers.ETag.Tag));
         var saved = await Read<HouseholdDetail>(put);
@@ -141,7 +147,7 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_household_page_refuses_a_stale_save_with_the_message_and_saves_when_reloaded()
+    public async Task The_household_page_refuses_a_stale_save_until_reloaded()
     {
         var api = await f.ApiAs("town.sanxing");
         var household = await NewHouseholdAsync(api);
@@ -187,7 +193,30 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_stale_member_edit_is_409_while_edits_of_the_household_and_another_member_are_not_stale()
+    public async Task A_stale_member_edit_is_refused_with_409_leaving_no_trace()
+    {
+        var (api, _, head, _) = await HouseholdOfTwoWithTheHeadEditedAsync();
+        var audit = await AuditCountAsync(nameof(Resident), head.Id.ToString());
+
+        var stale = await api.PutAsJsonAsync($"/api/v1/residents/{head.Id}", ResidentEdit("柯后改", head.Version));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
+        (await f.WithSystemDb(db => db.Residents.SingleAsync(r => r.Id == head.Id))).Name.ShouldBe("柯先改");
+        (await AuditCountAsync(nameof(Resident), head.Id.ToString())).ShouldBe(audit);
+    }
+
+    [Fact]
+    public async Task A_members_edit_makes_neither_its_household_nor_another_member_stale()
+    {
+        var (api, household, _, daughter) = await HouseholdOfTwoWithTheHeadEditedAsync();
+        // Another member and the household itself were read at versions nobody has changed.
+        (await api.PutAsJsonAsync($"/api/v1/residents/{daughter.Id}", new { name = "柯小梅", gender = "Female", birthDate = "1998-06-08", relation = "女", version = daughter.Version }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.PutAsJsonAsync($"/api/v1/households/{household.Household.Id}", HouseholdEdit("柯长林", household.Version))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A new household with a second member; its head is then renamed 柯先改 once, which moves the head's version only.</summary>
+    private async Task<(HttpClient Api, HouseholdDetail Household, ResidentView Head, ResidentView Daughter)> HouseholdOfTwoWithTheHeadEditedAsync()
     {
         var api = await f.ApiAs("town.sanxing");
         var household = await NewHouseholdAsync(api);
@@ -198,31 +227,26 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
         var first = await Read<HouseholdDetail>(await api.PutAsJsonAsync($"/api/v1/residents/{head.Id}", ResidentEdit("柯先改", head.Version)));
         first.Residents.Single(r => r.Id == head.Id).Version.ShouldBe(head.Version + 1);
         first.Version.ShouldBe(household.Version);
-        var audit = await AuditCountAsync(nameof(Resident), head.Id.ToString());
-
-        var stale = await api.PutAsJsonAsync($"/api/v1/residents/{head.Id}", ResidentEdit("柯后改", head.Version));
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
-        (await f.WithSystemDb(db => db.Residents.SingleAsync(r => r.Id == head.Id))).Name.ShouldBe("柯先改");
-        (await AuditCountAsync(nameof(Resident), head.Id.ToString())).ShouldBe(audit);
-
-        // Another member and the household itself were read at versions nobody has changed.
-        (await api.PutAsJsonAsync($"/api/v1/residents/{daughter.Id}", new { name = "柯小梅", gender = "Female", birthDate = "1998-06-08", relation = "女", version = daughter.Version }))
-            .StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await api.PutAsJsonAsync($"/api/v1/households/{household.Household.Id}", HouseholdEdit("柯长林", household.Version))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (api, household, head, daughter);
     }
 
     [Fact]
-    public async Task The_member_version_travels_as_If_Match_and_ETag_and_a_PUT_without_one_is_428()
+    public async Task A_member_PUT_without_a_version_is_428()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var member = (await NewHouseholdAsync(api)).Residents.Single();
+        var none = await api.PutAsJsonAsync($"/api/v1/residents/{member.Id}", ResidentEdit("无版本"));
+        none.StatusCode.ShouldBe((HttpStatusCode)428);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
+    }
+
+    [Fact]
+    public async Task The_member_version_is_the_ETag_that_If_Match_sends_back()
     {
         var api = await f.ApiAs("town.sanxing");
         var household = await NewHouseholdAsync(api);
         var member = household.Residents.Single();
         var url = $"/api/v1/residents/{member.Id}";
-
-        var none = await api.PutAsJsonAsync(url, ResidentEdit("无版本"));
-        none.StatusCode.ShouldBe((HttpStatusCode)428);
-        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
 
         var put = await api.SendAsync(Put(url, ResidentEdit("按标签改"), Tag(member.Version)));
         var saved = (await Read<HouseholdDetail>(put)).Residents.Single(r => r.Id == member.Id);
@@ -279,7 +303,37 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_stale_rename_is_409_the_version_travels_as_ETag_and_If_Match_and_a_PUT_without_one_is_428()
+    public async Task A_region_PUT_without_a_version_is_428()
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var group = await NewGroupAsync(api);
+        var none = await api.PutAsJsonAsync($"/api/v1/regions/{group.Code}", new { name = "无版本组" });
+        none.StatusCode.ShouldBe((HttpStatusCode)428);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
+    }
+
+    [Fact]
+    public async Task The_region_version_is_the_ETag_that_If_Match_sends_back()
+    {
+        var (api, group, url, saved) = await GroupRenamedByTagAsync();
+        (await api.SendAsync(Put(url, new { name = "不一致组", version = saved.Version }, Tag(saved.Version + 1)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await f.WithSystemDb(db => db.Regions.Where(r => r.Code == group.Code).Select(r => r.Name).SingleAsync())).ShouldBe("按标签组");
+    }
+
+    [Fact]
+    public async Task A_stale_rename_is_refused_with_409_leaving_no_trace()
+    {
+        var (api, group, url, _) = await GroupRenamedByTagAsync();
+        var audit = await AuditCountAsync(nameof(Region), group.Code);
+        var stale = await api.PutAsJsonAsync(url, new { name = "旧版本组", version = group.Version });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
+        (await f.WithSystemDb(db => db.Regions.Where(r => r.Code == group.Code).Select(r => r.Name).SingleAsync())).ShouldBe("按标签组");
+        (await AuditCountAsync(nameof(Region), group.Code)).ShouldBe(audit);
+    }
+
+    /// <summary>A new villager group, read with its ETag and renamed 按标签组 by sending that ETag back as If-Match.</summary>
+    private async Task<(HttpClient Api, RegionView Group, string Url, RegionView Saved)> GroupRenamedByTagAsync()
     {
         var api = await f.ApiAs("town.sanxing");
         var group = await NewGroupAsync(api);
@@ -288,22 +342,11 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
         get.Headers.ETag!.Tag.ShouldBe(Tag(group.Version));
         (await Read<RegionView>(get)).Version.ShouldBe(group.Version);
 
-        var none = await api.PutAsJsonAsync(url, new { name = "无版本组" });
-        none.StatusCode.ShouldBe((HttpStatusCode)428);
-        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
-
         var put = await api.SendAsync(Put(url, new { name = "按标签组" }, get.Headers.ETag.Tag));
         var saved = await Read<RegionView>(put);
         (saved.Name, saved.Version).ShouldBe(("按标签组", group.Version + 1));
         put.Headers.ETag!.Tag.ShouldBe(Tag(saved.Version));
-        var audit = await AuditCountAsync(nameof(Region), group.Code);
-
-        var stale = await api.PutAsJsonAsync(url, new { name = "旧版本组", version = group.Version });
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
-        (await api.SendAsync(Put(url, new { name = "不一致组", version = saved.Version }, Tag(saved.Version + 1)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await f.WithSystemDb(db => db.Regions.Where(r => r.Code == group.Code).Select(r => r.Name).SingleAsync())).ShouldBe("按标签组");
-        (await AuditCountAsync(nameof(Region), group.Code)).ShouldBe(audit);
+        return (api, group, url, saved);
     }
 
     [Fact]
@@ -346,7 +389,40 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_stale_account_edit_is_409_the_version_travels_as_ETag_and_If_Match_and_a_PUT_without_one_is_428()
+    public async Task An_account_PUT_without_a_version_is_428()
+    {
+        var api = await f.ApiAs("county.admin");
+        var account = await NewAccountAsync(api);
+        var none = await api.PutAsJsonAsync($"/api/v1/accounts/{account.Id}", new { displayName = "无版本", locked = true });
+        none.StatusCode.ShouldBe((HttpStatusCode)428);
+        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
+    }
+
+    [Fact]
+    public async Task The_account_version_is_the_ETag_that_If_Match_sends_back()
+    {
+        var (api, account, url, saved) = await AccountRenamedByTagAsync();
+        (await api.SendAsync(Put(url, new { displayName = "不一致", version = saved.Version }, Tag(saved.Version + 1)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var stored = await f.WithSystemDb(db => db.Users.SingleAsync(u => u.Id == account.Id));
+        (stored.DisplayName, stored.LockoutEnd, stored.RowVersion).ShouldBe(("按标签改", (DateTimeOffset?)null, saved.Version));
+    }
+
+    [Fact]
+    public async Task A_stale_account_edit_is_refused_with_409_leaving_no_trace()
+    {
+        var (api, account, url, saved) = await AccountRenamedByTagAsync();
+        var audit = await AuditCountAsync(nameof(AppUser), account.Id);
+        // A stale edit would also have locked the account: it does neither.
+        var stale = await api.PutAsJsonAsync(url, new { displayName = "旧版本", locked = true, version = account.Version });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
+        var stored = await f.WithSystemDb(db => db.Users.SingleAsync(u => u.Id == account.Id));
+        (stored.DisplayName, stored.LockoutEnd, stored.RowVersion).ShouldBe(("按标签改", (DateTimeOffset?)null, saved.Version));
+        (await AuditCountAsync(nameof(AppUser), account.Id)).ShouldBe(audit);
+    }
+
+    /// <summary>A new account, read with its ETag and renamed 按标签改 by sending that ETag back as If-Match.</summary>
+    private async Task<(HttpClient Api, AccountRow Account, string Url, AccountRow Saved)> AccountRenamedByTagAsync()
     {
         var api = await f.ApiAs("county.admin");
         var account = await NewAccountAsync(api);
@@ -354,28 +430,15 @@ public abstract class ConcurrencyPeopleTests<TFactory>(TFactory f) : IClassFixtu
         var get = await api.GetAsync(url);
         get.Headers.ETag!.Tag.ShouldBe(Tag(account.Version));
 
-        var none = await api.PutAsJsonAsync(url, new { displayName = "无版本", locked = true });
-        none.StatusCode.ShouldBe((HttpStatusCode)428);
-        (await none.Content.ReadAsStringAsync()).ShouldContain("If-Match");
-
         var put = await api.SendAsync(Put(url, new { displayName = "按标签改" }, get.Headers.ETag.Tag));
         var saved = await Read<AccountRow>(put);
         (saved.DisplayName, saved.Version).ShouldBe(("按标签改", account.Version + 1));
         put.Headers.ETag!.Tag.ShouldBe(Tag(saved.Version));
-        var audit = await AuditCountAsync(nameof(AppUser), account.Id);
-
-        // A stale edit would also have locked the account: it does neither.
-        var stale = await api.PutAsJsonAsync(url, new { displayName = "旧版本", locked = true, version = account.Version });
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await stale.Content.ReadAsStringAsync()).ShouldContain(Stale);
-        (await api.SendAsync(Put(url, new { displayName = "不一致", version = saved.Version }, Tag(saved.Version + 1)))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var stored = await f.WithSystemDb(db => db.Users.SingleAsync(u => u.Id == account.Id));
-        (stored.DisplayName, stored.LockoutEnd, stored.RowVersion).ShouldBe(("按标签改", (DateTimeOffset?)null, saved.Version));
-        (await AuditCountAsync(nameof(AppUser), account.Id)).ShouldBe(audit);
+        return (api, account, url, saved);
     }
 
     [Fact]
-    public async Task The_account_edit_page_refuses_a_stale_save_with_the_message_and_saves_when_reloaded()
+    public async Task The_account_edit_page_refuses_a_stale_save_until_reloaded()
     {
         var api = await f.ApiAs("county.admin");
         var account = await NewAccountAsync(api);

@@ -41,7 +41,41 @@ public abstract class GradingTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task The_county_grades_once_and_the_payroll_pays_the_graded_rank()
+    public async Task The_county_grades_new_cadres()
+    {
+        await GradeTwoNewCadresAsync();
+    }
+
+    [Fact]
+    public async Task A_graded_cadre_cannot_be_graded_again()
+    {
+        var (county, town, a, _) = await GradeTwoNewCadresAsync();
+        // Once only: a second grading is refused and changes nothing.
+        var again = await county.PostAsJsonAsync("/api/v1/ranks/grading", Batch(ThisMonth, (a.Cadre.Id, 5)));
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("定级甲：已定级");
+        (await town.GetFromJsonAsync<RankHistoryView>($"/api/v1/ranks/history/{a.Cadre.Id}", CunzhiFactory.Json))!.Rank.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task The_payroll_pays_the_graded_rank()
+    {
+        var (_, town, a, b) = await GradeTwoNewCadresAsync();
+        // This month's 三兴镇 payroll pays (13 − 10) steps to 甲 and none to 乙.
+        var run = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year = ThisMonth.Year, month = ThisMonth.Month });
+        run.StatusCode.ShouldBe(HttpStatusCode.OK, await run.Content.ReadAsStringAsync());
+        var id = (await run.Content.ReadFromJsonAsync<RunView>(CunzhiFactory.Json))!.Id;
+        var lines = (await town.GetFromJsonAsync<RunView>($"/api/v1/pay/runs/{id}?village={Demo.Naoping}&pageSize=200", CunzhiFactory.Json))!;
+        var step = lines.AllowanceStepFen;
+        step.ShouldBeGreaterThan(0);
+        var lineA = lines.Lines.Items.Single(l => l.CadreId == a.Cadre.Id);
+        (lineA.Rank, lineA.AllowanceFen).ShouldBe((10, 3 * step));
+        var lineB = lines.Lines.Items.Single(l => l.CadreId == b.Cadre.Id);
+        (lineB.Rank, lineB.AllowanceFen).ShouldBe((13, 0L));
+    }
+
+    /// <summary>Two new Naoping cadres, 定级甲 and 定级乙, graded by the county from this month at ranks 10 and 13.</summary>
+    private async Task<(HttpClient County, HttpClient Town, CadreDetail A, CadreDetail B)> GradeTwoNewCadresAsync()
     {
         var county = await f.ApiAs("county.admin");
         var town = await f.ApiAs("town.sanxing");
@@ -66,28 +100,11 @@ public abstract class GradingTests<TFactory>(TFactory f) : IClassFixture<TFactor
         history.RankInForceToday.ShouldBe(10);
         history.Changes.ShouldHaveSingleItem().Kind.ShouldBe(RankChangeKind.Initial);
         history.Changes[0].Reason.ShouldBe(RankGrading.DefaultReason);
-
-        // Once only: a second grading is refused and changes nothing.
-        var again = await county.PostAsJsonAsync("/api/v1/ranks/grading", Batch(ThisMonth, (a.Cadre.Id, 5)));
-        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await again.Content.ReadAsStringAsync()).ShouldContain("定级甲：已定级");
-        (await town.GetFromJsonAsync<RankHistoryView>($"/api/v1/ranks/history/{a.Cadre.Id}", CunzhiFactory.Json))!.Rank.ShouldBe(10);
-
-        // This month's 三兴镇 payroll pays (13 − 10) steps to 甲 and none to 乙.
-        var run = await town.PostAsJsonAsync("/api/v1/pay/runs", new { year = ThisMonth.Year, month = ThisMonth.Month });
-        run.StatusCode.ShouldBe(HttpStatusCode.OK, await run.Content.ReadAsStringAsync());
-        var id = (await run.Content.ReadFromJsonAsync<RunView>(CunzhiFactory.Json))!.Id;
-        var lines = (await town.GetFromJsonAsync<RunView>($"/api/v1/pay/runs/{id}?village={Demo.Naoping}&pageSize=200", CunzhiFactory.Json))!;
-        var step = lines.AllowanceStepFen;
-        step.ShouldBeGreaterThan(0);
-        var lineA = lines.Lines.Items.Single(l => l.CadreId == a.Cadre.Id);
-        (lineA.Rank, lineA.AllowanceFen).ShouldBe((10, 3 * step));
-        var lineB = lines.Lines.Items.Single(l => l.CadreId == b.Cadre.Id);
-        (lineB.Rank, lineB.AllowanceFen).ShouldBe((13, 0L));
+        return (county, town, a, b);
     }
 
     [Fact]
-    public async Task One_bad_row_grades_nobody_and_every_problem_is_named()
+    public async Task One_bad_row_grades_nobody_naming_every_problem()
     {
         var county = await f.ApiAs("county.admin");
         var good = await NewCadre(county, "定级丙");
@@ -106,7 +123,12 @@ public abstract class GradingTests<TFactory>(TFactory f) : IClassFixture<TFactor
         mixed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await mixed.Content.ReadAsStringAsync()).ShouldContain($"{demo.Name}：已定级");
         (await List(county, $"&region={Demo.Naoping}")).Rows.Items.Select(r => r.Id).ShouldContain(good.Cadre.Id);
+    }
 
+    [Fact]
+    public async Task An_empty_grading_is_400_naming_what_is_missing()
+    {
+        var county = await f.ApiAs("county.admin");
         // Shape errors are 400 with the field named.
         var empty = await county.PostAsJsonAsync("/api/v1/ranks/grading", new { effectiveFrom = (string?)null, items = Array.Empty<object>() });
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -114,14 +136,28 @@ public abstract class GradingTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task Scope_and_roles_hold()
+    public async Task Another_town_cannot_see_a_towns_ungraded_cadres()
     {
         var county = await f.ApiAs("county.admin");
         var cadre = await NewCadre(county, "定级戊");
         var efeng = await f.ApiAs("town.efeng");
         (await efeng.GetAsync($"/api/v1/ranks/grading?region={Demo.Sanxing}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await List(efeng)).Rows.Items.Select(r => r.Id).ShouldNotContain(cadre.Cadre.Id);
+    }
+
+    [Fact]
+    public async Task A_town_may_not_grade()
+    {
+        var cadre = await NewCadre(await f.ApiAs("county.admin"), "定级戊");
+        var efeng = await f.ApiAs("town.efeng");
         (await efeng.PostAsJsonAsync("/api/v1/ranks/grading", Batch(ThisMonth, (cadre.Cadre.Id, 12)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_batch_naming_an_unknown_cadre_is_404_grading_nobody()
+    {
+        var county = await f.ApiAs("county.admin");
+        var cadre = await NewCadre(county, "定级戊");
         (await county.PostAsJsonAsync("/api/v1/ranks/grading", Batch(ThisMonth, (cadre.Cadre.Id, 12), (987_654_321, 12)))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await List(county, $"&region={Demo.Naoping}")).Rows.Items.Select(r => r.Id).ShouldContain(cadre.Cadre.Id);
     }

@@ -37,7 +37,7 @@ public abstract class ImportRollbackTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_failure_while_writing_rolls_every_batch_back_and_says_so()
+    public async Task A_failure_while_writing_rolls_every_batch_back_with_a_message()
     {
         var taken = await f.WithSystemDb(db => db.Households.Where(h => h.RegionCode == Demo.Naoping).Select(h => h.Number).FirstAsync());
         await using var app = f.WithWebHostBuilder(b => b.ConfigureServices(s =>

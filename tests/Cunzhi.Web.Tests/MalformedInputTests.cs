@@ -68,12 +68,18 @@ public abstract class MalformedInputTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task Bad_json_and_a_missing_body_are_400_in_Chinese()
+    public async Task Bad_json_is_400_in_Chinese()
     {
         var api = await f.ApiAs("county.admin");
         var bad = await Problem(await api.PostAsync($"/api/v1/regions/{Demo.Naoping}/households", Json("{\"number\": ")), HttpStatusCode.BadRequest);
         bad.GetProperty("title").GetString().ShouldBe("请求有误");
         bad.GetProperty("detail").GetString()!.ShouldStartWith("请求体不是有效的 JSON");
+    }
+
+    [Fact]
+    public async Task A_missing_body_is_400_in_Chinese()
+    {
+        var api = await f.ApiAs("county.admin");
         var none = await Problem(await api.PostAsync($"/api/v1/regions/{Demo.Naoping}/households", null), HttpStatusCode.BadRequest);
         none.GetProperty("detail").GetString().ShouldBe("缺少请求体：请以 JSON 提交");
     }
@@ -104,7 +110,7 @@ public abstract class MalformedInputTests<TFactory>(TFactory f) : IClassFixture<
     [InlineData("张\u202E三")]
     [InlineData("张\u0000三")]
     [InlineData("张\u0007三")]
-    public async Task Control_and_bidi_characters_in_a_name_are_refused_on_the_api(string name)
+    public async Task Control_or_bidi_characters_in_a_name_are_refused_on_the_api(string name)
     {
         var api = await f.ApiAs("county.admin");
         var number = "CTRL" + Guid.NewGuid().ToString("N")[..8];
@@ -118,11 +124,16 @@ public abstract class MalformedInputTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_control_character_in_a_search_is_400_on_the_api_and_the_page()
+    public async Task A_control_character_in_a_search_is_400_on_the_api()
     {
         var api = await f.ApiAs("county.admin");
         var problem = await Problem(await api.GetAsync("/api/v1/cadres?q=%E5%BC%A0%00"), HttpStatusCode.BadRequest);
         problem.GetProperty("detail").GetString().ShouldBe("参数 q 含有不允许的控制字符或文字方向控制符，请删除后重试");
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_search_is_400_on_the_page()
+    {
         var pages = await f.PagesAs("county.admin");
         var page = await pages.GetAsync("/Cadres?q=%E5%BC%A0%00");
         page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

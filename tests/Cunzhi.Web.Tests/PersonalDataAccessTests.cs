@@ -14,7 +14,7 @@ public abstract class PersonalDataAccessTests<TFactory>(TFactory f) : IClassFixt
     private const string V = Demo.Naoping;
 
     [Fact]
-    public async Task A_village_cadre_reads_its_own_village_s_households_and_reserves_and_no_other_village_s()
+    public async Task A_village_cadre_reads_personal_data_of_its_own_village_only()
     {
         var village = await f.ApiAs(Village);
         (await village.GetAsync($"/api/v1/regions/{Demo.Naoping}/households")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -22,7 +22,7 @@ public sealed class PostgresConnectionStringTests
     }
 
     [Fact]
-    public void The_password_and_other_settings_are_kept()
+    public void Every_other_setting_including_the_password_is_kept()
     {
         var csb = new NpgsqlConnectionStringBuilder(DataSetup.PostgresConnectionString("Host=db;Port=6543;Database=cz;Username=u;Password=secret;Timeout=7"));
         (csb.Port, csb.Database, csb.Username, csb.Password, csb.Timeout).ShouldBe((6543, "cz", "u", "secret", 7));

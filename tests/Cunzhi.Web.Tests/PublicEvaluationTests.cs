@@ -48,7 +48,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task Codes_cast_one_ballot_each_with_clear_refusals_and_results_appear_only_after_close()
+    public async Task Codes_cast_one_ballot_each_through_to_the_results_after_close()
     {
         var (id, codes, w) = await Arrange(2031, 4, start: false);
         w.Reports.Count.ShouldBeGreaterThan(1);
@@ -221,7 +221,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task Codes_are_voided_and_regenerated_only_before_opening_and_a_voided_code_is_refused()
+    public async Task Codes_can_be_replaced_only_before_opening_leaving_the_voided_ones_refused()
     {
         var (id, first, w) = await Arrange(2034, 3, start: false);
         var town = await f.ApiAs("town.sanxing");
@@ -243,7 +243,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_window_past_its_closing_time_closes_on_the_next_read_and_writes_its_results()
+    public async Task A_window_past_its_closing_time_closes_with_its_results_on_the_next_read()
     {
         var (id, codes, w) = await Arrange(2035, 2);
         (await Cast(f.Anonymous(), Ballot(codes[0], w, _ => BallotChoice.Satisfied))).Status.ShouldBe(HttpStatusCode.OK);
@@ -305,7 +305,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_town_sees_and_changes_only_its_own_villages_windows()
+    public async Task A_town_reaches_only_its_own_villages_windows()
     {
         var (id, _, w) = await Arrange(2036, 1, start: false);
         var efeng = await f.ApiAs("town.efeng");
@@ -322,16 +322,33 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
         (await pages.GetAsync($"/Evaluations/Detail/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await f.WithSystemDb(db => db.Set<BallotCode>().CountAsync(c => c.WindowId == id && !c.Voided))).ShouldBe(1);
         (await (await f.ApiAs("town.sanxing")).GetAsync($"/api/v1/evaluations/windows/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 
-        // A village sees its own window only; opening a window for a town covers its villages with cadres in office.
+    [Fact]
+    public async Task A_village_sees_only_its_own_windows()
+    {
+        await Arrange(2043, 1, start: false);
+        await Arrange(2043, 1, start: false, village: Demo.Dongxi);
         var village = (await (await f.ApiAs("village.naoping")).GetFromJsonAsync<Features.Paged<WindowRow>>("/api/v1/evaluations/windows?pageSize=200", CunzhiFactory.Json))!;
         village.Items.ShouldAllBe(x => x.RegionCode == Demo.Naoping);
+    }
+
+    [Fact]
+    public async Task Opening_a_window_for_a_town_covers_its_villages_with_cadres_in_office()
+    {
+        var efeng = await f.ApiAs("town.efeng");
         var county = await f.ApiAs("county.admin");
         var town = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2036, opensAt = Local(China.Now.AddHours(1)), closesAt = Local(China.Now.AddHours(5)) });
         var opened = (await town.Content.ReadFromJsonAsync<OpenWindowsResult>(CunzhiFactory.Json))!;
         opened.Opened.Count.ShouldBeGreaterThan(1);
         var efengList = (await efeng.GetFromJsonAsync<Features.Paged<WindowRow>>("/api/v1/evaluations/windows?year=2036&pageSize=200", CunzhiFactory.Json))!;
         efengList.Items.Select(x => x.Id).Order().ShouldBe(opened.Opened.Order());
+    }
+
+    [Fact]
+    public async Task A_window_closing_before_it_opens_is_refused()
+    {
+        var county = await f.ApiAs("county.admin");
         var bad = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Efeng }, year = 2037, opensAt = Local(China.Now.AddHours(3)), closesAt = Local(China.Now.AddHours(1)) });
         (bad.StatusCode, (await bad.Content.ReadAsStringAsync()).Contains("结束时间必须晚于开始时间")).ShouldBe((HttpStatusCode.Conflict, true));
     }
@@ -360,7 +377,7 @@ public abstract class PublicEvaluationTests<TFactory>(TFactory f) : IClassFixtur
     }
 
     [Fact]
-    public async Task Pages_print_codes_and_a_phone_casts_a_ballot_through_the_form()
+    public async Task A_phone_casts_a_ballot_through_the_form_with_a_code_printed_on_the_page()
     {
         var county = await f.ApiAs("county.admin");
         var opened = await county.PostAsJsonAsync("/api/v1/evaluations/windows", new { regions = new[] { Demo.Naoping }, year = 2039, opensAt = Local(China.Now.AddHours(2)), closesAt = Local(China.Now.AddDays(1)) });

@@ -24,7 +24,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task The_town_proposes_on_the_page_and_the_county_approves_or_rejects_there()
+    public async Task Proposals_run_on_the_pages_from_the_town_to_the_countys_decision()
     {
         var town = await f.PagesAs(Town);
         var list = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Eligibility?eligibleOnly=true"));
@@ -69,16 +69,8 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         r.StatusCode == HttpStatusCode.Forbidden || r.Headers.Location?.ToString().Contains("AccessDenied") == true;
 
     [Fact]
-    public async Task Discipline_withdraws_a_record_on_the_conduct_page_and_it_stays_listed_struck_through_with_the_reason()
+    public async Task Discipline_withdraws_a_record_on_the_conduct_page_leaving_it_listed_struck_through_with_the_reason()
     {
-        var cadre = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Sanxingcun).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        var api = await f.ApiAs(Discipline);
-        async Task<long> Sanction(string text)
-        {
-            var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
-            r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-            return (await r.Content.ReadFromJsonAsync<Cunzhi.Web.Features.Ranks.ConductView>(CunzhiFactory.Json))!.Id;
-        }
         var wrong = await Sanction("页面撤销测试：误录");
         var kept = await Sanction("页面撤销测试：保留");
         var url = $"/Ranks/Conduct?region={Demo.Sanxing}&kind=Sanction";
@@ -102,7 +94,22 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         row.QuerySelector("[data-testid=withdraw]").ShouldBeNull("不能重复撤销");
         page.QuerySelector($"tr[data-record='{kept}']")!.GetAttribute("data-withdrawn").ShouldBe("false");
         page.QuerySelector("main nav[aria-label='分页']")!.TextContent.ShouldContain("共 ", Case.Sensitive, "列表仍然分页");
+    }
 
+    /// <summary>A sanction that discipline records for the first cadre of 三兴村, dated yesterday.</summary>
+    private async Task<long> Sanction(string text)
+    {
+        var cadre = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Sanxingcun).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var api = await f.ApiAs(Discipline);
+        var r = await api.PostAsJsonAsync("/api/v1/ranks/conduct", new { cadreId = cadre, kind = "Sanction", date = China.Now.Date.AddDays(-1).ToString("yyyy-MM-dd"), description = text });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return (await r.Content.ReadFromJsonAsync<Cunzhi.Web.Features.Ranks.ConductView>(CunzhiFactory.Json))!.Id;
+    }
+
+    [Fact]
+    public async Task Only_discipline_may_withdraw_its_records_on_the_conduct_page()
+    {
+        var kept = await Sanction("页面撤销测试：保留");
         // The town sees discipline's records but has no withdraw button for them, and posting the handler is refused; 鹅峰乡 gets 404.
         var town = await f.PagesAs(Town);
         var townPage = await CunzhiFactory.Html(await town.GetAsync("/Ranks/Conduct?kind=Sanction"));
@@ -139,7 +146,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task A_county_without_a_policy_is_told_so_on_every_rank_page_and_publishes_the_default_draft()
+    public async Task A_county_without_a_policy_is_told_so_on_every_rank_page_until_it_publishes_the_default_draft()
     {
         await f.BareCountyAsync();
         var county = await f.PagesAs(Demo.BareCountyAdmin);
@@ -188,7 +195,7 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task The_policy_page_shows_the_version_in_force_and_only_the_county_edits()
+    public async Task The_policy_page_keeps_the_version_in_force_while_the_county_drafts_the_next()
     {
         var county = await f.PagesAs(County);
         var page = await CunzhiFactory.Html(await county.GetAsync("/Ranks/Policy"));
@@ -212,7 +219,11 @@ public abstract class RankAccessTests<TFactory>(TFactory f) : IClassFixture<TFac
         var published = await CunzhiFactory.Html(await Press(county, page, "[data-testid=publish-policy]", new() { ["EffectiveFrom"] = "2020-01-01" }));
         published.QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("不能早于今天");
         (await f.WithSystemDb(db => db.Set<RankPolicy>().CountAsync(p => p.IsPublished))).ShouldBe(1);
+    }
 
+    [Fact]
+    public async Task Only_the_county_sees_the_policy_form()
+    {
         foreach (var who in new[] { Town, Discipline })
             (await CunzhiFactory.Html(await (await f.PagesAs(who)).GetAsync("/Ranks/Policy"))).QuerySelector("[data-testid=policy-form]").ShouldBeNull(who);
     }

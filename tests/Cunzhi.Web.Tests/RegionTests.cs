@@ -24,29 +24,35 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
-    public async Task Children_are_searchable_by_name_or_code_and_paged()
+    public async Task Children_are_searchable_by_name_or_code()
     {
         var api = await f.ApiAs("county.admin");
         var byName = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.County}/children?q=三兴", CunzhiFactory.Json);
         byName!.Items.Select(r => r.Code).ShouldBe([Demo.Sanxing]);
         var byCode = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.County}/children?q=3609222", CunzhiFactory.Json);
         byCode!.Items.ShouldAllBe(r => r.Code.StartsWith("3609222"));
+        var client = await f.PagesAs("county.admin");
+        var html = await CunzhiFactory.Html(await client.GetAsync($"/Regions?code={Demo.County}&q=鹅峰"));
+        html.QuerySelectorAll("[data-testid=children] tbody tr").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Children_are_paged()
+    {
+        var api = await f.ApiAs("county.admin");
         var page2 = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.County}/children?page=2&pageSize=5", CunzhiFactory.Json);
         page2!.Total.ShouldBe(18);
         page2.PageCount.ShouldBe(4);
         page2.Items.Count.ShouldBe(5);
         var huge = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.County}/children?pageSize=100000", CunzhiFactory.Json);
         huge!.PageSize.ShouldBe(Domain.Common.PageRequest.MaxSize);
-
         var client = await f.PagesAs("county.admin");
-        var html = await CunzhiFactory.Html(await client.GetAsync($"/Regions?code={Demo.County}&q=鹅峰"));
-        html.QuerySelectorAll("[data-testid=children] tbody tr").Length.ShouldBe(1);
         var paged = await CunzhiFactory.Html(await client.GetAsync($"/Regions?code={Demo.Sanxing}&page=2"));
         paged.QuerySelector(".pagination").ShouldBeNull("11 个村一页可显示完");
     }
 
     [Fact]
-    public async Task Town_admin_adds_villager_groups_and_grids_with_codes_assigned_in_their_ranges()
+    public async Task A_new_group_or_grid_gets_a_code_in_its_levels_range()
     {
         var api = await f.ApiAs("town.sanxing");
         var group = await (await api.PostAsJsonAsync($"/api/v1/regions/{Demo.Naoping}/children", new { level = "VillagerGroup", name = "新建组" }))
@@ -56,7 +62,12 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
         var grid = await (await api.PostAsJsonAsync($"/api/v1/regions/{Demo.Naoping}/children", new { level = "Grid", name = "新网格" }))
             .Content.ReadFromJsonAsync<RegionView>(CunzhiFactory.Json);
         RegionCodes.LevelOf(grid!.Code).ShouldBe(RegionLevel.Grid);
+    }
 
+    [Fact]
+    public async Task A_region_of_the_wrong_level_or_with_a_foreign_or_malformed_code_is_refused()
+    {
+        var api = await f.ApiAs("town.sanxing");
         // A town cannot be created under a village, and a village code must belong to its town.
         var wrongLevel = await api.PostAsJsonAsync($"/api/v1/regions/{Demo.Naoping}/children", new { level = "Town", name = "错", code = "360922109000" });
         wrongLevel.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -71,13 +82,19 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
-    public async Task Renaming_through_the_page_validates_in_Chinese_and_saves()
+    public async Task The_rename_page_refuses_an_empty_or_too_long_name_in_Chinese()
     {
         var client = await f.PagesAs("town.sanxing");
         var empty = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = "" });
         (await CunzhiFactory.Html(empty)).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写名称");
         var tooLong = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = new string('村', 61) });
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain("不能超过 60 个字");
+    }
+
+    [Fact]
+    public async Task The_rename_page_saves_a_new_name()
+    {
+        var client = await f.PagesAs("town.sanxing");
         var version = (await CunzhiFactory.Html(await client.GetAsync($"/Regions/Edit?code={Demo.Sanxingcun}"))).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         var saved = await CunzhiFactory.PostFormAsync(client, $"/Regions/Edit?code={Demo.Sanxingcun}", new() { ["Name"] = "三兴新村", ["Version"] = version });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -102,26 +119,42 @@ public abstract class RegionTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
-    public async Task Households_list_searches_members_and_a_household_can_be_regrouped()
+    public async Task The_households_list_finds_a_household_by_a_members_name()
+    {
+        var (api, id, detail) = await FirstNaopingHousehold();
+        var member = detail.Residents.Last().Name;
+        var found = await api.GetFromJsonAsync<Paged<HouseholdRow>>($"/api/v1/regions/{Demo.Naoping}/households?q={Uri.EscapeDataString(member)}", CunzhiFactory.Json);
+        found!.Items.ShouldContain(h => h.Id == id);
+    }
+
+    [Fact]
+    public async Task A_household_cannot_be_moved_to_a_grid_of_another_village()
+    {
+        var (api, id, detail) = await FirstNaopingHousehold();
+        var foreignGrid = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = "某某", gridCode = Demo.Sanxingcun + "901", version = detail.Version });
+        foreignGrid.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await foreignGrid.Content.ReadAsStringAsync()).ShouldContain("不属于该村");
+    }
+
+    /// <summary>The first household of Naoping's list (which must not be empty) as its town admin reads it.</summary>
+    private async Task<(HttpClient Api, long Id, HouseholdDetail Detail)> FirstNaopingHousehold()
     {
         var api = await f.ApiAs("town.sanxing");
         var list = await api.GetFromJsonAsync<Paged<HouseholdRow>>($"/api/v1/regions/{Demo.Naoping}/households", CunzhiFactory.Json);
         list!.Total.ShouldBeGreaterThan(0);
         var id = list.Items[0].Id;
         var detail = await api.GetFromJsonAsync<HouseholdDetail>($"/api/v1/households/{id}", CunzhiFactory.Json);
-        var member = detail!.Residents.Last().Name;
-        var found = await api.GetFromJsonAsync<Paged<HouseholdRow>>($"/api/v1/regions/{Demo.Naoping}/households?q={Uri.EscapeDataString(member)}", CunzhiFactory.Json);
-        found!.Items.ShouldContain(h => h.Id == id);
+        return (api, id, detail!);
+    }
 
+    [Fact]
+    public async Task A_household_can_be_moved_to_another_grid_of_its_village()
+    {
+        var (api, id, detail) = await FirstNaopingHousehold();
         var grids = await api.GetFromJsonAsync<Paged<RegionView>>($"/api/v1/regions/{Demo.Naoping}/children?pageSize=200", CunzhiFactory.Json);
         var grid = grids!.Items.First(r => r.Level == RegionLevel.Grid).Code;
         var updated = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = detail.Household.HeadName, address = "坪上8号", gridCode = grid, version = detail.Version });
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var version = (await updated.Content.ReadFromJsonAsync<HouseholdDetail>(CunzhiFactory.Json))!.Version;
-        var foreignGrid = await api.PutAsJsonAsync($"/api/v1/households/{id}", new { headName = "某某", gridCode = Demo.Sanxingcun + "901", version });
-        foreignGrid.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await foreignGrid.Content.ReadAsStringAsync()).ShouldContain("不属于该村");
-
         var page = await CunzhiFactory.Html(await (await f.PagesAs("town.sanxing")).GetAsync($"/Regions/Household?id={id}"));
         page.QuerySelectorAll("[data-testid=residents] tbody tr").Length.ShouldBe(detail.Residents.Count);
         page.QuerySelector("#Address")!.GetAttribute("value").ShouldBe("坪上8号");

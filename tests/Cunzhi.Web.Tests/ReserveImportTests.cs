@@ -56,7 +56,7 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Every_error_is_returned_and_nothing_is_imported()
+    public async Task Every_error_of_an_invalid_file_is_returned_with_nothing_imported()
     {
         var api = await f.ApiAs("town.sanxing");
         // The demo seeds candidates in most pools: take one in 三兴镇 to import again.
@@ -106,30 +106,71 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task The_ID_number_column_is_checked_stored_encrypted_and_exported_masked()
+    public async Task A_bad_ID_number_in_the_column_is_refused_for_its_row()
     {
         var api = await f.ApiAs("town.sanxing");
-        string[] headers = [.. ReserveHeaders, "身份证号"];
         var number = TestIds.Next(new DateOnly(1995, 6, 1), Gender.Male);
-        var bad = await api.ImportAsync(Url, await Sheet(headers,
+        var bad = await api.ImportAsync(Url, await Sheet(WithIdNumber,
             [.. Reserve("钟证甲", Demo.Naoping), number[..17] + (number[17] == '0' ? "1" : "0")],
             [.. Reserve("钟证乙", Demo.Naoping), TestIds.Next(new DateOnly(1995, 6, 1), Gender.Female)]));
         bad.ShouldHaveFinished(ImportState.Invalid);
         bad.Errors.ShouldContain(e => e.Row == 2 && e.Column == "身份证号" && e.Message.Contains("身份证号"));
         bad.Errors.ShouldContain(e => e.Row == 3 && e.Message.Contains("性别与身份证号不符"));
+    }
 
-        var ok = await api.ImportAsync(Url, await Sheet(headers, [.. Reserve("钟证丙", Demo.Naoping), number]));
-        ok.ShouldHaveFinished(ImportState.Completed);
+    [Fact]
+    public async Task An_imported_ID_number_is_stored_encrypted()
+    {
+        var (_, number) = await ImportWithIdNumber("钟证丙");
         var stored = await f.WithSystemDb(db => db.Set<ReserveCadre>().SingleAsync(r => r.Name == "钟证丙"));
         stored.NationalIdMasked.ShouldBe(Domain.Identity.NationalId.Mask(number));
         stored.NationalIdCipher.ShouldNotBeNull().ShouldNotContain(number);
-        var export = Rows(await (await api.GetAsync($"/api/v1/reserves/export?code={Demo.Naoping}&q=钟证丙")).Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_imported_ID_number_is_exported_masked()
+    {
+        var (api, number) = await ImportWithIdNumber("钟证丁");
+        var export = Rows(await (await api.GetAsync($"/api/v1/reserves/export?code={Demo.Naoping}&q=钟证丁")).Content.ReadAsByteArrayAsync());
         export[1].GetString(13).ShouldBe(Domain.Identity.NationalId.Mask(number));
         Enumerable.Range(0, export[1].ColumnCount).Select(export[1].GetString).ShouldNotContain(number);
     }
 
+    private static readonly string[] WithIdNumber = [.. ReserveHeaders, "身份证号"];
+
+    /// <summary>Imports one Naoping candidate called <paramref name="name"/> with a valid ID number; returns the importing client and the number.</summary>
+    private async Task<(HttpClient Api, string Number)> ImportWithIdNumber(string name)
+    {
+        var api = await f.ApiAs("town.sanxing");
+        var number = TestIds.Next(new DateOnly(1995, 6, 1), Gender.Male);
+        var ok = await api.ImportAsync(Url, await Sheet(WithIdNumber, [.. Reserve(name, Demo.Naoping), number]));
+        ok.ShouldHaveFinished(ImportState.Completed);
+        return (api, number);
+    }
+
     [Fact]
-    public async Task A_towns_pool_exports_with_the_template_columns_and_re_imports_as_duplicates()
+    public async Task A_towns_pool_exports_with_the_template_columns()
+    {
+        var (_, count, file) = await ExportSanxingPool();
+        var rows = Rows(file);
+        Enumerable.Range(0, rows[0].ColumnCount).Select(rows[0].GetString).ShouldBe(
+            ["姓名", "性别", "出生日期", "学历", "政治面貌", "所在村（社区）", "来源", "推荐渠道", "推荐人", "推荐日期", "培养岗位", "跟岗实训说明", "状态", "身份证号（掩码）"]);
+        rows.Count.ShouldBe(count + 1);
+        rows.Skip(1).ShouldAllBe(r => r.GetString(5)!.StartsWith("三兴镇") && r.GetString(12) == "在库");
+    }
+
+    [Fact]
+    public async Task An_exported_pool_re_imports_as_duplicates()
+    {
+        var (api, count, file) = await ExportSanxingPool();
+        var again = await api.ImportAsync(Url, file);
+        again.ShouldHaveFinished(ImportState.Invalid);
+        again.Errors.Count.ShouldBe(count, string.Join("\n", again.Errors.Take(10)));
+        again.Errors.ShouldAllBe(e => e.Column == "姓名" && e.Message.Contains("后备干部库中"));
+    }
+
+    /// <summary>Sanxing's active pool exported through the API by its town admin, with the number of active candidates at export time.</summary>
+    private async Task<(HttpClient Api, int Count, byte[] File)> ExportSanxingPool()
     {
         var api = await f.ApiAs("town.sanxing");
         var count = await f.WithSystemDb(db => db.Set<ReserveCadre>().CountAsync(r => r.RegionCode.StartsWith("360922106") && r.Status == ReserveStatus.Active));
@@ -137,18 +178,13 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
         var response = await api.GetAsync($"/api/v1/reserves/export?code={Demo.Sanxing}&status=Active");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe(XlsxDownload.ContentType);
-        var file = await response.Content.ReadAsByteArrayAsync();
-        var rows = Rows(file);
-        Enumerable.Range(0, rows[0].ColumnCount).Select(rows[0].GetString).ShouldBe(
-            ["姓名", "性别", "出生日期", "学历", "政治面貌", "所在村（社区）", "来源", "推荐渠道", "推荐人", "推荐日期", "培养岗位", "跟岗实训说明", "状态", "身份证号（掩码）"]);
-        rows.Count.ShouldBe(count + 1);
-        rows.Skip(1).ShouldAllBe(r => r.GetString(5)!.StartsWith("三兴镇") && r.GetString(12) == "在库");
+        return (api, count, await response.Content.ReadAsByteArrayAsync());
+    }
 
-        var again = await api.ImportAsync(Url, file);
-        again.ShouldHaveFinished(ImportState.Invalid);
-        again.Errors.Count.ShouldBe(count, string.Join("\n", again.Errors.Take(10)));
-        again.Errors.ShouldAllBe(e => e.Column == "姓名" && e.Message.Contains("后备干部库中"));
-
+    [Fact]
+    public async Task Reserves_export_only_within_the_accounts_region()
+    {
+        var api = await f.ApiAs("town.sanxing");
         (await api.GetAsync($"/api/v1/reserves/export?code={Demo.Dongxi}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var pages = await f.PagesAs("village.naoping");
         (await pages.GetAsync($"/Reserves/Export?code={Demo.Naoping}")).Content.Headers.ContentType!.MediaType.ShouldBe(XlsxDownload.ContentType);
@@ -156,23 +192,33 @@ public abstract class ReserveImportTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Template_page_and_permissions()
+    public async Task The_template_has_the_import_headers_with_the_ID_number()
     {
         var api = await f.ApiAs("town.sanxing");
         var template = Rows(await api.GetByteArrayAsync("/api/v1/reserves/import/template")).Single();
         Enumerable.Range(0, template.ColumnCount).Select(template.GetString).ShouldBe([.. ReserveHeaders, "身份证号"]);
+    }
+
+    [Fact]
+    public async Task A_village_cadre_may_not_import_reserves()
+    {
         var village = await f.ApiAs("village.naoping");
         (await village.UploadAsync(Url, await Sheet(ReserveHeaders, Reserve("钟无权", Demo.Naoping)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await village.GetAsync("/api/v1/reserves/import/template")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await f.PagesAs("village.naoping")).GetAsync("/Reserves/Import")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var own = await CunzhiFactory.Html(await (await f.PagesAs("village.naoping")).GetAsync($"/Reserves?code={Demo.Naoping}"));
+        own.QuerySelector("[data-testid=import-link]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_town_reserves_list_links_to_importing_exporting_with_a_template()
+    {
         var page = await f.PagesAs("town.sanxing");
         var list = await CunzhiFactory.Html(await page.GetAsync($"/Reserves?code={Demo.Naoping}"));
         list.QuerySelector("[data-testid=import-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Import?code={Demo.Naoping}");
         list.QuerySelector("[data-testid=export-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Export?code={Demo.Naoping}");
         var import = await CunzhiFactory.Html(await page.GetAsync($"/Reserves/Import?code={Demo.Naoping}"));
         import.QuerySelector("[data-testid=template-link]")!.GetAttribute("href").ShouldBe($"/Reserves/Import?code={Demo.Naoping}&handler=Template");
-        (await (await f.PagesAs("village.naoping")).GetAsync("/Reserves/Import")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var own = await CunzhiFactory.Html(await (await f.PagesAs("village.naoping")).GetAsync($"/Reserves?code={Demo.Naoping}"));
-        own.QuerySelector("[data-testid=import-link]").ShouldBeNull();
     }
 }
 

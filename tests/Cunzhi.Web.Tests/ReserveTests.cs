@@ -54,7 +54,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task A_reserve_is_entered_reviewed_and_removed_with_reasons()
+    public async Task A_reserve_goes_from_entry_through_reviews_to_removal_with_reasons()
     {
         var api = await f.ApiAs("town.sanxing");
         var name = Unique("钟");
@@ -237,13 +237,20 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task Pages_enter_review_and_appoint_a_reserve_and_backfill_from_the_vacancies_page()
+    public async Task The_create_page_names_each_missing_field()
     {
         var client = await f.PagesAs("town.sanxing");
         var village = await EmptyVillageAsync();
         var invalid = await CunzhiFactory.PostFormAsync(client, $"/Reserves/Create?code={village}", new() { ["Form.Name"] = "", ["Form.Gender"] = "Male" });
         var errors = (await CunzhiFactory.Html(invalid)).QuerySelector("[data-testid=errors]")!.TextContent;
         foreach (var message in new[] { "请填写姓名", "出生日期不合理", "请选择学历", "请选择人员类别", "请选择推荐渠道" }) errors.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task The_pages_take_a_reserve_from_entry_through_review_to_appointment_on_the_vacancies_page()
+    {
+        var client = await f.PagesAs("town.sanxing");
+        var village = await EmptyVillageAsync();
 
         var name = Unique("黄");
         var form = new Dictionary<string, string>
@@ -294,7 +301,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Fact]
-    public async Task Village_cadres_read_their_own_village_only_and_cannot_write()
+    public async Task Village_cadres_read_their_own_villages_reserves_only()
     {
         var town = await f.ApiAs("town.sanxing");
         var ownVillage = await CreateAsync(town, Demo.Naoping);
@@ -305,7 +312,13 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
         var list = await api.GetFromJsonAsync<Features.Paged<ReserveRow>>("/api/v1/reserves?pageSize=200", CunzhiFactory.Json);
         list!.Items.ShouldAllBe(r => r.RegionCode == Demo.Naoping);
         (await api.GetAsync($"/api/v1/regions/{Demo.Naoping}/vacancies")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 
+    [Fact]
+    public async Task Village_cadres_cannot_write_reserves()
+    {
+        var ownVillage = await CreateAsync(await f.ApiAs("town.sanxing"), Demo.Naoping);
+        var api = await f.ApiAs("village.naoping");
         (await api.PostAsJsonAsync("/api/v1/reserves", Fields(Demo.Naoping, "越权新增"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await api.PostAsJsonAsync($"/api/v1/reserves/{ownVillage.Reserve.Id}/reviews", new { date = Today, reviewer = "村", outcome = "Keep" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await api.PostAsJsonAsync($"/api/v1/reserves/{ownVillage.Reserve.Id}/appoint", new { postCode = "committee-member", date = Today })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -357,7 +370,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     }
 
     [Theory, MemberData(nameof(ApiCases))]
-    public async Task Api_town_admin_reaches_own_towns_reserves_and_gets_404_for_another(string name)
+    public async Task Api_town_admin_is_confined_to_own_towns_reserves(string name)
     {
         var c = ApiTable.Single(x => x.Name == name);
         var api = await f.ApiAs("town.sanxing");
@@ -402,7 +415,7 @@ public abstract class ReserveTests<TFactory>(TFactory f) : IClassFixture<TFactor
     ];
 
     [Theory, MemberData(nameof(PageCases))]
-    public async Task Page_town_admin_reaches_own_towns_reserves_and_gets_404_for_another(string name)
+    public async Task Page_town_admin_is_confined_to_own_towns_reserves(string name)
     {
         var (_, url, form) = PageTable.Single(x => x.Name == name);
         var client = await f.PagesAs("town.sanxing");

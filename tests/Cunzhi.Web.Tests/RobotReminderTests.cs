@@ -79,7 +79,7 @@ public abstract class RobotReminderTests<TFactory>(TFactory f) : IClassFixture<T
             f.Services.GetRequiredService<IConfiguration>(), NullLogger<ReminderService>.Instance).RunOnceAsync(CancellationToken.None);
 
     [Fact]
-    public async Task Town_and_county_reminders_reach_their_robots_signed_and_retried()
+    public async Task Weekly_reminders_reach_each_regions_robot_signed_with_one_retry()
     {
         using var stub = new RobotStub();
         var town = await f.ApiAs("town.sanxing");
@@ -140,7 +140,7 @@ public abstract class RobotReminderTests<TFactory>(TFactory f) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Credentials_are_stored_encrypted_never_shown_and_scoped_to_the_account_region()
+    public async Task Robot_credentials_stay_encrypted_unseen_within_the_account_region()
     {
         var town = await f.ApiAs("town.sanxing");
         var saved = await (await town.PutAsJsonAsync("/api/v1/burden/webhooks",

@@ -39,7 +39,7 @@ public abstract class RuleErrorTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task A_reserve_already_in_the_pool_is_one_problem_with_the_default_code_and_no_field()
+    public async Task A_reserve_already_in_the_pool_answers_one_fieldless_problem_with_the_default_code()
     {
         var api = await f.ApiAs("town.sanxing");
         var name = "规" + Guid.NewGuid().ToString("N")[..6];
@@ -56,7 +56,7 @@ public abstract class RuleErrorTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
-    public async Task Evidence_refused_for_two_reasons_answers_two_problems_and_the_joined_detail()
+    public async Task Evidence_refused_for_two_reasons_lists_both_problems_joined_in_the_detail()
     {
         var request = await (await f.ApiAs("dept.agri")).PostAsJsonAsync("/api/v1/tasks/requests", new
         {
@@ -146,9 +146,12 @@ public sealed class RuleConventionTests
         OtherRuleExceptions([typeof(RuleException).Assembly, typeof(PageCommands).Assembly]).ShouldBeEmpty();
 
     [Fact]
-    public void The_conventions_find_a_second_rule_exception_and_a_stray_catch()
-    {
+    public void The_convention_finds_a_second_rule_exception_type() =>
         OtherRuleExceptions([typeof(RuleConventionTests).Assembly]).ShouldBe([typeof(StrayRuleException).FullName!]);
+
+    [Fact]
+    public void The_convention_finds_a_stray_catch()
+    {
         var root = Directory.CreateTempSubdirectory("cunzhi-rules-");
         try
         {

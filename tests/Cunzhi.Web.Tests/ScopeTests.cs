@@ -59,7 +59,7 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     }
 
     [Theory, MemberData(nameof(ApiCases))]
-    public async Task Api_town_admin_reaches_own_town_and_not_another(string name)
+    public async Task Api_town_admin_is_confined_to_own_town(string name)
     {
         var c = ApiTable.Single(x => x.Name == name);
         var api = await f.ApiAs("town.sanxing");
@@ -99,7 +99,7 @@ public abstract class ScopeTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     ];
 
     [Theory, MemberData(nameof(PageCases))]
-    public async Task Page_town_admin_reaches_own_town_and_not_another(string name)
+    public async Task Page_town_admin_is_confined_to_own_town(string name)
     {
         var (_, url, form) = PageTable.Single(x => x.Name == name);
         var client = await f.PagesAs("town.sanxing");

@@ -62,7 +62,7 @@ public abstract class SecurityHeadersTests<TFactory>(TFactory f) : IClassFixture
     }
 
     [Fact]
-    public async Task Pages_carry_the_security_headers_and_no_store()
+    public async Task Pages_carry_the_security_headers_including_no_store()
     {
         var anonymous = f.Anonymous();
         ShouldCarrySecurityHeaders(await anonymous.GetAsync("/Account/Login"), "登录页");
@@ -85,7 +85,7 @@ public abstract class SecurityHeadersTests<TFactory>(TFactory f) : IClassFixture
     }
 
     [Fact]
-    public async Task Api_answers_and_api_errors_carry_the_security_headers_and_no_store()
+    public async Task Every_api_answer_even_an_error_carries_the_security_headers_including_no_store()
     {
         var raw = f.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var token = await raw.PostAsJsonAsync("/api/v1/auth/token", new { userName = "county.admin", password = CunzhiFactory.Password });
@@ -108,7 +108,7 @@ public abstract class SecurityHeadersTests<TFactory>(TFactory f) : IClassFixture
     }
 
     [Fact]
-    public async Task Static_files_carry_the_security_headers_and_a_public_cache()
+    public async Task Static_files_carry_the_security_headers_with_a_public_cache()
     {
         var anonymous = f.Anonymous();
         var site = await anonymous.GetAsync("/js/site.js");
@@ -246,13 +246,17 @@ public sealed class ProductionHttpsTests : IAsyncLifetime
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
 
     [Fact]
-    public async Task Production_redirects_plain_http_to_https_and_sends_hsts_over_https()
+    public async Task Production_redirects_plain_http_to_https()
     {
         var plain = await Client("http://cunzhi.example").GetAsync("/Account/Login");
         plain.StatusCode.ShouldBe(HttpStatusCode.PermanentRedirect);
         plain.Headers.Location!.ToString().ShouldBe("https://cunzhi.example/Account/Login");
         plain.Headers.Contains("Strict-Transport-Security").ShouldBeFalse("HSTS 只经 HTTPS 发送");
+    }
 
+    [Fact]
+    public async Task Production_sends_hsts_over_https()
+    {
         var secure = await Client("https://cunzhi.example").GetAsync("/Account/Login");
         secure.StatusCode.ShouldBe(HttpStatusCode.OK);
         string.Join(",", secure.Headers.GetValues("Strict-Transport-Security")).ShouldContain("max-age=31536000");
@@ -260,13 +264,17 @@ public sealed class ProductionHttpsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_known_proxy_terminating_tls_is_believed_and_anyone_else_is_not()
+    public async Task A_known_proxy_terminating_tls_is_believed()
     {
         var behindProxy = new HttpRequestMessage(HttpMethod.Get, "/Account/Login") { Headers = { { "X-Forwarded-Proto", "https" }, { "X-Forwarded-For", "203.0.113.9" }, { "X-Test-Peer", "10.0.0.5" } } };
         var viaProxy = await Client("http://cunzhi.example").SendAsync(behindProxy);
         viaProxy.StatusCode.ShouldBe(HttpStatusCode.OK, "受信代理已终止 TLS，不应再重定向");
         viaProxy.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
+    }
 
+    [Fact]
+    public async Task A_forwarded_https_claim_from_an_unknown_peer_is_not_believed()
+    {
         var spoofed = new HttpRequestMessage(HttpMethod.Get, "/Account/Login") { Headers = { { "X-Forwarded-Proto", "https" }, { "X-Test-Peer", "198.51.100.7" } } };
         var direct = await Client("http://cunzhi.example").SendAsync(spoofed);
         direct.StatusCode.ShouldBe(HttpStatusCode.PermanentRedirect, "不受信的来源伪造 X-Forwarded-Proto 无效");

@@ -79,7 +79,7 @@ public abstract class TwoFactorTests<TFactory>(TFactory f) : IClassFixture<TFact
     [InlineData("")]
     [InlineData("wrong-pass-123")]
     [InlineData("000000")]
-    public async Task Turning_it_off_without_the_password_or_a_current_code_is_refused_and_changes_nothing(string given)
+    public async Task Turning_it_off_without_the_password_or_a_current_code_is_refused(string given)
     {
         var (client, _) = await EnrolledAndSignedIn();
         var refused = await CunzhiFactory.PostFormAsync(client, "/Account/Profile", new() { ["DisableConfirmation"] = given }, formAction: "DisableTwoFactor");
