@@ -128,7 +128,7 @@ public static class AuditNames
         ["SortOrder"] = "排序", ["Level"] = "级别", ["Source"] = "来源", ["Channel"] = "渠道", ["Department"] = "部门", ["DepartmentName"] = "部门",
         ["CadreId"] = "村干部编号", ["CadreName"] = "村干部姓名", ["PostCode"] = "职务", ["Rank"] = "职级", ["Term"] = "届次",
         ["Gender"] = "性别", ["BirthDate"] = "出生日期", ["EducationCode"] = "学历", ["IsPartyMember"] = "中共党员",
-        ["NationalIdCipher"] = "身份证号（密文）", ["NationalIdHash"] = "身份证号（检索用哈希）", ["NationalIdMasked"] = "身份证号",
+        ["NationalIdCipher"] = "身份证号（密文）", ["NationalIdHash"] = "身份证号（检索用哈希）", ["NationalIdMasked"] = "身份证号", ["BankName"] = "开户行", ["BankAccountCipher"] = "银行账号（密文）", ["BankAccountMasked"] = "银行账号",
         ["PhoneCipher"] = "手机号（密文）", ["PhoneMasked"] = "手机号",
         ["CreatedBy"] = "创建人", ["CreatedAtUtc"] = "创建时间", ["UpdatedBy"] = "修改人", ["UpdatedAtUtc"] = "修改时间",
         ["PublishedBy"] = "发布人", ["PublishedAtUtc"] = "发布时间", ["ProposedBy"] = "提出人", ["ProposedAtUtc"] = "提出时间",
@@ -242,7 +242,7 @@ public static class AuditNames
         },
         ["IncomeRewardShare"] = new Dictionary<string, string> { ["IncomeRewardId"] = "增收奖励编号" },
         ["ResponsibilityList"] = new Dictionary<string, string> { ["Items"] = "事项" },
-        ["ResponsibilityItem"] = new Dictionary<string, string> { ["ListId"] = "清单编号", ["Category"] = "类别", ["Area"] = "领域", ["Keywords"] = "关键词" },
+        ["ResponsibilityItem"] = new Dictionary<string, string> { ["ListId"] = "清单编号", ["Category"] = "类别", ["Area"] = "领域", ["Keywords"] = "关键词", ["Synonyms"] = "同义词" },
         ["TaskRequest"] = new Dictionary<string, string>
         {
             ["RequestedByUserId"] = "申请账号编号", ["RequestedBy"] = "申请人", ["TargetVillages"] = "下达村", ["ClaimedItemCode"] = "申报的清单事项",
