@@ -152,7 +152,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     private static Dictionary<string, string?> Auto(FillView v) => v.Items.Where(i => i.Auto).ToDictionary(i => i.Label, i => i.Value);
 
     [Fact]
-    public async Task Bound_fields_are_filled_from_the_registry_and_frozen_when_submitted()
+    public async Task Bound_fields_hold_the_registry_as_it_was_at_submission()
     {
         var dept = await f.ApiAs("dept.agri");
         string[] keys = ["cadres.count", "cadres.college", "cadres.avgAge", "cadres.young", "cadres.women", "cadres.party", "households.count", "residents.count",
@@ -259,7 +259,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     }
 
     [Fact]
-    public async Task Typed_values_are_checked_with_chinese_messages_on_the_api_and_the_page()
+    public async Task Typed_values_are_checked_with_chinese_messages_on_every_path()
     {
         var dept = await f.ApiAs("dept.agri");
         var form = await Publish(dept, (await Draft(dept, "农房安全排查表",
@@ -305,7 +305,7 @@ public abstract class FormsTests<TFactory>(TFactory f) : IClassFixture<TFactory>
     }
 
     [Fact]
-    public async Task Duplicate_fields_are_flagged_to_the_department_and_on_the_office_queue()
+    public async Task Duplicate_fields_are_flagged_from_design_to_the_office_queue()
     {
         var dept = await f.ApiAs("dept.agri");
         var first = await Publish(dept, (await Draft(dept, "耕地保护情况表", Field("耕地面积（亩）"), Field("户数", binding: "households.count"))).Summary.Id, "XZ-11");

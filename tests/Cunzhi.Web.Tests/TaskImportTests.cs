@@ -37,7 +37,7 @@ public abstract class TaskImportTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task Each_row_passes_the_gate_and_only_admitted_rows_reach_the_village()
+    public async Task Each_imported_row_passes_the_gate_so_only_admitted_rows_reach_the_village()
     {
         var dept = await f.ApiAs("dept.agri");
         var file = await Sheet(Headers,
@@ -90,7 +90,7 @@ public abstract class TaskImportTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task A_file_with_any_wrong_cell_files_nothing_and_names_row_and_column()
+    public async Task A_file_with_any_wrong_cell_is_refused_whole_naming_each_wrong_cell()
     {
         var dept = await f.ApiAs("dept.agri");
         var before = await f.WithSystemDb(async db => (await db.Set<TaskRequest>().CountAsync(), await db.Set<VillageTask>().CountAsync()));
@@ -119,14 +119,18 @@ public abstract class TaskImportTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
-    public async Task The_template_lists_the_columns_and_the_page_starts_an_import()
+    public async Task The_template_lists_the_columns()
     {
         var dept = await f.ApiAs("dept.agri");
         var template = await dept.GetAsync("/api/v1/tasks/requests/import/template");
         template.StatusCode.ShouldBe(HttpStatusCode.OK);
         var header = Rows(await template.Content.ReadAsByteArrayAsync())[0];
         Enumerable.Range(0, Headers.Length).Select(i => header.GetString(i)).ShouldBe(Headers);
+    }
 
+    [Fact]
+    public async Task The_request_list_links_to_an_import_page_offering_the_template()
+    {
         var pages = await f.PagesAs("dept.agri");
         var page = await CunzhiFactory.Html(await pages.GetAsync("/Tasks/Requests/Import"));
         page.QuerySelector("a[href*='handler=Template']").ShouldNotBeNull();

@@ -41,17 +41,22 @@ public sealed class XlsxCellTests
         Text(text).TryGetDate(out _).ShouldBeFalse();
 
     [Fact]
-    public void Dates_come_from_real_Excel_dates_and_from_yyyymmdd_numbers_but_not_from_bare_serials()
+    public void Excel_date_cells_are_read_as_their_day()
     {
         new XlsxCell(XlsxCellType.Date, "45352").TryGetDate(out var serial).ShouldBeTrue();
         serial.ShouldBe(new DateOnly(2024, 3, 1));
         new XlsxCell(XlsxCellType.Date, "45352.75").TryGetDate(out var withTime).ShouldBeTrue();
         withTime.ShouldBe(new DateOnly(2024, 3, 1));
+        new XlsxCell(XlsxCellType.Date, "60").TryGetDate(out _).ShouldBeFalse(); // Excel's phantom 1900-02-29
+    }
+
+    [Fact]
+    public void Number_cells_are_dates_only_as_valid_yyyymmdd_never_as_bare_serials()
+    {
         Number("20240301").TryGetDate(out var typed).ShouldBeTrue();
         typed.ShouldBe(new DateOnly(2024, 3, 1));
         Number("45352").TryGetDate(out _).ShouldBeFalse();
         Number("20241301").TryGetDate(out _).ShouldBeFalse();
-        new XlsxCell(XlsxCellType.Date, "60").TryGetDate(out _).ShouldBeFalse(); // Excel's phantom 1900-02-29
     }
 
     [Theory]
@@ -61,7 +66,7 @@ public sealed class XlsxCellTests
     [InlineData(XlsxCellType.Text, "４２", 42)]
     [InlineData(XlsxCellType.Text, "1,234", 1234)]
     [InlineData(XlsxCellType.Text, "-7", -7)]
-    public void Whole_numbers_are_read_from_numbers_and_text(XlsxCellType type, string raw, int expected)
+    public void Whole_numbers_are_read_from_number_or_text_cells(XlsxCellType type, string raw, int expected)
     {
         new XlsxCell(type, raw).TryGetInt(out var value).ShouldBeTrue();
         value.ShouldBe(expected);
@@ -79,12 +84,17 @@ public sealed class XlsxCellTests
         new XlsxCell(type, raw).TryGetInt(out _).ShouldBeFalse();
 
     [Fact]
-    public void Decimals_read_as_Excel_shows_them_and_money_becomes_fen()
+    public void Decimals_read_as_Excel_shows_them()
     {
         Number("0.30000000000000004").TryGetDecimal(out var rounded).ShouldBeTrue();
         rounded.ShouldBe(0.3m);
         Text("1,234.50").TryGetDecimal(out var text).ShouldBeTrue();
         text.ShouldBe(1234.5m);
+    }
+
+    [Fact]
+    public void Money_in_yuan_is_read_as_fen()
+    {
         Number("1234.56").TryGetMoney(out var fen).ShouldBeTrue();
         fen.ShouldBe(123456L);
         Text("800").TryGetMoney(out var whole).ShouldBeTrue();
@@ -106,11 +116,16 @@ public sealed class XlsxCellTests
     }
 
     [Fact]
-    public void Strings_are_trimmed_and_numbers_read_as_a_general_cell_shows_them()
+    public void Strings_are_trimmed_to_null_when_blank()
     {
         Text("\u3000 张三 \u00A0").GetString().ShouldBe("张三");
         Text("   ").GetString().ShouldBeNull();
         Text("   ").IsBlank.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Other_cells_read_as_strings_the_way_a_general_cell_shows_them()
+    {
         Number("13800138000").GetString().ShouldBe("13800138000");
         Number("0.30000000000000004").GetString().ShouldBe("0.3");
         // An ID number that Excel already turned into a number has lost its last digits; it must not look exact.

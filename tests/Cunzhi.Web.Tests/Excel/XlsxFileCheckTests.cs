@@ -111,7 +111,7 @@ public sealed class XlsxFileCheckTests
     }
 
     [Fact]
-    public void A_stream_that_cannot_seek_is_copied_and_checked_the_same_way()
+    public void A_stream_that_cannot_seek_is_read_with_the_same_checks()
     {
         var file = XlsxFiles.Workbook("""<row r="1"><c r="A1"><v>1</v></c></row>""");
 

@@ -18,7 +18,7 @@ public sealed class XlsxHeaderTests
         new(1, [.. texts.Select(t => t is null ? default : new XlsxCell(XlsxCellType.Text, t))]);
 
     [Fact]
-    public void Columns_are_found_in_any_order_with_spaces_line_breaks_full_width_brackets_stars_and_aliases()
+    public void Columns_are_found_in_any_order_however_the_header_is_typed_or_aliased()
     {
         var map = XlsxHeader.Map(Header("出生\n日期", null, " *姓 名", "公民身份号码＊", "备注（职务）", "籍贯"), Columns);
 

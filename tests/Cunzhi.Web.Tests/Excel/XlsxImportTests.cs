@@ -54,7 +54,7 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
-    public async Task Every_error_of_every_row_is_returned_with_its_row_column_and_reason()
+    public async Task Every_cell_error_of_every_row_is_returned_with_its_reason()
     {
         var text = new XlsxColumn[] { new("姓名"), new("身份证号"), new("出生日期"), new("职务"), new("补贴"), new("是否党员") };
         var file = await XlsxFiles.WriteAsync(new XlsxSheet("村干部", text,
@@ -96,20 +96,33 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
-    public void Errors_are_gathered_by_row_summarised_and_listed_as_a_sheet()
+    public void Errors_are_gathered_by_row()
+    {
+        var errors = FourErrorsInTwoRows();
+
+        errors.Count.ShouldBe(4);
+        errors.RowCount.ShouldBe(2);
+        errors.Select(e => (e.Row, e.Column)).ShouldBe([(2, "出生日期"), (2, "身份证号"), (5, "姓名"), (5, "职务")]);
+    }
+
+    [Fact]
+    public void The_error_summary_lists_the_first_lines_then_counts_the_rest()
+    {
+        var errors = FourErrorsInTwoRows();
+
+        errors.Summary(maxLines: 2).ShouldBe(
+            "共 4 处错误，涉及 2 行，请修改后重新导入：\n第 2 行【出生日期】：不是有效的日期\n第 2 行【身份证号】：校验位不正确\n……另有 2 处错误，请下载错误清单查看");
+        new CellErrors().Summary().ShouldBe("");
+    }
+
+    private static CellErrors FourErrorsInTwoRows()
     {
         var errors = new CellErrors();
         errors.Add(5, "姓名", "不能为空");
         errors.Add(2, "出生日期", "不是有效的日期");
         errors.Add(5, "职务", "只能填写：书记、主任、委员");
         errors.Add(new CellError(2, "身份证号", "校验位不正确"));
-
-        errors.Count.ShouldBe(4);
-        errors.RowCount.ShouldBe(2);
-        errors.Select(e => (e.Row, e.Column)).ShouldBe([(2, "出生日期"), (2, "身份证号"), (5, "姓名"), (5, "职务")]);
-        errors.Summary(maxLines: 2).ShouldBe(
-            "共 4 处错误，涉及 2 行，请修改后重新导入：\n第 2 行【出生日期】：不是有效的日期\n第 2 行【身份证号】：校验位不正确\n……另有 2 处错误，请下载错误清单查看");
-        new CellErrors().Summary().ShouldBe("");
+        return errors;
     }
 
     [Fact]

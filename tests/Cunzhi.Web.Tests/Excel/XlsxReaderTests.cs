@@ -6,7 +6,7 @@ namespace Cunzhi.Web.Tests.Excel;
 public sealed class XlsxReaderTests
 {
     [Fact]
-    public void Shared_strings_are_resolved_with_rich_text_joined_and_phonetic_readings_left_out()
+    public void Shared_strings_are_resolved_joining_rich_text_without_phonetic_readings()
     {
         var file = XlsxFiles.Workbook(
             """
@@ -25,7 +25,7 @@ public sealed class XlsxReaderTests
     }
 
     [Fact]
-    public void Booleans_formula_results_errors_and_inline_strings_are_read()
+    public void Boolean_formula_error_or_inline_string_cells_are_read()
     {
         var file = XlsxFiles.Workbook(
             """
@@ -92,23 +92,33 @@ public sealed class XlsxReaderTests
     }
 
     [Fact]
-    public void Blank_and_format_only_rows_are_skipped_and_rows_keep_their_Excel_numbers()
+    public void Blank_or_format_only_rows_are_skipped()
     {
-        var file = XlsxFiles.Workbook(
-            """
-            <row r="2"><c r="B2" t="inlineStr"><is><t>姓名</t></is></c></row>
-            <row r="3" s="1" customFormat="1"/>
-            <row r="4"><c r="A4" s="1"/><c r="B4" t="inlineStr"><is><t>   </t></is></c></row>
-            <row r="7"><c r="B7" t="inlineStr"><is><t>张三</t></is></c><c r="AA7"><v>1</v></c></row>
-            """);
+        var rows = XlsxFiles.Read(RowsWithGaps());
 
-        var rows = XlsxFiles.Read(file);
         rows.Select(r => r.Number).ShouldBe([2, 7]);
+    }
+
+    [Fact]
+    public void Rows_and_cells_keep_their_Excel_positions()
+    {
+        var rows = XlsxFiles.Read(RowsWithGaps());
+
+        rows[^1].Number.ShouldBe(7);
         rows[1].GetString(1).ShouldBe("张三");
         rows[1].IsBlank(0).ShouldBeTrue();
         rows[1].GetString(26).ShouldBe("1");
         rows[1]["AA"].GetString().ShouldBe("1");
     }
+
+    /// <summary>Data on rows 2 and 7, a format-only row 3 and a blank row 4; row 7 has a cell in column AA.</summary>
+    private static byte[] RowsWithGaps() => XlsxFiles.Workbook(
+        """
+        <row r="2"><c r="B2" t="inlineStr"><is><t>姓名</t></is></c></row>
+        <row r="3" s="1" customFormat="1"/>
+        <row r="4"><c r="A4" s="1"/><c r="B4" t="inlineStr"><is><t>   </t></is></c></row>
+        <row r="7"><c r="B7" t="inlineStr"><is><t>张三</t></is></c><c r="AA7"><v>1</v></c></row>
+        """);
 
     [Fact]
     public void Cells_and_rows_without_references_follow_the_previous_ones()
@@ -142,15 +152,21 @@ public sealed class XlsxReaderTests
     }
 
     [Fact]
-    public void Rows_can_be_read_again_and_the_caller_keeps_its_stream()
+    public void Rows_can_be_read_again()
+    {
+        using var reader = XlsxReader.Open(new MemoryStream(XlsxFiles.Workbook("""<row r="1"><c r="A1"><v>1</v></c></row>"""))).Reader!;
+
+        reader.ReadRows().Count().ShouldBe(1);
+        reader.ReadRows().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Disposing_the_reader_leaves_the_callers_stream_open()
     {
         var stream = new MemoryStream(XlsxFiles.Workbook("""<row r="1"><c r="A1"><v>1</v></c></row>"""));
-        var opened = XlsxReader.Open(stream);
-        using (var reader = opened.Reader!)
-        {
+        using (var reader = XlsxReader.Open(stream).Reader!)
             reader.ReadRows().Count().ShouldBe(1);
-            reader.ReadRows().Count().ShouldBe(1);
-        }
+
         stream.CanRead.ShouldBeTrue();
     }
 }

@@ -83,62 +83,113 @@ public sealed class XlsxWriterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Text_columns_keep_long_digit_strings_exact_and_spaces_and_drop_characters_xml_cannot_hold()
+    public async Task Text_columns_keep_long_digit_strings_exact()
     {
-        var columns = new XlsxColumn[] { new("身份证号"), new("备注"), new("编号") };
-        var file = await XlsxFiles.WriteAsync(new XlsxSheet("名单", columns,
-            [["36092219790301001X", "  前后有空格  ", 360922197903010011L], ["360922197903010011", "换行\n第二行\u0001\u0008", "0012"]]));
+        var rows = XlsxFiles.Read(await TextColumnsFileAsync());
 
-        var rows = XlsxFiles.Read(file);
         rows[1][0].Type.ShouldBe(XlsxCellType.Text);
         rows[1].GetString(0).ShouldBe("36092219790301001X");
-        rows[1][1].Raw.ShouldBe("  前后有空格  ");
         rows[1].GetString(2).ShouldBe("360922197903010011"); // a long written into a text column is text
         rows[2].GetString(0).ShouldBe("360922197903010011");
-        rows[2].GetString(1).ShouldBe("换行\n第二行");
         rows[2].GetString(2).ShouldBe("0012");
-        XlsxFiles.ValidationErrors(file).ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Header_row_is_bold_and_frozen_columns_are_sized_and_the_data_can_be_filtered()
+    public async Task Text_columns_keep_leading_and_trailing_spaces()
     {
-        var columns = new XlsxColumn[] { new("姓名"), new("身份证号"), new("出生日期", XlsxKind.Date), new("说明", Width: 44) };
-        var file = await XlsxFiles.WriteAsync(new XlsxSheet("村干部", columns,
-            [["欧阳修文", "36092219790301001X", new DateOnly(1979, 3, 1), "x"]]));
+        var rows = XlsxFiles.Read(await TextColumnsFileAsync());
 
-        using var document = SpreadsheetDocument.Open(new MemoryStream(file), false);
-        var workbook = document.WorkbookPart!;
-        var worksheet = workbook.WorksheetParts.Single().Worksheet;
+        rows[1][1].Raw.ShouldBe("  前后有空格  ");
+    }
+
+    [Fact]
+    public async Task Text_columns_drop_characters_xml_cannot_hold()
+    {
+        var file = await TextColumnsFileAsync();
+
+        XlsxFiles.Read(file)[2].GetString(1).ShouldBe("换行\n第二行");
+        XlsxFiles.ValidationErrors(file).ShouldBeEmpty();
+    }
+
+    private static Task<byte[]> TextColumnsFileAsync() => XlsxFiles.WriteAsync(new XlsxSheet("名单",
+        [new XlsxColumn("身份证号"), new XlsxColumn("备注"), new XlsxColumn("编号")],
+        [["36092219790301001X", "  前后有空格  ", 360922197903010011L], ["360922197903010011", "换行\n第二行\u0001\u0008", "0012"]]));
+
+    [Fact]
+    public async Task Header_row_is_frozen()
+    {
+        using var document = await FourColumnDocumentAsync();
+        var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+
         var pane = worksheet.GetFirstChild<SheetViews>()!.GetFirstChild<SheetView>()!.GetFirstChild<Pane>()!;
         pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
         pane.VerticalSplit!.Value.ShouldBe(1);
         pane.TopLeftCell!.Value.ShouldBe("A2");
+    }
+
+    [Fact]
+    public async Task Header_row_is_bold()
+    {
+        using var document = await FourColumnDocumentAsync();
+        var workbook = document.WorkbookPart!;
+        var worksheet = workbook.WorksheetParts.Single().Worksheet;
 
         var headerCell = worksheet.Descendants<Row>().First().Elements<Cell>().First();
         var headerFormat = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)headerCell.StyleIndex!.Value);
         workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ElementAt((int)headerFormat.FontId!.Value).Bold.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Columns_are_sized_to_their_content_unless_a_width_is_given()
+    {
+        using var document = await FourColumnDocumentAsync();
+        var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
 
         var widths = worksheet.GetFirstChild<Columns>()!.Elements<Column>().Select(c => c.Width!.Value).ToList();
         widths[0].ShouldBeGreaterThanOrEqualTo(10);        // four CJK characters
         widths[1].ShouldBeGreaterThanOrEqualTo(20);        // the 18-character sample value, not just the header
         widths[2].ShouldBeGreaterThanOrEqualTo(12);        // a date
         widths[3].ShouldBe(44);                            // as asked
-        worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe("A1:D2");
     }
 
     [Fact]
-    public async Task Several_sheets_are_written_and_the_reader_reads_the_first()
+    public async Task The_data_can_be_filtered()
     {
-        var file = await XlsxFiles.WriteAsync(
-            new XlsxSheet("村干部", [new XlsxColumn("姓名")], [["张三"]]),
-            new XlsxSheet("汇总", [new XlsxColumn("人数", XlsxKind.Integer)], [[1]]));
+        using var document = await FourColumnDocumentAsync();
+        var worksheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+
+        worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe("A1:D2");
+    }
+
+    private static async Task<SpreadsheetDocument> FourColumnDocumentAsync()
+    {
+        var columns = new XlsxColumn[] { new("姓名"), new("身份证号"), new("出生日期", XlsxKind.Date), new("说明", Width: 44) };
+        var file = await XlsxFiles.WriteAsync(new XlsxSheet("村干部", columns,
+            [["欧阳修文", "36092219790301001X", new DateOnly(1979, 3, 1), "x"]]));
+        return SpreadsheetDocument.Open(new MemoryStream(file), false);
+    }
+
+    [Fact]
+    public async Task Several_sheets_are_written()
+    {
+        var file = await TwoSheetFileAsync();
 
         using (var document = SpreadsheetDocument.Open(new MemoryStream(file), false))
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["村干部", "汇总"]);
-        XlsxFiles.Read(file).Select(r => r.GetString(0)).ShouldBe(["姓名", "张三"]);
         XlsxFiles.ValidationErrors(file).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_reader_reads_the_first_of_several_sheets()
+    {
+        var file = await TwoSheetFileAsync();
+
+        XlsxFiles.Read(file).Select(r => r.GetString(0)).ShouldBe(["姓名", "张三"]);
+    }
+
+    private static Task<byte[]> TwoSheetFileAsync() => XlsxFiles.WriteAsync(
+        new XlsxSheet("村干部", [new XlsxColumn("姓名")], [["张三"]]),
+        new XlsxSheet("汇总", [new XlsxColumn("人数", XlsxKind.Integer)], [[1]]));
 
     [Fact]
     public async Task Rows_from_an_async_source_go_to_a_body_that_refuses_synchronous_writes()
@@ -198,7 +249,7 @@ public sealed class XlsxWriterTests(ITestOutputHelper output)
         Should.Throw<ArgumentException>(() => new XlsxSheet(name, [new XlsxColumn("姓名")], Array.Empty<object?[]>()));
 
     [Fact]
-    public async Task A_100000_row_workbook_writes_and_reads_back_completely()
+    public async Task A_100000_row_workbook_reads_back_completely()
     {
         const int count = 100_000;
         XlsxColumn[] columns =
