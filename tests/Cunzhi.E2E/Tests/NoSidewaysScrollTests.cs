@@ -35,13 +35,30 @@ public sealed class NoSidewaysScrollTests(BrowserFixture fixture, ITestOutputHel
                 {
                     var response = await page.GotoAsync(link);
                     response!.Status.ShouldBe(200, $"{user} 打开 {link}");
-                    var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-                    var (scroll, inner) = (sizes[0], sizes[1]);
-                    if (scroll > inner) overflowing.Add($"{width}px {link}: 页面宽 {scroll}px > 窗口 {inner}px");
+                    if (await OverflowAsync(page) is { } wide) overflowing.Add($"{width}px {link}: {wide}");
                 }
             }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 }, IsMobile = width < 500, HasTouch = width < 500 },
             testName: $"{nameof(No_page_in_the_navigation_scrolls_sideways)}-{user}-{width}");
         }
         overflowing.ShouldBeEmpty($"{user} 的页面不应横向滚动");
     }
+
+    /// <summary>
+    /// How far the page is wider than the layout viewport (<c>clientWidth</c>: on a phone the device width, not the
+    /// zoomed-out visual viewport that <c>innerWidth</c> can report), or null when it fits.
+    /// </summary>
+    private static async Task<string?> OverflowAsync(IPage page)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        return sizes[0] > sizes[1] ? $"页面宽 {sizes[0]}px > 可视宽度 {sizes[1]}px" : null;
+    }
+
+    [Fact]
+    public Task The_overflow_check_finds_a_page_wider_than_the_phone() => RunAsync(async page =>
+    {
+        await new LoginPage(page).GotoAsync();
+        (await OverflowAsync(page)).ShouldBeNull("登录页应适合手机宽度");
+        await page.EvaluateAsync("() => { const d = document.createElement('div'); d.style.width = '1000px'; d.style.height = '1px'; document.body.appendChild(d); }");
+        (await OverflowAsync(page)).ShouldNotBeNull("加宽后的页面应被发现");
+    }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 }, IsMobile = true, HasTouch = true });
 }
