@@ -16,6 +16,7 @@ public sealed class NumberTextTests
     [InlineData("", "")]
     [InlineData("十二", "十二")]
     [InlineData("ａｂｃ", "abc")]
+    [InlineData("1²", "1²")]
     public void Full_width_number_text_reads_as_ascii(string typed, string read) =>
         NumberText.Normalize(typed).ShouldBe(read);
 }

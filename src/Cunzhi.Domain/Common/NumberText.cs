@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cunzhi.Domain.Common;
 
 /// <summary>
@@ -9,17 +7,10 @@ namespace Cunzhi.Domain.Common;
 public static class NumberText
 {
     /// <summary>
-    /// Full-width digits, point, signs and separators to their ASCII forms (Unicode NFKC), the ideographic
+    /// Full-width digits, point, signs and separators to their ASCII forms (<see cref="HalfWidth"/>), the ideographic
     /// full stop 。 typed for a point to '.', and surrounding spaces of any width removed. Text that is not a
     /// number stays not a number: only the characters' width changes.
     /// </summary>
-    public static string Normalize(string text)
-    {
-        if (string.IsNullOrEmpty(text)) return text;
-        var ascii = true;
-        foreach (var c in text)
-            if (c > 0x7E) { ascii = false; break; }
-        var s = ascii ? text : text.Normalize(NormalizationForm.FormKC).Replace('。', '.');
-        return s.Trim();
-    }
+    public static string Normalize(string text) =>
+        string.IsNullOrEmpty(text) ? text : HalfWidth.Of(text).Replace('。', '.').Trim();
 }

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using System.Text;
 using Cunzhi.Data;
 using Cunzhi.Domain.Regions;
@@ -161,7 +162,7 @@ public sealed class VillageResolver
     /// <summary>Full-width characters (／, digits from a Chinese input method) to plain ones, spaces dropped: 三兴镇 / 闹坪村 is 三兴镇/闹坪村.</summary>
     private static string Key(string text)
     {
-        var plain = XlsxText.ToHalfWidth(text).Replace('\\', '/');
+        var plain = HalfWidth.Of(text).Replace('\\', '/');
         var key = new StringBuilder(plain.Length);
         foreach (var c in plain)
             if (!char.IsWhiteSpace(c))

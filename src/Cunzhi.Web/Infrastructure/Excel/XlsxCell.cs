@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -116,7 +117,7 @@ public readonly partial record struct XlsxCell(XlsxCellType Type, string Raw)
                 value = (decimal)n; // the conversion keeps 15 significant digits, as Excel shows
                 return true;
             case XlsxCellType.Text:
-                var text = XlsxText.ToHalfWidth(Raw).Trim();
+                var text = HalfWidth.Of(Raw).Trim();
                 return text.Length > 0 && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
             default:
                 return false;
@@ -149,7 +150,7 @@ public readonly partial record struct XlsxCell(XlsxCellType Type, string Raw)
                 value = Raw == "1";
                 return true;
             case XlsxCellType.Text:
-                switch (XlsxText.ToHalfWidth(Raw).Trim().ToUpperInvariant())
+                switch (HalfWidth.Of(Raw).Trim().ToUpperInvariant())
                 {
                     case "是" or "Y" or "YES" or "TRUE" or "1":
                         value = true;
@@ -169,7 +170,7 @@ public readonly partial record struct XlsxCell(XlsxCellType Type, string Raw)
     internal static bool TryParseDate(string raw, out DateOnly date)
     {
         date = default;
-        var text = XlsxText.ToHalfWidth(raw).Trim();
+        var text = HalfWidth.Of(raw).Trim();
         var m = DateText().Match(text);
         return m.Success && TryDate(
             int.Parse(m.Groups["y"].ValueSpan, CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Common;
 using System.Text;
 
 namespace Cunzhi.Web.Infrastructure.Excel;
@@ -55,7 +56,7 @@ public static class XlsxHeader
     internal static string Normalize(string header)
     {
         var text = new StringBuilder(header.Length);
-        foreach (var c in XlsxText.ToHalfWidth(header))
+        foreach (var c in HalfWidth.Of(header))
             if (!char.IsWhiteSpace(c))
                 text.Append(char.ToLowerInvariant(c));
         return text.ToString().Trim('*');

@@ -69,27 +69,4 @@ internal static class XlsxText
         }
         return width;
     }
-
-    /// <summary>
-    /// Full-width ASCII (what a Chinese input method produces: "２０２４／３／１", "（"), the ideographic space and the
-    /// no-break space to their plain forms, so parsing and header matching see what the user meant.
-    /// </summary>
-    public static string ToHalfWidth(string text)
-    {
-        if (!text.AsSpan().ContainsAnyInRange('\uFF01', '\uFF5E') && !text.Contains('\u3000') && !text.Contains('\u00A0'))
-            return text;
-        return string.Create(text.Length, text, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = c switch
-                {
-                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                    '\u3000' or '\u00A0' => ' ',
-                    _ => c,
-                };
-            }
-        });
-    }
 }
