@@ -11,7 +11,10 @@ public sealed class OpenEvaluationPage(IPage page)
 
     public async Task OpenAsync(string village, int year, DateTime opensAt, DateTime closesAt)
     {
-        await page.Locator("#Villages").FillAsync(village);
+        // The village tree: the filter opens the town holding the code, then the village's box is ticked.
+        await page.GetByPlaceholder("按乡镇或村名筛选").FillAsync(village);
+        await page.Locator($"input[name=Villages][value='{village}']").CheckAsync();
+        await Expect(page.GetByTestId("picked-count")).ToContainTextAsync("已选 1 /");
         await page.Locator("#Year").FillAsync(year.ToString());
         await page.Locator("#OpensAt").FillAsync(opensAt.ToString("yyyy-MM-ddTHH:mm"));
         await page.Locator("#ClosesAt").FillAsync(closesAt.ToString("yyyy-MM-ddTHH:mm"));

@@ -9,22 +9,37 @@ using Cunzhi.Domain.Accounts;
 
 namespace Cunzhi.Web.Features.Evaluations;
 
-/// <summary>开启评议 (county): a town or the whole county (all its villages), or listed villages; year and period.</summary>
+/// <summary>One town of the picking tree with its villages (code order).</summary>
+public sealed record TownVillages(string Code, string Name, IReadOnlyList<(string Code, string Name)> Villages);
+
+/// <summary>
+/// 开启评议 (county): the villages are picked from a tree of the account's towns and their villages (checking a town
+/// checks its villages, wwwroot/js/evaluation-open.js; without script the villages are plain checkboxes grouped by town).
+/// The form posts the village codes; each must be a village of the tree — that is, existing and in the account's scope
+/// (the data context filters the tree) — or the whole post is refused with 400 naming the bad codes.
+/// </summary>
 [Authorize(Policy = Permissions.EvaluationsOpen)]
 public sealed class OpenModel(EvaluationHandlers evaluations, IValidator<OpenWindows> validator, AppDbContext db, TimeProvider clock) : PageModel
 {
-    [BindProperty] public string? Scope { get; set; }
-    [BindProperty] public string? Villages { get; set; }
+    public const string UnknownVillagesMessage = "以下村代码不存在或不在本账号管辖范围内：{0}";
+
+    [BindProperty] public List<string> Villages { get; set; } = [];
     [BindProperty] public int Year { get; set; }
     [BindProperty] public DateTime? OpensAt { get; set; }
     [BindProperty] public DateTime? ClosesAt { get; set; }
 
-    public IReadOnlyList<(string Code, string Name)> Towns { get; private set; } = [];
+    public IReadOnlyList<TownVillages> Towns { get; private set; } = [];
+    public int VillageCount => Towns.Sum(t => t.Villages.Count);
     public OpenWindowsResult? Result { get; private set; }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Towns = (await db.Regions.AsNoTracking().Towns().Select(r => new { r.Code, r.Name }).ToListAsync(ct))
-            .Select(r => (r.Code, r.Name)).ToList();
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var towns = await db.Regions.AsNoTracking().Towns().Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        var villages = (await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village).OrderBy(r => r.Code)
+            .Select(r => new { r.Code, r.Name }).ToListAsync(ct)).ToLookup(v => RegionCodes.TownOf(v.Code));
+        Towns = towns.Select(t => new TownVillages(t.Code, t.Name, villages[t.Code].Select(v => (v.Code, v.Name)).ToList()))
+            .Where(t => t.Villages.Count > 0).ToList();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,10 +53,17 @@ public sealed class OpenModel(EvaluationHandlers evaluations, IValidator<OpenWin
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        // Listed villages win; otherwise the chosen town, or the account's whole region.
-        var listed = (Villages ?? "").Split([',', '，', '\n', '\r', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var regions = listed.Count > 0 ? listed : [string.IsNullOrWhiteSpace(Scope) ? User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value ?? "" : Scope];
-        Result = await this.RunCommandAsync(validator, new OpenWindows(regions, Year, OpensAt, ClosesAt), async c => (OpenWindowsResult?)await evaluations.OpenAsync(c, ct), ct);
+        var picked = Villages.Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct().ToList();
+        var known = Towns.SelectMany(t => t.Villages).Select(v => v.Code).ToHashSet();
+        var unknown = picked.Where(v => !known.Contains(v)).ToList();
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError(nameof(Villages), string.Format(UnknownVillagesMessage, string.Join("、", unknown.Take(10)) + (unknown.Count > 10 ? $" 等 {unknown.Count} 个" : "")));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Villages = picked;
+        Result = await this.RunCommandAsync(validator, new OpenWindows(picked, Year, OpensAt, ClosesAt), async c => (OpenWindowsResult?)await evaluations.OpenAsync(c, ct), ct);
         return Page();
     }
 }
