@@ -40,6 +40,31 @@ public sealed partial class AuditNamesConventionTests(SqliteFactory f) : IClassF
         missing.ShouldBeEmpty("缺少中文标签的字段");
     }
 
+    [Fact]
+    public void Every_enum_column_of_an_audited_entity_is_listed_with_its_enum()
+    {
+        var columns = AuditedTypes().SelectMany(t => t.GetProperties()
+                .Select(p => (Entity: t.ClrType.Name, Property: p.Name, Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
+            .Where(x => x.Type.IsEnum).Distinct().ToList();
+        columns.Count.ShouldBeGreaterThan(30);
+        columns.Where(x => AuditEnumNames.Fields.GetValueOrDefault((x.Entity, x.Property)) != x.Type)
+            .Select(x => $"{x.Entity}.{x.Property} ({x.Type.Name})").ShouldBeEmpty("审计表中缺少（或类型不符）的枚举字段");
+    }
+
+    [Fact]
+    public void Every_value_of_an_audited_enum_has_a_Chinese_name()
+    {
+        var missing = AuditEnumNames.Fields.Values.Distinct()
+            .SelectMany(type => Enum.GetValues(type).Cast<object>().Select(v => (Type: type, Value: v)))
+            .Where(x => !AuditEnumNames.Values.TryGetValue(x.Type, out var names) || !names.TryGetValue(Convert.ToInt32(x.Value), out var name)
+                        || !ChineseName().IsMatch(name))
+            .Select(x => $"{x.Type.Name}.{x.Value}").ToList();
+        missing.ShouldBeEmpty("缺少中文名的枚举值");
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex ChineseName();
+
     [GeneratedRegex("""RecordEvent\(\s*(?<action>[^,]+),\s*(?:"(?<entity>[^"]+)"|nameof\((?<nameof>\w+)\))""")]
     private static partial Regex RecordEventCall();
 

@@ -54,6 +54,37 @@ public abstract class AuditReadableTests<TFactory>(TFactory f) : IClassFixture<T
         row.QuerySelectorAll("[data-testid=audit-changes] li").Select(li => li.GetAttribute("data-field")).ShouldNotContain("Code"); // unchanged fields are left out
     }
 
+    /// <summary>Takes the <paramref name="nth"/> serving cadre of 东溪村 out of office (正常离任) through the API; returns the update's sequence.</summary>
+    private async Task<long> Depart(int nth)
+    {
+        var id = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode == Demo.Dongxi && c.Status == Domain.Cadres.CadreStatus.InOffice)
+            .OrderBy(c => c.Id).Skip(nth).Select(c => c.Id).FirstAsync());
+        var api = await f.ApiAs("town.efeng");
+        (await api.PostAsJsonAsync($"/api/v1/cadres/{id}/departure", new { status = "DepartedNormally", date = China.Today.ToString("yyyy-MM-dd"), reason = "换届" }))
+            .EnsureSuccessStatusCode();
+        return await f.WithSystemDb(db => db.AuditEntries.Where(a => a.Entity == "Cadre" && a.EntityKey == id.ToString() && a.Action == AuditActions.Update)
+            .MaxAsync(a => a.Sequence));
+    }
+
+    [Fact]
+    public async Task The_page_shows_an_enum_change_by_its_Chinese_value_names()
+    {
+        var sequence = await Depart(0);
+        var html = await CunzhiFactory.Html(await (await f.PagesAs("discipline")).GetAsync($"/Audit?entity=Cadre&region={Demo.Dongxi}&kind=修改"));
+        var status = html.QuerySelector($"tr[data-sequence='{sequence}'] [data-testid=audit-changes] li[data-field=Status]")!;
+        status.QuerySelector("del")!.TextContent.ShouldBe("在任");
+        status.QuerySelector("ins")!.TextContent.ShouldBe("正常离任");
+    }
+
+    [Fact]
+    public async Task The_export_shows_an_enum_change_by_its_Chinese_value_names()
+    {
+        var sequence = await Depart(1);
+        var response = await (await f.PagesAs("discipline")).GetAsync($"/Audit?handler=Export&entity=Cadre&region={Demo.Dongxi}&kind=修改");
+        var row = Rows(await response.Content.ReadAsByteArrayAsync()).Skip(1).Single(r => r.GetString(0) == sequence.ToString());
+        row.GetString(10)!.ShouldContain("在职状态：在任 → 正常离任");
+    }
+
     [Fact]
     public async Task Raw_json_and_the_login_name_appear_only_behind_the_details_toggle()
     {

@@ -15,7 +15,7 @@ public sealed record AuditChange(string Field, string Label, string? Before, str
 /// Before → after of an entry as a list of changed fields in Chinese: an update lists the fields whose value changed, an
 /// insert the fields it set, a delete the fields the row had, an event the keys of its detail. Secret columns stay the
 /// markers the capture wrote (shown as 已设置/已更改, never a value); times in China time; login names in *By fields as
-/// the person's display name; true/false as 是/否.
+/// the person's display name; true/false as 是/否; enum columns by their Chinese value names (<see cref="AuditEnumNames"/>).
 /// </summary>
 public static class AuditDiff
 {
@@ -42,7 +42,7 @@ public static class AuditDiff
             var nowText = now?.ToJsonString();
             if (action == AuditActions.Update && b is not null && a is not null && oldText == nowText) continue;
             if (action != AuditActions.Update && old is null && now is null) continue; // an unset field of a new or deleted row
-            changes.Add(new AuditChange(key, AuditNames.Field(entity, key), b is null ? null : Show(key, old, people, clock), a is null ? null : Show(key, now, people, clock)));
+            changes.Add(new AuditChange(key, AuditNames.Field(entity, key), b is null ? null : Show(entity, key, old, people, clock), a is null ? null : Show(entity, key, now, people, clock)));
         }
         return changes;
     }
@@ -63,12 +63,13 @@ public static class AuditDiff
         catch (JsonException) { return null; }
     }
 
-    private static string Show(string key, JsonNode? value, IReadOnlyDictionary<string, PersonName> people, TimeProvider clock)
+    private static string Show(string entity, string key, JsonNode? value, IReadOnlyDictionary<string, PersonName> people, TimeProvider clock)
     {
         if (value is null) return "（空）";
         if (value is JsonValue v)
         {
             if (v.TryGetValue<bool>(out var flag)) return flag ? "是" : "否";
+            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var number) && AuditEnumNames.Name(entity, key, number) is { } name) return name;
             if (v.TryGetValue<string>(out var s))
             {
                 if (s == AuditRedaction.Hidden) return "（已设置，不显示）";

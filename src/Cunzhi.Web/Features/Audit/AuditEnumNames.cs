@@ -1,0 +1,127 @@
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Forms;
+using Cunzhi.Domain.Pay;
+using Cunzhi.Domain.People;
+using Cunzhi.Domain.Ranks;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Reserves;
+using Cunzhi.Domain.Tasks;
+
+namespace Cunzhi.Web.Features.Audit;
+
+/// <summary>
+/// Enum columns in the audit diff: the log stores an enum as its number (Status 1 → 2); this table says which
+/// (entity, field) holds which enum and names every value in Chinese (草稿 → 已复核), taking the names the areas' own
+/// pages show wherever they have them so a state reads the same on the log as on its page. AuditNamesConventionTests
+/// fails on an enum column of the data model that is missing here, or an enum value without a Chinese name.
+/// </summary>
+public static class AuditEnumNames
+{
+    /// <summary>(entity type, property) → the enum it holds.</summary>
+    public static readonly IReadOnlyDictionary<(string Entity, string Field), Type> Fields = new Dictionary<(string, string), Type>
+    {
+        [("Region", "Level")] = typeof(RegionLevel),
+        [("Cadre", "Gender")] = typeof(Gender),
+        [("Cadre", "Status")] = typeof(CadreStatus),
+        [("Cadre", "Origin")] = typeof(CadreOrigin),
+        [("ReserveCadre", "Gender")] = typeof(Gender),
+        [("ReserveCadre", "Source")] = typeof(ReserveSource),
+        [("ReserveCadre", "Channel")] = typeof(RecommendationChannel),
+        [("ReserveCadre", "Status")] = typeof(ReserveStatus),
+        [("ReserveReview", "Outcome")] = typeof(ReviewOutcome),
+        [("Resident", "Gender")] = typeof(Gender),
+        [("IndicatorTemplate", "Kind")] = typeof(ReviewKind),
+        [("IndicatorTemplate", "Status")] = typeof(TemplateStatus),
+        [("PeriodReview", "Kind")] = typeof(ReviewKind),
+        [("LedgerRecord", "Kind")] = typeof(LedgerKind),
+        [("AnnualBatch", "State")] = typeof(AnnualState),
+        [("AnnualReview", "State")] = typeof(AnnualState),
+        [("AnnualReview", "CandidateRating")] = typeof(Rating),
+        [("AnnualReview", "Rating")] = typeof(Rating),
+        [("BallotTally", "Choice")] = typeof(BallotChoice),
+        [("RankPolicy", "MinimumRating")] = typeof(Rating),
+        [("ConductRecord", "Kind")] = typeof(ConductKind),
+        [("ConductRecord", "Level")] = typeof(CommendationLevel),
+        [("RankProposal", "Kind")] = typeof(ProposalKind),
+        [("RankProposal", "Ground")] = typeof(DemotionGround),
+        [("RankProposal", "State")] = typeof(ProposalState),
+        [("RankChange", "Kind")] = typeof(RankChangeKind),
+        [("PayrollRun", "State")] = typeof(PayrollState),
+        [("PayLine", "Kind")] = typeof(PayLineKind),
+        [("IncomeReward", "State")] = typeof(IncomeRewardState),
+        [("ResponsibilityList", "Status")] = typeof(ListStatus),
+        [("ResponsibilityItem", "Category")] = typeof(ItemCategory),
+        [("TaskRequest", "Channel")] = typeof(TaskChannel),
+        [("TaskRequest", "Status")] = typeof(TaskRequestStatus),
+        [("WeeklyReport", "Status")] = typeof(WeeklyStatus),
+        [("Reminder", "Kind")] = typeof(ReminderKind),
+        [("ReminderWebhook", "Kind")] = typeof(RobotKind),
+        [("BurdenEvent", "Kind")] = typeof(BurdenEventKind),
+        [("RankingPublication", "Kind")] = typeof(RankingKind),
+        [("FormTemplate", "Status")] = typeof(FormStatus),
+        [("FormField", "Type")] = typeof(FieldType),
+        [("FormSubmission", "Status")] = typeof(SubmissionStatus),
+    };
+
+    /// <summary>Enum → value → Chinese name.</summary>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlyDictionary<int, string>> Values = new Dictionary<Type, IReadOnlyDictionary<int, string>>
+    {
+        [typeof(RegionLevel)] = Of<RegionLevel>(RegionCodes.DisplayName),
+        [typeof(Gender)] = Of<Gender>(Cadres.CadreNames.Gender),
+        [typeof(CadreStatus)] = Of<CadreStatus>(Cadres.CadreNames.Status),
+        [typeof(CadreOrigin)] = Of<CadreOrigin>(Cadres.CadreNames.Origin),
+        [typeof(ReserveSource)] = Of<ReserveSource>(ReserveNames.Of),
+        [typeof(RecommendationChannel)] = Of<RecommendationChannel>(ReserveNames.Of),
+        [typeof(ReserveStatus)] = Of<ReserveStatus>(ReserveNames.Of),
+        [typeof(ReviewOutcome)] = Of<ReviewOutcome>(ReserveNames.Of),
+        [typeof(ReviewKind)] = Of<ReviewKind>(Assessment.ReviewHandlers.KindName),
+        [typeof(TemplateStatus)] = Of<TemplateStatus>(Assessment.AssessmentNames.Template),
+        [typeof(LedgerKind)] = Of<LedgerKind>(LedgerRecord.KindName),
+        [typeof(AnnualState)] = Of<AnnualState>(s => Assessment.AnnualHandlers.StateName(s)),
+        [typeof(Rating)] = Of<Rating>(Ratings.Name),
+        [typeof(BallotChoice)] = Of<BallotChoice>(PublicEvaluationRules.ChoiceName),
+        [typeof(ConductKind)] = Of<ConductKind>(ConductNames.Kind),
+        [typeof(CommendationLevel)] = Of<CommendationLevel>(ConductNames.Level),
+        [typeof(ProposalKind)] = Of<ProposalKind>(Ranks.PromotionHandlers.KindName),
+        [typeof(DemotionGround)] = Of<DemotionGround>(g => g switch
+        {
+            DemotionGround.AnnualIncompetent => "年度考核不称职",
+            DemotionGround.Veto => "一票否决",
+            _ => g.ToString(),
+        }),
+        [typeof(ProposalState)] = Of<ProposalState>(RankProposal.StateName),
+        [typeof(RankChangeKind)] = Of<RankChangeKind>(Ranks.PromotionHandlers.KindName),
+        [typeof(PayrollState)] = Of<PayrollState>(Pay.PayNames.State),
+        [typeof(PayLineKind)] = Of<PayLineKind>(Pay.PayNames.Kind),
+        [typeof(IncomeRewardState)] = Of<IncomeRewardState>(Pay.PayNames.IncomeState),
+        [typeof(ListStatus)] = Of<ListStatus>(Tasks.TaskNames.ListStatus),
+        [typeof(ItemCategory)] = Of<ItemCategory>(ResponsibilityItem.CategoryName),
+        [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
+        [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
+        [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),
+        [typeof(ReminderKind)] = Of<ReminderKind>(k => k switch
+        {
+            ReminderKind.MondayList => "本周清单已下发",
+            ReminderKind.FridayReport => "周五汇报提醒",
+            ReminderKind.TownUnreported => "村级周报未汇报",
+            ReminderKind.CountySummary => "本周周报汇总",
+            _ => k.ToString(),
+        }),
+        [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),
+        [typeof(BurdenEventKind)] = Of<BurdenEventKind>(BurdenEvent.KindName),
+        [typeof(RankingKind)] = Of<RankingKind>(RankingGuard.KindName),
+        [typeof(FormStatus)] = Of<FormStatus>(s => s switch { FormStatus.Draft => "草稿", FormStatus.Filed => "已报送", _ => s.ToString() }),
+        [typeof(FieldType)] = Of<FieldType>(FormTemplate.TypeName),
+        [typeof(SubmissionStatus)] = Of<SubmissionStatus>(s => FormSubmission.StatusName(s)),
+    };
+
+    private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>
+        Enum.GetValues<T>().ToDictionary(v => Convert.ToInt32(v), name);
+
+    /// <summary>The Chinese name of <paramref name="number"/> when (<paramref name="entity"/>, <paramref name="field"/>) is an enum column and the number one of its values; else null.</summary>
+    public static string? Name(string entity, string field, long number) =>
+        Fields.TryGetValue((entity, field), out var type) && Values.TryGetValue(type, out var names) && number is >= int.MinValue and <= int.MaxValue
+            && names.TryGetValue((int)number, out var name) ? name : null;
+}
