@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features;
 using Cunzhi.Web.Features.Tasks;
@@ -374,6 +375,38 @@ public abstract class TaskGateTests<TFactory>(TFactory f) : IClassFixture<TFacto
         history.QuerySelectorAll("[data-testid=history] tbody tr").Length.ShouldBe(versions.Count);
         history.QuerySelector("[data-testid=list-version]")!.TextContent.ShouldContain($"第 {oldVersion + 1} 版");
         (await f.WithSystemDb(db => db.Set<ResponsibilityList>().CountAsync())).ShouldBe(versions.Count);
+    }
+
+    private async Task<int> PendingRequests(int atLeast)
+    {
+        var dept = await f.ApiAs("dept.agri");
+        for (var pending = await f.WithSystemDb(db => db.Set<TaskRequest>().CountAsync(r => r.Status == TaskRequestStatus.Pending)); pending < atLeast; pending++)
+            (await File(dept, Body($"排队分页{pending}", null))).Status.ShouldBe(TaskRequestStatus.Pending);
+        return await f.WithSystemDb(db => db.Set<TaskRequest>().CountAsync(r => r.Status == TaskRequestStatus.Pending));
+    }
+
+    [Fact]
+    public async Task The_queue_page_shows_as_many_requests_as_pageSize_asks()
+    {
+        var pending = await PendingRequests(3);
+        var office = await f.PagesAs("coord.office");
+        var page = await CunzhiFactory.Html(await office.GetAsync("/Tasks/Queue?pageSize=2"));
+        page.QuerySelectorAll("[data-testid=pending]").Length.ShouldBe(2);
+        page.QuerySelector("nav .text-muted")!.TextContent.ShouldContain($"共 {pending} 条，第 1/{(pending + 1) / 2} 页");
+        // The pager's links keep the size.
+        page.QuerySelector("a[rel=next]")!.GetAttribute("href")!.ShouldContain("pageSize=2");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    public async Task A_bad_pageSize_on_the_queue_page_gives_the_default_size(string size)
+    {
+        var pending = await PendingRequests(3);
+        var response = await (await f.PagesAs("coord.office")).GetAsync($"/Tasks/Queue?pageSize={size}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CunzhiFactory.Html(response)).QuerySelectorAll("[data-testid=pending]").Length.ShouldBe(Math.Min(pending, PageRequest.DefaultSize));
     }
 }
 

@@ -14,6 +14,8 @@ public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, 
     IValidator<ApproveTaskRequest> approveValidator, IValidator<RejectTaskRequest> rejectValidator, IValidator<Forms.RefuseDuplicateForm> duplicateValidator) : PageModel
 {
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>Rows per page (?pageSize=, as on the other lists: 1 to <see cref="PageRequest.MaxSize"/>, otherwise the default).</summary>
+    [BindProperty(SupportsGet = true)] public int? PageSize { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -24,7 +26,7 @@ public sealed class QueueModel(TaskRequestViews tasks, TaskAdmission admission, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await tasks.QueueAsync(new PageRequest(PageNumber, 20), ct);
+        Rows = await tasks.QueueAsync(new PageRequest(PageNumber, PageSize), ct);
         Nearest = await nearest.ForAsync(Rows.Items, ct);
     }
 
