@@ -291,6 +291,24 @@ public abstract class PayExportFileTests<TFactory>(TFactory f) : IClassFixture<T
         (mine["D"], mine["F"]).ShouldBe((id, account));
         (await Exports()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_print_sheet_shows_the_bank_and_the_masked_account_never_the_full_number()
+    {
+        var town = await f.ApiAs("town.sanxing");
+        var (_, _, account) = await Register(town, "钟打印");
+        var run = await Compute(town, 2024, 3);
+        // Even an account with the reveal right gets the masked number: the full one leaves only through the audited export.
+        var response = await (await f.PagesAs("county.admin")).GetAsync($"/Pay/Print/{run.Id}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain(account);
+        var html = await CunzhiFactory.Html(response);
+        html.QuerySelectorAll("[data-testid=sheet] thead th").Select(th => th.TextContent).ShouldContain("开户行");
+        var row = html.QuerySelectorAll("[data-testid=sheet] tbody tr").Single(tr => tr.TextContent.Contains("钟打印"));
+        row.QuerySelector("[data-testid=print-bank]")!.TextContent.ShouldBe("中国农业银行万载县支行");
+        row.QuerySelector("[data-testid=print-account]")!.TextContent.ShouldBe(BankAccount.Mask(account));
+    }
 }
 
 public sealed class PayExportFileTests_Sqlite(SqliteFactory f) : PayExportFileTests<SqliteFactory>(f);

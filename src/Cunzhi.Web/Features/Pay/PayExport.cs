@@ -32,9 +32,24 @@ public sealed class PayExport(AppDbContext db, PayRunViews runs, PersonalDataPro
     public async Task<XlsxDownload?> ExportAsync(long id, bool full, CancellationToken ct)
     {
         if (await runs.AllLinesAsync(id, ct) is not { } d) return null;
-        var ids = d.Lines.Select(l => l.CadreId).Distinct().ToList();
+        var payees = await PayeesAsync(d.Lines.Select(l => l.CadreId), full, ct);
+        if (full)
+        {
+            var detail = JsonSerializer.Serialize(new { fullNumbers = true, year = d.Run.Year, month = d.Run.Month, rows = payees.Count }, AuditCapture.Json);
+            db.RecordEvent(AuditActions.Export, nameof(PayrollRun), id.ToString(CultureInfo.InvariantCulture), d.Run.Town, detail);
+            await db.SaveChangesAsync(ct);
+        }
+        return Build(d.Run, d.Lines, payees, full, clock);
+    }
+
+    /// <summary>
+    /// 身份证号, 开户行 and 银行账号 of the cadres <paramref name="cadreIds"/> (in scope), by cadre id: masked, or in full when
+    /// <paramref name="full"/> (the caller checks the reveal right and records it). The print sheet takes the masked ones.
+    /// </summary>
+    public async Task<Dictionary<long, Payee>> PayeesAsync(IEnumerable<long> cadreIds, bool full, CancellationToken ct)
+    {
         var payees = new Dictionary<long, Payee>();
-        foreach (var chunk in ids.Chunk(1000))
+        foreach (var chunk in cadreIds.Distinct().Chunk(1000))
         {
             var found = await db.Cadres.AsNoTracking().Where(c => chunk.Contains(c.Id))
                 .Select(c => new
@@ -46,13 +61,7 @@ public sealed class PayExport(AppDbContext db, PayRunViews runs, PersonalDataPro
                 payees[c.Id] = new Payee(full && c.NationalIdCipher is { } n ? protector.Unprotect(n) : c.NationalIdMasked, c.BankName,
                     full && c.BankAccountCipher is { } a ? protector.Unprotect(a) : c.BankAccountMasked);
         }
-        if (full)
-        {
-            var detail = JsonSerializer.Serialize(new { fullNumbers = true, year = d.Run.Year, month = d.Run.Month, rows = payees.Count }, AuditCapture.Json);
-            db.RecordEvent(AuditActions.Export, nameof(PayrollRun), id.ToString(CultureInfo.InvariantCulture), d.Run.Town, detail);
-            await db.SaveChangesAsync(ct);
-        }
-        return Build(d.Run, d.Lines, payees, full, clock);
+        return payees;
     }
 
     /// <summary>The parts of a payee's pay, summed over their lines (a regular line and an adjustment, say).</summary>
