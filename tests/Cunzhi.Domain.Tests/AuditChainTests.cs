@@ -72,6 +72,59 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void The_entries_after_a_verified_checkpoint_verify_on_their_own()
+    {
+        var chain = Chain(6);
+        var result = AuditChain.VerifyAfter(chain.Skip(3), Key, (3, chain[2].StoredHash), (6, chain[^1].StoredHash));
+        result.Intact.ShouldBeTrue();
+        result.EntriesChecked.ShouldBe(3);
+        // Nothing new since the checkpoint: nothing to read, still intact.
+        AuditChain.VerifyAfter([], Key, (6, chain[^1].StoredHash), (6, chain[^1].StoredHash)).Intact.ShouldBeTrue();
+    }
+
+    public static TheoryData<string, long, string> TamperingAfterCheckpoint => new()
+    {
+        { "alter-new", 5, "被改动" },
+        { "delete-first-new", 4, "缺失" },
+        { "delete-tail", 6, "末尾记录被删除" },
+        { "checkpoint-rehashed", 4, "前序哈希" },
+        { "head-mismatch", 6, "链头" },
+        { "beyond-head", 6, "未经正常写入" },
+    };
+
+    [Theory, MemberData(nameof(TamperingAfterCheckpoint))]
+    public void Tampering_after_the_checkpoint_is_named_at_its_first_broken_link(string kind, long sequence, string reason)
+    {
+        var chain = Chain(6);
+        (long, string) checkpoint = (3, chain[2].StoredHash);
+        (long, string) head = (6, chain[^1].StoredHash);
+        var after = chain.Skip(3).ToList();
+        switch (kind)
+        {
+            case "alter-new": after[1] = after[1] with { Link = after[1].Link with { After = """{"Name":"伪造"}""" } }; break;
+            case "delete-first-new": after.RemoveAt(0); break;
+            case "delete-tail": after.RemoveAt(2); break;
+            // Entry 3 re-sealed after it was verified: its new hash no longer matches what entry 4 links to.
+            case "checkpoint-rehashed": checkpoint = (3, new string('1', 64)); break;
+            case "head-mismatch": head = (6, new string('0', 64)); break;
+            case "beyond-head": head = (5, chain[4].StoredHash); break;
+        }
+        var result = AuditChain.VerifyAfter(after, Key, checkpoint, head);
+        result.Intact.ShouldBeFalse();
+        result.FirstBreak!.Sequence.ShouldBe(sequence);
+        result.FirstBreak.Reason.ShouldContain(reason);
+    }
+
+    [Fact]
+    public void An_entry_before_the_checkpoint_altered_later_is_found_only_by_the_whole_chain()
+    {
+        var chain = Chain(6);
+        chain[1] = chain[1] with { Link = chain[1].Link with { After = """{"Name":"伪造"}""" } };
+        AuditChain.VerifyAfter(chain.Skip(3), Key, (3, chain[2].StoredHash), (6, chain[^1].StoredHash)).Intact.ShouldBeTrue();
+        AuditChain.Verify(chain, Key, (6, chain[^1].StoredHash)).FirstBreak!.Sequence.ShouldBe(2);
+    }
+
+    [Fact]
     public void Hash_covers_null_and_empty_values_differently()
     {
         var link = Chain(1)[0].Link;

@@ -236,9 +236,10 @@ public abstract class HomeTodoTests<TFactory>(TFactory f) : IClassFixture<TFacto
     }
 
     [Fact]
-    public async Task Discipline_home_reports_a_broken_audit_chain()
+    public async Task Discipline_home_reports_a_break_among_the_entries_written_since_its_last_check()
     {
         (await Count("discipline", "audit-breaks")).ShouldBe(0);
+        await f.ApiAs("county.admin"); // a sign-in: an entry after the home's last check
         var victim = await f.WithSystemDb(db => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.Sequence).FirstAsync());
         await f.WithSystemDb(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AuditEntries\" SET \"After\" = '{{\"Name\":\"伪造\"}}' WHERE \"Sequence\" = {victim}"));
         (await Count("discipline", "audit-breaks")).ShouldBe(1);

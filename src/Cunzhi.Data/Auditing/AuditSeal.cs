@@ -14,4 +14,8 @@ public sealed class AuditSeal(byte[] key)
 
     public AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, (long Sequence, string Hash)? expectedHead = null)
         => AuditChain.Verify(entriesInOrder, key, expectedHead);
+
+    /// <summary>The entries after a checkpoint verified earlier (see <see cref="AuditChain.VerifyAfter"/>).</summary>
+    public AuditVerification VerifyAfter(IEnumerable<StoredAuditLink> entriesAfter, (long Sequence, string Hash) after, (long Sequence, string Hash)? expectedHead = null)
+        => AuditChain.VerifyAfter(entriesAfter, key, after, expectedHead);
 }

@@ -67,17 +67,27 @@ public static class AuditChain
     /// a removed tail is reported too.
     /// </summary>
     public static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, byte[] key, (long Sequence, string Hash)? expectedHead = null)
-        => Verify(entriesInOrder, link => ComputeHash(link, key), expectedHead);
+        => Verify(entriesInOrder, link => ComputeHash(link, key), expectedHead, (0, string.Empty));
+
+    /// <summary>
+    /// The same checks for the entries after a checkpoint verified earlier: <paramref name="entriesAfter"/> must start at
+    /// <paramref name="after"/>.Sequence + 1 and link to <paramref name="after"/>.Hash. Cheap, but it trusts the checkpoint:
+    /// an entry at or before it altered since it was verified is not found here — only a whole-chain verification finds it.
+    /// </summary>
+    public static AuditVerification VerifyAfter(IEnumerable<StoredAuditLink> entriesAfter, byte[] key, (long Sequence, string Hash) after,
+        (long Sequence, string Hash)? expectedHead = null)
+        => Verify(entriesAfter, link => ComputeHash(link, key), expectedHead, after);
 
     /// <summary>The same checks against the first version's unkeyed hash (see <see cref="ComputeUnkeyedHash"/>).</summary>
     public static AuditVerification VerifyUnkeyed(IEnumerable<StoredAuditLink> entriesInOrder, (long Sequence, string Hash)? expectedHead = null)
-        => Verify(entriesInOrder, ComputeUnkeyedHash, expectedHead);
+        => Verify(entriesInOrder, ComputeUnkeyedHash, expectedHead, (0, string.Empty));
 
-    private static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, Func<AuditLink, string> hash, (long Sequence, string Hash)? expectedHead)
+    private static AuditVerification Verify(IEnumerable<StoredAuditLink> entriesInOrder, Func<AuditLink, string> hash, (long Sequence, string Hash)? expectedHead,
+        (long Sequence, string Hash) start)
     {
         long checkedCount = 0;
-        long expectedSequence = 1;
-        var previousHash = string.Empty;
+        var expectedSequence = start.Sequence + 1;
+        var previousHash = start.Hash;
         foreach (var (link, storedHash) in entriesInOrder)
         {
             if (link.Sequence != expectedSequence)
@@ -92,14 +102,15 @@ public static class AuditChain
             expectedSequence++;
             checkedCount++;
         }
+        var last = start.Sequence + checkedCount;
         if (expectedHead is { } head)
         {
-            if (head.Sequence > checkedCount)
-                return new(checkedCount, new(checkedCount + 1, $"日志应有 {head.Sequence} 条，实际只有 {checkedCount} 条（末尾记录被删除）"));
-            if (head.Sequence < checkedCount)
+            if (head.Sequence > last)
+                return new(checkedCount, new(last + 1, $"日志应有 {head.Sequence} 条，实际只有 {last} 条（末尾记录被删除）"));
+            if (head.Sequence < last)
                 return new(checkedCount, new(head.Sequence + 1, $"第 {head.Sequence + 1} 条起的记录未经正常写入（链头只记到第 {head.Sequence} 条）"));
             if (head.Sequence > 0 && head.Hash != previousHash)
-                return new(checkedCount, new(checkedCount, $"第 {checkedCount} 条记录与链头记录的哈希不符"));
+                return new(checkedCount, new(last, $"第 {last} 条记录与链头记录的哈希不符"));
         }
         return new(checkedCount, null);
     }

@@ -26,7 +26,7 @@ public sealed record AuditRow(long Sequence, DateTime AtUtc, string UserName, st
     IReadOnlyList<AuditChange>? Changes = null);
 
 /// <summary>Reading the log (region-scoped by the data context) and verifying the chain.</summary>
-public sealed class AuditHandlers(AppDbContext db, TimeProvider clock)
+public sealed class AuditHandlers(AppDbContext db, TimeProvider clock, AuditChainWatch watch)
 {
     public const int MaxFilterLength = 60;
 
@@ -108,6 +108,9 @@ public sealed class AuditHandlers(AppDbContext db, TimeProvider clock)
         .Select(e => (e, AuditNames.Entity(e))).OrderBy(e => e.Item2, StringComparer.Ordinal).ToList();
 
     public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => AuditVerifier.VerifyAsync(db, ct);
+
+    /// <summary>The cheap check the discipline home shows: the entries since the last check, the whole chain at most every <see cref="AuditChainWatch.FullEvery"/>.</summary>
+    public Task<AuditWatchResult> WatchAsync(CancellationToken ct = default) => watch.CheckAsync(db, ct);
 
     /// <summary>The chain's head (whole chain, not region-scoped: a sequence and a keyed hash reveal no entry).</summary>
     public Task<AuditHeadView> HeadAsync(CancellationToken ct = default) => AuditVerifier.HeadAsync(db, ct);

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Audit;
 public sealed class AuditModule : IFeatureModule
 {
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<AuditHandlers>().AddScoped<AuditExport>();
+    public void AddServices(IServiceCollection services) => services.AddScoped<AuditHandlers>().AddScoped<AuditExport>().AddSingleton<AuditChainWatch>();
 
     public void MapEndpoints(ApiRoutes routes)
     {

@@ -16,6 +16,7 @@ using Cunzhi.Web.Features.Ranks;
 using Cunzhi.Web.Features.Regions;
 using Cunzhi.Web.Features.Reserves;
 using Cunzhi.Web.Features.Tasks;
+using Cunzhi.Web.Infrastructure.Auditing;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Time;
 
@@ -141,12 +142,14 @@ public sealed class HomeTodos(
             items.Add(new("recent-conduct", $"近{RecentDays}天登记的履职记录", (await conduct.ListAsync(new(null, null, null, RecordedSinceUtc: since), CountOnly, ct)).Total,
                 "/Ranks/Conduct"));
         }
-        // Verifying streams the whole chain, so it runs on the home of the account that watches for changes (discipline), not on every reader's.
+        // The account that watches for changes (discipline) sees whether the chain verifies: the entries written since the
+        // last check at once, the whole chain again at most every 10 minutes (AuditChainWatch); 操作日志 verifies it all on demand.
         if (u.Can(Permissions.AuditRead) && u.Can(Permissions.ConductRecordDiscipline))
         {
-            var check = await audit.VerifyAsync(ct);
+            var check = await audit.WatchAsync(ct);
+            var full = $"全链复核于 {clock.Show(check.FullAtUtc, "HH:mm")}，每 {(int)AuditChainWatch.FullEvery.TotalMinutes} 分钟一次；操作日志页可随时完整校验";
             items.Add(new("audit-breaks", "操作日志哈希链断裂", check.Intact ? 0 : 1, "/Audit",
-                check.FirstBreak is { } b ? $"第 {b.Sequence} 条起校验不通过" : $"已校验 {check.EntriesChecked} 条，完整"));
+                check.FirstBreak is { } b ? $"第 {b.Sequence} 条起校验不通过（{full}）" : $"最近核验：截至第 {check.Sequence} 条，完整（{full}）"));
         }
         if (u.Can(Permissions.RemindersRead))
             items.Add(new("reminders", "未读消息", await reminders.UnreadAsync(ct), "/Burden/Messages?Unread=true"));

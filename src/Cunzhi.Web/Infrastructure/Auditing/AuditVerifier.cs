@@ -19,6 +19,24 @@ public static class AuditVerifier
     }
 
     /// <summary>
+    /// The entries after a checkpoint verified earlier, up to <paramref name="head"/> (read just before, so entries
+    /// written meanwhile wait for the next check instead of looking unsealed); see <see cref="AuditChainWatch"/>.
+    /// </summary>
+    public static AuditVerification VerifyAfter(AppDbContext db, (long Sequence, string Hash) after, (long Sequence, string Hash) head)
+    {
+        var rows = ScopeGateway.WholeAuditChain.Links(db).Where(a => a.Sequence > after.Sequence && a.Sequence <= head.Sequence).OrderBy(a => a.Sequence)
+            .AsEnumerable().Select(a => new StoredAuditLink(a.ToLink(), a.Hash));
+        return db.Seal.VerifyAfter(rows, after, head);
+    }
+
+    /// <summary>The head row's sequence and hash.</summary>
+    public static async Task<(long Sequence, string Hash)> HeadRowAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        return (head.Sequence, head.Hash);
+    }
+
+    /// <summary>
     /// The log looks like one the old version left (first entry under the unkeyed hash, no 脱敏 entry yet): verify-audit
     /// then says to run the upgrade rather than only that entry 1 is broken.
     /// </summary>
