@@ -11,6 +11,26 @@ public sealed class PublicEvaluationTests(BrowserFixture browser, ITestOutputHel
     private const string Naoping = "360922106208";
 
     [Fact]
+    public Task On_a_phone_ticking_a_town_in_the_open_tree_ticks_its_villages() => RunAsync(async page =>
+    {
+        await new LoginPage(page).SignInAsync("county.admin", DemoPassword);
+        await new OpenEvaluationPage(page).GotoAsync();
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+            .ShouldBeTrue("the open form should not scroll sideways on a phone");
+        await page.GetByPlaceholder("按乡镇或村名筛选").FillAsync("三兴镇");
+        var town = page.Locator("details[data-town='360922106000']");
+        await Expect(town).ToHaveAttributeAsync("open", "");
+        await Expect(page.Locator("details[data-town='360922200000']")).ToBeHiddenAsync(); // 鹅峰乡 filtered out
+        await town.Locator("[data-town-check]").CheckAsync();
+        var villages = town.Locator("input[name=Villages]");
+        var count = await villages.CountAsync();
+        count.ShouldBeGreaterThan(1);
+        (await villages.EvaluateAllAsync<bool>("boxes => boxes.every(b => b.checked)")).ShouldBeTrue();
+        await Expect(page.GetByTestId("picked-count")).ToContainTextAsync($"已选 {count} /");
+        await SaveScreenshotAsync(page, "evaluation-open-tree-phone");
+    }, Phone());
+
+    [Fact]
     public Task County_opens_town_prints_codes_and_a_phone_votes_once() => RunAsync(async county =>
     {
         var year = 2040 + Random.Shared.Next(0, 50);
