@@ -14,6 +14,21 @@ public sealed class DashboardPage(IPage page)
     /// <summary>One to-do on the home page, by its key.</summary>
     public ILocator Todo(string key) => page.Locator($"[data-todo='{key}']");
 
+    /// <summary>A to-do's count badge.</summary>
+    public ILocator TodoCount(string key) => Todo(key).Locator("[data-count]");
+
+    /// <summary>Every to-do on the home page in order, as shown (title, count, note, link).</summary>
+    public async Task<IReadOnlyList<HomeTodo>> TodosAsync()
+    {
+        await Expect(RootRegion).ToBeVisibleAsync();
+        var rows = await page.EvaluateAsync<string[][]>("""
+            () => [...document.querySelectorAll('[data-todo]')].map(a => [
+                a.dataset.todo, a.querySelector('[data-title]').textContent.trim(), a.querySelector('[data-count]').textContent.trim(),
+                a.querySelector('[data-note]')?.textContent.trim() ?? '', a.getAttribute('href')])
+            """);
+        return [.. rows.Select(r => new HomeTodo(r[0], r[1], long.Parse(r[2]), r[3].Length == 0 ? null : r[3], r[4]))];
+    }
+
     /// <summary>The reminder bell, outside the collapsed menu.</summary>
     public ILocator Bell => page.GetByTestId("bell");
 
@@ -31,3 +46,6 @@ public sealed class DashboardPage(IPage page)
         return new RegionsPage(page);
     }
 }
+
+/// <summary>A to-do as the home page shows it.</summary>
+public sealed record HomeTodo(string Key, string Title, long Count, string? Note, string Link);

@@ -60,6 +60,7 @@ public sealed class PayRunsPage(IPage page)
     public ILocator Year => page.Locator("#cy");
     public ILocator Month => page.Locator("#cm");
     public ILocator Compute => page.GetByTestId("compute-form").GetByTestId("compute");
+    public ILocator OpenRun(long runId) => page.Locator($"[data-testid=runs] tr[data-run='{runId}']").GetByTestId("open-run");
 
     /// <summary>Computes the town's run of a month and waits for the run page the app redirects to.</summary>
     public async Task<PayRunPage> ComputeAsync(int year, int month)
@@ -78,6 +79,8 @@ public sealed class PayRunPage(IPage page)
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
     public ILocator Errors => page.GetByTestId("errors");
     public ILocator Allowance(long cadreId) => page.GetByTestId($"allowance-{cadreId}");
+    public ILocator Lines => page.Locator("[data-testid=lines] tr[data-line]");
+    public ILocator Net(long lineId) => page.Locator($"[data-testid=lines] tr[data-line='{lineId}'] [data-testid=net]");
     public ILocator Village => page.Locator("#village");
     public ILocator BackLink => page.GetByRole(AriaRole.Link, new() { Name = "返回工资发放", Exact = true });
 

@@ -50,6 +50,8 @@ public sealed class WeeklyPage(IPage page)
     public ILocator Item(long requestId) => page.Locator($"[data-testid=item][data-request='{requestId}']");
     public ILocator Choice(long requestId, string status) => Item(requestId).Locator("label.btn", new() { HasTextString = status });
     public ILocator Note(long requestId) => Item(requestId).Locator("input[name$='.Note']");
+    public ILocator Submitted(long requestId) => Item(requestId).GetByTestId("submitted");
+    public ILocator Status(long requestId, string value) => Item(requestId).Locator($"input[type=radio][value={value}]");
     public ILocator Submit => page.GetByRole(AriaRole.Button, new() { Name = "提交周五汇报", Exact = true });
     public ILocator Message => page.GetByTestId("message");
     public ILocator Errors => page.GetByTestId("errors");
@@ -60,6 +62,8 @@ public sealed class BoardPage(IPage page)
 {
     public ILocator Cell(string village, long requestId) => page.Locator($"[data-testid=board] tr[data-village='{village}'] td[data-request='{requestId}']");
     public ILocator Column(long requestId) => page.Locator($"[data-testid=board] th[data-request='{requestId}']");
+    public ILocator Note(string village, long requestId) => Cell(village, requestId).GetByTestId("board-note");
+    public ILocator Reporter(string village, long requestId) => Cell(village, requestId).GetByTestId("board-reporter");
 
     public async Task<BoardPage> GotoAsync(string? q = null)
     {

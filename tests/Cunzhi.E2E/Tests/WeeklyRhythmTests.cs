@@ -83,11 +83,18 @@ public sealed class WeeklyRhythmTests(BrowserFixture fixture, ITestOutputHelper 
 
         await RunAsync(async page =>
         {
-            await new LoginPage(page).SignInAsync("town.sanxing", DemoPassword);
+            var home = await new LoginPage(page).SignInAsync("town.sanxing", DemoPassword);
+            // The town's home lists the blocked item with the village's note.
+            await Expect(home.Todo("weekly-blocked").Locator("[data-details]")).ToContainTextAsync($"闹坪村 · {title}：两户农机外出作业，下周回村后登记");
             var board = await new BoardPage(page).GotoAsync("闹坪");
             await Expect(board.Column(id)).ToContainTextAsync(title);
             await Expect(board.Cell(Naoping, id)).ToHaveAttributeAsync("data-status", "Blocked");
             await Expect(board.Cell(Naoping, id)).ToContainTextAsync("受阻");
+            // The town reads why, and from whom: the village's note and the reporter's display name (not the account name).
+            var reporter = (await (await ApiSession.SignInAsync(page, "village.naoping")).GetAsync("/api/v1/me")).GetProperty("displayName").GetString()!;
+            reporter.ShouldNotBe("village.naoping");
+            await Expect(board.Note(Naoping, id)).ToContainTextAsync("两户农机外出作业，下周回村后登记");
+            await Expect(board.Reporter(Naoping, id)).ToContainTextAsync(reporter);
             await SaveScreenshotAsync(page, "weekly-board-town");
         }, testName: "Town_sees_the_report");
     }
