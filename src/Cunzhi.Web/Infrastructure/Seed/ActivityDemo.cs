@@ -36,6 +36,9 @@ public sealed record ActivityCounty(string County, DateOnly Today, IReadOnlyList
 /// </summary>
 public sealed class ActivityDemo(AppDbContext db, TimeProvider clock, PersonalDataProtector protector)
 {
+    /// <summary>闹坪村 in 三兴镇, the village of the demo account <c>village.naoping</c>.</summary>
+    public const string DemoVillage = "360922106208";
+
     /// <summary>Seeds the activity of <paramref name="county"/>; null when skipped (no such county, or it has task requests already).</summary>
     public async Task<ActivitySummary?> SeedAsync(string county, int seed, CancellationToken ct = default)
     {

@@ -26,7 +26,7 @@ public sealed class EvaluationDemo(AppDbContext db, TimeProvider clock, Personal
         var town = area.Towns.FirstOrDefault(t => t.Town == PayDemo.DemoTown).Villages ?? area.Towns[0].Villages;
         var cadres = (await db.Cadres.AsNoTracking().Where(c => c.Status == CadreStatus.InOffice && town.Contains(c.RegionCode))
             .Select(c => new { c.Id, c.RegionCode, c.Name, c.PostCode }).ToListAsync(ct)).ToLookup(c => c.RegionCode);
-        var candidates = town.Where(v => cadres[v].Any()).OrderBy(v => v == "360922106208" ? 0 : 1).ThenBy(v => v, StringComparer.Ordinal).Take(2).ToList();
+        var candidates = town.Where(v => cadres[v].Any()).OrderBy(v => v == ActivityDemo.DemoVillage ? 0 : 1).ThenBy(v => v, StringComparer.Ordinal).Take(2).ToList();
         if (candidates.Count < 2) return new(0, 0, 0, 0);
         var random = new Random(seed + 4);
         var today = area.Today;

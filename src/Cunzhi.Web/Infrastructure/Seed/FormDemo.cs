@@ -98,7 +98,7 @@ public sealed class FormDemo(AppDbContext db, TimeProvider clock)
                 var typed = typedFields.Select((f, i) => (f.Id, Value: p.Typed[i](random))).ToDictionary(x => x.Id, x => (string?)x.Value);
                 var at = t.AdmittedAtUtc.AddHours(20 + random.Next(24 * 9));
                 // The newer form is still open: 闹坪村 (the demo village account) has not filled it yet.
-                if (roll >= 85 || at >= now || p.WeeksAgo < 3 && t.RegionCode == "360922106208") continue;
+                if (roll >= 85 || at >= now || p.WeeksAgo < 3 && t.RegionCode == ActivityDemo.DemoVillage) continue;
                 var s = FormSubmission.Start(form.Id, t.Id, t.RegionCode);
                 if (roll >= 78)
                 {
