@@ -36,7 +36,7 @@ public static partial class Scenarios
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             await seeder.SeedReferenceDataAsync();
             var divisions = SelectDivisions(spec.GenerateScale, spec.Smoke ? Path.Combine(Paths.Scratch, "no-package") : spec.DivisionData);
-            if (!await seeder.SeedDemoAsync(new DemoOptions { Scale = DemoScale.Province, HouseholdsPerVillage = spec.HouseholdsPerVillage }, divisions, TextWriter.Null))
+            if (!await seeder.SeedDemoAsync(new DemoOptions { Scale = DemoScale.Province, HouseholdsPerVillage = spec.HouseholdsPerVillage, Activity = false }, divisions, TextWriter.Null))
                 throw new InvalidOperationException("数据库不是空的");
             var counties = await db.Regions.IgnoreQueryFilters().Where(r => r.Level == RegionLevel.County).Select(r => r.Code).ToListAsync();
             var have = await db.Set<PaySettings>().Select(s => s.CountyCode).ToListAsync();

@@ -76,7 +76,7 @@ public static partial class Scenarios
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedReferenceDataAsync();
         var divisions = SelectDivisions(spec.GenerateScale, spec.Smoke ? Path.Combine(Paths.Scratch, "no-package") : spec.DivisionData);
-        var options = new DemoOptions { Scale = DemoScale.Province, HouseholdsPerVillage = spec.HouseholdsPerVillage };
+        var options = new DemoOptions { Scale = DemoScale.Province, HouseholdsPerVillage = spec.HouseholdsPerVillage, Activity = false };
         var load = Memory.LoadAverage();
         var watch = Stopwatch.StartNew();
         if (!await seeder.SeedDemoAsync(options, divisions, TextWriter.Null)) throw new InvalidOperationException("数据库不是空的");

@@ -52,6 +52,8 @@ public abstract class CunzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         // A query that pages or takes First() without an order fails the test (README: stable order on every list).
         builder.UseSetting("Database:StrictQueryOrder", "true");
         builder.UseSetting("Demo:HouseholdsPerVillage", "3");
+        // Hundreds of tests assume an empty burden side: the template has no activity (DemoActivityTests seeds it on its copy).
+        builder.UseSetting("Demo:Activity", "false");
         builder.UseSetting("DataProtection:KeysPath", _keys);
         // One personal-data key for the run: the seeded copies hold its cipher texts and its audit seals.
         builder.UseSetting("PersonalData:KeyFile", SeededTemplates.KeyFile);

@@ -80,6 +80,7 @@ public static class AuditNames
         ["DemoData"] = "演示数据",
         ["RankDemo"] = "职级演示数据",
         ["AssessmentDemo"] = "考核演示数据",
+        ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
     };
 

@@ -87,7 +87,7 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
     private DateTime ToUtc(DateTime local) => clock.ToUtc(local);
     public DateTime ToLocal(DateTime utc) => clock.ToChina(utc);
 
-    private static int PostOrder(string code)
+    internal static int PostOrder(string code)
     {
         var i = ReferenceData.Posts.Select((p, n) => (p.Code, n)).FirstOrDefault(p => p.Code == code).n;
         return ReferenceData.Posts.Any(p => p.Code == code) ? i : 999;

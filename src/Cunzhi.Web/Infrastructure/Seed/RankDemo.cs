@@ -39,5 +39,29 @@ public sealed class RankDemo(AppDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Activity demo: a town proposes demoting one serving cadre (rank above 13) whose approved rating of last year was
+    /// 不称职 — the ground <c>PromotionHandlers.ProposeDemotionAsync</c> checks — filed last week, waiting for the county.
+    /// Returns how many proposals it made (0 or 1).
+    /// </summary>
+    public async Task<int> SeedProposalAsync(string county, DateOnly today, TimeProvider clock, CancellationToken ct = default)
+    {
+        db.User.AsSystem();
+        var prefix = RegionCodes.ScopePrefix(county);
+        var year = today.Year - 1;
+        var incompetent = db.Set<Domain.Assessment.AnnualReview>()
+            .Where(r => r.Year == year && r.State == Domain.Assessment.AnnualState.Approved && r.Rating == Domain.Assessment.Rating.Incompetent).Select(r => r.CadreId);
+        var cadre = await db.Cadres.AsNoTracking()
+            .Where(c => c.Status == CadreStatus.InOffice && c.Rank < RankHistory.EntryRank && c.RegionCode.StartsWith(prefix) && incompetent.Contains(c.Id))
+            .OrderBy(c => c.RegionCode.StartsWith(RegionCodes.ScopePrefix(PayDemo.DemoTown)) ? 0 : 1).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.RegionCode, c.Name, c.Rank }).FirstOrDefaultAsync(ct);
+        if (cadre is null || await db.Set<RankProposal>().AnyAsync(p => p.CadreId == cadre.Id && p.State == ProposalState.Pending, ct)) return 0;
+        var at = Time.ChinaTime.ToUtc(clock, today.AddDays(-5).ToDateTime(new TimeOnly(10, 0)));
+        db.Add(RankProposal.Demotion(cadre.Id, cadre.RegionCode, cadre.Name, cadre.Rank, DemotionGround.AnnualIncompetent, year, null,
+            $"{year} 年度考核不称职", "经镇党委研究，提请降低一级", "demo", at));
+        await db.SaveChangesAsync(ct);
+        return 1;
+    }
+
     private static DateOnly Start(DateOnly took) => took <= LadderStart ? LadderStart : RankGrading.FirstEffectiveDate(took);
 }
