@@ -85,6 +85,7 @@ public static class AuditNames
         ["Account"] = "账号登录",
         ["DemoData"] = "演示数据",
         ["RankDemo"] = "职级演示数据",
+        ["GridDemo"] = "一网三联演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["AuditLog"] = "操作日志",
     };
