@@ -52,6 +52,23 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
     public const string HouseholdsRead = "households.read";
 
+    // ── Grid governance (一网三联) ─────────────────────────────────────────
+    [Described("查看本辖区的网格、干部联村组、党员联农户及一网三联设置")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string GridRead = "grid.read";
+
+    [Described("维护本辖区的网格划分、网格员、干部联村组、党员联农户，导入导出联系名单")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string GridManage = "grid.manage";
+
+    [Described("查看一网三联覆盖情况（县、乡镇逐级下钻到村）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string GridCoverageRead = "grid.coverage.read";
+
+    [Described("修改一网三联设置（每名党员联系户数范围）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string GridSettingsEdit = "grid.settings.edit";
+
     // ── Cadres and reserves ─────────────────────────────────────────────────
     [Described("查看、导出干部档案")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre), Granted(Roles.DisciplineInspector)]

@@ -283,6 +283,8 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
         var cadre = await db.Cadres.Include(c => c.Posts).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cadre is null) return null;
         Apply(() => cadre.Depart(command.Status, command.Date, command.Reason));
+        // Their villager groups and grids lose them in the same save (history kept, the groups flagged uncovered).
+        await Grid.NetDeparture.CloseLinksAsync(db, cadre.Id, command.Date, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }

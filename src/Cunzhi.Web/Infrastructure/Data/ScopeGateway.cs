@@ -100,6 +100,10 @@ public static class ScopeGateway
     public static Task<BurdenPolicy?> CountyBurdenPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
         InCounty<BurdenPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
 
+    /// <summary>The county's 一网三联 settings (the range of households per Party member): its towns and villages are bound by them. Only the account's own county.</summary>
+    public static Task<Domain.Grid.GridPolicy?> CountyGridPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
+        InCounty<Domain.Grid.GridPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
+
     /// <summary>Towns (of <paramref name="towns"/>, in the account's county) whose annual result of <paramref name="year"/> is approved: their villages' scores are locked.</summary>
     public static Task<List<string>> TownsWithApprovedAnnualResultAsync(AppDbContext db, int year, IReadOnlyCollection<string> towns, CancellationToken ct) =>
         InCounty<AnnualBatch>(db).AsNoTracking().Where(b => b.Year == year && towns.Contains(b.RegionCode) && b.State == AnnualState.Approved)
