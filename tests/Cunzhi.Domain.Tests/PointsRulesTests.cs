@@ -182,9 +182,23 @@ public sealed class PointsRulesTests
     public void A_reversal_is_refused(PointsEntryState state, bool reversed, bool isReversal, string reason, string expected)
     {
         var e = Entry(state);
-        if (reversed) e.ReversedById = 9;
+        if (reversed) e.IsReversed = true;
         if (isReversal) e.ReversesId = 8;
         Should.Throw<RuleException>(() => PointsRules.Reverse(e, reason, "village.b", D("2026-12-10"), At)).Message.ShouldBe(expected);
+    }
+
+    [Theory]
+    // applied, reversal → earned, deducted (from 10 earned, 4 deducted)
+    [InlineData(3, false, 13, 4)]
+    [InlineData(-2, false, 10, 6)]
+    [InlineData(0, false, 10, 4)]
+    [InlineData(-3, true, 7, 4)]
+    [InlineData(4, true, 10, 0)]
+    public void A_running_row_counts_entries_and_reversals_on_their_side(int applied, bool reversal, int earned, int deducted)
+    {
+        var row = new PointsBalance { RegionCode = "v", Earned = 10, Deducted = 4, Entries = 2 };
+        PointsRules.Count(row, applied, reversal);
+        (row.Earned, row.Deducted, row.Entries).ShouldBe((earned, deducted, 3));
     }
 
     [Theory]

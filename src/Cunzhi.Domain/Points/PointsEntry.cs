@@ -100,8 +100,8 @@ public sealed class PointsEntry : Regions.IRegionScoped, IVersioned
     public long? ReversesId { get; set; }
     /// <summary>Why (a reversal's reason).</summary>
     public string? ReversalReason { get; set; }
-    /// <summary>The reversal of this entry, once reversed.</summary>
-    public long? ReversedById { get; set; }
+    /// <summary>Whether a reversal of this entry exists (read with the entry, not stored: the entry itself never changes once in force).</summary>
+    public bool IsReversed { get; set; }
     /// <summary>Objections not yet reviewed (an entry cannot come into force while any is pending).</summary>
     public int PendingObjections { get; set; }
 
@@ -152,10 +152,12 @@ public sealed class PointsObjection : Regions.IRegionScoped
 /// <summary>
 /// The running balance of one holder in one year (年度积分余额): updated in the same transaction as an entry comes into
 /// force or is reversed, never summed from the ledger on read. Unique per holder and year; Earned and Deducted never go
-/// below zero (database checks). The balance shown adds what carries over from earlier years (<see cref="PointsRules.Statement"/>).
+/// below zero (database checks); a concurrency version refuses a write made from a stale reading (409, nothing written). The balance shown adds what carries over from earlier years (<see cref="PointsRules.Statement"/>).
 /// </summary>
-public sealed class PointsBalance : Regions.IRegionScoped
+public sealed class PointsBalance : Regions.IRegionScoped, IVersioned
 {
+    /// <summary>Concurrency version: two transactions moving the same row cannot both write from the same reading.</summary>
+    public int RowVersion { get; set; }
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
     /// <summary>The village.</summary>

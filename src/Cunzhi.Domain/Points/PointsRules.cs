@@ -139,13 +139,13 @@ public static class PointsRules
 
     /// <summary>
     /// A reversal of <paramref name="original"/> (in force, not reversed yet, not itself a reversal), with a reason: the
-    /// opposite of the points it counted, in its year, in force at once. The caller links the original's
-    /// <see cref="PointsEntry.ReversedById"/> once the reversal has its id (a unique index refuses a second reversal too).
+    /// opposite of the points it counted, in its year, in force at once. The original is not changed: the caller
+    /// says whether it has a reversal already (<see cref="PointsEntry.IsReversed"/>), and a unique index refuses a second one under concurrent requests too.
     /// </summary>
     public static PointsEntry Reverse(PointsEntry original, string reason, string by, DateOnly today, DateTime atUtc)
     {
         if (original.ReversesId is not null) throw new RuleException("points.reverse", null, "冲销记录不能再冲销");
-        if (original.ReversedById is not null) throw new RuleException("points.reversed-twice", null, "该积分记录已冲销过，不能重复冲销");
+        if (original.IsReversed) throw new RuleException("points.reversed-twice", null, "该积分记录已冲销过，不能重复冲销");
         if (original.State != PointsEntryState.InForce) throw new RuleException("points.reverse", null, $"该积分记录{StateName(original.State)}，只有已生效的记录才能冲销");
         if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("points.reason", "reason", "请填写冲销理由");
         var applied = original.AppliedPoints ?? original.Points;
@@ -157,6 +157,19 @@ public static class PointsRules
             ProposerKind = PointsProposer.VillageCadre, ProposedBy = by, ProposedAtUtc = atUtc, DecidedBy = by, DecidedAtUtc = atUtc, InForceOn = today,
             ReversesId = original.Id, ReversalReason = reason.Trim(),
         };
+    }
+
+    /// <summary>
+    /// Counts <paramref name="applied"/> points on a holder-year's running row: an entry adds to what was earned or
+    /// deducted; a reversal (<paramref name="reversal"/>) takes back from the side its original was counted on.
+    /// </summary>
+    public static void Count(PointsBalance row, int applied, bool reversal)
+    {
+        if (!reversal && applied >= 0) row.Earned += applied;
+        else if (!reversal) row.Deducted -= applied;
+        else if (applied < 0) row.Earned += applied;
+        else row.Deducted -= applied;
+        row.Entries++;
     }
 
     /// <summary>What of a closing balance carries into the next year: nothing, all of it, or a share of a positive balance (rounded down; a negative balance carries in full).</summary>
