@@ -146,7 +146,8 @@ public abstract class PointsTests<TFactory>(TFactory f) : IClassFixture<TFactory
         var e = await PostedAsync(await HouseholdAsync(2));
         var village = await f.ApiAs("village.naoping");
         var o = await Read<ObjectionView>(await village.PostAsJsonAsync($"{Entries}/{e.Id}/objections", new { objectorName = "李四", reason = "没有参加" }), HttpStatusCode.Created);
-        (await EndPublicityAsync(e.Id)).ShouldBe(0);
+        await EndPublicityAsync(e.Id);
+        (await f.WithSystemDb(db => db.Set<PointsEntry>().Where(x => x.Id == e.Id).Select(x => x.State).SingleAsync())).ShouldBe(PointsEntryState.Publicity);
         await Read<ObjectionView>(await village.PostAsJsonAsync($"/api/v1/points/objections/{o.Id}/review", new { upheld = false, note = "核实参加" }), HttpStatusCode.OK);
         var after = (await Read<PointsModule.EntryDetail>(await village.GetAsync($"{Entries}/{e.Id}"), HttpStatusCode.OK)).Entry;
         (after.State, after.InForceOn).ShouldBe((PointsEntryState.InForce, China.Today));
