@@ -20,6 +20,8 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    /// <summary>Name filter of the holder list of the proposal form (a village may have more households than one list shows).</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [BindProperty] public ProposeForm Form { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -40,6 +42,7 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     public Paged<PointsEntryView> Rows { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public Dictionary<long, IReadOnlyList<ObjectionView>> Objections { get; } = [];
     public IReadOnlyList<PointsHolder> Holders { get; private set; } = [];
+    public long HoldersTotal { get; private set; }
     public IReadOnlyList<PointsItem> Items { get; private set; } = [];
     public int? PolicyVersion { get; private set; }
     public bool CanPropose => User.Can(Permissions.PointsPropose);
@@ -64,7 +67,8 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
                 Objections[r.Id] = await ledger.ObjectionsAsync(r.Id, ct);
         if (CanPropose)
         {
-            Holders = (await ledger.HoldersAsync(null, new PageRequest(1, PageRequest.MaxSize), ct)).Items;
+            var holders = await ledger.HoldersAsync(Q?.Length > 50 ? Q[..50] : Q, new PageRequest(1, PageRequest.MaxSize), ct);
+            (Holders, HoldersTotal) = (holders.Items, holders.Total);
             var (county, own) = await ledger.ItemsAsync(ct);
             PolicyVersion = county?.Version;
             Items = [.. county?.Items ?? [], .. own.Select(i => i.AsItem())];
