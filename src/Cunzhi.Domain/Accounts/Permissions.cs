@@ -316,6 +316,31 @@ public static class Permissions
     [Granted(Roles.CountyAdmin)]
     public const string RankPolicyEdit = "ranks.policy.edit";
 
+    // ── Points (积分, 一网三联) ─────────────────────────────────────────────
+    [Described("查看积分细则")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string PointsRulesRead = "points.rules.read";
+
+    [Described("修改、发布积分细则")]
+    [Granted(Roles.CountyAdmin)]
+    public const string PointsRulesEdit = "points.rules.edit";
+
+    [Described("在县级限额内增加、停用本村自定积分条目")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsVillageItemsEdit = "points.village-items.edit";
+
+    [Described("查看积分台账和农户、党员积分")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string PointsLedgerRead = "points.ledger.read";
+
+    [Described("提出积分记录")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsPropose = "points.propose";
+
+    [Described("审核积分记录（不能审核自己提出的），登记、复核公示异议，冲销")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsApprove = "points.approve";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

@@ -76,6 +76,12 @@ public static class AuditNames
         ["GridMember"] = "网格员",
         ["CadreGroupLink"] = "干部联村组",
         ["MemberHouseholdLink"] = "党员联农户",
+        // 积分（一网三联）
+        ["PointsPolicy"] = "积分细则",
+        ["VillagePointsItem"] = "村级积分条目",
+        ["PointsEntry"] = "积分记录",
+        ["PointsObjection"] = "积分公示异议",
+        ["PointsBalance"] = "年度积分余额",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -222,6 +228,31 @@ public static class AuditNames
             ["NationalCommendationPoints"] = "国家级表彰加分", ["PointsSteps"] = "加分缩短等待期", ["VetoReasons"] = "一票否决事由",
         },
         ["ConductRecord"] = new Dictionary<string, string> { ["VetoReason"] = "否决事由", ["Description"] = "情况" },
+        ["PointsPolicy"] = new Dictionary<string, string>
+        {
+            ["Items"] = "积分条目", ["PublicityDays"] = "公示天数", ["CarryOver"] = "结转规则", ["CarryOverPercent"] = "结转比例（%）", ["AllowNegative"] = "允许负分",
+            ["VillageItemMaxPoints"] = "村级条目分值上限", ["VillageItemMaxYearCap"] = "村级条目年度上限", ["VillageItemMaxCount"] = "村级条目数上限",
+        },
+        ["VillagePointsItem"] = new Dictionary<string, string>
+        {
+            ["Sign"] = "加分/扣分", ["Points"] = "分值", ["For"] = "适用对象", ["EvidenceRequired"] = "须有佐证", ["YearCap"] = "年度上限",
+            ["PolicyVersion"] = "依据的细则版本", ["RetiredAtUtc"] = "停用时间",
+        },
+        ["PointsEntry"] = new Dictionary<string, string>
+        {
+            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["HolderName"] = "对象姓名", ["PolicyVersion"] = "积分细则版本", ["ItemCode"] = "条目编号",
+            ["VillageItemId"] = "村级条目编号", ["ItemName"] = "条目", ["Points"] = "分值", ["AppliedPoints"] = "计入分值", ["Evidence"] = "佐证",
+            ["ProposerKind"] = "提出人类别", ["RejectReason"] = "不通过理由", ["PublicityFrom"] = "公示开始", ["PublicityUntil"] = "公示截止",
+            ["InForceOn"] = "生效日期", ["ReversesId"] = "冲销的记录编号", ["ReversalReason"] = "冲销理由", ["PendingObjections"] = "待复核异议数",
+        },
+        ["PointsObjection"] = new Dictionary<string, string>
+        {
+            ["EntryId"] = "积分记录编号", ["ObjectorName"] = "异议人", ["Reason"] = "异议内容", ["RaisedOn"] = "提出日期", ["Outcome"] = "复核结论", ["ReviewNote"] = "复核意见",
+        },
+        ["PointsBalance"] = new Dictionary<string, string>
+        {
+            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["Earned"] = "加分合计", ["Deducted"] = "扣分合计", ["Entries"] = "计入记录数",
+        },
         ["RankProposal"] = new Dictionary<string, string>
         {
             ["Ground"] = "依据", ["GroundYear"] = "依据年度", ["ConductRecordId"] = "履职记录编号", ["Grounds"] = "依据明细",
