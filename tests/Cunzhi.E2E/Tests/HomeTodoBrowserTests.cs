@@ -32,7 +32,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
         { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], ["weekly-villages"] },
         { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders"], ["weekly-report", "forms-fill"] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
     private static bool _arranged;
@@ -76,6 +76,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Reserves/Vacancies"] = "空缺与补缺",
         ["/Audit"] = "操作日志",
         ["/Burden/Messages"] = "消息",
+        ["/Points/Ledger"] = "积分台账",
     };
 
     /// <summary>
@@ -94,6 +95,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "forms-draft" => await api.TotalAsync("/api/v1/forms?status=Draft"),
         "reserve-vacancies" => (await api.GetAsync($"/api/v1/regions/{(await api.GetAsync("/api/v1/me")).GetProperty("regionCode").GetString()}/vacancies"))
             .GetProperty("villages").GetArrayLength(),
+        "points-pending" => await api.TotalAsync("/api/v1/points/entries?state=Proposed"),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),

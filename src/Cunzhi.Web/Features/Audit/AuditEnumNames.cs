@@ -4,6 +4,7 @@ using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Domain.People;
+using Cunzhi.Domain.Points;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Reserves;
@@ -63,6 +64,14 @@ public static class AuditEnumNames
         [("FormTemplate", "Status")] = typeof(FormStatus),
         [("FormField", "Type")] = typeof(FieldType),
         [("FormSubmission", "Status")] = typeof(SubmissionStatus),
+        [("PointsPolicy", "CarryOver")] = typeof(CarryOverRule),
+        [("VillagePointsItem", "Sign")] = typeof(PointsSign),
+        [("VillagePointsItem", "For")] = typeof(PointsHolderKind),
+        [("PointsEntry", "HolderKind")] = typeof(PointsHolderKind),
+        [("PointsEntry", "ProposerKind")] = typeof(PointsProposer),
+        [("PointsEntry", "State")] = typeof(PointsEntryState),
+        [("PointsObjection", "Outcome")] = typeof(ObjectionOutcome),
+        [("PointsBalance", "HolderKind")] = typeof(PointsHolderKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -115,6 +124,12 @@ public static class AuditEnumNames
         [typeof(FormStatus)] = Of<FormStatus>(s => s switch { FormStatus.Draft => "草稿", FormStatus.Filed => "已报送", _ => s.ToString() }),
         [typeof(FieldType)] = Of<FieldType>(FormTemplate.TypeName),
         [typeof(SubmissionStatus)] = Of<SubmissionStatus>(s => FormSubmission.StatusName(s)),
+        [typeof(CarryOverRule)] = Of<CarryOverRule>(Points.PointsNames.CarryOver),
+        [typeof(PointsSign)] = Of<PointsSign>(Points.PointsNames.Sign),
+        [typeof(PointsHolderKind)] = Of<PointsHolderKind>(Points.PointsNames.For),
+        [typeof(PointsProposer)] = Of<PointsProposer>(Points.PointsNames.Proposer),
+        [typeof(PointsEntryState)] = Of<PointsEntryState>(Points.PointsLedger.Name),
+        [typeof(ObjectionOutcome)] = Of<ObjectionOutcome>(Points.PointsNames.Outcome),
     };
 
     private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>
