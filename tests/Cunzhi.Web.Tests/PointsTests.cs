@@ -310,6 +310,20 @@ public abstract class PointsTests<TFactory>(TFactory f) : IClassFixture<TFactory
         reversals.ShouldBe(results.Count(r => r.StatusCode == HttpStatusCode.Created));
     }
 
+    private async Task<long> PendingTodoAsync(HttpClient c) =>
+        (await c.GetFromJsonAsync<Cunzhi.Web.Features.Home.TodoList>("/api/v1/me/todos", CunzhiFactory.Json))!.Items.Single(i => i.Key == "points-pending").Count;
+
+    [Fact]
+    public async Task A_proposal_waits_on_the_home_of_the_other_member_not_the_proposers()
+    {
+        var proposer = await f.ApiAs("village.naoping");
+        var other = await SecondAsync();
+        var (proposerBefore, otherBefore) = (await PendingTodoAsync(proposer), await PendingTodoAsync(other));
+        await ProposedAsync(await HouseholdAsync(2));
+        (await PendingTodoAsync(proposer)).ShouldBe(proposerBefore);
+        (await PendingTodoAsync(other)).ShouldBe(otherBefore + 1);
+    }
+
     [Fact]
     public async Task A_town_reads_the_ledger_but_cannot_propose()
     {

@@ -139,7 +139,12 @@ public sealed class PointsLedger(AppDbContext db, UserContext user, PointsBalanc
         await Views(db, db.Set<PointsEntry>().AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(ct) is { } v ? Named(v) : null;
 
     /// <summary>How many entries wait for review in scope (the home's to-do).</summary>
-    public Task<int> PendingCountAsync(CancellationToken ct = default) => db.Set<PointsEntry>().CountAsync(e => e.State == PointsEntryState.Proposed, ct);
+    /// <summary>Entries in scope waiting for review that this user may decide: a proposer never approves their own.</summary>
+    public Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        var me = user.UserName;
+        return db.Set<PointsEntry>().CountAsync(e => e.State == PointsEntryState.Proposed && e.ProposedBy != me, ct);
+    }
 
     /// <summary>A household or Party member in scope, or null.</summary>
     public async Task<PointsHolder?> HolderAsync(PointsHolderKind kind, long id, CancellationToken ct = default)
