@@ -52,6 +52,17 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user, A
 
     protected abstract AuditChainLock ChainLock { get; }
 
+    /// <summary>
+    /// Inside the caller's transaction, takes now the lock every save takes anyway (the audit head's, held to commit):
+    /// a check-then-write (a points-store redemption: balance and stock) then reads and writes alone, so what it checked
+    /// is still true when it saves, and the lock order (head first) is the same as every other save's.
+    /// </summary>
+    public async Task LockWritesAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("LockWritesAsync 须在事务内调用");
+        await ChainLock.LockHeadAsync(this, ct);
+    }
+
     /// <summary>Locks the audit head inside the current transaction (for the one-off upgrade that re-seals the chain).</summary>
     internal Task<AuditHead> LockAuditHeadAsync(CancellationToken ct) => ChainLock.LockHeadAsync(this, ct);
 

@@ -50,6 +50,7 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
         b.Ignore(e => e.Counts);
         b.HasOne<VillagePointsItem>().WithMany().HasForeignKey(e => e.VillageItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PointsEntry>().WithMany().HasForeignKey(e => e.ReversesId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoreItem>().WithMany().HasForeignKey(e => e.StoreItemId).OnDelete(DeleteBehavior.Restrict);
         // An entry is reversed at most once, also under concurrent requests.
         b.HasIndex(e => e.ReversesId).IsUnique().HasFilter("\"ReversesId\" IS NOT NULL");
         // A holder's statement and the cap per year per rule.
@@ -86,6 +87,7 @@ internal sealed class PointsBalanceConfiguration : IEntityTypeConfiguration<Poin
             t.HasCheckConstraint("CK_PointsBalances_Earned", "\"Earned\" >= 0");
             t.HasCheckConstraint("CK_PointsBalances_Deducted", "\"Deducted\" >= 0");
             t.HasCheckConstraint("CK_PointsBalances_Entries", "\"Entries\" >= 0");
+            t.HasCheckConstraint("CK_PointsBalances_Spent", "\"Spent\" >= 0");
         });
         b.Property(x => x.RegionCode).HasMaxLength(15);
         b.Ignore(x => x.Net);

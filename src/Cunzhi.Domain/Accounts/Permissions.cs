@@ -341,6 +341,18 @@ public static class Permissions
     [Granted(Roles.VillageCadre)]
     public const string PointsApprove = "points.approve";
 
+    [Described("查看积分超市：商品、库存台账和兑换记录")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string PointsStoreRead = "points.store.read";
+
+    [Described("管理积分超市商品（村管本村商品，乡镇管全镇共享商品）：上架、调价、下架、入库、报损")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string PointsStoreManage = "points.store.manage";
+
+    [Described("为本村农户兑换积分超市商品并打印兑换单")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsRedeem = "points.store.redeem";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

@@ -66,6 +66,8 @@ public sealed class PointsEntry : Regions.IRegionScoped, IVersioned
     public required string ItemCode { get; set; }
     /// <summary>The village item, when it is one.</summary>
     public long? VillageItemId { get; set; }
+    /// <summary>The points store's item, for a redemption (兑换: a spend, in force at once; <see cref="StoreRules"/>).</summary>
+    public long? StoreItemId { get; set; }
     /// <summary>The item's name when proposed.</summary>
     public required string ItemName { get; set; }
     /// <summary>Signed points: positive earns, negative deducts.</summary>
@@ -172,9 +174,11 @@ public sealed class PointsBalance : Regions.IRegionScoped, IVersioned
     public int Earned { get; set; }
     /// <summary>Points deducted in force this year, as a positive number (net of reversals of deductions).</summary>
     public int Deducted { get; set; }
-    /// <summary>Entries in force counted here (reversals included).</summary>
+    /// <summary>Points spent in the points store this year (积分超市兑换), as a positive number (never below zero, a database check).</summary>
+    public int Spent { get; set; }
+    /// <summary>Entries in force counted here (reversals and redemptions included).</summary>
     public int Entries { get; set; }
 
     /// <summary>This year's own movement.</summary>
-    public int Net => Earned - Deducted;
+    public int Net => Earned - Deducted - Spent;
 }

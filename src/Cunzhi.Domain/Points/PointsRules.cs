@@ -3,7 +3,7 @@ using Cunzhi.Domain.Common;
 namespace Cunzhi.Domain.Points;
 
 /// <summary>One year of a holder's statement: what carried in, the year's own movement, and the balance.</summary>
-public sealed record YearBalance(int Year, int CarriedIn, int Earned, int Deducted, int Balance);
+public sealed record YearBalance(int Year, int CarriedIn, int Earned, int Deducted, int Balance, int Spent = 0);
 
 /// <summary>
 /// The pure rules of the points ledger: items and their limits, the points of an entry (sign and amount), the cap per
@@ -145,6 +145,7 @@ public static class PointsRules
     public static PointsEntry Reverse(PointsEntry original, string reason, string by, DateOnly today, DateTime atUtc)
     {
         if (original.ReversesId is not null) throw new RuleException("points.reverse", null, "冲销记录不能再冲销");
+        if (original.StoreItemId is not null) throw new RuleException("points.reverse", null, "积分超市兑换记录不能冲销");
         if (original.IsReversed) throw new RuleException("points.reversed-twice", null, "该积分记录已冲销过，不能重复冲销");
         if (original.State != PointsEntryState.InForce) throw new RuleException("points.reverse", null, $"该积分记录{StateName(original.State)}，只有已生效的记录才能冲销");
         if (string.IsNullOrWhiteSpace(reason)) throw new RuleException("points.reason", "reason", "请填写冲销理由");
@@ -172,6 +173,14 @@ public static class PointsRules
         row.Entries++;
     }
 
+    /// <summary>Counts a redemption of <paramref name="points"/> (positive) on the holder-year's running row.</summary>
+    public static void Spend(PointsBalance row, int points)
+    {
+        if (points < 1) throw new RuleException("store.points", null, "兑换积分须为正整数");
+        row.Spent += points;
+        row.Entries++;
+    }
+
     /// <summary>What of a closing balance carries into the next year: nothing, all of it, or a share of a positive balance (rounded down; a negative balance carries in full).</summary>
     public static int Carry(int closing, CarryOverRule rule, int percent) => rule switch
     {
@@ -187,7 +196,7 @@ public static class PointsRules
     /// </summary>
     public static IReadOnlyList<YearBalance> Statement(IEnumerable<PointsBalance> rows, int toYear, Func<int, (CarryOverRule Rule, int Percent)?> ruleFor)
     {
-        var byYear = rows.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => (Earned: g.Sum(r => r.Earned), Deducted: g.Sum(r => r.Deducted)));
+        var byYear = rows.GroupBy(r => r.Year).ToDictionary(g => g.Key, g => (Earned: g.Sum(r => r.Earned), Deducted: g.Sum(r => r.Deducted), Spent: g.Sum(r => r.Spent)));
         if (byYear.Count == 0) return [];
         var result = new List<YearBalance>();
         var closing = 0;
@@ -195,9 +204,9 @@ public static class PointsRules
         {
             var rule = ruleFor(y);
             var carried = result.Count == 0 || rule is null ? 0 : Carry(closing, rule.Value.Rule, rule.Value.Percent);
-            var (earned, deducted) = byYear.GetValueOrDefault(y);
-            closing = carried + earned - deducted;
-            result.Add(new YearBalance(y, carried, earned, deducted, closing));
+            var (earned, deducted, spent) = byYear.GetValueOrDefault(y);
+            closing = carried + earned - deducted - spent;
+            result.Add(new YearBalance(y, carried, earned, deducted, closing, spent));
         }
         return result;
     }

@@ -84,7 +84,7 @@ public sealed class PointsBalances(AppDbContext db, TimeProvider clock)
         var today = Today;
         var versions = await PoliciesAsync(regionCode, ct);
         var rows = (await db.Set<PointsBalance>().AsNoTracking().Where(b => b.HolderKind == kind && b.HolderId == holderId).OrderBy(b => b.Year).ToListAsync(ct))
-            .Select(r => new PointsBalance { RegionCode = r.RegionCode, HolderKind = r.HolderKind, HolderId = r.HolderId, Year = r.Year, Earned = r.Earned, Deducted = r.Deducted, Entries = r.Entries })
+            .Select(r => new PointsBalance { RegionCode = r.RegionCode, HolderKind = r.HolderKind, HolderId = r.HolderId, Year = r.Year, Earned = r.Earned, Deducted = r.Deducted, Spent = r.Spent, Entries = r.Entries })
             .ToList();
         var due = await db.Set<PointsEntry>().AsNoTracking()
             .Where(e => e.HolderKind == kind && e.HolderId == holderId && e.State == PointsEntryState.Publicity && e.PendingObjections == 0 && e.PublicityUntil < today)

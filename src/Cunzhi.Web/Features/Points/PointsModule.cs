@@ -20,6 +20,8 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<PointsApproval>();
         services.AddScoped<PointsObjections>();
         services.AddScoped<VillagePointsItems>();
+        services.AddScoped<StoreItems>();
+        services.AddScoped<StoreRedemptions>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
@@ -62,11 +64,71 @@ public sealed class PointsModule : IFeatureModule
         g.MapGet("/holders", Holders).RequireAuthorization(Permissions.PointsLedgerRead).WithSummary("可记积分的农户和党员（按姓名查找；分页）");
         g.MapGet("/statement", Statement).RequireAuthorization(Permissions.PointsLedgerRead)
             .WithSummary("农户或党员的积分明细：各年度余额（含结转）、当前余额和积分记录（分页）");
+
+        var store = g.MapGroup("/store").RequireAuthorization(Permissions.PointsStoreRead);
+        store.MapGet("/items", StoreItemList).WithSummary("积分超市商品：村看本村和本镇共享的，乡镇看本镇和各村的，县看全县（在架的在前；includeRetired 含已下架；分页）");
+        store.MapGet("/items/{id:long}", StoreItem).WithSummary("某件商品（version 为数据版本）");
+        store.MapPost("/items", AddStoreItem).AddEndpointFilter<Validate<AddStoreItem>>().RequireAuthorization(Permissions.PointsStoreManage)
+            .WithSummary("上架商品（村级账号为本村商品，乡镇账号为全镇共享商品；兑换积分为正整数；初始库存记为一条入库）");
+        store.MapPost("/items/{id:long}/price", RepriceStoreItem).AddEndpointFilter<Validate<RepriceStoreItem>>().RequireAuthorization(Permissions.PointsStoreManage)
+            .WithSummary("调整兑换积分（已兑换的按当时积分不变；带 version 时过期的修改得 409）");
+        store.MapPost("/items/{id:long}/retire", RetireStoreItem).RequireAuthorization(Permissions.PointsStoreManage).WithSummary("下架商品（不删除；兑换记录不变）");
+        store.MapPost("/items/{id:long}/restock", Restock).AddEndpointFilter<Validate<MoveStock>>().RequireAuthorization(Permissions.PointsStoreManage)
+            .WithSummary("入库（数量为正整数）");
+        store.MapPost("/items/{id:long}/write-off", WriteOff).AddEndpointFilter<Validate<MoveStock>>().RequireAuthorization(Permissions.PointsStoreManage)
+            .WithSummary("报损（破损、过期等，须填原因；不超过库存）");
+        store.MapGet("/movements", StockMovements).WithSummary("库存台账（新到旧；itemId 筛选；分页）：入库、报损、兑换，库存等于各笔之和");
+        store.MapGet("/households", StoreHouseholds).RequireAuthorization(Permissions.PointsRedeem).WithSummary("兑换时查找本村农户（按户主姓名或户号；含当前积分余额；分页）");
+        store.MapPost("/redemptions", Redeem).AddEndpointFilter<Validate<RedeemItem>>().RequireAuthorization(Permissions.PointsRedeem)
+            .WithSummary("兑换：一次事务内核对余额和库存，记入积分台账（立即生效）、扣减余额和库存，返回兑换单");
+        store.MapGet("/redemptions", Redemptions).WithSummary("兑换记录（新到旧；householdId 筛选；分页）");
+        store.MapGet("/redemptions/{id:long}", Receipt).WithSummary("兑换单");
     }
 
     private static ProblemHttpResult EntryNotFound => CunzhiApi.NotFound(PointsLedger.NotFoundMessage);
 
     public sealed record EntryDetail(PointsEntryView Entry, IReadOnlyList<ObjectionView> Objections);
+
+    private static ProblemHttpResult StoreItemNotFound => CunzhiApi.NotFound(StoreItems.NotFoundMessage);
+
+    public static async Task<Ok<Paged<StoreItemView>>> StoreItemList(bool? includeRetired, int? page, int? pageSize, StoreItems h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(includeRetired ?? false, new PageRequest(page, pageSize), ct));
+
+    public static async Task<Results<Ok<StoreItemView>, ProblemHttpResult>> StoreItem(long id, StoreItems h, CancellationToken ct) =>
+        await h.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : StoreItemNotFound;
+
+    public static async Task<Created<StoreItemView>> AddStoreItem(AddStoreItem command, StoreItems h, CancellationToken ct)
+    {
+        var v = await h.AddAsync(command, ct);
+        return TypedResults.Created($"/api/v1/points/store/items/{v.Id}", v);
+    }
+
+    public static async Task<Results<Ok<StoreItemView>, ProblemHttpResult>> RepriceStoreItem(long id, RepriceStoreItem command, StoreItems h, CancellationToken ct) =>
+        await h.RepriceAsync(id, command, ct) is { } v ? TypedResults.Ok(v) : StoreItemNotFound;
+
+    public static async Task<Results<Ok<StoreItemView>, ProblemHttpResult>> RetireStoreItem(long id, StoreItems h, CancellationToken ct) =>
+        await h.RetireAsync(id, ct) is { } v ? TypedResults.Ok(v) : StoreItemNotFound;
+
+    public static async Task<Results<Created<StockMovementView>, ProblemHttpResult>> Restock(long id, MoveStock command, StoreItems h, CancellationToken ct) =>
+        await h.MoveAsync(id, StockMovementKind.Restock, command, ct) is { } v ? TypedResults.Created($"/api/v1/points/store/movements?itemId={id}", v) : StoreItemNotFound;
+
+    public static async Task<Results<Created<StockMovementView>, ProblemHttpResult>> WriteOff(long id, MoveStock command, StoreItems h, CancellationToken ct) =>
+        await h.MoveAsync(id, StockMovementKind.WriteOff, command, ct) is { } v ? TypedResults.Created($"/api/v1/points/store/movements?itemId={id}", v) : StoreItemNotFound;
+
+    public static async Task<Ok<Paged<StockMovementView>>> StockMovements(long? itemId, int? page, int? pageSize, StoreItems h, CancellationToken ct) =>
+        TypedResults.Ok(await h.MovementsAsync(itemId, new PageRequest(page, pageSize), ct));
+
+    public static async Task<Ok<Paged<StoreHousehold>>> StoreHouseholds(string? q, int? page, int? pageSize, StoreRedemptions h, CancellationToken ct) =>
+        TypedResults.Ok(await h.HouseholdsAsync(q, new PageRequest(page, pageSize), ct));
+
+    public static async Task<Results<Created<StoreReceipt>, ProblemHttpResult>> Redeem(RedeemItem command, StoreRedemptions h, CancellationToken ct) =>
+        await h.RedeemAsync(command, ct) is { } v ? TypedResults.Created($"/api/v1/points/store/redemptions/{v.Id}", v) : CunzhiApi.NotFound(StoreRedemptions.HouseholdNotFound);
+
+    public static async Task<Ok<Paged<StoreReceipt>>> Redemptions(long? householdId, int? page, int? pageSize, StoreRedemptions h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(householdId, new PageRequest(page, pageSize), ct));
+
+    public static async Task<Results<Ok<StoreReceipt>, ProblemHttpResult>> Receipt(long id, StoreRedemptions h, CancellationToken ct) =>
+        await h.ReceiptAsync(id, ct) is { } v ? TypedResults.Ok(v) : CunzhiApi.NotFound(StoreRedemptions.NotFoundMessage);
 
     public static async Task<Ok<Paged<VillageItemView>>> VillageItems(int? page, int? pageSize, VillagePointsItems h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(new PageRequest(page, pageSize), ct));

@@ -6,6 +6,7 @@ using Cunzhi.Domain.Assessment;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Forms;
 using Cunzhi.Domain.Pay;
+using Cunzhi.Domain.Points;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -251,5 +252,37 @@ public static class ScopeGateway
         public static Task<int> TallyAsync(AppDbContext db, long windowId, long cadreId, BallotChoice chosen, CancellationToken ct) =>
             db.Set<BallotTally>().IgnoreQueryFilters().Where(t => t.WindowId == windowId && t.CadreId == cadreId)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + (t.Choice == chosen ? 1 : 0)), ct);
+    }
+
+    // ---- the points store: a town's shared items ----
+
+    /// <summary>
+    /// 积分超市: a town shares items with its villages (the row carries the town's code, and the stock is the town's). A
+    /// village account reads its own items and its town's, nothing else; untracked, so nothing read here is written back.
+    /// <paramref name="village"/> must lie within the account's scope.
+    /// </summary>
+    public static IQueryable<StoreItem> StoreItemsForVillage(AppDbContext db, string village)
+    {
+        WithinScope(db, village);
+        var town = RegionCodes.TownOf(village);
+        return db.Set<StoreItem>().IgnoreQueryFilters().AsNoTracking().Where(i => i.RegionCode == village || i.RegionCode == town);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="quantity"/> pieces of an item visible to <paramref name="village"/> (its own or its town's)
+    /// for a redemption: one conditional UPDATE (in stock, not retired) that also advances the item's version, so the
+    /// stock can never be oversold even by writers that read it at the same moment. Returns the stock after, or null when
+    /// the item had not that many (nothing changed). Run inside the redemption's transaction; skips the row audit: the
+    /// stock movement saved with it records the change.
+    /// </summary>
+    public static async Task<int?> TakeStoreStockAsync(AppDbContext db, string village, long itemId, int quantity, CancellationToken ct)
+    {
+        WithinScope(db, village);
+        var town = RegionCodes.TownOf(village);
+        var taken = await db.Set<StoreItem>().IgnoreQueryFilters()
+            .Where(i => i.Id == itemId && (i.RegionCode == village || i.RegionCode == town) && i.RetiredAtUtc == null && i.Stock >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stock, i => i.Stock - quantity).SetProperty(i => i.RowVersion, i => i.RowVersion + 1), ct);
+        if (taken == 0) return null;
+        return await db.Set<StoreItem>().IgnoreQueryFilters().AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Stock).SingleAsync(ct);
     }
 }
