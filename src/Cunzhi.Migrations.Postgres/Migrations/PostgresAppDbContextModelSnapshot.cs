@@ -2211,6 +2211,9 @@ namespace Cunzhi.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("Spent")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -2228,6 +2231,8 @@ namespace Cunzhi.Migrations.Postgres
                             t.HasCheckConstraint("CK_PointsBalances_Earned", "\"Earned\" >= 0");
 
                             t.HasCheckConstraint("CK_PointsBalances_Entries", "\"Entries\" >= 0");
+
+                            t.HasCheckConstraint("CK_PointsBalances_Spent", "\"Spent\" >= 0");
                         });
                 });
 
@@ -2334,6 +2339,9 @@ namespace Cunzhi.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("StoreItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("VillageItemId")
                         .HasColumnType("bigint");
 
@@ -2345,6 +2353,8 @@ namespace Cunzhi.Migrations.Postgres
                     b.HasIndex("ReversesId")
                         .IsUnique()
                         .HasFilter("\"ReversesId\" IS NOT NULL");
+
+                    b.HasIndex("StoreItemId");
 
                     b.HasIndex("VillageItemId");
 
@@ -2485,6 +2495,186 @@ namespace Cunzhi.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PointsPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("RedemptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("StockAfter")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("StockMovements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Quantity", "\"Quantity\" <> 0");
+
+                            t.HasCheckConstraint("CK_StockMovements_StockAfter", "\"StockAfter\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "RetiredAtUtc");
+
+                    b.ToTable("StoreItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StoreItems_Points", "\"Points\" > 0");
+
+                            t.HasCheckConstraint("CK_StoreItems_Stock", "\"Stock\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreRedemption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("TotalPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitPoints")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("HouseholdId", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("StoreRedemptions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StoreRedemptions_BalanceAfter", "\"BalanceAfter\" >= 0");
+
+                            t.HasCheckConstraint("CK_StoreRedemptions_Quantity", "\"Quantity\" > 0");
+
+                            t.HasCheckConstraint("CK_StoreRedemptions_Total", "\"TotalPoints\" = \"Quantity\" * \"UnitPoints\"");
+                        });
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Points.VillagePointsItem", b =>
@@ -3758,6 +3948,11 @@ namespace Cunzhi.Migrations.Postgres
                         .HasForeignKey("ReversesId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", null)
+                        .WithMany()
+                        .HasForeignKey("StoreItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cunzhi.Domain.Points.VillagePointsItem", null)
                         .WithMany()
                         .HasForeignKey("VillageItemId")
@@ -3771,6 +3966,41 @@ namespace Cunzhi.Migrations.Postgres
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StockMovement", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Points.StoreRedemption", "Redemption")
+                        .WithMany()
+                        .HasForeignKey("RedemptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Redemption");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreRedemption", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>

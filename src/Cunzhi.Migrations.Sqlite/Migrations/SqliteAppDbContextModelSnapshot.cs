@@ -2129,6 +2129,9 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Spent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -2146,6 +2149,8 @@ namespace Cunzhi.Migrations.Sqlite
                             t.HasCheckConstraint("CK_PointsBalances_Earned", "\"Earned\" >= 0");
 
                             t.HasCheckConstraint("CK_PointsBalances_Entries", "\"Entries\" >= 0");
+
+                            t.HasCheckConstraint("CK_PointsBalances_Spent", "\"Spent\" >= 0");
                         });
                 });
 
@@ -2250,6 +2255,9 @@ namespace Cunzhi.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("StoreItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("VillageItemId")
                         .HasColumnType("INTEGER");
 
@@ -2261,6 +2269,8 @@ namespace Cunzhi.Migrations.Sqlite
                     b.HasIndex("ReversesId")
                         .IsUnique()
                         .HasFilter("\"ReversesId\" IS NOT NULL");
+
+                    b.HasIndex("StoreItemId");
 
                     b.HasIndex("VillageItemId");
 
@@ -2397,6 +2407,180 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PointsPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedemptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StockAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RedemptionId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("StockMovements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StockMovements_Quantity", "\"Quantity\" <> 0");
+
+                            t.HasCheckConstraint("CK_StockMovements_StockAfter", "\"StockAfter\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "RetiredAtUtc");
+
+                    b.ToTable("StoreItems", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StoreItems_Points", "\"Points\" > 0");
+
+                            t.HasCheckConstraint("CK_StoreItems_Stock", "\"Stock\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreRedemption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("HouseholdId", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.ToTable("StoreRedemptions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StoreRedemptions_BalanceAfter", "\"BalanceAfter\" >= 0");
+
+                            t.HasCheckConstraint("CK_StoreRedemptions_Quantity", "\"Quantity\" > 0");
+
+                            t.HasCheckConstraint("CK_StoreRedemptions_Total", "\"TotalPoints\" = \"Quantity\" * \"UnitPoints\"");
+                        });
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Points.VillagePointsItem", b =>
@@ -3638,6 +3822,11 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasForeignKey("ReversesId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", null)
+                        .WithMany()
+                        .HasForeignKey("StoreItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Cunzhi.Domain.Points.VillagePointsItem", null)
                         .WithMany()
                         .HasForeignKey("VillageItemId")
@@ -3651,6 +3840,41 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StockMovement", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Points.StoreRedemption", "Redemption")
+                        .WithMany()
+                        .HasForeignKey("RedemptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Redemption");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Points.StoreRedemption", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Points.StoreItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Ranks.ConductRecord", b =>
