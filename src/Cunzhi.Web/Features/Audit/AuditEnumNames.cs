@@ -72,6 +72,7 @@ public static class AuditEnumNames
         [("PointsEntry", "State")] = typeof(PointsEntryState),
         [("PointsObjection", "Outcome")] = typeof(ObjectionOutcome),
         [("PointsBalance", "HolderKind")] = typeof(PointsHolderKind),
+        [("StockMovement", "Kind")] = typeof(StockMovementKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -130,6 +131,7 @@ public static class AuditEnumNames
         [typeof(PointsProposer)] = Of<PointsProposer>(Points.PointsNames.Proposer),
         [typeof(PointsEntryState)] = Of<PointsEntryState>(Points.PointsLedger.Name),
         [typeof(ObjectionOutcome)] = Of<ObjectionOutcome>(Points.PointsNames.Outcome),
+        [typeof(StockMovementKind)] = Of<StockMovementKind>(Points.PointsNames.Movement),
     };
 
     private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>

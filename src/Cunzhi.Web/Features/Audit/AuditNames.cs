@@ -82,6 +82,9 @@ public static class AuditNames
         ["PointsEntry"] = "积分记录",
         ["PointsObjection"] = "积分公示异议",
         ["PointsBalance"] = "年度积分余额",
+        ["StoreItem"] = "积分超市商品",
+        ["StockMovement"] = "积分超市库存变动",
+        ["StoreRedemption"] = "积分兑换",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -244,6 +247,7 @@ public static class AuditNames
             ["VillageItemId"] = "村级条目编号", ["ItemName"] = "条目", ["Points"] = "分值", ["AppliedPoints"] = "计入分值", ["Evidence"] = "佐证",
             ["ProposerKind"] = "提出人类别", ["RejectReason"] = "不通过理由", ["PublicityFrom"] = "公示开始", ["PublicityUntil"] = "公示截止",
             ["InForceOn"] = "生效日期", ["ReversesId"] = "冲销的记录编号", ["ReversalReason"] = "冲销理由", ["PendingObjections"] = "待复核异议数",
+            ["StoreItemId"] = "积分超市商品编号",
         },
         ["PointsObjection"] = new Dictionary<string, string>
         {
@@ -251,7 +255,21 @@ public static class AuditNames
         },
         ["PointsBalance"] = new Dictionary<string, string>
         {
-            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["Earned"] = "加分合计", ["Deducted"] = "扣分合计", ["Entries"] = "计入记录数",
+            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["Earned"] = "加分合计", ["Deducted"] = "扣分合计", ["Spent"] = "兑换合计", ["Entries"] = "计入记录数",
+        },
+        ["StoreItem"] = new Dictionary<string, string>
+        {
+            ["Name"] = "商品名称", ["Points"] = "兑换积分", ["Stock"] = "库存", ["RetiredAtUtc"] = "下架时间",
+        },
+        ["StockMovement"] = new Dictionary<string, string>
+        {
+            ["ItemId"] = "商品编号", ["Kind"] = "变动类别", ["Quantity"] = "数量", ["StockAfter"] = "变动后库存", ["Reason"] = "原因", ["RedemptionId"] = "兑换单编号",
+            ["By"] = "经办人", ["AtUtc"] = "时间",
+        },
+        ["StoreRedemption"] = new Dictionary<string, string>
+        {
+            ["HouseholdId"] = "户编号", ["HolderName"] = "户主", ["ItemId"] = "商品编号", ["ItemName"] = "商品名称", ["Quantity"] = "数量", ["UnitPoints"] = "单价（积分）",
+            ["TotalPoints"] = "兑换积分", ["BalanceAfter"] = "兑换后余额", ["EntryId"] = "积分记录编号", ["By"] = "经办人", ["AtUtc"] = "时间",
         },
         ["RankProposal"] = new Dictionary<string, string>
         {

@@ -63,6 +63,12 @@ public sealed class StoreRedemptions(AppDbContext db, UserContext user, PointsBa
         return new(list, paged.Total, paged.Page, paged.PageSize);
     }
 
+    /// <summary>One household of the account's village with its balance; null when not in scope.</summary>
+    public async Task<StoreHousehold?> HouseholdAsync(long id, CancellationToken ct = default) =>
+        await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.Id, h.Number, h.HeadName, h.RegionCode }).FirstOrDefaultAsync(ct) is { } h
+            ? new(h.Id, h.Number, h.HeadName, await balances.BalanceAsync(PointsHolderKind.Household, h.Id, h.RegionCode, ct))
+            : null;
+
     /// <summary>Redeems; null when the household is not one of the account's village (nothing written). Refusals are rule errors (409).</summary>
     public async Task<StoreReceipt?> RedeemAsync(RedeemItem c, CancellationToken ct = default)
     {
