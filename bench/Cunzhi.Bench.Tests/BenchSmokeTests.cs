@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "audit", "growth", "national-paylines"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "audit", "growth", "national-paylines", "redeem"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
@@ -44,6 +44,11 @@ public abstract class BenchSmokeTests
             payroll.Rows.ShouldBeGreaterThan(1000);
             payroll.Metrics["lowerBoundRowsPerSecond"].ShouldBeGreaterThan(0);
             payroll.Metrics["ratio"].ShouldBeGreaterThan(0);
+
+            var redeem = store.Results.Single(r => r.Scenario == "redeem");
+            redeem.Rows.ShouldBe(100);
+            redeem.Metrics["redemptionsPerSecond"].ShouldBeGreaterThan(0);
+            redeem.Metrics["redeemers"].ShouldBe(50);
 
             var text = await File.ReadAllTextAsync(report);
             text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");

@@ -12,7 +12,7 @@ namespace Cunzhi.Bench;
 public static class BenchMain
 {
     public const string Usage = """
-        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth]
+        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem]
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
@@ -106,6 +106,9 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                 for (var run = 1; run <= options.SlowRuns; run++)
                     await RunOnFreshAsync(Spec("payroll", provider, options.GenerateScale, run) with
                     { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage });
+            if (s.Contains("redeem"))
+                for (var run = 1; run <= options.Runs; run++)
+                    await RunOnFreshAsync(Spec("redeem", provider, $"{Scenarios.Redeemers} redeemers, {options.RedeemStock} pieces", run) with { Rows = options.RedeemStock });
             // 6: national scale, on PostgreSQL (and on SQLite only in the smoke run, so that path cannot rot either).
             if (s.Contains("growth") && (provider == "postgres" || options.Smoke))
             {

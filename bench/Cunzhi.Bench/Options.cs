@@ -7,13 +7,15 @@ public sealed record BenchOptions
     /// <summary>Run every scenario in this process instead of one child process per run (the smoke test does).</summary>
     public bool InProcess { get; init; }
     public IReadOnlyList<string> Providers { get; init; } = ["sqlite", "postgres"];
-    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "audit", "growth"];
+    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "audit", "growth", "redeem"];
     /// <summary>Generation size: county, province, or a number of cadres taken from the national divisions.</summary>
     public string GenerateScale { get; init; } = "province";
     public int HouseholdsPerVillage { get; init; } = 250;
     public int ImportRows { get; init; } = 100_000;
     public int PayLineRows { get; init; } = 100_000;
     public int AuditEntries { get; init; } = 1_000_000;
+    /// <summary>Pieces of the one item the redeemers sell out (scenario 7).</summary>
+    public int RedeemStock { get; init; } = 2_000;
     public IReadOnlyList<int> GrowthCadres { get; init; } = [10_000, 100_000, 1_000_000];
     public int GrowthHouseholdsPerVillage { get; init; } = 50;
     public IReadOnlyList<int> NationalPayLines { get; init; } = [10_000, 100_000, 1_000_000, 3_200_000];
@@ -36,7 +38,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Smoke_(BenchOptions o) => o with
     {
-        Smoke = true, GenerateScale = "county", HouseholdsPerVillage = 3, ImportRows = 200, PayLineRows = 1_000, AuditEntries = 2_000,
+        Smoke = true, GenerateScale = "county", HouseholdsPerVillage = 3, ImportRows = 200, PayLineRows = 1_000, AuditEntries = 2_000, RedeemStock = 100,
         GrowthCadres = [500, 1_000], GrowthHouseholdsPerVillage = 3, NationalPayLines = [1_000, 2_000], Runs = 1, SlowRuns = 1, HttpSeconds = 1, HttpWarmupSeconds = 1,
         HttpConnections = 4, HttpThreads = 1,
     };
@@ -61,6 +63,7 @@ public sealed record BenchOptions
                 "--import-rows" => o with { ImportRows = int.Parse(Next()) },
                 "--paylines" => o with { PayLineRows = int.Parse(Next()) },
                 "--audit-entries" => o with { AuditEntries = int.Parse(Next()) },
+                "--redeem-stock" => o with { RedeemStock = int.Parse(Next()) },
                 "--growth" => o with { GrowthCadres = Ints(Next()) },
                 "--growth-households-per-village" => o with { GrowthHouseholdsPerVillage = int.Parse(Next()) },
                 "--national-paylines" => o with { NationalPayLines = Ints(Next()) },

@@ -72,5 +72,6 @@ public sealed class PointsDemo(AppDbContext db)
         if (member is not null) Entry(PointsHolderKind.PartyMember, member.Id, member.Name, "P02", 25, PointsEntryState.InForce, Committee);
         db.AddRange(balances.Values);
         await db.SaveChangesAsync(ct);
+        await StoreDemo.SeedAsync(db, Village, balances, households.Select(h => (h.Id, h.HeadName)).ToList(), today, nowUtc, ct);
     }
 }
