@@ -242,6 +242,34 @@ public abstract class PointsStoreTests<TFactory>(TFactory f) : IClassFixture<TFa
     }
 
     [Fact]
+    public async Task Redeeming_on_the_page_leads_to_the_receipt()
+    {
+        var household = (await HouseholdsAsync(Demo.Naoping, 1))[0];
+        await GiveAsync(household, 10);
+        var item = await AddItemAsync("village.naoping", "页面兑换商品", 4, 5);
+        var pages = await f.PagesAs("village.naoping");
+        var r = await CunzhiFactory.PostFormAsync(pages, $"/Points/Redeem?household={household}",
+            new() { ["ItemId"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Quantity"] = "2" }, "household=");
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        var id = await f.WithSystemDb(db => db.Set<StoreRedemption>().Where(x => x.HouseholdId == household).Select(x => x.Id).SingleAsync());
+        r.Headers.Location!.ToString().ShouldBe($"/Points/Receipt/{id}");
+    }
+
+    [Fact]
+    public async Task Redeeming_beyond_the_balance_on_the_page_shows_the_reason()
+    {
+        var household = (await HouseholdsAsync(Demo.Naoping, 1))[0];
+        await GiveAsync(household, 10);
+        var item = await AddItemAsync("village.naoping", "页面超额商品", 4, 5);
+        var pages = await f.PagesAs("village.naoping");
+        var r = await CunzhiFactory.PostFormAsync(pages, $"/Points/Redeem?household={household}",
+            new() { ["ItemId"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Quantity"] = "3" }, "household=");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("积分不足：需要 12 分，当前余额 10 分");
+        (await f.WithSystemDb(db => db.Set<StoreRedemption>().CountAsync(x => x.HouseholdId == household))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_receipt_page_shows_the_masked_name()
     {
         var household = (await HouseholdsAsync(Demo.Naoping, 1))[0];
