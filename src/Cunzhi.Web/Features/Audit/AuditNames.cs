@@ -82,6 +82,7 @@ public static class AuditNames
         ["PointsEntry"] = "积分记录",
         ["PointsObjection"] = "积分公示异议",
         ["PointsBalance"] = "年度积分余额",
+        ["PointsCapUsage"] = "积分条目年度上限台账",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -232,6 +233,7 @@ public static class AuditNames
         {
             ["Items"] = "积分条目", ["PublicityDays"] = "公示天数", ["CarryOver"] = "结转规则", ["CarryOverPercent"] = "结转比例（%）", ["AllowNegative"] = "允许负分",
             ["VillageItemMaxPoints"] = "村级条目分值上限", ["VillageItemMaxYearCap"] = "村级条目年度上限", ["VillageItemMaxCount"] = "村级条目数上限",
+            ["LinkedRule"] = "党员积分联农户方式", ["LinkWeightPercent"] = "联系农户积分权重（%）",
         },
         ["VillagePointsItem"] = new Dictionary<string, string>
         {
@@ -244,6 +246,7 @@ public static class AuditNames
             ["VillageItemId"] = "村级条目编号", ["ItemName"] = "条目", ["Points"] = "分值", ["AppliedPoints"] = "计入分值", ["Evidence"] = "佐证",
             ["ProposerKind"] = "提出人类别", ["RejectReason"] = "不通过理由", ["PublicityFrom"] = "公示开始", ["PublicityUntil"] = "公示截止",
             ["InForceOn"] = "生效日期", ["ReversesId"] = "冲销的记录编号", ["ReversalReason"] = "冲销理由", ["PendingObjections"] = "待复核异议数",
+            ["ProposerRefId"] = "提出人编号", ["ProposerName"] = "提出人",
         },
         ["PointsObjection"] = new Dictionary<string, string>
         {
@@ -252,6 +255,10 @@ public static class AuditNames
         ["PointsBalance"] = new Dictionary<string, string>
         {
             ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["Earned"] = "加分合计", ["Deducted"] = "扣分合计", ["Entries"] = "计入记录数",
+        },
+        ["PointsCapUsage"] = new Dictionary<string, string>
+        {
+            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["ItemCode"] = "条目编号", ["Cap"] = "年度上限", ["Used"] = "已通过分值",
         },
         ["RankProposal"] = new Dictionary<string, string>
         {

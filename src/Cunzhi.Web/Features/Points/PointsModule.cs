@@ -20,6 +20,7 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<PointsApproval>();
         services.AddScoped<PointsObjections>();
         services.AddScoped<VillagePointsItems>();
+        services.AddScoped<LinkedPoints>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
