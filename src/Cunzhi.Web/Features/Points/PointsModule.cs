@@ -21,6 +21,8 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<PointsObjections>();
         services.AddScoped<VillagePointsItems>();
         services.AddScoped<LinkedPoints>();
+        services.AddScoped<PointsCapRows>();
+        services.AddScoped<PointsProposerCheck>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
