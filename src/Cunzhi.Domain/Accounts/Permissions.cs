@@ -341,6 +341,10 @@ public static class Permissions
     [Granted(Roles.VillageCadre)]
     public const string PointsApprove = "points.approve";
 
+    [Described("发布本村年度积分排名（按县里的排名发布间隔）")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsRankingsPublish = "points.rankings.publish";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

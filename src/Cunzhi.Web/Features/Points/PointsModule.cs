@@ -23,6 +23,9 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<LinkedPoints>();
         services.AddScoped<PointsCapRows>();
         services.AddScoped<PointsProposerCheck>();
+        services.AddScoped<PointsVillages>();
+        services.AddScoped<PointsRankings>();
+        services.AddScoped<PointsEvidence>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
@@ -65,9 +68,27 @@ public sealed class PointsModule : IFeatureModule
         g.MapGet("/holders", Holders).RequireAuthorization(Permissions.PointsLedgerRead).WithSummary("可记积分的农户和党员（按姓名查找；分页）");
         g.MapGet("/statement", Statement).RequireAuthorization(Permissions.PointsLedgerRead)
             .WithSummary("农户或党员的积分明细：各年度余额（含结转）、当前余额和积分记录（分页）");
+
+        var rankings = g.MapGroup("/rankings").RequireAuthorization(Permissions.PointsLedgerRead);
+        rankings.MapGet("/households", HouseholdRanking).WithSummary("村内农户年度积分排名（须本村已发布该年度排名；region 为村代码，村级账号可不填；分页）");
+        rankings.MapGet("/members", MemberRanking).WithSummary("村内党员年度积分排名（按县积分细则的积分联奖惩方式计入联系农户积分；须已发布；分页）");
+        rankings.MapPost("/publish", PublishRanking).RequireAuthorization(Permissions.PointsRankingsPublish)
+            .WithSummary("发布本村某年度积分排名（按县里的排名发布间隔，过频发布被拒绝）");
     }
 
     private static ProblemHttpResult EntryNotFound => CunzhiApi.NotFound(PointsLedger.NotFoundMessage);
+    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound("未找到该村（或不在您的管辖范围内）");
+
+    public static async Task<Results<Ok<PointsRankingPage<HouseholdScoreView>>, ProblemHttpResult>> HouseholdRanking(string? region, int? year, int? page, int? pageSize,
+        PointsVillages villages, PointsRankings h, CancellationToken ct) =>
+        await villages.ChosenAsync(region, ct) is { } v ? TypedResults.Ok(await h.HouseholdsAsync(v, year, new PageRequest(page, pageSize), ct)) : VillageNotFound;
+
+    public static async Task<Results<Ok<PointsRankingPage<MemberScoreView>>, ProblemHttpResult>> MemberRanking(string? region, int? year, int? page, int? pageSize,
+        PointsVillages villages, PointsRankings h, CancellationToken ct) =>
+        await villages.ChosenAsync(region, ct) is { } v ? TypedResults.Ok(await h.MembersAsync(v, year, new PageRequest(page, pageSize), ct)) : VillageNotFound;
+
+    public static async Task<Ok<PointsRankingPage<HouseholdScoreView>>> PublishRanking(PublishPointsRanking command, PointsRankings h, CancellationToken ct) =>
+        TypedResults.Ok(await h.PublishAsync(command, ct));
 
     public sealed record EntryDetail(PointsEntryView Entry, IReadOnlyList<ObjectionView> Objections);
 
