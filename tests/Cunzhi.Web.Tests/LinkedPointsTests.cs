@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Grid;
+using Cunzhi.Domain.People;
 using Cunzhi.Domain.Points;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features;
 using Cunzhi.Web.Features.Points;
 using Cunzhi.Web.Infrastructure.Seed;
@@ -33,8 +35,19 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
         return await f.ApiAs(Second);
     }
 
-    private Task<long> HouseholdAsync(int index) =>
-        f.WithSystemDb(db => db.Households.Where(h => h.RegionCode == Demo.Naoping).OrderBy(h => h.Id).Skip(index).Select(h => h.Id).FirstAsync());
+    /// <summary>A new household of 闹坪村 with no points yet (each test's cap rows and links are its own), its head a Party member.</summary>
+    private Task<long> HouseholdAsync(int _) => f.WithSystemDb(async db =>
+    {
+        var h = new Household { RegionCode = Demo.Naoping, Number = "L-" + Guid.NewGuid().ToString("N")[..8], HeadName = "测试户主" };
+        h.Residents.Add(new Resident { RegionCode = Demo.Naoping, Name = "测试党员" + h.Number[^4..], Gender = Gender.Male, BirthDate = new DateOnly(1970, 1, 1), Relation = "户主", IsPartyMember = true });
+        db.Households.Add(h);
+        await db.SaveChangesAsync();
+        return h.Id;
+    });
+
+    /// <summary>The Party member heading a new household (so of no household a test links them to).</summary>
+    private async Task<long> NewMemberAsync() =>
+        await f.WithSystemDb(async db => { var h = await HouseholdAsync(0); return await db.Residents.Where(r => r.HouseholdId == h).Select(r => r.Id).SingleAsync(); });
 
     /// <summary>Pending entries under A03 (10 points, 30 a year) written as if proposed at once (the proposal check could not see each other).</summary>
     private Task<List<long>> PendingAsync(long household, int count) => f.WithSystemDb(async db =>
@@ -54,7 +67,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task Parallel_approvals_past_the_yearly_cap_let_only_the_allowed_points_through()
     {
-        var household = await HouseholdAsync(5);
+        var household = await HouseholdAsync(0);
         var ids = await PendingAsync(household, 5);
         var clients = await Task.WhenAll(ids.Select(_ => SecondAsync()));
         using var start = new SemaphoreSlim(0);
@@ -79,10 +92,14 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task An_approval_past_the_cap_is_refused_in_chinese_and_writes_nothing()
     {
-        var household = await HouseholdAsync(6);
+        var household = await HouseholdAsync(1);
         var ids = await PendingAsync(household, 4);
         var second = await SecondAsync();
-        foreach (var id in ids.Take(3)) (await second.PostAsync($"{Entries}/{id}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var id in ids.Take(3))
+        {
+            var ok = await second.PostAsync($"{Entries}/{id}/approve", null);
+            ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        }
         var r = await second.PostAsync($"{Entries}/{ids[3]}/approve", null);
         r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await r.Content.ReadAsStringAsync()).ShouldContain("每年最多 30 分，该对象");
@@ -92,7 +109,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task An_upheld_objection_gives_its_points_back_to_the_cap()
     {
-        var household = await HouseholdAsync(7);
+        var household = await HouseholdAsync(2);
         var ids = await PendingAsync(household, 1);
         var second = await SecondAsync();
         (await second.PostAsync($"{Entries}/{ids[0]}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -108,7 +125,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
         var today = China.Today;
         var current = await db.Set<MemberHouseholdLink>().Where(l => l.HouseholdId == household && l.ToDate == null).OrderBy(l => l.Id).Select(l => (long?)l.ResidentId).FirstOrDefaultAsync();
         if (current is { } r) return r;
-        var member = await db.Residents.Where(x => x.RegionCode == Demo.Naoping && x.IsPartyMember && x.HouseholdId != household).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+        var member = await NewMemberAsync();
         db.Add(new MemberHouseholdLink { RegionCode = Demo.Naoping, ResidentId = member, HouseholdId = household, FromDate = today.AddDays(-30) });
         await db.SaveChangesAsync();
         return member;
@@ -117,7 +134,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task A_cadre_may_enter_an_entry_on_behalf_of_the_households_linked_member()
     {
-        var household = await HouseholdAsync(8);
+        var household = await HouseholdAsync(0);
         var member = await LinkedMemberAsync(household);
         var r = await (await f.ApiAs("village.naoping")).PostAsJsonAsync(Entries,
             new { holderKind = "Household", holderId = household, itemCode = "A01", note = "测试", proposerKind = "LinkedPartyMember", proposerId = member });
@@ -130,10 +147,9 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task A_party_member_not_linked_to_the_household_is_refused_as_proposer()
     {
-        var household = await HouseholdAsync(9);
+        var household = await HouseholdAsync(1);
         var linked = await LinkedMemberAsync(household);
-        var other = await f.WithSystemDb(db => db.Residents.Where(x => x.RegionCode == Demo.Naoping && x.IsPartyMember && x.Id != linked
-            && !db.Set<MemberHouseholdLink>().Any(l => l.ResidentId == x.Id && l.HouseholdId == household)).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+        var other = await NewMemberAsync();
         var before = await f.WithSystemDb(db => db.Set<PointsEntry>().CountAsync());
         var r = await (await f.ApiAs("village.naoping")).PostAsJsonAsync(Entries,
             new { holderKind = "Household", holderId = household, itemCode = "A01", note = "测试", proposerKind = "LinkedPartyMember", proposerId = other });
@@ -145,7 +161,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     [Fact]
     public async Task Approval_by_the_entering_account_is_refused_even_for_a_named_proposer()
     {
-        var household = await HouseholdAsync(10);
+        var household = await HouseholdAsync(0);
         var member = await LinkedMemberAsync(household);
         var village = await f.ApiAs("village.naoping");
         var e = (await (await village.PostAsJsonAsync(Entries,
@@ -203,13 +219,12 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
     public async Task A_members_ranking_adds_the_weighted_average_of_linked_households()
     {
         var year = China.Today.Year - 1;
-        var household = await HouseholdAsync(11);
+        var household = await HouseholdAsync(2);
+        var m = await NewMemberAsync();
         var (member, own) = await f.WithSystemDb(async db =>
         {
-            var policy = await db.Set<PointsPolicy>().Where(p => p.CountyCode == "360922" && p.Version == 1).SingleAsync();
-            (policy.LinkedRule, policy.LinkWeightPercent) = (LinkedScoreRule.Weighted, 50);
-            var m = await db.Residents.Where(x => x.RegionCode == Demo.Naoping && x.IsPartyMember && x.HouseholdId != household
-                && !db.Set<MemberHouseholdLink>().Any(l => l.ResidentId == x.Id)).OrderByDescending(x => x.Id).Select(x => x.Id).FirstAsync();
+            foreach (var policy in await db.Set<PointsPolicy>().Where(p => p.CountyCode == Demo.Naoping.Substring(0, 6) && p.IsPublished).ToListAsync())
+                (policy.LinkedRule, policy.LinkWeightPercent) = (LinkedScoreRule.Weighted, 50);
             db.Add(new MemberHouseholdLink { RegionCode = Demo.Naoping, ResidentId = m, HouseholdId = household, FromDate = new DateOnly(year, 1, 1), ToDate = new DateOnly(year, 12, 31) });
             db.Add(new PointsBalance { RegionCode = Demo.Naoping, HolderKind = PointsHolderKind.Household, HolderId = household, Year = year, Earned = 20, Entries = 1 });
             db.Add(new PointsBalance { RegionCode = Demo.Naoping, HolderKind = PointsHolderKind.PartyMember, HolderId = m, Year = year, Earned = 6, Entries = 1 });
