@@ -223,7 +223,7 @@ public abstract class LinkedPointsTests<TFactory>(TFactory f) : IClassFixture<TF
         var m = await NewMemberAsync();
         var (member, own) = await f.WithSystemDb(async db =>
         {
-            foreach (var policy in await db.Set<PointsPolicy>().Where(p => p.CountyCode == Demo.Naoping.Substring(0, 6) && p.IsPublished).ToListAsync())
+            foreach (var policy in await db.Set<PointsPolicy>().Where(p => p.CountyCode == RegionCodes.CountyOf(Demo.Naoping) && p.IsPublished).ToListAsync())
                 (policy.LinkedRule, policy.LinkWeightPercent) = (LinkedScoreRule.Weighted, 50);
             db.Add(new MemberHouseholdLink { RegionCode = Demo.Naoping, ResidentId = m, HouseholdId = household, FromDate = new DateOnly(year, 1, 1), ToDate = new DateOnly(year, 12, 31) });
             db.Add(new PointsBalance { RegionCode = Demo.Naoping, HolderKind = PointsHolderKind.Household, HolderId = household, Year = year, Earned = 20, Entries = 1 });
