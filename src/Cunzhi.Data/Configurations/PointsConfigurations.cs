@@ -46,6 +46,7 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
         b.Property(e => e.ReversalReason).HasMaxLength(PointsEntry.MaxText);
         b.Property(e => e.ProposedBy).HasMaxLength(256);
         b.Property(e => e.DecidedBy).HasMaxLength(256);
+        b.Property(e => e.ProposerName).HasMaxLength(50);
         b.Ignore(e => e.IsReversed);
         b.Ignore(e => e.Counts);
         b.HasOne<VillagePointsItem>().WithMany().HasForeignKey(e => e.VillageItemId).OnDelete(DeleteBehavior.Restrict);
@@ -93,6 +94,23 @@ internal sealed class PointsBalanceConfiguration : IEntityTypeConfiguration<Poin
         b.Ignore(x => x.Net);
         // One running row per holder and year: two first entries of a holder racing cannot make two rows.
         b.HasIndex(x => new { x.HolderKind, x.HolderId, x.Year }).IsUnique();
+        b.HasIndex(x => x.RegionCode);
+    }
+}
+
+internal sealed class PointsCapUsageConfiguration : IEntityTypeConfiguration<PointsCapUsage>
+{
+    public void Configure(EntityTypeBuilder<PointsCapUsage> b)
+    {
+        // The cap per rule per year, held by the database: never past the cap, never below zero.
+        b.ToTable("PointsCapUsages", t =>
+        {
+            t.HasCheckConstraint("CK_PointsCapUsages_Used", "\"Used\" >= 0 AND \"Used\" <= \"Cap\"");
+        });
+        b.Property(x => x.RegionCode).HasMaxLength(15);
+        b.Property(x => x.ItemCode).HasMaxLength(PointsRules.MaxCode);
+        // One row per holder, year and item: two first approvals racing cannot make two rows.
+        b.HasIndex(x => new { x.HolderKind, x.HolderId, x.Year, x.ItemCode }).IsUnique();
         b.HasIndex(x => x.RegionCode);
     }
 }

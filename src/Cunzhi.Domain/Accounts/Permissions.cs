@@ -352,6 +352,9 @@ public static class Permissions
     [Described("为本村农户兑换积分超市商品并打印兑换单")]
     [Granted(Roles.VillageCadre)]
     public const string PointsRedeem = "points.store.redeem";
+    [Described("发布本村年度积分排名（按县里的排名发布间隔）")]
+    [Granted(Roles.VillageCadre)]
+    public const string PointsRankingsPublish = "points.rankings.publish";
 
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]

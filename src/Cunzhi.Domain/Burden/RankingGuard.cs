@@ -10,6 +10,8 @@ public enum RankingKind
     Cadre = 1,
     /// <summary>村(社区)排名.</summary>
     Village = 2,
+    /// <summary>积分排名 (一网三联: a village's households and Party members by their points of a year), published by the village.</summary>
+    VillagePoints = 3,
 }
 
 /// <summary>The guard's answer: whether publishing is allowed now, when it next is, and why.</summary>
@@ -24,7 +26,10 @@ public sealed record RankingDecision(bool Allowed, DateOnly NextAllowed, string 
 public static class RankingGuard
 {
     /// <summary>Chinese name of a ranking kind.</summary>
-    public static string KindName(RankingKind k) => k switch { RankingKind.Cadre => "村干部排名", RankingKind.Village => "村(社区)排名", _ => k.ToString() };
+    public static string KindName(RankingKind k) => k switch { RankingKind.Cadre => "村干部排名", RankingKind.Village => "村(社区)排名", RankingKind.VillagePoints => "积分排名", _ => k.ToString() };
+
+    /// <summary>The kinds a county or town prepares on the burden page (积分排名 is the village's, on the points pages).</summary>
+    public static readonly IReadOnlyList<RankingKind> CountyTownKinds = [RankingKind.Cadre, RankingKind.Village];
 
     /// <summary>
     /// Whether a region may publish a ranking of a kind on <paramref name="asOf"/>, given the day it last published one of

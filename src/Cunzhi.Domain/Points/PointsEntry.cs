@@ -18,8 +18,8 @@ public enum PointsEntryState
 }
 
 /// <summary>
-/// Who proposed an entry. This session only village cadres propose; grid members and linked Party members (一网三联) are
-/// the next proposers and come in here with the grid links.
+/// Who proposed an entry: the village cadre entering it, or a grid member or linked Party member (一网三联) on whose
+/// behalf a village cadre enters it (<see cref="PointsEntry.ProposerRefId"/>, checked against the net).
 /// </summary>
 public enum PointsProposer
 {
@@ -82,7 +82,14 @@ public sealed class PointsEntry : Regions.IRegionScoped, IVersioned
     public PointsEntryState State { get; set; }
     /// <summary>Who proposed it (kind).</summary>
     public PointsProposer ProposerKind { get; set; }
-    /// <summary>The proposing account.</summary>
+    /// <summary>
+    /// The named proposer when not the entering account's own proposal: the grid member's post (<see cref="Grid.GridMember"/> id)
+    /// or the linked Party member's resident id; null for <see cref="PointsProposer.VillageCadre"/>.
+    /// </summary>
+    public long? ProposerRefId { get; set; }
+    /// <summary>The named proposer's name when proposed (null for the entering cadre's own proposal).</summary>
+    public string? ProposerName { get; set; }
+    /// <summary>The account that entered it (a village cadre, also when proposing on a grid member's or linked member's behalf).</summary>
     public required string ProposedBy { get; set; }
     /// <summary>When (UTC).</summary>
     public DateTime ProposedAtUtc { get; set; }

@@ -72,6 +72,10 @@ public sealed class PointsPolicy : VersionedPolicy<PointsPolicy>
     public int VillageItemMaxYearCap { get; set; } = 50;
     /// <summary>Most own items a village may keep in use (default 20).</summary>
     public int VillageItemMaxCount { get; set; } = 20;
+    /// <summary>积分联奖惩: how a Party member's yearly score takes in their linked households' points (default none).</summary>
+    public LinkedScoreRule LinkedRule { get; set; } = LinkedScoreRule.None;
+    /// <summary>The weight w (percent, 1–100) of the linked households' average under <see cref="LinkedScoreRule.Weighted"/>.</summary>
+    public int LinkWeightPercent { get; set; }
 
     /// <summary>The item with <paramref name="code"/>, or null.</summary>
     public PointsItem? Item(string code) => Items.FirstOrDefault(i => i.Code == code);
@@ -102,6 +106,8 @@ public sealed class PointsPolicy : VersionedPolicy<PointsPolicy>
         if (VillageItemMaxPoints is < 1 or > MaxItemPoints) p.Add($"村级自定条目分值上限应在 1 至 {MaxItemPoints} 之间");
         if (VillageItemMaxYearCap < VillageItemMaxPoints || VillageItemMaxYearCap > 100 * MaxItemPoints) p.Add("村级自定条目年度上限不能小于分值上限");
         if (VillageItemMaxCount is < 0 or > 100) p.Add("村级自定条目数应在 0 至 100 之间");
+        if (!Enum.IsDefined(LinkedRule)) p.Add("请选择党员积分联农户的计算方式");
+        if (LinkedRule == LinkedScoreRule.Weighted && LinkWeightPercent is < 1 or > 100) p.Add("按权重计入联系农户积分时，权重应在 1% 至 100% 之间");
         return p;
     }
 

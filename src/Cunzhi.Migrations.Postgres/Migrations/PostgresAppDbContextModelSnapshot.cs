@@ -2236,6 +2236,56 @@ namespace Cunzhi.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Points.PointsCapUsage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HolderKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("HolderKind", "HolderId", "Year", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("PointsCapUsages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PointsCapUsages_Used", "\"Used\" >= 0 AND \"Used\" <= \"Cap\"");
+                        });
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Points.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2309,6 +2359,13 @@ namespace Cunzhi.Migrations.Postgres
 
                     b.Property<int>("ProposerKind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ProposerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long?>("ProposerRefId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("PublicityFrom")
                         .HasColumnType("date");
@@ -2462,6 +2519,12 @@ namespace Cunzhi.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("LinkWeightPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LinkedRule")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PublicityDays")
                         .HasColumnType("integer");

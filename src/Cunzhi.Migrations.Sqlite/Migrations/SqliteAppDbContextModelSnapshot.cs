@@ -2154,6 +2154,54 @@ namespace Cunzhi.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Points.PointsCapUsage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HolderKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("HolderKind", "HolderId", "Year", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("PointsCapUsages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PointsCapUsages_Used", "\"Used\" >= 0 AND \"Used\" <= \"Cap\"");
+                        });
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Points.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2224,6 +2272,13 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposerRefId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PublicityFrom")
@@ -2374,6 +2429,12 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkWeightPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkedRule")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PublicityDays")
                         .HasColumnType("INTEGER");

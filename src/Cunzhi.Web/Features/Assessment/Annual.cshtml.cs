@@ -25,6 +25,8 @@ public sealed class AnnualModel(AnnualHandlers h, IValidator<SetRatings> ratings
     public AnnualView? View { get; private set; }
     public IReadOnlyList<BatchSummary> Batches { get; private set; } = [];
     public bool IsTown => User.Can(Permissions.AssessmentAnnualPropose);
+    /// <summary>Whether the account may open the cadres' 积分情况 (read-only evidence, /Points/Evidence).</summary>
+    public bool CanReadPoints => User.Can(Permissions.PointsLedgerRead);
     public bool CanApprove => User.Can(Permissions.AssessmentAnnualApprove);
     public bool Editable => IsTown && View is { } v && v.State is AnnualState.Draft or AnnualState.Returned;
 

@@ -73,6 +73,8 @@ public static class AuditEnumNames
         [("PointsObjection", "Outcome")] = typeof(ObjectionOutcome),
         [("PointsBalance", "HolderKind")] = typeof(PointsHolderKind),
         [("StockMovement", "Kind")] = typeof(StockMovementKind),
+        [("PointsCapUsage", "HolderKind")] = typeof(PointsHolderKind),
+        [("PointsPolicy", "LinkedRule")] = typeof(LinkedScoreRule),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -129,6 +131,7 @@ public static class AuditEnumNames
         [typeof(PointsSign)] = Of<PointsSign>(Points.PointsNames.Sign),
         [typeof(PointsHolderKind)] = Of<PointsHolderKind>(Points.PointsNames.For),
         [typeof(PointsProposer)] = Of<PointsProposer>(Points.PointsNames.Proposer),
+        [typeof(LinkedScoreRule)] = Of<LinkedScoreRule>(Points.LinkedPoints.RuleName),
         [typeof(PointsEntryState)] = Of<PointsEntryState>(Points.PointsLedger.Name),
         [typeof(ObjectionOutcome)] = Of<ObjectionOutcome>(Points.PointsNames.Outcome),
         [typeof(StockMovementKind)] = Of<StockMovementKind>(Points.PointsNames.Movement),

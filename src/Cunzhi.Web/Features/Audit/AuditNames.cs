@@ -85,6 +85,7 @@ public static class AuditNames
         ["StoreItem"] = "积分超市商品",
         ["StockMovement"] = "积分超市库存变动",
         ["StoreRedemption"] = "积分兑换",
+        ["PointsCapUsage"] = "积分条目年度上限台账",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -235,6 +236,7 @@ public static class AuditNames
         {
             ["Items"] = "积分条目", ["PublicityDays"] = "公示天数", ["CarryOver"] = "结转规则", ["CarryOverPercent"] = "结转比例（%）", ["AllowNegative"] = "允许负分",
             ["VillageItemMaxPoints"] = "村级条目分值上限", ["VillageItemMaxYearCap"] = "村级条目年度上限", ["VillageItemMaxCount"] = "村级条目数上限",
+            ["LinkedRule"] = "党员积分联农户方式", ["LinkWeightPercent"] = "联系农户积分权重（%）",
         },
         ["VillagePointsItem"] = new Dictionary<string, string>
         {
@@ -248,6 +250,7 @@ public static class AuditNames
             ["ProposerKind"] = "提出人类别", ["RejectReason"] = "不通过理由", ["PublicityFrom"] = "公示开始", ["PublicityUntil"] = "公示截止",
             ["InForceOn"] = "生效日期", ["ReversesId"] = "冲销的记录编号", ["ReversalReason"] = "冲销理由", ["PendingObjections"] = "待复核异议数",
             ["StoreItemId"] = "积分超市商品编号",
+            ["ProposerRefId"] = "提出人编号", ["ProposerName"] = "提出人",
         },
         ["PointsObjection"] = new Dictionary<string, string>
         {
@@ -270,6 +273,10 @@ public static class AuditNames
         {
             ["HouseholdId"] = "户编号", ["HolderName"] = "户主", ["ItemId"] = "商品编号", ["ItemName"] = "商品名称", ["Quantity"] = "数量", ["UnitPoints"] = "单价（积分）",
             ["TotalPoints"] = "兑换积分", ["BalanceAfter"] = "兑换后余额", ["EntryId"] = "积分记录编号", ["By"] = "经办人", ["AtUtc"] = "时间",
+        },
+        ["PointsCapUsage"] = new Dictionary<string, string>
+        {
+            ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["ItemCode"] = "条目编号", ["Cap"] = "年度上限", ["Used"] = "已通过分值",
         },
         ["RankProposal"] = new Dictionary<string, string>
         {

@@ -74,7 +74,7 @@ public sealed class PrepareRankingValidator : AbstractValidator<PrepareRanking>
 {
     public PrepareRankingValidator()
     {
-        RuleFor(c => c.Kind).IsInEnum().WithMessage("请选择排名类别");
+        RuleFor(c => c.Kind).Must(k => RankingGuard.CountyTownKinds.Contains(k)).WithMessage("请选择排名类别");
         RuleFor(c => c.Title).NotEmpty().WithMessage("请填写排名名称").MaximumLength(RankingPublication.TitleMaxLength).WithMessage($"排名名称不能超过 {RankingPublication.TitleMaxLength} 个字");
         RuleFor(c => c.Period).NotEmpty().WithMessage("请填写排名所属期间（如 2025年度）").MaximumLength(30).WithMessage("期间不能超过 30 个字");
     }
@@ -217,7 +217,7 @@ public sealed class BurdenHandlers(AppDbContext db, UserContext user, TimeProvid
     {
         var policy = await PolicyOfAsync(ct);
         var result = new List<RankingStatus>();
-        foreach (var kind in Enum.GetValues<RankingKind>())
+        foreach (var kind in RankingGuard.CountyTownKinds)
         {
             var last = await LastPublishedAsync(user.RegionCode, kind, ct);
             result.Add(new(kind, last, RankingGuard.CheckPublication(kind, last, policy.RankingIntervalMonths, Today)));

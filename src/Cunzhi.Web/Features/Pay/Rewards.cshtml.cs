@@ -35,6 +35,8 @@ public sealed class RewardsModel(RewardHandlers h, IValidator<GrantAward> grantV
     /// <summary>The town's villages, for entering incomes on a village's behalf.</summary>
     public IReadOnlyList<(string Code, string Name)> Villages { get; private set; } = [];
     public bool CanGrant => User.Can(Permissions.AwardsGrant);
+    /// <summary>Whether the account may open a secretary's 积分情况 (read-only evidence, /Points/Evidence).</summary>
+    public bool CanReadPoints => User.Can(Permissions.PointsLedgerRead);
     /// <summary>The town approves, and enters for its villages.</summary>
     public bool IsTown => User.Can(Permissions.IncomeRewardsApprove);
     public bool IsVillage => User.Can(Permissions.IncomeRewardsEnter) && !IsTown;

@@ -16,7 +16,7 @@ namespace Cunzhi.Web.Features.Points;
 [Authorize(Policy = Permissions.PointsLedgerRead)]
 public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, PointsObjections objections, IValidator<ProposePoints> proposeValidator,
     IValidator<RejectPoints> rejectValidator, IValidator<ObjectPoints> objectValidator, IValidator<ReviewObjection> reviewValidator,
-    IValidator<ReversePoints> reverseValidator) : PageModel
+    IValidator<ReversePoints> reverseValidator, PointsVillages villages) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -44,6 +44,8 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     public IReadOnlyList<PointsHolder> Holders { get; private set; } = [];
     public long HoldersTotal { get; private set; }
     public IReadOnlyList<PointsItem> Items { get; private set; } = [];
+    /// <summary>The villages a town or county account may choose (empty for a village account).</summary>
+    public IReadOnlyList<PointsVillage> Villages { get; private set; } = [];
     public int? PolicyVersion { get; private set; }
     public bool CanPropose => User.Can(Permissions.PointsPropose);
     public bool CanDecide => User.Can(Permissions.PointsApprove);
@@ -62,6 +64,7 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     private async Task LoadAsync(CancellationToken ct)
     {
         Rows = await ledger.ListAsync(new PointsFilter(State, Region: Region), new PageRequest(PageNumber, null), ct);
+        if (!CanPropose) Villages = await villages.InScopeAsync(ct);
         if (State == PointsEntryState.Publicity)
             foreach (var r in Rows.Items.Where(r => r.PendingObjections > 0 || r.State == PointsEntryState.Publicity))
                 Objections[r.Id] = await ledger.ObjectionsAsync(r.Id, ct);

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Points;
 /// in force at once, counted on the running row in the same save; a unique index refuses a second reversal even when
 /// two arrive together). Concurrent decisions on one entry: the entry's data version lets one through, the other gets 409.
 /// </summary>
-public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, TimeProvider clock)
+public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, PointsCapRows caps, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -24,7 +24,8 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
         if (await EntryAsync(id, ct) is not { } e) return null;
         var days = PointsPolicy.InForce(await balances.PoliciesAsync(e.RegionCode, ct), Today)?.PublicityDays ?? PointsPolicy.DefaultPublicityDays;
         PointsRules.Approve(e, user.UserName, Today, days, Now);
-        await db.SaveChangesAsync(ct);
+        await caps.TakeAsync(e, ct);
+        await caps.SaveAsync(ct);
         return await ledger.GetAsync(id, ct);
     }
 
@@ -45,6 +46,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
         var reversal = PointsRules.Reverse(original, c.Reason ?? "", user.UserName, Today, Now);
         db.Add(reversal);
         PointsRules.Count(await balances.RowAsync(reversal, reversal.Year, ct), reversal.AppliedPoints!.Value, reversal: true);
+        await caps.GiveBackAsync(original, ct);
         // The reversal's unique index (one per original) turns a lost race into a stale write (409), like a new running row.
         await db.SaveCreatedAsync(ct);
         return await ledger.GetAsync(reversal.Id, ct);
@@ -56,7 +58,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
 /// committee reviews it — upheld voids the entry, dismissed lets it continue; an entry whose 公示 has already ended comes
 /// into force in the same save as the review.
 /// </summary>
-public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, TimeProvider clock)
+public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, PointsCapRows caps, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该异议（或不在您的管辖范围内）";
 
@@ -87,6 +89,7 @@ public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBa
         var e = await db.Set<PointsEntry>().FirstAsync(x => x.Id == o.EntryId, ct);
         PointsRules.Review(e, o, c.Upheld!.Value, user.UserName, c.Note, clock.GetUtcNow().UtcDateTime);
         if (PointsRules.IsDue(e, Today)) await balances.SettleAsync(e, ct);
+        if (e.State == PointsEntryState.Void) await caps.GiveBackAsync(e, ct);
         await balances.SaveAsync(ct);
         return View(o);
     }

@@ -12,7 +12,8 @@ namespace Cunzhi.Web.Features.Points;
 public sealed record PointsEntryView(long Id, string VillageCode, PointsHolderKind HolderKind, long HolderId, string HolderName, int Year, DateOnly Date,
     int? PolicyVersion, string ItemCode, string ItemName, int Points, int? AppliedPoints, string Note, string? Evidence, PointsEntryState State, string StateName,
     string ProposedBy, DateTime ProposedAtUtc, string? DecidedBy, DateTime? DecidedAtUtc, string? RejectReason, DateOnly? PublicityFrom, DateOnly? PublicityUntil,
-    DateOnly? InForceOn, long? ReversesId, string? ReversalReason, bool Reversed, int PendingObjections, int Version);
+    DateOnly? InForceOn, long? ReversesId, string? ReversalReason, bool Reversed, int PendingObjections, int Version,
+    PointsProposer ProposerKind = PointsProposer.VillageCadre, long? ProposerId = null, string? ProposerName = null);
 
 /// <summary>Filter of the ledger: state, holder, year, village (a region code in scope).</summary>
 public sealed record PointsFilter(PointsEntryState? State = null, PointsHolderKind? HolderKind = null, long? HolderId = null, int? Year = null, string? Region = null);
@@ -21,8 +22,11 @@ public sealed record PointsFilter(PointsEntryState? State = null, PointsHolderKi
 /// Proposes an entry: for whom (<see cref="HolderKind"/> and the household's or Party member's id), under which item
 /// (a county item's code or the village's own), the deed's date (default today), what happened, and evidence where the
 /// item requires it. <see cref="Points"/> may be left out: the item fixes it; if sent it must be that positive whole number.
+/// <see cref="ProposerKind"/> and <see cref="ProposerId"/> name a grid member (their grid post's id) or the household's linked
+/// Party member (resident id) on whose behalf the village cadre enters it (<see cref="PointsProposerCheck"/>); left out, the cadre proposes.
 /// </summary>
-public sealed record ProposePoints(PointsHolderKind HolderKind, long HolderId, string? ItemCode, decimal? Points, DateOnly? Date, string? Note, string? Evidence);
+public sealed record ProposePoints(PointsHolderKind HolderKind, long HolderId, string? ItemCode, decimal? Points, DateOnly? Date, string? Note, string? Evidence,
+    PointsProposer? ProposerKind = null, long? ProposerId = null);
 
 /// <summary>Refuses (不通过) a pending entry, with the reason.</summary>
 public sealed record RejectPoints(string? Reason);
@@ -92,7 +96,7 @@ public sealed class ReviewObjectionValidator : AbstractValidator<ReviewObjection
 /// The points ledger's reads (the list by state, one entry, a holder's statement, the holders a village proposes for)
 /// and proposing an entry. Region scope and audit are the data context's: a village account sees and writes only its village.
 /// </summary>
-public sealed class PointsLedger(AppDbContext db, UserContext user, PointsBalances balances, TimeProvider clock)
+public sealed class PointsLedger(AppDbContext db, UserContext user, PointsBalances balances, PointsProposerCheck proposers, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该积分记录（或不在您的管辖范围内）";
     public const string HolderNotFound = "未找到该农户或党员（或不属于本村）";
@@ -102,7 +106,7 @@ public sealed class PointsLedger(AppDbContext db, UserContext user, PointsBalanc
     internal static IQueryable<PointsEntryView> Views(AppDbContext db, IQueryable<PointsEntry> q) => q.Select(e => new PointsEntryView(e.Id, e.RegionCode, e.HolderKind,
         e.HolderId, e.HolderName, e.Year, e.Date, e.PolicyVersion, e.ItemCode, e.ItemName, e.Points, e.AppliedPoints, e.Note, e.Evidence, e.State, "", e.ProposedBy,
         e.ProposedAtUtc, e.DecidedBy, e.DecidedAtUtc, e.RejectReason, e.PublicityFrom, e.PublicityUntil, e.InForceOn, e.ReversesId, e.ReversalReason,
-        db.Set<PointsEntry>().Any(r => r.ReversesId == e.Id), e.PendingObjections, e.RowVersion));
+        db.Set<PointsEntry>().Any(r => r.ReversesId == e.Id), e.PendingObjections, e.RowVersion, e.ProposerKind, e.ProposerRefId, e.ProposerName));
 
     internal static PointsEntryView Named(PointsEntryView v) => v with { StateName = Name(v.State) };
 
@@ -231,12 +235,13 @@ public sealed class PointsLedger(AppDbContext db, UserContext user, PointsBalanc
         if (points < 0 && !policy.AllowNegative && await balances.BalanceAsync(c.HolderKind, c.HolderId, holder.VillageCode, ct) is var balance && balance + points < 0)
             throw new RuleException("points.negative", "itemCode", $"{holder.Name}现有 {balance} 分，扣 {-points} 分后将低于零；本县积分细则不允许负分");
 
+        var proposer = await proposers.ResolveAsync(c.ProposerKind, c.ProposerId, c.HolderKind, c.HolderId, today, ct);
         var entry = new PointsEntry
         {
             RegionCode = holder.VillageCode, HolderKind = c.HolderKind, HolderId = c.HolderId, HolderName = holder.Name, Year = date.Year, Date = date,
             PolicyVersion = villageItemId is null ? policy.Version : null, ItemCode = code, VillageItemId = villageItemId, ItemName = item.Name, Points = points,
             Note = c.Note?.Trim() ?? "", Evidence = string.IsNullOrWhiteSpace(c.Evidence) ? null : c.Evidence.Trim(), State = PointsEntryState.Proposed,
-            ProposerKind = PointsProposer.VillageCadre, ProposedBy = user.UserName, ProposedAtUtc = clock.GetUtcNow().UtcDateTime,
+            ProposerKind = proposer.Kind, ProposerRefId = proposer.Id, ProposerName = proposer.Name, ProposedBy = user.UserName, ProposedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(entry);
         await db.SaveChangesAsync(ct);

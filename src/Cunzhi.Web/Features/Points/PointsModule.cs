@@ -22,6 +22,12 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<VillagePointsItems>();
         services.AddScoped<StoreItems>();
         services.AddScoped<StoreRedemptions>();
+        services.AddScoped<LinkedPoints>();
+        services.AddScoped<PointsCapRows>();
+        services.AddScoped<PointsProposerCheck>();
+        services.AddScoped<PointsVillages>();
+        services.AddScoped<PointsRankings>();
+        services.AddScoped<PointsEvidence>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
@@ -83,9 +89,26 @@ public sealed class PointsModule : IFeatureModule
             .WithSummary("兑换：一次事务内核对余额和库存，记入积分台账（立即生效）、扣减余额和库存，返回兑换单");
         store.MapGet("/redemptions", Redemptions).WithSummary("兑换记录（新到旧；householdId 筛选；分页）");
         store.MapGet("/redemptions/{id:long}", Receipt).WithSummary("兑换单");
+        var rankings = g.MapGroup("/rankings").RequireAuthorization(Permissions.PointsLedgerRead);
+        rankings.MapGet("/households", HouseholdRanking).WithSummary("村内农户年度积分排名（须本村已发布该年度排名；region 为村代码，村级账号可不填；分页）");
+        rankings.MapGet("/members", MemberRanking).WithSummary("村内党员年度积分排名（按县积分细则的积分联奖惩方式计入联系农户积分；须已发布；分页）");
+        rankings.MapPost("/publish", PublishRanking).RequireAuthorization(Permissions.PointsRankingsPublish)
+            .WithSummary("发布本村某年度积分排名（按县里的排名发布间隔，过频发布被拒绝）");
     }
 
     private static ProblemHttpResult EntryNotFound => CunzhiApi.NotFound(PointsLedger.NotFoundMessage);
+    private static ProblemHttpResult VillageNotFound => CunzhiApi.NotFound("未找到该村（或不在您的管辖范围内）");
+
+    public static async Task<Results<Ok<PointsRankingPage<HouseholdScoreView>>, ProblemHttpResult>> HouseholdRanking(string? region, int? year, int? page, int? pageSize,
+        PointsVillages villages, PointsRankings h, CancellationToken ct) =>
+        await villages.ChosenAsync(region, ct) is { } v ? TypedResults.Ok(await h.HouseholdsAsync(v, year, new PageRequest(page, pageSize), ct)) : VillageNotFound;
+
+    public static async Task<Results<Ok<PointsRankingPage<MemberScoreView>>, ProblemHttpResult>> MemberRanking(string? region, int? year, int? page, int? pageSize,
+        PointsVillages villages, PointsRankings h, CancellationToken ct) =>
+        await villages.ChosenAsync(region, ct) is { } v ? TypedResults.Ok(await h.MembersAsync(v, year, new PageRequest(page, pageSize), ct)) : VillageNotFound;
+
+    public static async Task<Ok<PointsRankingPage<HouseholdScoreView>>> PublishRanking(PublishPointsRanking command, PointsRankings h, CancellationToken ct) =>
+        TypedResults.Ok(await h.PublishAsync(command, ct));
 
     public sealed record EntryDetail(PointsEntryView Entry, IReadOnlyList<ObjectionView> Objections);
 

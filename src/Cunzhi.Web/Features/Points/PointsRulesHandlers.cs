@@ -12,7 +12,8 @@ namespace Cunzhi.Web.Features.Points;
 /// </summary>
 public sealed record PointsRulesView(long Id, int Version, DateOnly EffectiveFrom, bool IsPublished, bool InForce, string? PublishedBy, DateTime? PublishedAtUtc,
     IReadOnlyList<PointsItem> Items, int PublicityDays, CarryOverRule CarryOver, int CarryOverPercent, bool AllowNegative,
-    int VillageItemMaxPoints, int VillageItemMaxYearCap, int VillageItemMaxCount, int RowVersion) : IVersionedView
+    int VillageItemMaxPoints, int VillageItemMaxYearCap, int VillageItemMaxCount, int RowVersion,
+    LinkedScoreRule LinkedRule = LinkedScoreRule.None, int LinkWeightPercent = 0) : IVersionedView
 {
     int IVersionedView.Version => RowVersion;
 }
@@ -26,7 +27,8 @@ public sealed record PointsRulesOverview(string County, DateOnly Today, PointsRu
 
 /// <summary>The whole draft: items and settings (a new draft starts from the newest version, or the defaults).</summary>
 public sealed record SavePointsRules(List<PointsItem>? Items, int PublicityDays, CarryOverRule CarryOver, int CarryOverPercent, bool AllowNegative,
-    int VillageItemMaxPoints, int VillageItemMaxYearCap, int VillageItemMaxCount) : IVersionedCommand
+    int VillageItemMaxPoints, int VillageItemMaxYearCap, int VillageItemMaxCount,
+    LinkedScoreRule LinkedRule = LinkedScoreRule.None, int LinkWeightPercent = 0) : IVersionedCommand
 {
     /// <summary>The draft's data version as read (0 when there was no draft).</summary>
     public int? RowVersion { get; set; }
@@ -68,12 +70,13 @@ public sealed class PointsRulesHandlers(AppDbContext db, UserContext user, TimeP
         p.Items = [.. (c.Items ?? []).Select(i => i with { Code = i.Code?.Trim() ?? "", Name = i.Name?.Trim() ?? "" })];
         (p.PublicityDays, p.CarryOver, p.CarryOverPercent, p.AllowNegative) = (c.PublicityDays, c.CarryOver, c.CarryOver == CarryOverRule.Share ? c.CarryOverPercent : 0, c.AllowNegative);
         (p.VillageItemMaxPoints, p.VillageItemMaxYearCap, p.VillageItemMaxCount) = (c.VillageItemMaxPoints, c.VillageItemMaxYearCap, c.VillageItemMaxCount);
+        (p.LinkedRule, p.LinkWeightPercent) = (c.LinkedRule, c.LinkedRule == LinkedScoreRule.Weighted ? c.LinkWeightPercent : 0);
         return p;
     }
 
     /// <summary>A command holding the numbers of <paramref name="v"/> (its RowVersion is set by the caller).</summary>
     public static SavePointsRules ToCommand(PointsRulesView v) => new([.. v.Items], v.PublicityDays, v.CarryOver, v.CarryOverPercent, v.AllowNegative,
-        v.VillageItemMaxPoints, v.VillageItemMaxYearCap, v.VillageItemMaxCount);
+        v.VillageItemMaxPoints, v.VillageItemMaxYearCap, v.VillageItemMaxCount, v.LinkedRule, v.LinkWeightPercent);
 
     /// <summary>The defaults a county without any version starts from.</summary>
     public static PointsPolicy Defaults(string county, int version, DateOnly effectiveFrom) =>
@@ -81,7 +84,7 @@ public sealed class PointsRulesHandlers(AppDbContext db, UserContext user, TimeP
 
     protected override PointsRulesView View(PointsPolicy p, PointsPolicy? inForce) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.Id == inForce?.Id,
         p.PublishedBy, p.PublishedAtUtc, p.Items, p.PublicityDays, p.CarryOver, p.CarryOverPercent, p.AllowNegative, p.VillageItemMaxPoints,
-        p.VillageItemMaxYearCap, p.VillageItemMaxCount, p.RowVersion);
+        p.VillageItemMaxYearCap, p.VillageItemMaxCount, p.RowVersion, p.LinkedRule, p.LinkWeightPercent);
 
     protected override PointsRulesOverview Overview(string county, DateOnly today, PointsRulesView? inForce, PointsRulesView? draft, IReadOnlyList<PointsRulesView> versions) =>
         new(county, today, inForce, draft, versions);

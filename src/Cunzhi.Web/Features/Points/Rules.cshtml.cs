@@ -42,6 +42,8 @@ public sealed class RulesModel(PointsRulesHandlers h, IValidator<SavePointsRules
         public int VillageItemMaxPoints { get; set; }
         public int VillageItemMaxYearCap { get; set; }
         public int VillageItemMaxCount { get; set; }
+        public LinkedScoreRule LinkedRule { get; set; }
+        public int LinkWeightPercent { get; set; }
     }
 
     public PointsRulesOverview Overview { get; private set; } = null!;
@@ -61,19 +63,20 @@ public sealed class RulesModel(PointsRulesHandlers h, IValidator<SavePointsRules
             Items = [.. c.Items!.Select(i => new ItemRow { Code = i.Code, Name = i.Name, Sign = i.Sign, Points = i.Points, For = i.For, EvidenceRequired = i.EvidenceRequired, YearCap = i.YearCap })],
             PublicityDays = c.PublicityDays, CarryOver = c.CarryOver, CarryOverPercent = c.CarryOverPercent, AllowNegative = c.AllowNegative,
             VillageItemMaxPoints = c.VillageItemMaxPoints, VillageItemMaxYearCap = c.VillageItemMaxYearCap, VillageItemMaxCount = c.VillageItemMaxCount,
+            LinkedRule = c.LinkedRule, LinkWeightPercent = c.LinkWeightPercent,
         };
     }
 
     private static PointsRulesView ViewOf(PointsPolicy p) => new(0, p.Version, p.EffectiveFrom, false, false, null, null, p.Items, p.PublicityDays, p.CarryOver,
-        p.CarryOverPercent, p.AllowNegative, p.VillageItemMaxPoints, p.VillageItemMaxYearCap, p.VillageItemMaxCount, 0);
+        p.CarryOverPercent, p.AllowNegative, p.VillageItemMaxPoints, p.VillageItemMaxYearCap, p.VillageItemMaxCount, 0, p.LinkedRule, p.LinkWeightPercent);
 
     private SavePointsRules ToCommand()
     {
         var f = Form;
         var items = f.Items.Where(i => !string.IsNullOrWhiteSpace(i.Code) || !string.IsNullOrWhiteSpace(i.Name))
             .Select(i => new PointsItem(i.Code ?? "", i.Name ?? "", i.Sign, i.Points ?? 0, i.For, i.EvidenceRequired, i.YearCap)).ToList();
-        return new(items, f.PublicityDays, f.CarryOver, f.CarryOverPercent, f.AllowNegative, f.VillageItemMaxPoints, f.VillageItemMaxYearCap, f.VillageItemMaxCount)
-            { RowVersion = RowVersion };
+        return new(items, f.PublicityDays, f.CarryOver, f.CarryOverPercent, f.AllowNegative, f.VillageItemMaxPoints, f.VillageItemMaxYearCap, f.VillageItemMaxCount,
+            f.LinkedRule, f.LinkWeightPercent) { RowVersion = RowVersion };
     }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct, fillForm: true);
