@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Points;
 /// in force at once, counted on the running row in the same save; a unique index refuses a second reversal even when
 /// two arrive together). Concurrent decisions on one entry: the entry's data version lets one through, the other gets 409.
 /// </summary>
-public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, TimeProvider clock)
+public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, PointsBoardCache board, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -25,6 +25,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
         var days = PointsPolicy.InForce(await balances.PoliciesAsync(e.RegionCode, ct), Today)?.PublicityDays ?? PointsPolicy.DefaultPublicityDays;
         PointsRules.Approve(e, user.UserName, Today, days, Now);
         await db.SaveChangesAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return await ledger.GetAsync(id, ct);
     }
 
@@ -56,7 +57,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
 /// committee reviews it — upheld voids the entry, dismissed lets it continue; an entry whose 公示 has already ended comes
 /// into force in the same save as the review.
 /// </summary>
-public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, TimeProvider clock)
+public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, PointsBoardCache board, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该异议（或不在您的管辖范围内）";
 
@@ -77,6 +78,7 @@ public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBa
         };
         db.Add(o);
         await db.SaveChangesAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return View(o);
     }
 
@@ -88,6 +90,7 @@ public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBa
         PointsRules.Review(e, o, c.Upheld!.Value, user.UserName, c.Note, clock.GetUtcNow().UtcDateTime);
         if (PointsRules.IsDue(e, Today)) await balances.SettleAsync(e, ct);
         await balances.SaveAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return View(o);
     }
 }

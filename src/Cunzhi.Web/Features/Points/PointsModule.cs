@@ -20,6 +20,10 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<PointsApproval>();
         services.AddScoped<PointsObjections>();
         services.AddScoped<VillagePointsItems>();
+        services.AddSingleton<PointsBoardCache>();
+        services.AddScoped<PointsBoardQuery>();
+        services.AddScoped<PointsBoardObjections>();
+        services.AddSingleton<BoardObjectionGuard>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }
