@@ -66,12 +66,12 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("generate"))
                 for (var run = 1; run <= options.SlowRuns; run++)
                 {
-                    var last = run == options.SlowRuns && s.Contains("http");
+                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board"));
                     var db = await RunOnFreshAsync(Spec("generate", provider, options.GenerateScale, run) with
                     { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage }, keep: last);
                     if (last) kept = db;
                 }
-            if (s.Contains("http"))
+            if (s.Contains("http") || s.Contains("http-board"))
             {
                 if (kept is null)
                 {
@@ -81,10 +81,16 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                 }
                 if (kept is not null)
                 {
-                    await RunChildAsync(Spec("http", provider, $"{options.GenerateScale} data", 0) with
-                    {
-                        ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
-                    });
+                    if (s.Contains("http"))
+                        await RunChildAsync(Spec("http", provider, $"{options.GenerateScale} data", 0) with
+                        {
+                            ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
+                        });
+                    if (s.Contains("http-board"))
+                        await RunChildAsync(Spec("http-board", provider, $"{options.GenerateScale} data", 0) with
+                        {
+                            ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
+                        });
                     await kept.DropAsync();
                 }
             }

@@ -30,6 +30,7 @@ public static partial class Scenarios
         "import-invalid" => [await ImportAsync(spec, null)],
         "paylines" or "national-paylines" => [await PayLinesAsync(spec)],
         "http" or "http-page" or "http-api" => await HttpAsync(spec),
+        "http-board" => await BoardAsync(spec),
         "audit" => [await AuditAsync(spec)],
         "payroll" => [await PayrollAsync(spec)],
         "redeem" => [await RedeemAsync(spec)],

@@ -33,6 +33,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
     [
         "", "Index", "Error", "Account/Login", "Account/LoginWith2fa", "Account/Logout", "Account/AccessDenied", "Account/Profile",
         "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Imports/Job",
+        "Points/Board", "Points/BoardObjection", // the public points board (积分公示栏) and its objection form, no account
     ];
 
     private static string RepoRoot()

@@ -105,6 +105,7 @@ public static class AuditNames
     private static readonly IReadOnlyDictionary<string, string> EventActions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["BallotCast"] = "投票",
+        ["PointsObjectionFiled"] = "村民在公示栏提出异议",
         ["BallotCodesIssued"] = "生成评议码",
         ["BallotCodesVoided"] = "作废评议码",
         ["EvaluationOpened"] = "开启评议",

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Cunzhi.Data.Security;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Points;
@@ -50,6 +52,12 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     public bool CanPropose => User.Can(Permissions.PointsPropose);
     public bool CanDecide => User.Can(Permissions.PointsApprove);
     public string UserName => User.Identity?.Name ?? "";
+
+    /// <summary>The village whose public board (积分公示栏) the 公示 tab links to: the chosen region or the account's own, when a village.</summary>
+    public string? BoardVillage => new[] { Region?.Trim(), User.FindFirstValue(CunzhiClaims.Region) }
+        .FirstOrDefault(c => Domain.Regions.RegionCodes.LevelOf(c) == Domain.Regions.RegionLevel.Village);
+    /// <summary>The board's address for the QR code to print and post on the village notice board.</summary>
+    public string? BoardUrl => BoardVillage is { } v ? $"{Evaluations.EvaluationsModule.BaseUrl(Request)}/Gongshi/{v}" : null;
 
     public PointsEntryState? State => Tab switch
     {

@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Points;
 /// in force at once, counted on the running row in the same save; a unique index refuses a second reversal even when
 /// two arrive together). Concurrent decisions on one entry: the entry's data version lets one through, the other gets 409.
 /// </summary>
-public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, PointsCapRows caps, TimeProvider clock)
+public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBalances balances, PointsLedger ledger, PointsCapRows caps, PointsBoardCache board, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -26,6 +26,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
         PointsRules.Approve(e, user.UserName, Today, days, Now);
         await caps.TakeAsync(e, ct);
         await caps.SaveAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return await ledger.GetAsync(id, ct);
     }
 
@@ -58,7 +59,7 @@ public sealed class PointsApproval(AppDbContext db, UserContext user, PointsBala
 /// committee reviews it — upheld voids the entry, dismissed lets it continue; an entry whose 公示 has already ended comes
 /// into force in the same save as the review.
 /// </summary>
-public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, PointsCapRows caps, TimeProvider clock)
+public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBalances balances, PointsCapRows caps, PointsBoardCache board, TimeProvider clock)
 {
     public const string NotFoundMessage = "未找到该异议（或不在您的管辖范围内）";
 
@@ -79,6 +80,7 @@ public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBa
         };
         db.Add(o);
         await db.SaveChangesAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return View(o);
     }
 
@@ -91,6 +93,7 @@ public sealed class PointsObjections(AppDbContext db, UserContext user, PointsBa
         if (PointsRules.IsDue(e, Today)) await balances.SettleAsync(e, ct);
         if (e.State == PointsEntryState.Void) await caps.GiveBackAsync(e, ct);
         await balances.SaveAsync(ct);
+        board.Invalidate(e.RegionCode, Today);
         return View(o);
     }
 }

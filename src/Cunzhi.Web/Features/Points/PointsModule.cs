@@ -28,6 +28,10 @@ public sealed class PointsModule : IFeatureModule
         services.AddScoped<PointsVillages>();
         services.AddScoped<PointsRankings>();
         services.AddScoped<PointsEvidence>();
+        services.AddSingleton<PointsBoardCache>();
+        services.AddScoped<PointsBoardQuery>();
+        services.AddScoped<PointsBoardObjections>();
+        services.AddSingleton<BoardObjectionGuard>();
         services.AddSingleton<PointsSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PointsSweep>());
     }

@@ -285,4 +285,51 @@ public static class ScopeGateway
         if (taken == 0) return null;
         return await db.Set<StoreItem>().IgnoreQueryFilters().AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Stock).SingleAsync(ct);
     }
+
+    // ---- the public points board ----
+
+    /// <summary>
+    /// 积分公示栏 (/Gongshi/{village}): a visitor has no region; the village code in the address is the authority, and only
+    /// what the board may show is reached — that village's entries in 公示 (not yet past their last day), the villager
+    /// groups of their holders, and one write: a villager's objection to one such entry.
+    /// </summary>
+    public static class PublicBoard
+    {
+        /// <summary>The village's entries on the board on <paramref name="today"/> (see <see cref="PointsBoard.IsPosted"/>), read-only.</summary>
+        public static IQueryable<PointsEntry> Posted(AppDbContext db, string village, DateOnly today) =>
+            db.Set<PointsEntry>().IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.RegionCode == village && e.State == PointsEntryState.Publicity && e.PublicityUntil >= today);
+
+        /// <summary>One entry of the village, whatever its state (to tell a villager why an objection is refused), read-only.</summary>
+        public static IQueryable<PointsEntry> Entry(AppDbContext db, string village, long id) =>
+            db.Set<PointsEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.RegionCode == village && e.Id == id);
+
+        /// <summary>The villager group of each of the village's <paramref name="households"/> (id → group code or null).</summary>
+        public static Task<Dictionary<long, string?>> HouseholdGroupsAsync(AppDbContext db, string village, IReadOnlyCollection<long> households, CancellationToken ct) =>
+            db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.RegionCode == village && households.Contains(h.Id))
+                .ToDictionaryAsync(h => h.Id, h => h.GroupCode, ct);
+
+        /// <summary>The villager group of each of the village's <paramref name="residents"/> (through their household).</summary>
+        public static Task<Dictionary<long, string?>> ResidentGroupsAsync(AppDbContext db, string village, IReadOnlyCollection<long> residents, CancellationToken ct) =>
+            (from r in db.Residents.IgnoreQueryFilters()
+             where r.RegionCode == village && residents.Contains(r.Id)
+             join h in db.Households.IgnoreQueryFilters() on r.HouseholdId equals h.Id
+             select new { r.Id, h.GroupCode }).AsNoTracking().ToDictionaryAsync(x => x.Id, x => (string?)x.GroupCode, ct);
+
+        /// <summary>
+        /// Counts a pending objection on the entry if it is still on the board on <paramref name="today"/>, advancing its data
+        /// version (a committee decision read before this fails as stale); 0 when it is not (公示 over, void, in force).
+        /// </summary>
+        public static Task<int> CountObjectionAsync(AppDbContext db, string village, long id, DateOnly today, CancellationToken ct) =>
+            db.Set<PointsEntry>().IgnoreQueryFilters()
+                .Where(e => e.RegionCode == village && e.Id == id && e.State == PointsEntryState.Publicity && e.PublicityUntil >= today)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.PendingObjections, e => e.PendingObjections + 1).SetProperty(e => e.RowVersion, e => e.RowVersion + 1), ct);
+
+        /// <summary>Writes the objection of an entry just counted by <see cref="CountObjectionAsync"/> (same village), inside the caller's transaction.</summary>
+        public static Task<long> InsertObjectionAsync(AppDbContext db, PointsObjection o, CancellationToken ct) =>
+            new BulkWriter(db).WriteAsync([o],
+                [nameof(PointsObjection.EntryId), nameof(PointsObjection.RegionCode), nameof(PointsObjection.ObjectorName), nameof(PointsObjection.Reason),
+                    nameof(PointsObjection.RaisedOn), nameof(PointsObjection.RecordedBy), nameof(PointsObjection.RecordedAtUtc), nameof(PointsObjection.Outcome)],
+                x => [x.EntryId, x.RegionCode, x.ObjectorName, x.Reason, x.RaisedOn, x.RecordedBy, x.RecordedAtUtc, x.Outcome], ct);
+    }
 }
