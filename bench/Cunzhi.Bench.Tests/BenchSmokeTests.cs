@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "audit", "growth", "national-paylines"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "audit", "growth", "national-paylines", "points-post", "points-statement"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
@@ -45,11 +45,21 @@ public abstract class BenchSmokeTests
             payroll.Metrics["lowerBoundRowsPerSecond"].ShouldBeGreaterThan(0);
             payroll.Metrics["ratio"].ShouldBeGreaterThan(0);
 
+            var posted = store.Results.Single(r => r.Scenario == "points-post");
+            posted.Rows.ShouldBe(2_000);
+            posted.Metrics["tableEntries"].ShouldBe(2_000);
+            posted.Metrics["balanceRows"].ShouldBeGreaterThan(0);
+            var statements = store.Results.Single(r => r.Scenario == "points-statement");
+            statements.Rows.ShouldBe(50);
+            statements.Metrics["p95Ms"].ShouldBeGreaterThan(0);
+            statements.Metrics["entriesPerStatement"].ShouldBeGreaterThan(0);
+
             var text = await File.ReadAllTextAsync(report);
             text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");
             text.ShouldContain(Report.Begin);
             text.ShouldContain("## 3. Payroll run");
             text.ShouldContain("## 4. HTTP");
+            text.ShouldContain("## 7. Points ledger");
         }
         finally
         {

@@ -32,6 +32,7 @@ public static partial class Scenarios
         "http" or "http-page" or "http-api" => await HttpAsync(spec),
         "audit" => [await AuditAsync(spec)],
         "payroll" => [await PayrollAsync(spec)],
+        "points" => await PointsAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 
