@@ -59,8 +59,10 @@ public static partial class Scenarios
                     PublishedAtUtc = nowUtc, Items = PointsPolicy.DefaultItems(),
                 });
             await db.SaveChangesAsync();
+            // The demo village's few households with seeded points (PointsDemo) keep theirs: the ledger here is for the others.
+            var seeded = (await db.Set<PointsBalance>().IgnoreQueryFilters().Where(b => b.HolderKind == PointsHolderKind.Household).Select(b => b.HolderId).ToListAsync()).ToHashSet();
             households = (await db.Households.IgnoreQueryFilters().AsNoTracking().OrderBy(h => h.Id).Select(h => new { h.Id, h.RegionCode, h.HeadName }).ToListAsync())
-                .Select(h => (h.Id, h.RegionCode, h.HeadName)).ToList();
+                .Where(h => !seeded.Contains(h.Id)).Select(h => (h.Id, h.RegionCode, h.HeadName)).ToList();
         }
         if (households.Count == 0) throw new InvalidOperationException("没有农户");
 
