@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem", "points-post", "points-statement"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
@@ -50,11 +50,21 @@ public abstract class BenchSmokeTests
             redeem.Metrics["redemptionsPerSecond"].ShouldBeGreaterThan(0);
             redeem.Metrics["redeemers"].ShouldBe(50);
 
+            var posted = store.Results.Single(r => r.Scenario == "points-post");
+            posted.Rows.ShouldBe(2_000);
+            posted.Metrics["tableEntries"].ShouldBeGreaterThanOrEqualTo(2_000); // plus the demo village's few seeded entries
+            posted.Metrics["balanceRows"].ShouldBeGreaterThan(0);
+            var statements = store.Results.Single(r => r.Scenario == "points-statement");
+            statements.Rows.ShouldBe(50);
+            statements.Metrics["p95Ms"].ShouldBeGreaterThan(0);
+            statements.Metrics["entriesPerStatement"].ShouldBeGreaterThan(0);
+
             var text = await File.ReadAllTextAsync(report);
             text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");
             text.ShouldContain(Report.Begin);
             text.ShouldContain("## 3. Payroll run");
             text.ShouldContain("## 4. HTTP");
+            text.ShouldContain("## 7. Points ledger");
         }
         finally
         {

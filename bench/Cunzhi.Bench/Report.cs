@@ -77,6 +77,9 @@ public static class Report
             x => $"{N(x.Metrics.GetValueOrDefault("villages"))} villages, {N(x.Metrics.GetValueOrDefault("cadres"))} cadres, {N(x.Metrics.GetValueOrDefault("households"))} households, {N(x.Metrics.GetValueOrDefault("residents"))} residents");
         Extrapolate(b, r.Where(x => x.Scenario == "growth" && x.Provider == "postgres").ToList());
         Section(b, null, r.Where(x => x.Scenario == "national-paylines"), "rows/s", "rowsPerSecond", x => x.Note ?? "");
+        Section(b, "7. Points ledger (issue #18)", r.Where(x => x.Scenario == "points-post"), "entries/s", "entriesPerSecond", x => x.Note ?? "");
+        Section(b, null, r.Where(x => x.Scenario == "points-statement"), "statements/s", "statementsPerSecond",
+            x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, p99 {F(x.Metrics.GetValueOrDefault("p99Ms"))} ms, max {F(x.Metrics.GetValueOrDefault("maxMs"))} ms; {x.Note}");
         return b.ToString();
     }
 

@@ -17,6 +17,8 @@ public sealed record RunSpec(string Scenario, string Provider, string Size, int 
     public int HttpConnections { get; init; } = 32;
     public int HttpThreads { get; init; } = 2;
     public int HttpRuns { get; init; } = 3;
+    /// <summary>Measured reads (the points statement).</summary>
+    public int Samples { get; init; }
     public bool Smoke { get; init; }
 
     public BenchDatabase Database => new(Provider, ConnectionString, DatabaseName);

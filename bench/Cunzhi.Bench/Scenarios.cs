@@ -34,6 +34,7 @@ public static partial class Scenarios
         "audit" => [await AuditAsync(spec)],
         "payroll" => [await PayrollAsync(spec)],
         "redeem" => [await RedeemAsync(spec)],
+        "points" => await PointsAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 

@@ -305,6 +305,133 @@ public abstract class GridTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         doc.QuerySelector("[data-testid=unplaced]")!.QuerySelectorAll("[data-group]").Length.ShouldBe(2);
     }
 
+    // ---- 联系历史 (the village page's past links) ----
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> HistoryPageAsync(string village, string kind) =>
+        await CunzhiFactory.Html(await (await f.PagesAs(Town)).GetAsync($"/Grid/Village?code={village}&history={kind}"));
+
+    [Fact]
+    public async Task An_ended_cadre_link_is_listed_in_the_village_history_with_its_dates()
+    {
+        var net = await ArrangeAsync();
+        var api = await f.ApiAs(Town);
+        var link = await LinkCadreAsync(api, net.Groups[0], net.CadreX);
+        (await api.PutAsJsonAsync($"/api/v1/grid/cadre-links/{link.Id}", new { toDate = "2026-03-01", version = link.Version })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var row = (await HistoryPageAsync(net.Village, "Groups")).QuerySelector($"[data-history='{link.Id}']")!;
+        row.TextContent.ShouldContain("第1组");
+        row.TextContent.ShouldContain("干部甲");
+        row.TextContent.ShouldContain("2026-01-01 — 2026-03-01");
+        row.QuerySelector("[data-testid=why]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_current_link_is_not_listed_in_the_history()
+    {
+        var net = await ArrangeAsync();
+        var api = await f.ApiAs(Town);
+        var link = await LinkCadreAsync(api, net.Groups[0], net.CadreX);
+        var doc = await HistoryPageAsync(net.Village, "Groups");
+        doc.QuerySelector($"[data-history='{link.Id}']").ShouldBeNull();
+        doc.QuerySelector("[data-testid=history]")!.TextContent.ShouldContain("没有已结束的联系");
+    }
+
+    [Fact]
+    public async Task A_departed_cadres_link_shows_the_departure_as_why_it_ended()
+    {
+        var net = await ArrangeAsync();
+        var api = await f.ApiAs(Town);
+        var link = await LinkCadreAsync(api, net.Groups[0], net.CadreX);
+        (await api.PostAsJsonAsync($"/api/v1/cadres/{net.CadreX}/departure", new { status = "DepartedNormally", date = "2026-02-10", reason = "换届离任" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var row = (await HistoryPageAsync(net.Village, "Groups")).QuerySelector($"[data-history='{link.Id}']")!;
+        row.QuerySelector("[data-testid=why]")!.TextContent.ShouldBe("干部离任（换届离任）");
+        row.TextContent.ShouldContain("2026-02-10");
+    }
+
+    [Fact]
+    public async Task An_ended_member_link_is_listed_under_households_with_the_member()
+    {
+        var net = await ArrangeAsync();
+        var api = await f.ApiAs(Town);
+        await LinkMemberAsync(api, net.Households[1], net.MemberA);
+        var link = await f.WithSystemDb(db => db.Set<MemberHouseholdLink>().AsNoTracking().SingleAsync(l => l.HouseholdId == net.Households[1]));
+        (await api.PutAsJsonAsync($"/api/v1/grid/member-links/{link.Id}", new { toDate = "2026-04-30", version = link.RowVersion })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var doc = await HistoryPageAsync(net.Village, "Households");
+        var row = doc.QuerySelector($"[data-history='{link.Id}']")!;
+        row.TextContent.ShouldContain(net.Numbers[1]);
+        row.TextContent.ShouldContain("党员甲");
+        row.TextContent.ShouldContain("2026-04-30");
+    }
+
+    [Fact]
+    public async Task The_history_of_a_village_out_of_scope_is_not_found()
+    {
+        var net = await ArrangeAsync();
+        var r = await (await f.PagesAs(Naoping)).GetAsync($"/Grid/Village?code={net.Village}&history=Groups");
+        r.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_unknown_history_kind_shows_the_tree()
+    {
+        var net = await ArrangeAsync();
+        var r = await (await f.PagesAs(Town)).GetAsync($"/Grid/Village?code={net.Village}&history=Nonsense");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var doc = await CunzhiFactory.Html(r);
+        doc.QuerySelector("[data-testid=net-tree]").ShouldNotBeNull();
+        doc.QuerySelector("[data-testid=history]").ShouldBeNull();
+    }
+
+    // ---- 首页待办: 村民小组无联系干部 ----
+
+    private async Task<Cunzhi.Web.Features.Home.TodoItem?> UncoveredTodoAsync(string user) =>
+        (await (await f.ApiAs(user)).GetFromJsonAsync<Cunzhi.Web.Features.Home.TodoList>("/api/v1/me/todos", CunzhiFactory.Json))!.Items
+        .SingleOrDefault(i => i.Key == "groups-uncovered");
+
+    [Fact]
+    public async Task The_town_home_counts_a_new_villages_groups_without_a_cadre()
+    {
+        var before = (await UncoveredTodoAsync(Town))!.Count;
+        await ArrangeAsync();
+        var after = (await UncoveredTodoAsync(Town))!;
+        after.Count.ShouldBe(before + 3);
+        after.Link.ShouldBe("/Grid/Coverage");
+    }
+
+    [Fact]
+    public async Task Linking_a_cadre_lowers_the_town_home_count_by_one()
+    {
+        var net = await ArrangeAsync();
+        var before = (await UncoveredTodoAsync(Town))!.Count;
+        await LinkCadreAsync(await f.ApiAs(Town), net.Groups[2], net.CadreY);
+        (await UncoveredTodoAsync(Town))!.Count.ShouldBe(before - 1);
+    }
+
+    [Fact]
+    public async Task The_village_home_counts_its_own_groups_without_a_cadre()
+    {
+        var today = China.Today;
+        var expected = await f.WithSystemDb(async db =>
+        {
+            var linked = await db.Set<CadreGroupLink>().Where(l => l.RegionCode == Demo.Naoping && l.FromDate <= today && (l.ToDate == null || l.ToDate >= today))
+                .Select(l => l.GroupCode).ToListAsync();
+            return await db.Regions.CountAsync(r => r.ParentCode == Demo.Naoping && r.Level == RegionLevel.VillagerGroup && !linked.Contains(r.Code));
+        });
+        await ArrangeAsync(); // another village of the town: not the village's
+        var todo = (await UncoveredTodoAsync(Naoping))!;
+        todo.Count.ShouldBe(expected);
+        todo.Link.ShouldBe("/Grid/Village");
+    }
+
+    [Fact]
+    public async Task The_county_home_has_no_uncovered_groups_todo()
+    {
+        (await UncoveredTodoAsync("county.admin")).ShouldBeNull();
+    }
+
     [Fact]
     public async Task A_village_cadre_lands_on_their_own_villages_net()
     {

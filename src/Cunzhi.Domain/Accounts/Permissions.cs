@@ -65,6 +65,10 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
     public const string GridCoverageRead = "grid.coverage.read";
 
+    [Described("在首页待办跟进无联系干部的村民小组（村：本村；乡镇：所辖各村）")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string GridFollowUp = "grid.follow-up";
+
     [Described("修改一网三联设置（每名党员联系户数范围）")]
     [Granted(Roles.CountyAdmin)]
     public const string GridSettingsEdit = "grid.settings.edit";

@@ -26,6 +26,19 @@ public sealed record CoverageReport(string Code, string Name, RegionLevel Level,
 /// </summary>
 public sealed class CoverageQueries(AppDbContext db, GridSettings settings, TimeProvider clock)
 {
+    /// <summary>
+    /// Villager groups in the account's region without a cadre linked today (the home's to-do): a village its own, a town
+    /// those of all its villages. Two counting queries in scope, not the whole report.
+    /// </summary>
+    public async Task<int> GroupsWithoutCadreAsync(CancellationToken ct = default)
+    {
+        var prefix = db.User.ScopePrefix;
+        var today = clock.Today();
+        var linked = db.Set<CadreGroupLink>().Where(l => l.FromDate <= today && (l.ToDate == null || l.ToDate >= today)).Select(l => l.GroupCode);
+        return await db.Regions.AsNoTracking()
+            .CountAsync(r => r.Level == RegionLevel.VillagerGroup && r.Code.StartsWith(prefix) && !linked.Contains(r.Code), ct);
+    }
+
     public async Task<CoverageReport?> ReportAsync(string? region, PageRequest page, CancellationToken ct = default)
     {
         var code = string.IsNullOrWhiteSpace(region) ? db.User.RegionCode : region.Trim();

@@ -19,6 +19,7 @@ public sealed class GridModule : IFeatureModule
         services.AddScoped<NetLinking>();
         services.AddScoped<CoverageQueries>();
         services.AddScoped<VillageNet>();
+        services.AddScoped<NetHistory>();
         services.AddScoped<NetLinkExport>();
         services.AddImporter<NetLinkImporter, NetLinkImportRow>(NetLinkImporter.Kind, NetLinkImporter.Title, NetLinkImporter.Columns);
     }

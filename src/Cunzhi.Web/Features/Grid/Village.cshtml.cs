@@ -18,13 +18,15 @@ namespace Cunzhi.Web.Features.Grid;
 /// &lt;details&gt;. A village cadre lands on their own village; towns and the county come from the coverage drill-down.
 /// </summary>
 [Authorize(Policy = Permissions.GridRead)]
-public sealed class VillageModel(VillageNet net, NetLinking links, TimeProvider clock,
+public sealed class VillageModel(VillageNet net, NetLinking links, NetHistory history, TimeProvider clock,
     IValidator<LinkCadre> linkCadre, IValidator<LinkMember> linkMember, IValidator<AssignGridMember> assign, IValidator<EndLink> end, IValidator<PlaceGroup> place) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     /// <summary>The villager group whose households are listed ("none": households in no group).</summary>
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>联系历史: the village's ended links of this kind instead of the tree.</summary>
+    [BindProperty(SupportsGet = true)] public NetHistoryKind? History { get; set; }
 
     [BindProperty] public string? GroupCode { get; set; }
     [BindProperty] public string? GridCode { get; set; }
@@ -41,6 +43,7 @@ public sealed class VillageModel(VillageNet net, NetLinking links, TimeProvider 
 
     public VillageNetView? Net { get; private set; }
     public Paged<HouseholdNode>? Households { get; private set; }
+    public Paged<NetHistoryRow>? HistoryRows { get; private set; }
     public string? GroupName { get; private set; }
     public bool CanManage => User.Can(Permissions.GridManage);
     public bool CanSeeCoverage => User.Can(Permissions.GridCoverageRead);
@@ -61,7 +64,13 @@ public sealed class VillageModel(VillageNet net, NetLinking links, TimeProvider 
     private async Task LoadAsync(CancellationToken ct)
     {
         Net = await net.GetAsync(Code ?? "", ct);
-        if (Net is null || string.IsNullOrWhiteSpace(Group)) return;
+        if (Net is null) return;
+        if (History is { } kind && Enum.IsDefined(kind))
+        {
+            HistoryRows = await history.EndedAsync(Net.Code, kind, new PageRequest(PageNumber, 30), ct);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(Group)) return;
         var group = Group == "none" ? null : Group;
         GroupName = group is null ? "未分组农户"
             : Net.Grids.SelectMany(g => g.Groups).Concat(Net.UnplacedGroups).FirstOrDefault(g => g.Code == group)?.Name;

@@ -40,7 +40,7 @@ public sealed record TodoList(string? RegionCode, string? RegionName, DateOnly T
 public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
-    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points)
+    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -116,6 +116,10 @@ public sealed class HomeTodos(
         }
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
+        // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.
+        if (u.Can(Permissions.GridFollowUp))
+            items.Add(new("groups-uncovered", "村民小组无联系干部", await coverage.GroupsWithoutCadreAsync(ct),
+                u.Can(Permissions.GridCoverageRead) ? "/Grid/Coverage" : "/Grid/Village"));
         if (u.Can(Permissions.ReservesEdit))
             items.Add(new("reserve-vacancies", "有空缺岗位的村", (await reserves.VacanciesAsync(root.Code, ct))?.Villages.Count ?? 0,
                 $"/Reserves/Vacancies?code={root.Code}"));
