@@ -153,6 +153,21 @@ public abstract partial class PointsBoardTests<TFactory>(TFactory f) : IClassFix
         doc.QuerySelector("[data-testid=store-items]").ShouldNotBeNull().TextContent.ShouldContain("本村暂无积分超市商品");
     }
 
+    [Fact]
+    public async Task The_board_lists_the_store_items_on_the_shelf_for_the_village_with_their_stock()
+    {
+        var town = Cunzhi.Domain.Regions.RegionCodes.TownOf(Demo.Naoping);
+        var shelf = await f.WithSystemDb(db => db.Set<StoreItem>().Where(i => (i.RegionCode == Demo.Naoping || i.RegionCode == town) && i.RetiredAtUtc == null)
+            .Select(i => new { i.Name, i.Points, i.Stock }).ToListAsync());
+        shelf.ShouldNotBeEmpty(); // the demo's store (StoreDemo): the village's items and its town's shared one
+        ForgetBoards(Demo.Naoping);
+        var doc = await CunzhiFactory.Html(await f.Anonymous().GetAsync(Board(Demo.Naoping)));
+        var shown = doc.QuerySelectorAll("[data-testid=store-item]").Select(e => Regex.Replace(e.TextContent, @"\s+", " ").Trim()).ToList();
+        shown.Count.ShouldBe(shelf.Count);
+        foreach (var i in shelf)
+            shown.ShouldContain(t => t.StartsWith(i.Name + " ") && t.Contains($"{i.Points} 分") && t.Contains(i.Stock > 0 ? $"库存 {i.Stock}" : "暂时缺货"));
+    }
+
     private BoardObjectionGuard Guard => f.Services.GetRequiredService<BoardObjectionGuard>();
 
     private static string ObjectionPage(string village, long id) => $"/Gongshi/{village}/Yiyi/{id}";

@@ -11,8 +11,11 @@ namespace Cunzhi.Web.Features.Points;
 /// <summary>One entry on the public board: the holder masked with their group (三组 张*华户), the item, the points and the last 公示 day.</summary>
 public sealed record BoardEntry(long Id, string Holder, string ItemName, int Points, DateOnly PublicityUntil, bool Objected);
 
-/// <summary>A village's board on one China day: every entry then in 公示 (at most <see cref="PointsBoardCache.MaxEntries"/>), newest 公示 end last.</summary>
-public sealed record BoardVillage(string Code, string Name, string TownName, DateOnly Today, IReadOnlyList<BoardEntry> Entries)
+/// <summary>
+/// A village's board on one China day: every entry then in 公示 (at most <see cref="PointsBoardCache.MaxEntries"/>), newest
+/// 公示 end last, and the 积分超市 items its households may redeem (stock as of the read: the cache's TTL bounds how old).
+/// </summary>
+public sealed record BoardVillage(string Code, string Name, string TownName, DateOnly Today, IReadOnlyList<BoardEntry> Entries, IReadOnlyList<StoreBoardItem> Store)
 {
     public Paged<BoardEntry> Page(PageRequest page) =>
         new(Entries.Skip(page.Skip).Take(page.Size).ToList(), Entries.Count, page.Page, page.Size);
@@ -60,7 +63,7 @@ public sealed class PointsBoardCache : IDisposable
 
 /// <summary>
 /// Reads a village's public board (no account; <see cref="ScopeGateway.PublicBoard"/>): the village, its entries in 公示,
-/// and the group names of their holders — four queries per board read however long it is, none per row.
+/// the group names of their holders and the store's items — five queries per board read however long it is, none per row.
 /// </summary>
 public sealed class PointsBoardQuery(AppDbContext db, PointsBoardCache cache, TimeProvider clock)
 {
@@ -91,6 +94,7 @@ public sealed class PointsBoardQuery(AppDbContext db, PointsBoardCache cache, Ti
             (kind == PointsHolderKind.Household ? householdGroups : memberGroups).GetValueOrDefault(id) is { } code ? groupNames.GetValueOrDefault(code) : null;
         var entries = rows.Select(r => new BoardEntry(r.Id, PointsBoard.HolderLabel(r.HolderKind, Group(r.HolderKind, r.HolderId), r.HolderName), r.ItemName, r.Points,
             r.PublicityUntil!.Value, r.PendingObjections > 0)).ToList();
-        return new BoardVillage(village, v.Name, names.FirstOrDefault(r => r.Code == town)?.Name ?? "", today, entries);
+        var store = await StoreItems.ForVillageAsync(db, village, ct);
+        return new BoardVillage(village, v.Name, names.FirstOrDefault(r => r.Code == town)?.Name ?? "", today, entries, store);
     }
 }

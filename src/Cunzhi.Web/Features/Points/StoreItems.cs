@@ -69,12 +69,15 @@ public sealed class StoreItems(AppDbContext db, UserContext user, TimeProvider c
     private static StoreItemView View(StoreItem i) =>
         new(i.Id, i.RegionCode, RegionCodes.LevelOf(i.RegionCode) == RegionLevel.Town, i.Name, i.Points, i.Stock, i.CreatedAtUtc, i.RetiredAtUtc, i.RowVersion);
 
+    /// <summary>Most items the public board lists (a village store holds tens).</summary>
+    public const int MaxOnBoard = 200;
+
     /// <summary>
     /// The items a village's households may see (its own and its town's shared ones), on the shelf, by name: for the
-    /// public board (which runs as no account: call it with a context acting as the system, or within the village's scope).
+    /// public board, which runs as no account (<see cref="ScopeGateway.PublicBoard"/>).
     /// </summary>
     public static Task<List<StoreBoardItem>> ForVillageAsync(AppDbContext db, string villageCode, CancellationToken ct = default) =>
-        ScopeGateway.StoreItemsForVillage(db, villageCode).Where(i => i.RetiredAtUtc == null).OrderBy(i => i.Name).ThenBy(i => i.Id)
+        ScopeGateway.PublicBoard.StoreItems(db, villageCode).OrderBy(i => i.Name).ThenBy(i => i.Id).Take(MaxOnBoard)
             .Select(i => new StoreBoardItem(i.Name, i.Points, i.Stock)).ToListAsync(ct);
 
     /// <summary>

@@ -300,6 +300,16 @@ public static class ScopeGateway
             db.Set<PointsEntry>().IgnoreQueryFilters().AsNoTracking()
                 .Where(e => e.RegionCode == village && e.State == PointsEntryState.Publicity && e.PublicityUntil >= today);
 
+        /// <summary>
+        /// The 积分超市 items on the shelf for the village's households — its own and its town's shared ones — read-only:
+        /// name, price and stock are what the board shows of them.
+        /// </summary>
+        public static IQueryable<StoreItem> StoreItems(AppDbContext db, string village)
+        {
+            var town = RegionCodes.TownOf(village);
+            return db.Set<StoreItem>().IgnoreQueryFilters().AsNoTracking().Where(i => (i.RegionCode == village || i.RegionCode == town) && i.RetiredAtUtc == null);
+        }
+
         /// <summary>One entry of the village, whatever its state (to tell a villager why an objection is refused), read-only.</summary>
         public static IQueryable<PointsEntry> Entry(AppDbContext db, string village, long id) =>
             db.Set<PointsEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.RegionCode == village && e.Id == id);
