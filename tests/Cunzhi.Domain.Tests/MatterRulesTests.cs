@@ -46,7 +46,7 @@ public sealed class MatterRulesTests
             "accept" => MatterRules.Accept(m, MatterLevel.Village, "village.b", "village.a", Today, At),
             "start" => MatterRules.Start(m, MatterLevel.Village, "village.a", Today, At),
             "finish" => MatterRules.Finish(m, MatterLevel.Village, "换了灯泡", "village.a", Today, At),
-            "confirm" => MatterRules.Confirm(m, Today, At),
+            "confirm" => MatterRules.Confirm(m, "群众", Today, At),
             "reopen" => MatterRules.Reopen(m, MatterReopener.Village, "又不亮了", 30, "village.a", Today, At),
             "escalate" => MatterRules.Escalate(m, MatterLevel.Village, "村里解决不了", "village.a", Today, At),
             _ => throw new ArgumentException(step),
@@ -134,11 +134,11 @@ public sealed class MatterRulesTests
     public void The_resident_acts_once_with_the_receipt(string first)
     {
         var m = New(MatterState.Done);
-        if (first == "confirm") MatterRules.Confirm(m, Today, At);
+        if (first == "confirm") MatterRules.Confirm(m, "群众", Today, At);
         else MatterRules.Reopen(m, MatterReopener.Resident, "没修好", 30, "群众", Today, At);
         m.ReceiptUsed.ShouldBeTrue();
         m.State = MatterState.Done;
-        Should.Throw<RuleException>(() => MatterRules.Confirm(m, Today, At)).Problems[0].Code.ShouldBe("matter.receipt.used");
+        Should.Throw<RuleException>(() => MatterRules.Confirm(m, "群众", Today, At)).Problems[0].Code.ShouldBe("matter.receipt.used");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class MatterEventConfiguration : IEntityTypeConfiguration<Matter
         b.Property(e => e.RegionCode).HasMaxLength(15);
         b.Property(e => e.Text).HasMaxLength(Matter.MaxText);
         b.Property(e => e.Actor).HasMaxLength(256);
-        b.HasOne<Matter>().WithMany().HasForeignKey(e => e.MatterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Matter).WithMany().HasForeignKey(e => e.MatterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<MatterMeeting>().WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.MatterId, e.Id });
     }

@@ -153,6 +153,8 @@ public sealed class MatterEvent : Regions.IRegionScoped
     public long Id { get; set; }
     /// <summary>The matter.</summary>
     public long MatterId { get; set; }
+    /// <summary>The matter, set only when it is saved together with its registration event.</summary>
+    public Matter? Matter { get; set; }
     /// <summary>The matter's village.</summary>
     public required string RegionCode { get; set; }
     /// <summary>What happened.</summary>

@@ -179,14 +179,14 @@ public static class MatterRules
     }
 
     /// <summary>群众确认 (with the receipt code, once): only a done matter.</summary>
-    public static MatterEvent Confirm(Matter m, DateOnly today, DateTime now)
+    public static MatterEvent Confirm(Matter m, string actor, DateOnly today, DateTime now)
     {
         CheckReceipt(m);
         if (m.State != MatterState.Done) throw WrongState(m, "确认");
         m.State = MatterState.Confirmed;
         m.ConfirmedOn = today;
         m.ReceiptUsed = true;
-        return Event(m, MatterEventKind.Confirmed, null, "群众", today, now);
+        return Event(m, MatterEventKind.Confirmed, null, actor, today, now);
     }
 
     /// <summary>The resident's receipt works once for confirming or reopening.</summary>

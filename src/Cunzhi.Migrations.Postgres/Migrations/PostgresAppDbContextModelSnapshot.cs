@@ -3984,7 +3984,7 @@ namespace Cunzhi.Migrations.Postgres
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
                 {
-                    b.HasOne("Cunzhi.Domain.Matters.Matter", null)
+                    b.HasOne("Cunzhi.Domain.Matters.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3994,6 +3994,8 @@ namespace Cunzhi.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Matter");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterMeetingItem", b =>

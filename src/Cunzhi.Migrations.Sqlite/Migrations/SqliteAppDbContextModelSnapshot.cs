@@ -3854,7 +3854,7 @@ namespace Cunzhi.Migrations.Sqlite
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
                 {
-                    b.HasOne("Cunzhi.Domain.Matters.Matter", null)
+                    b.HasOne("Cunzhi.Domain.Matters.Matter", "Matter")
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3864,6 +3864,8 @@ namespace Cunzhi.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Matter");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterMeetingItem", b =>
