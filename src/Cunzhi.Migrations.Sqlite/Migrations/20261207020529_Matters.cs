@@ -12,77 +12,6 @@ namespace Cunzhi.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CadreGroupLink",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    GroupCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    CadreId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CadreGroupLink", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GridGroup",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    GridCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    GroupCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GridGroup", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GridMember",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    GridCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    CadreId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GridMember", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GridPolicy",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    MinHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GridPolicy", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatterMeetings",
                 columns: table => new
                 {
@@ -156,24 +85,6 @@ namespace Cunzhi.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "MemberHouseholdLink",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MemberHouseholdLink", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatterEvents",
                 columns: table => new
                 {
@@ -236,52 +147,6 @@ namespace Cunzhi.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CadreGroupLink_CadreId",
-                table: "CadreGroupLink",
-                column: "CadreId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CadreGroupLink_RegionCode_GroupCode",
-                table: "CadreGroupLink",
-                columns: new[] { "RegionCode", "GroupCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CadreGroupLinks_OneCurrentPerGroup",
-                table: "CadreGroupLink",
-                column: "GroupCode",
-                unique: true,
-                filter: "\"ToDate\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GridGroup_RegionCode_GridCode",
-                table: "GridGroup",
-                columns: new[] { "RegionCode", "GridCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GridGroups_OneGridPerGroup",
-                table: "GridGroup",
-                column: "GroupCode",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GridMember_RegionCode_GridCode",
-                table: "GridMember",
-                columns: new[] { "RegionCode", "GridCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GridMembers_OneCurrentPerGrid",
-                table: "GridMember",
-                column: "GridCode",
-                unique: true,
-                filter: "\"ToDate\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GridPolicy_RegionCode",
-                table: "GridPolicy",
-                column: "RegionCode",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_MatterEvents_MatterId_Id",
                 table: "MatterEvents",
                 columns: new[] { "MatterId", "Id" });
@@ -328,40 +193,11 @@ namespace Cunzhi.Migrations.Sqlite
                 table: "MatterSettings",
                 column: "CountyCode",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberHouseholdLink_RegionCode_HouseholdId",
-                table: "MemberHouseholdLink",
-                columns: new[] { "RegionCode", "HouseholdId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberHouseholdLink_ResidentId",
-                table: "MemberHouseholdLink",
-                column: "ResidentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MemberHouseholdLinks_OneCurrentPerHousehold",
-                table: "MemberHouseholdLink",
-                column: "HouseholdId",
-                unique: true,
-                filter: "\"ToDate\" IS NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CadreGroupLink");
-
-            migrationBuilder.DropTable(
-                name: "GridGroup");
-
-            migrationBuilder.DropTable(
-                name: "GridMember");
-
-            migrationBuilder.DropTable(
-                name: "GridPolicy");
-
             migrationBuilder.DropTable(
                 name: "MatterEvents");
 
@@ -370,9 +206,6 @@ namespace Cunzhi.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MatterSettings");
-
-            migrationBuilder.DropTable(
-                name: "MemberHouseholdLink");
 
             migrationBuilder.DropTable(
                 name: "MatterMeetings");

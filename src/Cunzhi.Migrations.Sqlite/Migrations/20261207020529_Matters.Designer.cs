@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cunzhi.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207014602_Matters")]
+    [Migration("20261207020529_Matters")]
     partial class Matters
     {
         /// <inheritdoc />
