@@ -24,15 +24,15 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     /// </summary>
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
-        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "reserve-vacancies", "reminders"],
+        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders"],
             ["task-queue", "weekly-towns"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], ["weekly-villages"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending"], ["weekly-report", "forms-fill", "points-pending"] },
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "matters-waiting", "reserve-vacancies", "reminders"], ["weekly-villages"] },
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "matters-waiting", "reserve-vacancies", "reminders"], [] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
     private static bool _arranged;
@@ -77,6 +77,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Audit"] = "操作日志",
         ["/Burden/Messages"] = "消息",
         ["/Points/Ledger"] = "积分台账",
+        ["/Matters"] = "待我处理的诉求",
     };
 
     /// <summary>
@@ -96,6 +97,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "reserve-vacancies" => (await api.GetAsync($"/api/v1/regions/{(await api.GetAsync("/api/v1/me")).GetProperty("regionCode").GetString()}/vacancies"))
             .GetProperty("villages").GetArrayLength(),
         "points-pending" => await api.TotalAsync("/api/v1/points/entries?state=Proposed"),
+        "matters-waiting" => await api.TotalAsync("/api/v1/matters?mine=true"),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),

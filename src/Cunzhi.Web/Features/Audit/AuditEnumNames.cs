@@ -72,6 +72,13 @@ public static class AuditEnumNames
         [("PointsEntry", "State")] = typeof(PointsEntryState),
         [("PointsObjection", "Outcome")] = typeof(ObjectionOutcome),
         [("PointsBalance", "HolderKind")] = typeof(PointsHolderKind),
+        [("Matter", "Kind")] = typeof(Domain.Matters.MatterKind),
+        [("Matter", "Source")] = typeof(Domain.Matters.MatterSource),
+        [("Matter", "State")] = typeof(Domain.Matters.MatterState),
+        [("Matter", "Level")] = typeof(Domain.Matters.MatterLevel),
+        [("MatterEvent", "Kind")] = typeof(Domain.Matters.MatterEventKind),
+        [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
+        [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -130,6 +137,11 @@ public static class AuditEnumNames
         [typeof(PointsProposer)] = Of<PointsProposer>(Points.PointsNames.Proposer),
         [typeof(PointsEntryState)] = Of<PointsEntryState>(Points.PointsLedger.Name),
         [typeof(ObjectionOutcome)] = Of<ObjectionOutcome>(Points.PointsNames.Outcome),
+        [typeof(Domain.Matters.MatterKind)] = Of<Domain.Matters.MatterKind>(Domain.Matters.MatterRules.KindName),
+        [typeof(Domain.Matters.MatterSource)] = Of<Domain.Matters.MatterSource>(Domain.Matters.MatterRules.SourceName),
+        [typeof(Domain.Matters.MatterState)] = Of<Domain.Matters.MatterState>(Domain.Matters.MatterRules.StateName),
+        [typeof(Domain.Matters.MatterLevel)] = Of<Domain.Matters.MatterLevel>(Domain.Matters.MatterRules.LevelName),
+        [typeof(Domain.Matters.MatterEventKind)] = Of<Domain.Matters.MatterEventKind>(Domain.Matters.MatterRules.EventName),
     };
 
     private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>

@@ -40,7 +40,7 @@ public sealed record TodoList(string? RegionCode, string? RegionName, DateOnly T
 public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
-    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points)
+    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Matters.MatterDesk matters)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -116,6 +116,8 @@ public sealed class HomeTodos(
         }
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
+        if (u.Can(Permissions.MattersHandle))
+            items.Add(new("matters-waiting", "待处理诉求", await matters.WaitingCountAsync(ct), "/Matters", "本层级受理、办理、提级或退回的诉求"));
         if (u.Can(Permissions.ReservesEdit))
             items.Add(new("reserve-vacancies", "有空缺岗位的村", (await reserves.VacanciesAsync(root.Code, ct))?.Villages.Count ?? 0,
                 $"/Reserves/Vacancies?code={root.Code}"));

@@ -135,3 +135,6 @@ public sealed class ReceiptReopenValidator : AbstractValidator<ReceiptReopen>
     public ReceiptReopenValidator() => RuleFor(c => c.Reason).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请填写要求重新办理的理由")
         .MaximumLength(Matter.MaxText).WithMessage($"理由不能超过 {Matter.MaxText} 个字");
 }
+
+/// <summary>A village to choose.</summary>
+public sealed record VillageOption(string Code, string Name);

@@ -59,6 +59,10 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
         return q.Where(m => m.Level == level && m.State != MatterState.Done && m.State != MatterState.Confirmed);
     }
 
+    /// <summary>The villages in scope (code, name) a matter may be registered in or filtered by.</summary>
+    public Task<List<VillageOption>> VillagesAsync(CancellationToken ct = default) => db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village)
+        .OrderBy(r => r.Code).Select(r => new VillageOption(r.Code, r.Name)).Take(500).ToListAsync(ct);
+
     /// <summary>How many matters wait for the account's level in its region (the home to-do).</summary>
     public Task<int> WaitingCountAsync(CancellationToken ct = default) => Waiting(db.Set<Matter>(), true).CountAsync(ct);
 
