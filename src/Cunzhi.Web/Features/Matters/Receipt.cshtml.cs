@@ -1,4 +1,3 @@
-using Cunzhi.Domain.Common;
 using Cunzhi.Web.Features.Evaluations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,18 +39,18 @@ public sealed class ReceiptModel(MatterReceipts receipts) : PageModel
     {
         try
         {
-            View = await action();
-            if (ModelState.IsValid) Done = done;
+            if (await PageCommands.RefusalAsync(async () => View = await action()) is { } refused)
+            {
+                // A used code or a step the matter's state does not allow: say why and show the progress again.
+                this.AddProblems(refused);
+                View = await receipts.OpenAsync(Code, BallotGuard.ClientOf(HttpContext));
+            }
+            else if (ModelState.IsValid) Done = done;
         }
         catch (ReceiptRefusedException e)
         {
             ModelState.AddModelError("", e.Message);
             if (e.Reason == ReceiptRefusal.TooManyAttempts) Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        }
-        catch (RuleException e)
-        {
-            this.AddProblems(e);
-            try { View = await receipts.OpenAsync(Code, BallotGuard.ClientOf(HttpContext)); } catch (ReceiptRefusedException) { }
         }
         return Page();
     }
