@@ -23,6 +23,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
     [
         "POST api/v1/auth/token", "POST api/v1/auth/refresh", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/me/todos",
         "POST api/v1/evaluations/ballot/open", "POST api/v1/evaluations/ballot/",
+        "POST api/v1/matters/receipt/open", "POST api/v1/matters/receipt/confirm", "POST api/v1/matters/receipt/reopen",
         "GET api/v1/regions/", "GET api/v1/regions/{code}", "GET api/v1/regions/{code}/children", "GET api/v1/regions/{code}/stats",
         "GET api/v1/imports/{id}", "GET api/v1/imports/{id}/errors",
         "GET api/v1/analytics/structure",
@@ -32,7 +33,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
     public static readonly string[] OpenPages =
     [
         "", "Index", "Error", "Account/Login", "Account/LoginWith2fa", "Account/Logout", "Account/AccessDenied", "Account/Profile",
-        "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Imports/Job",
+        "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Matters/Receipt", "Imports/Job",
         "Points/Board", "Points/BoardObjection", // the public points board (积分公示栏) and its objection form, no account
     ];
 

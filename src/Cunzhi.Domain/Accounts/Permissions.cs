@@ -359,6 +359,26 @@ public static class Permissions
     [Described("发布本村年度积分排名（按县里的排名发布间隔）")]
     [Granted(Roles.VillageCadre)]
     public const string PointsRankingsPublish = "points.rankings.publish";
+    // ── Matters (诉求, 上门问事、下沉议事、一线办事) ───────────────────────────
+    [Described("查看本辖区的诉求和下沉议事")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string MattersRead = "matters.read";
+
+    [Described("登记诉求（群众得到一次性回执码）")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string MattersRegister = "matters.register";
+
+    [Described("办理本层级的诉求：受理、办结、提级、退回下级、重新办理")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string MattersHandle = "matters.handle";
+
+    [Described("召开下沉议事，记录议程和决定")]
+    [Granted(Roles.TownAdmin)]
+    public const string MatterMeetingsHold = "matters.meetings.hold";
+
+    [Described("修改诉求设置（确认后可要求重新办理的天数）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string MatterSettingsEdit = "matters.settings.edit";
 
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]

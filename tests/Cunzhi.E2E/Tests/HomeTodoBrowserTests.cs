@@ -24,15 +24,15 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     /// </summary>
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
-        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "reserve-vacancies", "reminders"],
+        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders"],
             ["task-queue", "weekly-towns"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered"], ["weekly-villages"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered"], ["weekly-report", "forms-fill", "points-pending"] },
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting"], ["weekly-villages"] },
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting"], [] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
     private static bool _arranged;
@@ -79,6 +79,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Points/Ledger"] = "积分台账",
         ["/Grid/Coverage"] = "一网三联覆盖情况",
         ["/Grid/Village"] = "网格与联系",
+        ["/Matters"] = "待我处理的诉求",
     };
 
     /// <summary>
@@ -99,6 +100,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
             .GetProperty("villages").GetArrayLength(),
         "points-pending" => await api.TotalAsync("/api/v1/points/entries?state=Proposed"),
         "groups-uncovered" => await UncoveredGroupsAsync(api),
+        "matters-waiting" => await api.TotalAsync("/api/v1/matters?mine=true"),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),

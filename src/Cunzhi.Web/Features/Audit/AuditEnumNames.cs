@@ -75,6 +75,13 @@ public static class AuditEnumNames
         [("StockMovement", "Kind")] = typeof(StockMovementKind),
         [("PointsCapUsage", "HolderKind")] = typeof(PointsHolderKind),
         [("PointsPolicy", "LinkedRule")] = typeof(LinkedScoreRule),
+        [("Matter", "Kind")] = typeof(Domain.Matters.MatterKind),
+        [("Matter", "Source")] = typeof(Domain.Matters.MatterSource),
+        [("Matter", "State")] = typeof(Domain.Matters.MatterState),
+        [("Matter", "Level")] = typeof(Domain.Matters.MatterLevel),
+        [("MatterEvent", "Kind")] = typeof(Domain.Matters.MatterEventKind),
+        [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
+        [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -135,6 +142,11 @@ public static class AuditEnumNames
         [typeof(PointsEntryState)] = Of<PointsEntryState>(Points.PointsLedger.Name),
         [typeof(ObjectionOutcome)] = Of<ObjectionOutcome>(Points.PointsNames.Outcome),
         [typeof(StockMovementKind)] = Of<StockMovementKind>(Points.PointsNames.Movement),
+        [typeof(Domain.Matters.MatterKind)] = Of<Domain.Matters.MatterKind>(Domain.Matters.MatterRules.KindName),
+        [typeof(Domain.Matters.MatterSource)] = Of<Domain.Matters.MatterSource>(Domain.Matters.MatterRules.SourceName),
+        [typeof(Domain.Matters.MatterState)] = Of<Domain.Matters.MatterState>(Domain.Matters.MatterRules.StateName),
+        [typeof(Domain.Matters.MatterLevel)] = Of<Domain.Matters.MatterLevel>(Domain.Matters.MatterRules.LevelName),
+        [typeof(Domain.Matters.MatterEventKind)] = Of<Domain.Matters.MatterEventKind>(Domain.Matters.MatterRules.EventName),
     };
 
     private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>

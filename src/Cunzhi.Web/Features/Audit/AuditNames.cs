@@ -86,6 +86,11 @@ public static class AuditNames
         ["StockMovement"] = "积分超市库存变动",
         ["StoreRedemption"] = "积分兑换",
         ["PointsCapUsage"] = "积分条目年度上限台账",
+        ["Matter"] = "诉求",
+        ["MatterEvent"] = "诉求办理记录",
+        ["MatterMeeting"] = "下沉议事",
+        ["MatterMeetingItem"] = "下沉议事议程",
+        ["MatterSettings"] = "诉求设置",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -279,6 +284,20 @@ public static class AuditNames
         {
             ["HolderKind"] = "对象类别", ["HolderId"] = "对象编号", ["ItemCode"] = "条目编号", ["Cap"] = "年度上限", ["Used"] = "已通过分值",
         },
+        ["Matter"] = new Dictionary<string, string>
+        {
+            ["HouseholdId"] = "农户编号", ["Kind"] = "类别", ["Source"] = "来源", ["Title"] = "标题", ["Description"] = "诉求内容", ["ResidentName"] = "群众姓名",
+            ["State"] = "状态", ["Level"] = "办理层级", ["Owner"] = "承办人", ["DoneText"] = "办理结果", ["ReceivedOn"] = "登记日期", ["DueOn"] = "应办结日期",
+            ["DoneOn"] = "办结日期", ["ConfirmedOn"] = "群众确认日期", ["ReceiptHash"] = "回执码（密钥哈希）", ["ReceiptUsed"] = "回执码已使用",
+        },
+        ["MatterEvent"] = new Dictionary<string, string>
+        {
+            ["MatterId"] = "诉求编号", ["Kind"] = "办理环节", ["Level"] = "办理层级", ["State"] = "状态", ["Text"] = "说明", ["Actor"] = "办理人",
+            ["MeetingId"] = "下沉议事编号", ["On"] = "日期", ["AtUtc"] = "时间",
+        },
+        ["MatterMeeting"] = new Dictionary<string, string> { ["Date"] = "日期", ["Subject"] = "议题", ["Attendees"] = "参会人员" },
+        ["MatterMeetingItem"] = new Dictionary<string, string> { ["MeetingId"] = "下沉议事编号", ["MatterId"] = "诉求编号", ["Decision"] = "议事决定" },
+        ["MatterSettings"] = new Dictionary<string, string> { ["CountyCode"] = "县", ["ReopenDays"] = "确认后可重新办理天数" },
         ["RankProposal"] = new Dictionary<string, string>
         {
             ["Ground"] = "依据", ["GroundYear"] = "依据年度", ["ConductRecordId"] = "履职记录编号", ["Grounds"] = "依据明细",

@@ -40,7 +40,7 @@ public sealed record TodoList(string? RegionCode, string? RegionName, DateOnly T
 public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
-    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage)
+    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -120,6 +120,8 @@ public sealed class HomeTodos(
         if (u.Can(Permissions.GridFollowUp))
             items.Add(new("groups-uncovered", "村民小组无联系干部", await coverage.GroupsWithoutCadreAsync(ct),
                 u.Can(Permissions.GridCoverageRead) ? "/Grid/Coverage" : "/Grid/Village"));
+        if (u.Can(Permissions.MattersHandle))
+            items.Add(new("matters-waiting", "待处理诉求", await matters.WaitingCountAsync(ct), "/Matters", "本层级受理、办理、提级或退回的诉求"));
         if (u.Can(Permissions.ReservesEdit))
             items.Add(new("reserve-vacancies", "有空缺岗位的村", (await reserves.VacanciesAsync(root.Code, ct))?.Villages.Count ?? 0,
                 $"/Reserves/Vacancies?code={root.Code}"));

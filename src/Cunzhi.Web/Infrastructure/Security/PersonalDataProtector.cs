@@ -16,6 +16,7 @@ public sealed class PersonalDataProtector
     private readonly byte[] _encryptionKey;
     private readonly byte[] _hashKey;
     private readonly byte[] _ballotKey;
+    private readonly byte[] _receiptKey;
     private readonly byte[] _auditChainKey;
 
     public PersonalDataProtector(byte[] masterKey)
@@ -24,6 +25,7 @@ public sealed class PersonalDataProtector
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:aes-gcm"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:personal-data:hmac"u8.ToArray());
         _ballotKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:ballot-code:hmac"u8.ToArray());
+        _receiptKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:matter-receipt:hmac"u8.ToArray());
         _auditChainKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:audit-chain:hmac"u8.ToArray());
     }
 
@@ -53,6 +55,9 @@ public sealed class PersonalDataProtector
     /// so a reader of the database (or a backup) can neither recover nor check a code.
     /// </summary>
     public string BallotCodeHash(string normalizedCode) => Convert.ToHexStringLower(HMACSHA256.HashData(_ballotKey, Encoding.UTF8.GetBytes(normalizedCode)));
+
+    /// <summary>Keyed hash of a matter's receipt code (回执码), with its own key: like a ballot code, stored only as this.</summary>
+    public string ReceiptCodeHash(string normalizedCode) => Convert.ToHexStringLower(HMACSHA256.HashData(_receiptKey, Encoding.UTF8.GetBytes(normalizedCode)));
 
     /// <summary>
     /// Key of the audit chain's HMAC (<c>AuditSeal</c>), derived from the master key with its own label, so it is outside

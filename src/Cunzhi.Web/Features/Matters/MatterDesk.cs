@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
+using Cunzhi.Domain.Assessment;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Matters;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Security;
+using Cunzhi.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Matters;
+
+/// <summary>
+/// 诉求 at the desk: registering (with the resident's receipt code, shown once), the lists and one matter with its history,
+/// and each step of the state machine by the level that holds the matter (<see cref="MatterRules"/>). Region scope and
+/// audit are the data context's; every step appends a <see cref="MatterEvent"/> in the same save and checks the version read.
+/// </summary>
+public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataProtector protector, TimeProvider clock)
+{
+    public const string NotFoundMessage = "未找到该诉求（或不在您的管辖范围内）";
+
+    private DateOnly Today => clock.Today();
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private MatterLevel? MyLevel => MatterRules.LevelOf(RegionCodes.LevelOf(user.RegionCode));
+
+    internal static IQueryable<MatterView> Views(AppDbContext db, IQueryable<Matter> q, DateOnly today) => q.Select(m => new MatterView(m.Id, m.RegionCode,
+        db.Regions.Where(r => r.Code == m.RegionCode).Select(r => r.Name).FirstOrDefault(), m.HouseholdId, m.Kind, "", m.Source, "", m.Title, m.Description,
+        m.ResidentName, m.State, "", m.Level, "", m.Owner, m.DoneText, m.ReceivedOn, m.DueOn,
+        m.State != MatterState.Done && m.State != MatterState.Confirmed && m.DueOn < today, m.DoneOn, m.ConfirmedOn, m.ReceiptUsed, m.CreatedBy, m.RowVersion));
+
+    internal static MatterView Named(MatterView v) => v with
+    {
+        KindName = MatterRules.KindName(v.Kind), SourceName = MatterRules.SourceName(v.Source), StateName = MatterRules.StateName(v.State),
+        LevelName = MatterRules.LevelName(v.Level),
+    };
+
+    /// <summary>The matters in scope, filtered; newest first (paged). <see cref="MatterFilter.Mine"/>: open ones at the account's level.</summary>
+    public async Task<Paged<MatterView>> ListAsync(MatterFilter f, PageRequest page, CancellationToken ct = default)
+    {
+        var q = Waiting(db.Set<Matter>().AsNoTracking(), f.Mine);
+        if (f.State is { } s) q = q.Where(m => m.State == s);
+        if (f.Kind is { } k) q = q.Where(m => m.Kind == k);
+        if (f.Level is { } l) q = q.Where(m => m.Level == l);
+        if (!string.IsNullOrWhiteSpace(f.Village))
+        {
+            var prefix = RegionCodes.LevelOf(f.Village.Trim()) is { } lv ? RegionCodes.ScopePrefix(f.Village.Trim()) : f.Village.Trim();
+            q = q.Where(m => m.RegionCode.StartsWith(prefix));
+        }
+        var paged = await Views(db, q.OrderByDescending(m => m.Id), Today).ToPagedAsync(page, ct);
+        return paged with { Items = paged.Items.Select(Named).ToList() };
+    }
+
+    private IQueryable<Matter> Waiting(IQueryable<Matter> q, bool mine)
+    {
+        if (!mine) return q;
+        var level = MyLevel;
+        return q.Where(m => m.Level == level && m.State != MatterState.Done && m.State != MatterState.Confirmed);
+    }
+
+    /// <summary>The villages in scope (code, name) a matter may be registered in or filtered by.</summary>
+    public Task<List<VillageOption>> VillagesAsync(CancellationToken ct = default) => db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village)
+        .OrderBy(r => r.Code).Select(r => new VillageOption(r.Code, r.Name)).Take(500).ToListAsync(ct);
+
+    /// <summary>How many matters wait for the account's level in its region (the home to-do).</summary>
+    public Task<int> WaitingCountAsync(CancellationToken ct = default) => Waiting(db.Set<Matter>(), true).CountAsync(ct);
+
+    /// <summary>One matter with its history; null when not found in scope.</summary>
+    public async Task<MatterDetail?> GetAsync(long id, CancellationToken ct = default)
+    {
+        var v = await Views(db, db.Set<Matter>().AsNoTracking().Where(m => m.Id == id), Today).FirstOrDefaultAsync(ct);
+        if (v is null) return null;
+        var events = await db.Set<MatterEvent>().AsNoTracking().Where(e => e.MatterId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        return new(Named(v), events.Select(e => new MatterEventView(e.Id, e.Kind, MatterRules.EventName(e.Kind), e.Level, MatterRules.LevelName(e.Level), e.State,
+            MatterRules.StateName(e.State), e.Text, e.Actor, e.MeetingId, e.On, clock.ToChina(e.AtUtc))).ToList());
+    }
+
+    /// <summary>Registers a matter and returns its receipt code (once); null when the village or household is not found in scope.</summary>
+    public async Task<MatterRegistered?> RegisterAsync(RegisterMatter c, CancellationToken ct = default)
+    {
+        var village = string.IsNullOrWhiteSpace(c.Village) ? user.RegionCode : c.Village.Trim();
+        if (RegionCodes.LevelOf(village) != RegionLevel.Village)
+            throw new RuleException("matter.village", "village", "请选择诉求所在的村");
+        if (!await db.Regions.AnyAsync(r => r.Code == village, ct)) return null;
+        if (c.HouseholdId is { } hid && !await db.Households.AnyAsync(h => h.Id == hid && h.RegionCode == village, ct)) return null;
+        var code = BallotCodeFormat.Generate(RandomNumberGenerator.GetInt32);
+        var m = new Matter
+        {
+            RegionCode = village, HouseholdId = c.HouseholdId, Kind = c.Kind, Source = c.Source, Title = c.Title!.Trim(), Description = c.Description?.Trim() ?? "",
+            ResidentName = string.IsNullOrWhiteSpace(c.ResidentName) ? null : c.ResidentName.Trim(), ReceiptHash = protector.ReceiptCodeHash(code),
+            CreatedBy = user.UserName, CreatedAtUtc = Now,
+        };
+        var e = MatterRules.Register(m, user.UserName, Today, Now);
+        e.Matter = m;
+        db.Add(m);
+        db.Add(e);
+        await db.SaveCreatedAsync(ct);
+        return new((await GetAsync(m.Id, ct))!.Matter, BallotCodeFormat.Display(code));
+    }
+
+    private async Task<MatterDetail?> StepAsync(long id, int? version, Func<Matter, Task<MatterEvent>> step, CancellationToken ct)
+    {
+        if (await db.Set<Matter>().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return null;
+        db.ExpectVersion(m, version);
+        db.Add(await step(m));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>受理 with an owner at the matter's level; null when not found in scope.</summary>
+    public Task<MatterDetail?> AcceptAsync(long id, AcceptMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
+    {
+        var owner = string.IsNullOrWhiteSpace(c.Owner) ? user.UserName : c.Owner.Trim();
+        if (owner != user.UserName)
+        {
+            var holder = m.Level switch
+            {
+                MatterLevel.Village => m.RegionCode,
+                MatterLevel.Town => RegionCodes.TownOf(m.RegionCode),
+                _ => RegionCodes.CountyOf(m.RegionCode),
+            };
+            if (!await db.Users.AnyAsync(u => u.UserName == owner && u.RegionCode == holder, ct))
+                throw new RuleException("matter.owner", "owner", $"承办人须是{MatterRules.LevelName(m.Level)}的账号");
+        }
+        return MatterRules.Accept(m, MyLevel, owner, user.UserName, Today, Now);
+    }, ct);
+
+    /// <summary>开始办理; null when not found in scope.</summary>
+    public Task<MatterDetail?> StartAsync(long id, StartMatter c, CancellationToken ct = default) =>
+        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.Start(m, MyLevel, user.UserName, Today, Now)), ct);
+
+    /// <summary>办结; null when not found in scope.</summary>
+    public Task<MatterDetail?> FinishAsync(long id, FinishMatter c, CancellationToken ct = default) =>
+        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.Finish(m, MyLevel, c.DoneText, user.UserName, Today, Now)), ct);
+
+    /// <summary>提级; null when not found in scope.</summary>
+    public Task<MatterDetail?> EscalateAsync(long id, EscalateMatter c, CancellationToken ct = default) =>
+        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.Escalate(m, MyLevel, c.Reason, user.UserName, Today, Now)), ct);
+
+    /// <summary>退回下级; null when not found in scope.</summary>
+    public Task<MatterDetail?> SendDownAsync(long id, SendDownMatter c, CancellationToken ct = default) =>
+        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.SendDown(m, MyLevel, c.Decision, user.UserName, Today, Now)), ct);
+
+    /// <summary>重新办理 by the village or the town; null when not found in scope.</summary>
+    public Task<MatterDetail?> ReopenAsync(long id, ReopenMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
+    {
+        var by = MatterRules.StaffReopener(MyLevel);
+        return MatterRules.Reopen(m, by, c.Reason, await ReopenDaysAsync(m.RegionCode, db, ct), user.UserName, Today, Now);
+    }, ct);
+
+    /// <summary>The county's reopen window for a village's matter (the default while the county has not set one).</summary>
+    internal static async Task<int> ReopenDaysAsync(string village, AppDbContext db, CancellationToken ct)
+    {
+        var county = RegionCodes.CountyOf(village);
+        return await db.Set<MatterSettings>().Where(s => s.CountyCode == county).Select(s => (int?)s.ReopenDays).FirstOrDefaultAsync(ct)
+            ?? MatterSettings.DefaultReopenDays;
+    }
+}
