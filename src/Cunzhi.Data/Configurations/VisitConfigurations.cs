@@ -45,7 +45,7 @@ internal sealed class VisitAssignmentConfiguration : IEntityTypeConfiguration<Vi
         b.Property(a => a.RegionCode).HasMaxLength(15);
         b.Property(a => a.GroupCode).HasMaxLength(15);
         b.Property(a => a.Official).HasMaxLength(256);
-        b.HasOne<VisitRound>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<VisitRound>().WithMany(r => r.Assignments).HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.RoundId, a.HouseholdId }, VisitSlots.OneAssignmentPerHousehold).IsUnique();
         // An official's phone list: their households of a round by village and group.
         b.HasIndex(a => new { a.Official, a.RoundId, a.RegionCode, a.GroupCode, a.HouseholdId });

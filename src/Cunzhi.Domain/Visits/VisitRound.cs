@@ -1,3 +1,4 @@
+using Cunzhi.Domain.Auditing;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 
@@ -30,10 +31,16 @@ public sealed class VisitRound : IRegionScoped, IVersioned
     public required string CreatedBy { get; set; }
     /// <summary>When (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Its households and officials (written with the round in one save).</summary>
+    public List<VisitAssignment> Assignments { get; set; } = [];
 }
 
-/// <summary>One household of a round and the town official who is to visit it; one per household and round (unique).</summary>
-public sealed class VisitAssignment : IRegionScoped, IVersioned
+/// <summary>
+/// One household of a round and the town official who is to visit it; one per household and round (unique). A round
+/// holds hundreds or thousands: planning records one summary event (households per official) and a reassignment one
+/// event (household, from, to), not a row-by-row entry each.
+/// </summary>
+public sealed class VisitAssignment : IRegionScoped, IVersioned, ISummaryAudited
 {
     /// <summary>Concurrency version.</summary>
     public int RowVersion { get; set; }

@@ -72,6 +72,7 @@ public static class AuditEnumNames
         [("PointsEntry", "State")] = typeof(PointsEntryState),
         [("PointsObjection", "Outcome")] = typeof(ObjectionOutcome),
         [("PointsBalance", "HolderKind")] = typeof(PointsHolderKind),
+        [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -107,6 +108,7 @@ public static class AuditEnumNames
         [typeof(IncomeRewardState)] = Of<IncomeRewardState>(Pay.PayNames.IncomeState),
         [typeof(ListStatus)] = Of<ListStatus>(Tasks.TaskNames.ListStatus),
         [typeof(ItemCategory)] = Of<ItemCategory>(ResponsibilityItem.CategoryName),
+        [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
         [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),
