@@ -54,6 +54,9 @@ public sealed class ImportNationalCalendarValidator : AbstractValidator<ImportNa
         .WithMessage($"只提供 {string.Join("、", NationalCalendar.Years)} 年的国家节假日安排；其他年份请逐日添加");
 }
 
+/// <summary>Nothing to check but the version, which the endpoint filter and the handler check.</summary>
+public sealed class RemoveCalendarDayValidator : AbstractValidator<RemoveCalendarDay>;
+
 public sealed class ChangeCalendarDayValidator : AbstractValidator<ChangeCalendarDay>
 {
     public ChangeCalendarDayValidator()
