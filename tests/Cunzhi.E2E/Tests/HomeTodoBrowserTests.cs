@@ -30,8 +30,9 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], ["weekly-villages"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders"], [] },
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "visits-pending"],
+            ["weekly-villages", "visits-pending"] },
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "visits-pending"], [] },
         { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
@@ -77,6 +78,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Audit"] = "操作日志",
         ["/Burden/Messages"] = "消息",
         ["/Points/Ledger"] = "积分台账",
+        ["/Visits/Mine"] = "我的走访名单",
     };
 
     /// <summary>
@@ -96,6 +98,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "reserve-vacancies" => (await api.GetAsync($"/api/v1/regions/{(await api.GetAsync("/api/v1/me")).GetProperty("regionCode").GetString()}/vacancies"))
             .GetProperty("villages").GetArrayLength(),
         "points-pending" => await api.TotalAsync("/api/v1/points/entries?state=Proposed"),
+        "visits-pending" => await VisitsPendingAsync(api),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),
@@ -107,6 +110,20 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "reminders" => (await api.GetAsync("/api/v1/burden/reminders/unread")).GetProperty("count").GetInt64(),
         _ => null,
     };
+
+    /// <summary>Households of the account still unvisited in the rounds under way today, from the visits area's own lists.</summary>
+    private static async Task<long> VisitsPendingAsync(ApiSession api)
+    {
+        long pending = 0;
+        var today = China.Today.ToString("yyyy-MM-dd");
+        foreach (var round in (await api.GetAsync("/api/v1/visits/mine/rounds")).EnumerateArray())
+        {
+            if (string.CompareOrdinal(round.GetProperty("fromDate").GetString(), today) > 0 || string.CompareOrdinal(round.GetProperty("toDate").GetString(), today) < 0) continue;
+            var mine = (await api.GetAsync($"/api/v1/visits/rounds/{round.GetProperty("id").GetInt64()}/mine?pageSize=1")).GetProperty("mine");
+            pending += mine.GetProperty("planned").GetInt64() - mine.GetProperty("visited").GetInt64();
+        }
+        return pending;
+    }
 
     private static async Task<List<HomeTodo>> ApiTodosAsync(ApiSession api) =>
     [

@@ -259,6 +259,7 @@ public static class AuditNames
         },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
+        ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
         ["VisitRecord"] = new Dictionary<string, string>
         {
             ["RoundId"] = "走访轮次编号", ["HouseholdId"] = "农户编号", ["Date"] = "走访日期", ["VisitedBy"] = "走访人", ["Companions"] = "同行人员", ["Notes"] = "走访情况",
