@@ -379,6 +379,26 @@ public static class Permissions
     [Described("修改诉求设置（确认后可要求重新办理的天数）")]
     [Granted(Roles.CountyAdmin)]
     public const string MatterSettingsEdit = "matters.settings.edit";
+    // ── Visits (上门问事) and the working-day calendar ─────────────────────────
+    [Described("查看走访轮次和走访覆盖情况（县看各乡镇，乡镇看本乡镇，村看本村农户）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string VisitsRead = "visits.read";
+
+    [Described("安排走访轮次，把本乡镇各村农户分给乡镇干部，调整分工")]
+    [Granted(Roles.TownAdmin)]
+    public const string VisitsPlan = "visits.plan";
+
+    [Described("查看本人的走访名单，填写走访记录")]
+    [Granted(Roles.TownAdmin)]
+    public const string VisitsRecord = "visits.record";
+
+    [Described("查看本县工作日历（法定节假日、调休上班日）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string CalendarRead = "calendar.read";
+
+    [Described("维护本县工作日历：导入国家节假日安排，增加本地假日，修改、删除")]
+    [Granted(Roles.CountyAdmin)]
+    public const string CalendarEdit = "calendar.edit";
 
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]

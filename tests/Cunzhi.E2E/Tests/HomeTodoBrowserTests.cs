@@ -30,8 +30,9 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting"], ["weekly-villages"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting"], [] },
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending"],
+            ["weekly-villages", "visits-pending"] },
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending"], [] },
         { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
@@ -80,6 +81,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Grid/Coverage"] = "一网三联覆盖情况",
         ["/Grid/Village"] = "网格与联系",
         ["/Matters"] = "待我处理的诉求",
+        ["/Visits/Mine"] = "我的走访名单",
     };
 
     /// <summary>
@@ -101,6 +103,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "points-pending" => await api.TotalAsync("/api/v1/points/entries?state=Proposed"),
         "groups-uncovered" => await UncoveredGroupsAsync(api),
         "matters-waiting" => await api.TotalAsync("/api/v1/matters?mine=true"),
+        "visits-pending" => await VisitsPendingAsync(api),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),
@@ -120,6 +123,20 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         return region.Length == 12 && !region.EndsWith("000")
             ? (await api.GetAsync($"/api/v1/grid/villages/{region}/net")).GetProperty("coverage").GetProperty("groupsWithoutCadre").GetInt64()
             : (await api.GetAsync("/api/v1/grid/coverage")).GetProperty("total").GetProperty("groupsWithoutCadre").GetInt64();
+    }
+
+    /// <summary>Households of the account still unvisited in the rounds under way today, from the visits area's own lists.</summary>
+    private static async Task<long> VisitsPendingAsync(ApiSession api)
+    {
+        long pending = 0;
+        var today = China.Today.ToString("yyyy-MM-dd");
+        foreach (var round in (await api.GetAsync("/api/v1/visits/mine/rounds")).EnumerateArray())
+        {
+            if (string.CompareOrdinal(round.GetProperty("fromDate").GetString(), today) > 0 || string.CompareOrdinal(round.GetProperty("toDate").GetString(), today) < 0) continue;
+            var mine = (await api.GetAsync($"/api/v1/visits/rounds/{round.GetProperty("id").GetInt64()}/mine?pageSize=1")).GetProperty("mine");
+            pending += mine.GetProperty("planned").GetInt64() - mine.GetProperty("visited").GetInt64();
+        }
+        return pending;
     }
 
     private static async Task<List<HomeTodo>> ApiTodosAsync(ApiSession api) =>

@@ -82,6 +82,7 @@ public static class AuditEnumNames
         [("MatterEvent", "Kind")] = typeof(Domain.Matters.MatterEventKind),
         [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
         [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
+        [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -117,6 +118,7 @@ public static class AuditEnumNames
         [typeof(IncomeRewardState)] = Of<IncomeRewardState>(Pay.PayNames.IncomeState),
         [typeof(ListStatus)] = Of<ListStatus>(Tasks.TaskNames.ListStatus),
         [typeof(ItemCategory)] = Of<ItemCategory>(ResponsibilityItem.CategoryName),
+        [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
         [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),

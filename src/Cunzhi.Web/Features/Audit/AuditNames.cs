@@ -91,6 +91,11 @@ public static class AuditNames
         ["MatterMeeting"] = "下沉议事",
         ["MatterMeetingItem"] = "下沉议事议程",
         ["MatterSettings"] = "诉求设置",
+        // 走访（上门问事）与工作日历
+        ["CalendarDay"] = "工作日历",
+        ["VisitRound"] = "走访轮次",
+        ["VisitAssignment"] = "走访分工",
+        ["VisitRecord"] = "走访记录",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -101,6 +106,7 @@ public static class AuditNames
         ["DemoData"] = "演示数据",
         ["RankDemo"] = "职级演示数据",
         ["GridDemo"] = "一网三联演示数据",
+        ["VisitsDemo"] = "走访演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -119,6 +125,8 @@ public static class AuditNames
         ["PayAdjustmentAdded"] = "新增调整行",
         ["PayAdjustmentRemoved"] = "删除调整行",
         ["PayrollComputed"] = "计算工资",
+        ["VisitsPlanned"] = "安排走访分工",
+        ["VisitReassigned"] = "调整走访分工",
     };
 
     /// <summary>Every action code the log may hold (the kind filter's choices), in a fixed order.</summary>
@@ -261,6 +269,14 @@ public static class AuditNames
         ["PointsObjection"] = new Dictionary<string, string>
         {
             ["EntryId"] = "积分记录编号", ["ObjectorName"] = "异议人", ["Reason"] = "异议内容", ["RaisedOn"] = "提出日期", ["Outcome"] = "复核结论", ["ReviewNote"] = "复核意见",
+        },
+        ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
+        ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
+        ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
+        ["VisitRecord"] = new Dictionary<string, string>
+        {
+            ["RoundId"] = "走访轮次编号", ["HouseholdId"] = "农户编号", ["Date"] = "走访日期", ["VisitedBy"] = "走访人", ["Companions"] = "同行人员", ["Notes"] = "走访情况",
+            ["MattersRaised"] = "反映诉求数", ["MattersText"] = "诉求内容", ["RecordedBy"] = "记录人", ["RecordedAtUtc"] = "记录时间",
         },
         ["PointsBalance"] = new Dictionary<string, string>
         {

@@ -40,7 +40,7 @@ public sealed record TodoList(string? RegionCode, string? RegionName, DateOnly T
 public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
-    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters)
+    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -114,6 +114,8 @@ public sealed class HomeTodos(
             var drafts = (await inbox.InboxAsync(SubmissionStatus.Draft, false, CountOnly, ct)).Total;
             items.Add(new("forms-fill", "待填报表", unfilled + drafts, "/Forms/Inbox", drafts > 0 ? $"其中 {drafts} 张已保存草稿未提交" : null));
         }
+        if (u.Can(Permissions.VisitsRecord))
+            items.Add(new("visits-pending", "本轮待走访", await visits.PendingCountAsync(ct), "/Visits/Mine", "进行中的走访轮次里分给您、尚未走访的农户（户）"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.

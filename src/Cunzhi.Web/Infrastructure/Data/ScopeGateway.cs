@@ -101,6 +101,26 @@ public static class ScopeGateway
     public static Task<BurdenPolicy?> CountyBurdenPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
         InCounty<BurdenPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
 
+    /// <summary>
+    /// The county's working-day calendar (its listed holidays and make-up working days, of one year or all): due dates of
+    /// its towns and villages are counted on it, so they read their county's rows. Only the account's own county.
+    /// </summary>
+    public static Task<List<Domain.Calendar.CalendarDay>> CountyCalendarDaysAsync(AppDbContext db, string county, int? year, CancellationToken ct) =>
+        InCounty<Domain.Calendar.CalendarDay>(db).AsNoTracking().Where(d => d.RegionCode == county && (year == null || d.Date.Year == year))
+            .OrderBy(d => d.Date).ToListAsync(ct);
+
+    /// <summary>
+    /// The visit rounds of the account's own town, read by a village account to see its own coverage (a round carries the
+    /// town's code, above a village's scope): names and dates only, the households stay the village's own rows. A town or
+    /// county account reads rounds through the filters; for them this is the same rows.
+    /// </summary>
+    public static IQueryable<Domain.Visits.VisitRound> OwnTownVisitRounds(AppDbContext db)
+    {
+        var town = RegionCodes.TownOf(db.User.RegionCode);
+        if (db.User.IsSystem || RegionCodes.LevelOf(db.User.RegionCode) is not RegionLevel.Village || town is null) return db.Set<Domain.Visits.VisitRound>().AsNoTracking();
+        return InCounty<Domain.Visits.VisitRound>(db).AsNoTracking().Where(r => r.RegionCode == town);
+    }
+
     /// <summary>The county's 一网三联 settings (the range of households per Party member): its towns and villages are bound by them. Only the account's own county.</summary>
     public static Task<Domain.Grid.GridPolicy?> CountyGridPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
         InCounty<Domain.Grid.GridPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);

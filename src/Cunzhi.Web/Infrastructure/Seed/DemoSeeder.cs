@@ -173,6 +173,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await new PayDemo(db, clock).SeedAsync(Divisions.DemoCountyCode, clock.Today(), ct);
         await new GridDemo(db).SeedAsync(Divisions.DemoCountyCode, ct);
         await new PointsDemo(db).SeedAsync(Divisions.DemoCountyCode, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+        await new VisitsDemo(db).SeedCalendarAsync(Divisions.DemoCountyCode, clock.GetUtcNow().UtcDateTime, ct);
         // The demo accounts need their regions: all of them are in 万载, which a slice of the country may cut through.
         var accountRegions = DemoAccounts.Select(a => a.RegionCode).Distinct().ToList();
         if (await db.Regions.CountAsync(r => accountRegions.Contains(r.Code), ct) == accountRegions.Count)

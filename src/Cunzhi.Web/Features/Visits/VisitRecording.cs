@@ -1,0 +1,159 @@
+using Cunzhi.Data;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Visits;
+using Cunzhi.Web.Infrastructure.Time;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Visits;
+
+/// <summary>One line of an official's phone list: a household to visit, its village and group, and whether (and when last) it was visited.</summary>
+public sealed record VisitListItem(long AssignmentId, long HouseholdId, string VillageCode, string? VillageName, string? GroupCode, string? GroupName, string Number,
+    string HeadName, int Visits, DateOnly? LastVisit)
+{
+    /// <summary>Visited at least once in the round.</summary>
+    public bool Visited => Visits > 0;
+}
+
+/// <summary>An official's list for a round: the round, their households planned and visited, and one page of households.</summary>
+public sealed record VisitList(RoundView Round, string Official, VisitCoverage Mine, Paged<VisitListItem> Households);
+
+/// <summary>A visit as shown.</summary>
+public sealed record VisitView(long Id, long RoundId, long HouseholdId, string VillageCode, string Number, string HeadName, DateOnly Date, string VisitedBy, string? Companions,
+    string? Notes, int MattersRaised, string? MattersText, string RecordedBy, DateTime RecordedAtUtc);
+
+/// <summary>
+/// Records a visit (one phone screen): the household, the day (today by default, within the round), who went (the
+/// recording official by default, or another official of the town), companions, notes, and the matters raised (none is fine).
+/// </summary>
+public sealed record RecordVisit(long HouseholdId, DateOnly? Date, string? VisitedBy, string? Companions, string? Notes, int? MattersRaised, string? MattersText);
+
+public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
+{
+    public RecordVisitValidator()
+    {
+        RuleFor(c => c.HouseholdId).GreaterThan(0).WithMessage("请选择走访的农户");
+        RuleFor(c => c.Date).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100).WithMessage("请填写走访日期（2000–2100 年）");
+        RuleFor(c => c.VisitedBy).MaximumLength(256).WithMessage("走访人账号过长");
+        RuleFor(c => c.Companions).MaximumLength(VisitRecord.MaxCompanions).WithMessage($"同行人员不能超过 {VisitRecord.MaxCompanions} 个字");
+        RuleFor(c => c.Notes).MaximumLength(VisitRecord.MaxText).WithMessage($"走访情况不能超过 {VisitRecord.MaxText} 个字");
+        RuleFor(c => c.MattersText).MaximumLength(VisitRecord.MaxText).WithMessage($"诉求内容不能超过 {VisitRecord.MaxText} 个字");
+        RuleFor(c => c.MattersRaised).InclusiveBetween(0, VisitRecord.MaxMatters).When(c => c.MattersRaised is not null)
+            .WithMessage($"反映诉求件数须在 0 至 {VisitRecord.MaxMatters} 之间");
+    }
+}
+
+/// <summary>
+/// 走访: an official's phone list of households for a round, recording a visit, the visits of a round, and the home's
+/// count of households still to visit. Scope is the data context's: a town writes only its villages' households.
+/// </summary>
+public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, TimeProvider clock)
+{
+    public const string OutsideRound = "该户不在本轮走访范围内，未记录；请从本轮的走访名单中选择农户";
+
+    /// <summary>
+    /// The households of <paramref name="roundId"/> assigned to <paramref name="official"/> (default: the account), by
+    /// village and group (filters), a page at a time, visited ones marked. Null when the round is not found in scope.
+    /// </summary>
+    public async Task<VisitList?> ListAsync(long roundId, string? official, string? village, string? group, PageRequest page, CancellationToken ct = default)
+    {
+        if (await planning.GetAsync(roundId, ct) is not { } round) return null;
+        var who = string.IsNullOrWhiteSpace(official) ? db.User.UserName : official.Trim();
+        var mine = db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == who && a.RoundId == roundId);
+        var planned = await mine.CountAsync(ct);
+        var visited = await mine.CountAsync(a => db.Set<VisitRecord>().Any(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId), ct);
+        var q = mine;
+        if (!string.IsNullOrWhiteSpace(village)) q = q.Where(a => a.RegionCode == village.Trim());
+        if (group == "none") q = q.Where(a => a.GroupCode == null);
+        else if (!string.IsNullOrWhiteSpace(group)) q = q.Where(a => a.GroupCode == group.Trim());
+        var households = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId)
+            .Select(a => new VisitListItem(a.Id, a.HouseholdId, a.RegionCode,
+                db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(), a.GroupCode,
+                db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
+                db.Set<VisitRecord>().Count(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId),
+                db.Set<VisitRecord>().Where(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
+            .ToPagedAsync(page, ct);
+        return new(round, who, new VisitCoverage(planned, visited), households);
+    }
+
+    /// <summary>The rounds in which the account has households, the current ones (today within their dates) first, then latest first.</summary>
+    public async Task<IReadOnlyList<RoundView>> MyRoundsAsync(CancellationToken ct = default)
+    {
+        var me = db.User.UserName;
+        var ids = await db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == me).Select(a => a.RoundId).Distinct().ToListAsync(ct);
+        var today = clock.Today();
+        var rounds = (await planning.ListAsync(null, new PageRequest(1, PageRequest.MaxSize), ct)).Items.Where(r => ids.Contains(r.Id)).ToList();
+        return rounds.OrderByDescending(r => r.FromDate <= today && today <= r.ToDate).ThenByDescending(r => r.FromDate).ThenByDescending(r => r.Id).ToList();
+    }
+
+    /// <summary>Households the account still has to visit in rounds under way today (the home's 本轮待走访).</summary>
+    public Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        var me = db.User.UserName;
+        var today = clock.Today();
+        return db.Set<VisitAssignment>().AsNoTracking()
+            .Where(a => a.Official == me && db.Set<VisitRound>().Any(r => r.Id == a.RoundId && r.FromDate <= today && r.ToDate >= today))
+            .CountAsync(a => !db.Set<VisitRecord>().Any(v => v.RoundId == a.RoundId && v.HouseholdId == a.HouseholdId), ct);
+    }
+
+    /// <summary>
+    /// Records a visit (null when the round is not found in scope). Refused (409), nothing written: a household not in
+    /// the round, a day outside the round or after today, a companion official who is not the town's. A second visit of
+    /// a household is recorded too; coverage counts the household once.
+    /// </summary>
+    public async Task<VisitView?> RecordAsync(long roundId, RecordVisit c, CancellationToken ct = default)
+    {
+        if (await db.Set<VisitRound>().AsNoTracking().Where(r => r.Id == roundId).Select(r => new { r.RegionCode, r.Name, r.FromDate, r.ToDate }).FirstOrDefaultAsync(ct)
+            is not { } round) return null;
+        if (RegionCodes.LevelOf(db.User.RegionCode) != RegionLevel.Town) throw new RuleException("走访记录由乡镇干部填写，请使用乡镇账号");
+        var assignment = await db.Set<VisitAssignment>().AsNoTracking().Where(a => a.RoundId == roundId && a.HouseholdId == c.HouseholdId)
+            .Select(a => new { a.RegionCode }).FirstOrDefaultAsync(ct)
+            ?? throw new RuleException("visits.outside", "HouseholdId", OutsideRound);
+        var today = clock.Today();
+        var date = c.Date ?? today;
+        RuleException.ThrowIfAny(VisitRules.DateProblems(date, round.FromDate, round.ToDate, today));
+        var by = string.IsNullOrWhiteSpace(c.VisitedBy) ? db.User.UserName : c.VisitedBy.Trim();
+        if (by != db.User.UserName && !(await planning.OfficialsAsync(round.RegionCode, ct)).Any(o => o.UserName == by))
+            throw new RuleException("visits.official", "VisitedBy", $"{by} 不是本乡镇的干部账号");
+        var mattersText = string.IsNullOrWhiteSpace(c.MattersText) ? null : c.MattersText.Trim();
+        var visit = new VisitRecord
+        {
+            RoundId = roundId, RegionCode = assignment.RegionCode, HouseholdId = c.HouseholdId, Date = date, VisitedBy = by,
+            Companions = string.IsNullOrWhiteSpace(c.Companions) ? null : c.Companions.Trim(), Notes = string.IsNullOrWhiteSpace(c.Notes) ? null : c.Notes.Trim(),
+            MattersRaised = c.MattersRaised ?? (mattersText is null ? 0 : 1), MattersText = mattersText,
+            RecordedBy = db.User.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(visit);
+        await db.SaveChangesAsync(ct);
+        return (await Views(db.Set<VisitRecord>().AsNoTracking().Where(v => v.Id == visit.Id)).ToListAsync(ct)).Single();
+    }
+
+    /// <summary>The visits of a round in scope (optionally of one household), latest first (paged); null when the round is not found.</summary>
+    public async Task<Paged<VisitView>?> VisitsAsync(long roundId, long? household, PageRequest page, CancellationToken ct = default)
+    {
+        if (await planning.GetAsync(roundId, ct) is null) return null;
+        var q = db.Set<VisitRecord>().AsNoTracking().Where(v => v.RoundId == roundId);
+        if (household is { } h) q = q.Where(v => v.HouseholdId == h);
+        return await Views(q.OrderByDescending(v => v.Date).ThenByDescending(v => v.Id)).ToPagedAsync(page, ct);
+    }
+
+    /// <summary>The household of a round for the visit screen (null when it is not in the round or not in scope).</summary>
+    public Task<VisitListItem?> HouseholdAsync(long roundId, long householdId, CancellationToken ct = default) =>
+        db.Set<VisitAssignment>().AsNoTracking().Where(a => a.RoundId == roundId && a.HouseholdId == householdId).OrderBy(a => a.Id)
+            .Select(a => new VisitListItem(a.Id, a.HouseholdId, a.RegionCode,
+                db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(), a.GroupCode,
+                db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
+                db.Set<VisitRecord>().Count(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId),
+                db.Set<VisitRecord>().Where(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
+            .FirstOrDefaultAsync(ct);
+
+    private IQueryable<VisitView> Views(IQueryable<VisitRecord> q) => q.Select(v => new VisitView(v.Id, v.RoundId, v.HouseholdId, v.RegionCode,
+        db.Households.Where(h => h.Id == v.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
+        db.Households.Where(h => h.Id == v.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
+        v.Date, v.VisitedBy, v.Companions, v.Notes, v.MattersRaised, v.MattersText, v.RecordedBy, v.RecordedAtUtc));
+}
