@@ -89,7 +89,7 @@ public static partial class Scenarios
     private static readonly string[] BalanceColumns =
     [
         nameof(PointsBalance.RegionCode), nameof(PointsBalance.HolderKind), nameof(PointsBalance.HolderId), nameof(PointsBalance.Year),
-        nameof(PointsBalance.Earned), nameof(PointsBalance.Deducted), nameof(PointsBalance.Entries), nameof(PointsBalance.RowVersion),
+        nameof(PointsBalance.Earned), nameof(PointsBalance.Deducted), nameof(PointsBalance.Spent), nameof(PointsBalance.Entries), nameof(PointsBalance.RowVersion),
     ];
 
     private static async Task<RunResult> PostEntriesAsync(WebApplication app, RunSpec spec, List<(long Id, string Region, string Name)> households, DateOnly today, DateTime nowUtc)
@@ -134,7 +134,7 @@ public static partial class Scenarios
             e.Note, e.Evidence, e.State, e.ProposerKind, e.ProposedBy, e.ProposedAtUtc, e.DecidedBy, e.DecidedAtUtc, e.RejectReason, e.PublicityFrom,
             e.PublicityUntil, e.InForceOn, e.ReversesId, e.ReversalReason, e.PendingObjections, e.RowVersion,
         ];
-        static object?[] BalanceValues(PointsBalance b) => [b.RegionCode, b.HolderKind, b.HolderId, b.Year, b.Earned, b.Deducted, b.Entries, b.RowVersion];
+        static object?[] BalanceValues(PointsBalance b) => [b.RegionCode, b.HolderKind, b.HolderId, b.Year, b.Earned, b.Deducted, b.Spent, b.Entries, b.RowVersion];
 
         GC.Collect();
         var load = Memory.LoadAverage();

@@ -5,6 +5,20 @@ public sealed class DashboardPage(IPage page)
 {
     public ILocator RootRegion => page.GetByTestId("root-region");
     public ILocator NavbarToggler => page.Locator(".navbar-toggler");
+    /// <summary>
+    /// Opens the collapsed phone menu and one of its dropdowns, each only once it has finished opening: a click that lands
+    /// while Bootstrap's collapse is still animating (a taller menu animates longer) can miss the dropdown's toggle.
+    /// </summary>
+    public async Task OpenPhoneMenuAsync(string dropdown)
+    {
+        var nav = page.Locator("#nav");
+        await NavbarToggler.ClickAsync();
+        await Expect(nav).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"(^|\s)show(\s|$)"));
+        var toggle = nav.GetByRole(AriaRole.Button, new() { Name = dropdown, Exact = true });
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
     public ILocator RegionsNavLink => page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "区划与农户", Exact = true });
 
     public Task<string> RootRegionNameAsync() => RootRegion.OwnTextAsync();

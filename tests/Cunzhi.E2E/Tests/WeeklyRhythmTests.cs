@@ -57,8 +57,7 @@ public sealed class WeeklyRhythmTests(BrowserFixture fixture, ITestOutputHelper 
         {
             var dashboard = await new LoginPage(page).SignInAsync("village.naoping", DemoPassword);
             // From the navigation, as a cadre on a phone would.
-            await dashboard.NavbarToggler.ClickAsync();
-            await page.Locator("#nav").GetByRole(AriaRole.Button, new() { Name = "减负", Exact = true }).ClickAsync();
+            await dashboard.OpenPhoneMenuAsync("减负");
             await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "周一清单 · 周五汇报" }).FollowAsync();
 
             var weekly = new WeeklyPage(page);
