@@ -145,6 +145,8 @@ public static class WebSetup
 /// <summary>Maps known exceptions to status codes: ProblemDetails for the API, the error page for pages.</summary>
 public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILogger<CunzhiExceptionHandler> log) : IExceptionHandler
 {
+    public const string BusyMessage = "系统繁忙，本次操作未保存，请稍后重试";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var binding = exception is BadHttpRequestException b ? BadRequestDetail.Of(b, http.Request) : default;
@@ -160,12 +162,17 @@ public sealed class CunzhiExceptionHandler(IProblemDetailsService problems, ILog
             BadInputException e => (StatusCodes.Status400BadRequest, e.Message),
             // A multipart body cut short or without a boundary, read by an endpoint itself.
             InvalidDataException or IOException when http.Request.HasFormContentType => (StatusCodes.Status400BadRequest, "表单数据格式有误，请重新上传"),
+            // The database too busy to answer in time (a lock not granted, a deadlock): nothing was written; try again.
+            _ when Cunzhi.Data.DbErrors.IsBusy(exception) => (StatusCodes.Status503ServiceUnavailable, BusyMessage),
             _ => (StatusCodes.Status500InternalServerError, "服务器发生错误，已记录，请稍后再试"),
         };
         // A handled exception is not logged by the framework: the 500 answer says "已记录", so record it here.
         if (status == StatusCodes.Status500InternalServerError)
             log.LogError(exception, "{Method} {Path} 服务器错误", http.Request.Method, http.Request.Path);
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+            log.LogWarning("{Method} {Path} 数据库繁忙，已答 503：{Error}", http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
         // Pages: leave the body empty; the status-code page middleware renders /Error for this status.
         if (!http.Request.IsApi()) return true;
         var problem = field is null
