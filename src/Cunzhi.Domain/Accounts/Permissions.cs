@@ -400,6 +400,23 @@ public static class Permissions
     [Granted(Roles.CountyAdmin)]
     public const string CalendarEdit = "calendar.edit";
 
+    // ── Duty roster (坐班值班) and leave (休假) ─────────────────────────────
+    [Described("查看本辖区各村的值班表、休假申请和值班覆盖情况")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string DutyRead = "duty.read";
+
+    [Described("编排本辖区各村的值班表：逐日设置、自动轮换排班")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string DutyEdit = "duty.edit";
+
+    [Described("为本辖区的村干部申请休假")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string DutyLeaveRequest = "duty.leave.request";
+
+    [Described("审批村干部休假（必要时指定顶班人）")]
+    [Granted(Roles.TownAdmin)]
+    public const string DutyLeaveDecide = "duty.leave.decide";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

@@ -91,6 +91,11 @@ public static class AuditNames
         ["MatterMeeting"] = "下沉议事",
         ["MatterMeetingItem"] = "下沉议事议程",
         ["MatterSettings"] = "诉求设置",
+        // 坐班值班与休假
+        ["DutyMonth"] = "值班表",
+        ["DutyAssignment"] = "值班安排",
+        ["DutyLeave"] = "休假",
+        ["VillageOffice"] = "村委会办公电话",
         // 走访（上门问事）与工作日历
         ["CalendarDay"] = "工作日历",
         ["VisitRound"] = "走访轮次",
@@ -269,6 +274,14 @@ public static class AuditNames
         ["PointsObjection"] = new Dictionary<string, string>
         {
             ["EntryId"] = "积分记录编号", ["ObjectorName"] = "异议人", ["Reason"] = "异议内容", ["RaisedOn"] = "提出日期", ["Outcome"] = "复核结论", ["ReviewNote"] = "复核意见",
+        },
+        ["DutyMonth"] = new Dictionary<string, string> { ["Year"] = "年", ["Month"] = "月", ["UpdatedBy"] = "最后修改人", ["UpdatedAtUtc"] = "最后修改时间" },
+        ["DutyAssignment"] = new Dictionary<string, string> { ["DutyMonthId"] = "值班表编号", ["Date"] = "值班日期", ["CadreId"] = "值班干部编号" },
+        ["VillageOffice"] = new Dictionary<string, string> { ["Phone"] = "办公电话" },
+        ["DutyLeave"] = new Dictionary<string, string>
+        {
+            ["CadreId"] = "干部编号", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期", ["Kind"] = "休假类别", ["Reason"] = "事由", ["State"] = "状态",
+            ["RequestedBy"] = "申请人", ["DecidedBy"] = "审批人", ["DecidedAtUtc"] = "审批时间", ["ReplacementCadreId"] = "顶班干部编号", ["DecisionNote"] = "审批意见",
         },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },

@@ -306,6 +306,41 @@ public static class ScopeGateway
         return await db.Set<StoreItem>().IgnoreQueryFilters().AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Stock).SingleAsync(ct);
     }
 
+    // ---- the public duty board ----
+
+    /// <summary>
+    /// 值班公示 (/Zhiban/{village}): a visitor has no region; the village code in the address is the authority, and only what
+    /// the board shows is reached, read-only — the village's duty days in a date range, the names and posts of the cadres on
+    /// them, the village office's phone, and its county's working-day calendar.
+    /// </summary>
+    public static class PublicDutyBoard
+    {
+        /// <summary>Who is on duty in the village from <paramref name="first"/> to <paramref name="last"/>: day, name, post, origin (cadres on approved leave left out).</summary>
+        public static async Task<List<(DateOnly Date, string Name, string PostCode, Domain.Cadres.CadreOrigin Origin)>> DutyAsync(AppDbContext db, string village,
+            DateOnly first, DateOnly last, CancellationToken ct)
+        {
+            var rows = await (from a in db.Set<Domain.Duty.DutyAssignment>().IgnoreQueryFilters().AsNoTracking()
+                              join c in db.Cadres.IgnoreQueryFilters() on a.CadreId equals c.Id
+                              where a.RegionCode == village && a.Date >= first && a.Date <= last && c.RegionCode == village
+                                    && !db.Set<Domain.Duty.DutyLeave>().IgnoreQueryFilters().Any(l => l.CadreId == a.CadreId && l.State == Domain.Duty.LeaveState.Approved
+                                        && l.FromDate <= a.Date && l.ToDate >= a.Date)
+                              orderby a.Date, c.Name
+                              select new { a.Date, c.Name, c.PostCode, c.Origin }).ToListAsync(ct);
+            return rows.Select(x => (x.Date, x.Name, x.PostCode, x.Origin)).ToList();
+        }
+
+        /// <summary>The village office's phone (null when not set).</summary>
+        public static Task<string?> OfficePhoneAsync(AppDbContext db, string village, CancellationToken ct) =>
+            db.Set<Domain.Duty.VillageOffice>().IgnoreQueryFilters().AsNoTracking().Where(o => o.RegionCode == village).Select(o => o.Phone).FirstOrDefaultAsync(ct);
+
+        /// <summary>The village's county's listed calendar days.</summary>
+        public static Task<List<Domain.Calendar.CalendarDay>> CalendarAsync(AppDbContext db, string village, CancellationToken ct)
+        {
+            var county = RegionCodes.CountyOf(village);
+            return db.Set<Domain.Calendar.CalendarDay>().IgnoreQueryFilters().AsNoTracking().Where(d => d.RegionCode == county).ToListAsync(ct);
+        }
+    }
+
     // ---- the public points board ----
 
     /// <summary>
