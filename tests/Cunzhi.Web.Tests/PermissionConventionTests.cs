@@ -35,6 +35,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
         "", "Index", "Error", "Account/Login", "Account/LoginWith2fa", "Account/Logout", "Account/AccessDenied", "Account/Profile",
         "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Matters/Receipt", "Imports/Job",
         "Points/Board", "Points/BoardObjection", // the public points board (积分公示栏) and its objection form, no account
+        "Duty/Board", // the public duty board (值班公示), no account
     ];
 
     private static string RepoRoot()

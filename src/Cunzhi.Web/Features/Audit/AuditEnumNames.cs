@@ -83,6 +83,8 @@ public static class AuditEnumNames
         [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
         [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
         [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
+        [("DutyLeave", "Kind")] = typeof(Domain.Duty.LeaveKind),
+        [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -119,6 +121,8 @@ public static class AuditEnumNames
         [typeof(ListStatus)] = Of<ListStatus>(Tasks.TaskNames.ListStatus),
         [typeof(ItemCategory)] = Of<ItemCategory>(ResponsibilityItem.CategoryName),
         [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
+        [typeof(Domain.Duty.LeaveKind)] = Of<Domain.Duty.LeaveKind>(Domain.Duty.DutyLeave.KindName),
+        [typeof(Domain.Duty.LeaveState)] = Of<Domain.Duty.LeaveState>(Domain.Duty.DutyLeave.StateName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
         [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),

@@ -45,7 +45,7 @@ public sealed class DutyLeaves(AppDbContext db, DutyRosters rosters, TimeProvide
 {
     public const string NotFound = "未找到该休假申请，或其不在您的管辖范围内";
 
-    private IQueryable<LeaveView> Views => db.Set<DutyLeave>().AsNoTracking().Select(l => new LeaveView(l.Id, l.RegionCode, l.CadreId,
+    private IQueryable<LeaveView> Views(IQueryable<DutyLeave> leaves) => leaves.AsNoTracking().Select(l => new LeaveView(l.Id, l.RegionCode, l.CadreId,
         db.Cadres.Where(c => c.Id == l.CadreId).Select(c => c.Name).FirstOrDefault() ?? "", l.FromDate, l.ToDate, l.Kind, "", l.Reason, l.State, "",
         l.RequestedBy, l.DecidedBy, l.ReplacementCadreId, l.DecisionNote, l.RowVersion));
 
@@ -59,13 +59,13 @@ public sealed class DutyLeaves(AppDbContext db, DutyRosters rosters, TimeProvide
         if (state is { } s) q = q.Where(l => l.State == s);
         var ids = q.OrderByDescending(l => l.FromDate).ThenByDescending(l => l.Id).Select(l => l.Id);
         var paged = await ids.ToPagedAsync(page, ct);
-        var views = await Views.Where(v => paged.Items.Contains(v.Id)).ToListAsync(ct);
+        var views = await Views(db.Set<DutyLeave>().Where(l => paged.Items.Contains(l.Id))).ToListAsync(ct);
         return new(paged.Items.Select(id => Named(views.Single(v => v.Id == id))).ToList(), paged.Total, paged.Page, paged.PageSize);
     }
 
     /// <summary>One leave (null when not in scope).</summary>
     public async Task<LeaveView?> GetAsync(long id, CancellationToken ct = default) =>
-        await Views.FirstOrDefaultAsync(v => v.Id == id, ct) is { } v ? Named(v) : null;
+        await Views(db.Set<DutyLeave>().Where(l => l.Id == id)).FirstOrDefaultAsync(ct) is { } v ? Named(v) : null;
 
     /// <summary>Requests leave; a cadre not in office or outside scope, or leave overlapping their approved leave, is refused.</summary>
     public async Task<LeaveView> RequestAsync(RequestLeave c, CancellationToken ct = default)
