@@ -175,6 +175,18 @@ public abstract class CareTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     }
 
     [Fact]
+    public async Task A_town_reading_a_county_policy_counts_only_its_own_insured_cadres()
+    {
+        var (village, serving, _) = await VillageAsync(2);
+        var number = Number();
+        var county = await PolicyAsync(await f.ApiAs(County), number, regions: [village, Demo.Dongxi]);
+        county.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await county.Content.ReadFromJsonAsync<PolicyView>(CunzhiFactory.Json))!.Insured.ShouldBeGreaterThan(serving.Length);
+        var town = await (await f.ApiAs(Town)).GetFromJsonAsync<Paged<PolicyView>>("/api/v1/care/policies?pageSize=200", CunzhiFactory.Json);
+        town!.Items.Single(p => p.PolicyNumber == number).Insured.ShouldBe(serving.Length);
+    }
+
+    [Fact]
     public async Task A_health_check_counts_for_the_village_coverage_of_this_year()
     {
         var (village, serving, _) = await VillageAsync(2);

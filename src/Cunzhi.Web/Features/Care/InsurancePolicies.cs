@@ -50,8 +50,9 @@ public sealed class InsurancePolicies(AppDbContext db, TimeProvider clock)
     private IQueryable<PolicyView> Views(IQueryable<InsurancePolicy> q, DateOnly today)
     {
         var warnEnd = CareRules.WarningEnd(today);
+        var scope = db.User.ScopePrefix; // the policies' query steps past the filters (a county policy read by a town): count the reader's own cadres only
         return q.Select(p => new PolicyView(p.Id, p.RegionCode, p.Insurer, p.PolicyNumber, p.FromDate, p.ToDate,
-            db.Set<InsuredCadre>().Count(i => i.PolicyId == p.Id), p.ToDate >= today && p.ToDate < warnEnd, p.CreatedBy));
+            db.Set<InsuredCadre>().Count(i => i.PolicyId == p.Id && i.RegionCode.StartsWith(scope)), p.ToDate >= today && p.ToDate < warnEnd, p.CreatedBy));
     }
 
     /// <summary>Policies in scope, latest ending first; <paramref name="expiring"/> keeps only those ending within 30 days (paged).</summary>

@@ -123,7 +123,7 @@ public static class ScopeGateway
 
     /// <summary>
     /// Accident insurance policies (关爱) a town or village reads: those bought in its scope, and a county's or another
-    /// level's policy of its county that covers at least one of its own cadres (the covered rows are scoped). Only the
+    /// level's policy of its county that covers at least one of its own cadres. Only the
     /// account's own county.
     /// </summary>
     public static IQueryable<Domain.Care.InsurancePolicy> PoliciesCoveringScope(AppDbContext db)
@@ -131,7 +131,8 @@ public static class ScopeGateway
         if (db.User.IsSystem || RegionCodes.LevelOf(db.User.RegionCode) is not (RegionLevel.Town or RegionLevel.Village)) return db.Set<Domain.Care.InsurancePolicy>().AsNoTracking();
         var prefix = db.User.ScopePrefix;
         return InCounty<Domain.Care.InsurancePolicy>(db).AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(prefix) || db.Set<Domain.Care.InsuredCadre>().Any(i => i.PolicyId == p.Id));
+            // IgnoreQueryFilters reaches the subquery too: the covered rows are narrowed to the scope here.
+            .Where(p => p.RegionCode.StartsWith(prefix) || db.Set<Domain.Care.InsuredCadre>().Any(i => i.PolicyId == p.Id && i.RegionCode.StartsWith(prefix)));
     }
 
     /// <summary>The county's 一网三联 settings (the range of households per Party member): its towns and villages are bound by them. Only the account's own county.</summary>
