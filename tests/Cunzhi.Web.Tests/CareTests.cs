@@ -243,8 +243,19 @@ public abstract class CareTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     [InlineData("/Care/Coverage")]
     [InlineData("/Care/Policies")]
     [InlineData("/Care/HealthChecks")]
+    [InlineData("/Care/Retired")]
     public async Task The_care_pages_open_for_the_county(string path) =>
         (await (await f.PagesAs(County)).GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task The_cadre_page_shows_the_cover_in_force_until_the_policys_last_day()
+    {
+        var (_, serving, _) = await VillageAsync(1);
+        var end = Today.AddDays(123);
+        (await PolicyAsync(await f.ApiAs(Town), Number(), cadreIds: serving, to: end)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var html = await (await f.PagesAs(Town)).GetStringAsync($"/Cadres/Detail?id={serving[0]}");
+        html.ShouldContain($"在保，至 {end:yyyy-MM-dd}");
+    }
 
     [Fact]
     public async Task The_health_check_page_lists_a_villages_cadres_in_office()

@@ -13,6 +13,7 @@ public sealed class CareModule : IFeatureModule
         services.AddScoped<InsurancePolicies>();
         services.AddScoped<HealthChecks>();
         services.AddScoped<CareCoverageReports>();
+        services.AddScoped<CadreCareSummaries>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
