@@ -1,5 +1,6 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Care;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Pay;
 using Cunzhi.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
