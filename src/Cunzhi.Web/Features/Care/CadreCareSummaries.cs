@@ -36,8 +36,9 @@ public sealed class CadreCareSummaries(AppDbContext db, TimeProvider clock)
         var lines = db.Set<PayLine>().AsNoTracking().Where(l => l.Kind == PayLineKind.Retirement);
         return lines
             .Where(l => !lines.Any(o => o.CadreId == l.CadreId && o.RunId > l.RunId))
-            .Join(db.Set<PayrollRun>().AsNoTracking(), l => l.RunId, r => r.Id, (l, r) => new RetiredAllowanceView(l.CadreId, l.CadreName, l.RegionCode, r.Id, r.Year, r.Month, r.State, l.RetirementFen))
-            .OrderBy(v => v.VillageCode).ThenBy(v => v.CadreName).ThenBy(v => v.CadreId)
+            .Join(db.Set<PayrollRun>().AsNoTracking(), l => l.RunId, r => r.Id, (l, r) => new { l, r })
+            .OrderBy(x => x.l.RegionCode).ThenBy(x => x.l.CadreName).ThenBy(x => x.l.CadreId)
+            .Select(x => new RetiredAllowanceView(x.l.CadreId, x.l.CadreName, x.l.RegionCode, x.r.Id, x.r.Year, x.r.Month, x.r.State, x.l.RetirementFen))
             .ToPagedAsync(page, ct);
     }
 }
