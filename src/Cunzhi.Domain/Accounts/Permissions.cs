@@ -417,6 +417,15 @@ public static class Permissions
     [Granted(Roles.TownAdmin)]
     public const string DutyLeaveDecide = "duty.leave.decide";
 
+    // ── Care (关爱: accident insurance, health checks) ─────────────────────────
+    [Described("查看干部意外保险、年度体检及其覆盖情况（县看各乡镇，乡镇看本乡镇各村）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CareRead = "care.read";
+
+    [Described("登记干部意外保险保单（保险公司、保单号、期限、被保险干部）和年度体检情况")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CareEdit = "care.edit";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

@@ -101,6 +101,10 @@ public static class AuditNames
         ["VisitRound"] = "走访轮次",
         ["VisitAssignment"] = "走访分工",
         ["VisitRecord"] = "走访记录",
+        // 关爱
+        ["InsurancePolicy"] = "意外保险保单",
+        ["InsuredCadre"] = "被保险干部",
+        ["HealthCheck"] = "年度体检",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -131,6 +135,7 @@ public static class AuditNames
         ["PayAdjustmentRemoved"] = "删除调整行",
         ["PayrollComputed"] = "计算工资",
         ["VisitsPlanned"] = "安排走访分工",
+        ["InsuranceCovered"] = "登记保单被保险干部",
         ["VisitReassigned"] = "调整走访分工",
     };
 
@@ -284,6 +289,9 @@ public static class AuditNames
             ["RequestedBy"] = "申请人", ["DecidedBy"] = "审批人", ["DecidedAtUtc"] = "审批时间", ["ReplacementCadreId"] = "顶班干部编号", ["DecisionNote"] = "审批意见",
         },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
+        ["InsurancePolicy"] = new Dictionary<string, string> { ["Insurer"] = "保险公司", ["PolicyNumber"] = "保单号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
+        ["InsuredCadre"] = new Dictionary<string, string> { ["PolicyId"] = "保单编号", ["CadreId"] = "干部编号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
+        ["HealthCheck"] = new Dictionary<string, string> { ["CadreId"] = "干部编号", ["Year"] = "年度", ["Date"] = "体检日期", ["Organiser"] = "组织单位", ["RecordedBy"] = "登记人" },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
         ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
         ["VisitRecord"] = new Dictionary<string, string>

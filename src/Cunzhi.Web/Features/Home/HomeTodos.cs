@@ -40,7 +40,8 @@ public sealed record TodoList(string? RegionCode, string? RegionName, DateOnly T
 public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
-    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits)
+    ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
+    Care.InsurancePolicies insurance)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -116,6 +117,8 @@ public sealed class HomeTodos(
         }
         if (u.Can(Permissions.VisitsRecord))
             items.Add(new("visits-pending", "本轮待走访", await visits.PendingCountAsync(ct), "/Visits/Mine", "进行中的走访轮次里分给您、尚未走访的农户（户）"));
+        if (u.Can(Permissions.CareEdit))
+            items.Add(new("insurance-expiring", "保险 30 天内到期", await insurance.ExpiringCountAsync(ct), "/Care/Policies?expiring=true", "份保单，请及时续保"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.

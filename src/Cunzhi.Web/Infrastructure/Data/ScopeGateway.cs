@@ -121,6 +121,20 @@ public static class ScopeGateway
         return InCounty<Domain.Visits.VisitRound>(db).AsNoTracking().Where(r => r.RegionCode == town);
     }
 
+    /// <summary>
+    /// Accident insurance policies (关爱) a town or village reads: those bought in its scope, and a county's or another
+    /// level's policy of its county that covers at least one of its own cadres. Only the
+    /// account's own county.
+    /// </summary>
+    public static IQueryable<Domain.Care.InsurancePolicy> PoliciesCoveringScope(AppDbContext db)
+    {
+        if (db.User.IsSystem || RegionCodes.LevelOf(db.User.RegionCode) is not (RegionLevel.Town or RegionLevel.Village)) return db.Set<Domain.Care.InsurancePolicy>().AsNoTracking();
+        var prefix = db.User.ScopePrefix;
+        return InCounty<Domain.Care.InsurancePolicy>(db).AsNoTracking()
+            // IgnoreQueryFilters reaches the subquery too: the covered rows are narrowed to the scope here.
+            .Where(p => p.RegionCode.StartsWith(prefix) || db.Set<Domain.Care.InsuredCadre>().Any(i => i.PolicyId == p.Id && i.RegionCode.StartsWith(prefix)));
+    }
+
     /// <summary>The county's 一网三联 settings (the range of households per Party member): its towns and villages are bound by them. Only the account's own county.</summary>
     public static Task<Domain.Grid.GridPolicy?> CountyGridPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
         InCounty<Domain.Grid.GridPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
