@@ -83,6 +83,7 @@ public static class AuditEnumNames
         [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
         [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
         [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
+        [("TrainingSession", "Kind")] = typeof(Domain.Training.TrainingKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -119,6 +120,7 @@ public static class AuditEnumNames
         [typeof(ListStatus)] = Of<ListStatus>(Tasks.TaskNames.ListStatus),
         [typeof(ItemCategory)] = Of<ItemCategory>(ResponsibilityItem.CategoryName),
         [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
+        [typeof(Domain.Training.TrainingKind)] = Of<Domain.Training.TrainingKind>(Domain.Training.TrainingRules.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
         [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),

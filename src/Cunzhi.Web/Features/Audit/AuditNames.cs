@@ -96,6 +96,12 @@ public static class AuditNames
         ["VisitRound"] = "走访轮次",
         ["VisitAssignment"] = "走访分工",
         ["VisitRecord"] = "走访记录",
+        // 培训与 1+1 帮带
+        ["TrainingSession"] = "培训",
+        ["TrainingEnrolment"] = "培训报名与出勤",
+        ["TrainingRequirement"] = "年度学时要求",
+        ["MentorPair"] = "帮带结对",
+        ["MentorLog"] = "帮带记录",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -107,6 +113,7 @@ public static class AuditNames
         ["RankDemo"] = "职级演示数据",
         ["GridDemo"] = "一网三联演示数据",
         ["VisitsDemo"] = "走访演示数据",
+        ["TrainingDemo"] = "培训与帮带演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -270,6 +277,17 @@ public static class AuditNames
         {
             ["EntryId"] = "积分记录编号", ["ObjectorName"] = "异议人", ["Reason"] = "异议内容", ["RaisedOn"] = "提出日期", ["Outcome"] = "复核结论", ["ReviewNote"] = "复核意见",
         },
+        ["TrainingSession"] = new Dictionary<string, string>
+        {
+            ["Title"] = "培训名称", ["Topic"] = "主题", ["Hours"] = "学时", ["Place"] = "地点", ["Cancelled"] = "已取消", ["RegionCode"] = "组织单位区划",
+        },
+        ["TrainingEnrolment"] = new Dictionary<string, string>
+        {
+            ["SessionId"] = "培训编号", ["Attended"] = "出勤", ["CreditedHours"] = "记入学时", ["MarkedBy"] = "登记人", ["MarkedAtUtc"] = "登记时间",
+        },
+        ["TrainingRequirement"] = new Dictionary<string, string> { ["FromYear"] = "起始年度", ["Hours"] = "每年应完成学时" },
+        ["MentorPair"] = new Dictionary<string, string> { ["MentorName"] = "帮带领导", ["MentorPost"] = "帮带领导职务", ["Months"] = "帮带期限（月）" },
+        ["MentorLog"] = new Dictionary<string, string> { ["PairId"] = "帮带结对编号", ["Note"] = "帮带情况" },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
         ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
