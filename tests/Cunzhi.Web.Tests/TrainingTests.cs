@@ -4,6 +4,7 @@ using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Training;
 using Cunzhi.Web.Features.Training;
+using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -283,6 +284,45 @@ public abstract class TrainingTests<TFactory>(TFactory f) : IClassFixture<TFacto
         log.StatusCode.ShouldBe(HttpStatusCode.Created, await log.Content.ReadAsStringAsync());
         var pairs = (await api.GetFromJsonAsync<Features.Paged<PairView>>($"/api/v1/training/mentoring/pairs?region={village}&silent=true", CunzhiFactory.Json))!;
         pairs.Total.ShouldBe(0);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient api, long session, byte[] workbook)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Features.Imports.XlsxDownload.ContentType);
+        form.Add(file, "file", "出勤.xlsx");
+        return await api.PostAsync($"/api/v1/training/sessions/{session}/attendance/import", form);
+    }
+
+    [Fact]
+    public async Task The_downloaded_attendance_sheet_uploaded_back_marks_every_enrolled_cadre()
+    {
+        var (_, secretary, member) = await VillageAsync();
+        var api = await f.ApiAs(Town);
+        var s = await CreateAsync(api, hours: 4);
+        await EnrolAsync(api, s.Id, secretary, member);
+        var sheet = await api.GetByteArrayAsync($"/api/v1/training/sessions/{s.Id}/attendance/sheet");
+        var r = await UploadAsync(api, s.Id, sheet);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        (await MarkedCountAsync(s.Id)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_attendance_sheet_with_a_bad_row_names_the_row_and_writes_nothing()
+    {
+        var (_, secretary, member) = await VillageAsync();
+        var api = await f.ApiAs(Town);
+        var s = await CreateAsync(api, hours: 4);
+        await EnrolAsync(api, s.Id, secretary, member);
+        using var book = new MemoryStream();
+        XlsxColumn[] columns = [new("干部编号", XlsxKind.Integer), new("姓名"), new("村"), new("职务"), new("出勤"), new("学时", XlsxKind.Decimal)];
+        var rows = new List<object?[]> { new object?[] { secretary, "甲", "村", "书记", "出勤", 4m }, new object?[] { member, "乙", "村", "委员", "请假", 0m } };
+        await XlsxWriter.WriteAsync(book, new XlsxSheet("出勤登记", columns, rows), CancellationToken.None);
+        var r = await UploadAsync(api, s.Id, book.ToArray());
+        r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("第 3 行");
+        (await MarkedCountAsync(s.Id)).ShouldBe(0);
     }
 
     [Theory]

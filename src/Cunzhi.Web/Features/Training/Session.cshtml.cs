@@ -18,7 +18,7 @@ namespace Cunzhi.Web.Features.Training;
 /// enrols cadres by post and region, removes one, and after the session marks 出勤/缺勤 and hours for everyone on one form.
 /// </summary>
 [Authorize(Policy = Permissions.TrainingRead)]
-public sealed class SessionModel(TrainingSessions sessions, AppDbContext db, TimeProvider clock, IValidator<EditSession> editValidator, IValidator<EnrolCadres> enrolValidator,
+public sealed class SessionModel(TrainingSessions sessions, TrainingAttendanceSheets sheets, AppDbContext db, TimeProvider clock, IValidator<EditSession> editValidator, IValidator<EnrolCadres> enrolValidator,
     IValidator<MarkAttendance> markValidator, IValidator<CancelSession> cancelValidator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -37,6 +37,7 @@ public sealed class SessionModel(TrainingSessions sessions, AppDbContext db, Tim
     [BindProperty] public List<long> CadreIds { get; set; } = [];
     [BindProperty] public List<string> Attended { get; set; } = [];
     [BindProperty] public List<decimal?> CreditHours { get; set; } = [];
+    [BindProperty] public IFormFile? Upload { get; set; }
     [TempData] public string? Message { get; set; }
 
     public SessionView Session { get; private set; } = null!;
@@ -103,6 +104,19 @@ public sealed class SessionModel(TrainingSessions sessions, AppDbContext db, Tim
             return Redirect($"/Training/Session?id={Id}");
         }
         return await AgainAsync(ModelState.ErrorCount > 0, TrainingSessions.EnrolmentNotFound, ct);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        if (!User.Can(Permissions.TrainingOrganise)) return Forbid();
+        if (Upload is null) { ModelState.AddModelError(nameof(Upload), "请选择出勤登记表（.xlsx）"); return await OnGetAsync(ct); }
+        SessionView? done = null;
+        if (await this.RunRuleAsync(async () => done = await sheets.ImportAsync(Id, Upload, ct)) && done is not null)
+        {
+            Message = $"已按登记表登记出勤（共 {done.Marked} 人已登记）";
+            return Redirect($"/Training/Session?id={Id}");
+        }
+        return await AgainAsync(ModelState.ErrorCount > 0, TrainingSessions.NotFound, ct);
     }
 
     public async Task<IActionResult> OnPostMarkAsync(CancellationToken ct)

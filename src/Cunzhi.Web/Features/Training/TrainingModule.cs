@@ -18,6 +18,7 @@ public sealed class TrainingModule : IFeatureModule
         services.AddScoped<TrainingSessions>();
         services.AddScoped<TrainingRecords>();
         services.AddScoped<Mentoring>();
+        services.AddScoped<TrainingAttendanceSheets>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -40,6 +41,11 @@ public sealed class TrainingModule : IFeatureModule
             .WithSummary("取消一名干部的报名（已登记出勤的不能取消）");
         t.MapPost("/sessions/{id:long}/attendance", Mark).AddEndpointFilter<Validate<MarkAttendance>>().RequireAuthorization(Permissions.TrainingOrganise)
             .WithSummary("登记出勤：培训结束后，每名报名干部出勤或缺勤及学时（不填为本次学时）；有一行有误则全部不登记");
+        t.MapGet("/sessions/{id:long}/attendance/sheet", Sheet).RequireAuthorization(Permissions.TrainingOrganise)
+            .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType).WithSummary("下载出勤登记表 .xlsx（每名报名干部一行：干部编号、姓名、村、职务、出勤、学时）");
+        t.MapPost("/sessions/{id:long}/attendance/import", ImportSheet).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .RequireAuthorization(Permissions.TrainingOrganise)
+            .WithSummary("上传填好的出勤登记表（multipart 字段 file）；逐行检查，有一行有误则全部不登记");
         t.MapGet("/requirements", Requirements).RequireAuthorization(Permissions.TrainingRead).WithSummary("本县各职务每年应完成的学时（按起始年度）");
         t.MapPost("/requirements", SetRequirement).AddEndpointFilter<Validate<SetRequirement>>().RequireAuthorization(Permissions.TrainingRequirementsEdit)
             .WithSummary("设置某职务自某年起每年应完成的学时（修改已有年度的须带 version）");
@@ -99,6 +105,12 @@ public sealed class TrainingModule : IFeatureModule
 
     public static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Mark(long id, MarkAttendance command, TrainingSessions h, CancellationToken ct) =>
         OkOr404(await h.MarkAsync(id, command, ct), TrainingSessions.NotFound);
+
+    public static async Task<IResult> Sheet(long id, TrainingAttendanceSheets h, CancellationToken ct) =>
+        await h.SheetAsync(id, ct) is { } file ? file : CunzhiApi.NotFound(TrainingSessions.NotFound);
+
+    public static async Task<Results<Ok<SessionView>, ProblemHttpResult>> ImportSheet(long id, IFormFile file, TrainingAttendanceSheets h, CancellationToken ct) =>
+        OkOr404(await h.ImportAsync(id, file, ct), TrainingSessions.NotFound);
 
     public static async Task<Ok<IReadOnlyList<RequirementView>>> Requirements(TrainingRecords h, CancellationToken ct) => TypedResults.Ok(await h.RequirementsAsync(ct));
 
