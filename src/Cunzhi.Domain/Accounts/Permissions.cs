@@ -426,6 +426,27 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
     public const string CareEdit = "care.edit";
 
+    // ── Training (培训) and 1+1 mentoring (帮带) ─────────────────────────────
+    [Described("查看培训、学时、学时缺口、年度计划和培训覆盖（县看全县，乡镇看本乡镇，村看本村干部）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string TrainingRead = "training.read";
+
+    [Described("组织培训：新建、修改、取消本级培训，报名干部，培训结束后登记出勤和学时")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string TrainingOrganise = "training.organise";
+
+    [Described("设置各职务每年应完成的培训学时")]
+    [Granted(Roles.CountyAdmin)]
+    public const string TrainingRequirementsEdit = "training.requirements.edit";
+
+    [Described("查看 1+1 帮带：新任干部、结对和每月帮带记录")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string MentoringRead = "mentoring.read";
+
+    [Described("为本乡镇新任干部结对乡镇领导，填写每月帮带记录")]
+    [Granted(Roles.TownAdmin)]
+    public const string MentoringManage = "mentoring.manage";
+
     // ── Burden (减负) ───────────────────────────────────────────────────────
     [Described("查看提醒消息")]
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin)]

@@ -24,15 +24,18 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     /// </summary>
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
-        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders"],
+        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders",
+            "training-attendance"],
             ["task-queue", "weekly-towns"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending"],
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
+            "training-attendance", "mentoring-unpaired", "mentoring-silent"],
             ["weekly-villages", "visits-pending"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending"], [] },
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
+            "training-attendance", "mentoring-unpaired", "mentoring-silent"], [] },
         { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
@@ -82,6 +85,8 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Grid/Village"] = "网格与联系",
         ["/Matters"] = "待我处理的诉求",
         ["/Visits/Mine"] = "我的走访名单",
+        ["/Training"] = "培训",
+        ["/Training/Mentoring"] = "1+1 帮带",
     };
 
     /// <summary>
@@ -104,6 +109,8 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         "groups-uncovered" => await UncoveredGroupsAsync(api),
         "matters-waiting" => await api.TotalAsync("/api/v1/matters?mine=true"),
         "visits-pending" => await VisitsPendingAsync(api),
+        "mentoring-unpaired" => await api.TotalAsync("/api/v1/training/mentoring/new-cadres?unpaired=true"),
+        "mentoring-silent" => await api.TotalAsync("/api/v1/training/mentoring/pairs?silent=true"),
         "requests-pending" => await api.TotalAsync("/api/v1/tasks/requests?status=Pending"),
         "requests-admitted" => await api.TotalAsync("/api/v1/tasks/requests?status=Admitted"),
         "requests-refused" => await api.TotalAsync("/api/v1/tasks/requests?status=Refused"),

@@ -85,6 +85,7 @@ public static class AuditEnumNames
         [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
         [("DutyLeave", "Kind")] = typeof(Domain.Duty.LeaveKind),
         [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
+        [("TrainingSession", "Kind")] = typeof(Domain.Training.TrainingKind),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -123,6 +124,7 @@ public static class AuditEnumNames
         [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
         [typeof(Domain.Duty.LeaveKind)] = Of<Domain.Duty.LeaveKind>(Domain.Duty.DutyLeave.KindName),
         [typeof(Domain.Duty.LeaveState)] = Of<Domain.Duty.LeaveState>(Domain.Duty.DutyLeave.StateName),
+        [typeof(Domain.Training.TrainingKind)] = Of<Domain.Training.TrainingKind>(Domain.Training.TrainingRules.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),
         [typeof(WeeklyStatus)] = Of<WeeklyStatus>(s => WeeklyReport.StatusName(s)),

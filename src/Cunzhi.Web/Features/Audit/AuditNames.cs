@@ -105,6 +105,12 @@ public static class AuditNames
         ["InsurancePolicy"] = "意外保险保单",
         ["InsuredCadre"] = "被保险干部",
         ["HealthCheck"] = "年度体检",
+        // 培训与 1+1 帮带
+        ["TrainingSession"] = "培训",
+        ["TrainingEnrolment"] = "培训报名与出勤",
+        ["TrainingRequirement"] = "年度学时要求",
+        ["MentorPair"] = "帮带结对",
+        ["MentorLog"] = "帮带记录",
         // 一表通
         ["FormTemplate"] = "报表",
         ["FormField"] = "报表字段",
@@ -116,6 +122,7 @@ public static class AuditNames
         ["RankDemo"] = "职级演示数据",
         ["GridDemo"] = "一网三联演示数据",
         ["VisitsDemo"] = "走访演示数据",
+        ["TrainingDemo"] = "培训与帮带演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -288,6 +295,17 @@ public static class AuditNames
             ["CadreId"] = "干部编号", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期", ["Kind"] = "休假类别", ["Reason"] = "事由", ["State"] = "状态",
             ["RequestedBy"] = "申请人", ["DecidedBy"] = "审批人", ["DecidedAtUtc"] = "审批时间", ["ReplacementCadreId"] = "顶班干部编号", ["DecisionNote"] = "审批意见",
         },
+        ["TrainingSession"] = new Dictionary<string, string>
+        {
+            ["Title"] = "培训名称", ["Topic"] = "主题", ["Hours"] = "学时", ["Place"] = "地点", ["Cancelled"] = "已取消", ["RegionCode"] = "组织单位区划",
+        },
+        ["TrainingEnrolment"] = new Dictionary<string, string>
+        {
+            ["SessionId"] = "培训编号", ["Attended"] = "出勤", ["CreditedHours"] = "记入学时", ["MarkedBy"] = "登记人", ["MarkedAtUtc"] = "登记时间",
+        },
+        ["TrainingRequirement"] = new Dictionary<string, string> { ["FromYear"] = "起始年度", ["Hours"] = "每年应完成学时" },
+        ["MentorPair"] = new Dictionary<string, string> { ["MentorName"] = "帮带领导", ["MentorPost"] = "帮带领导职务", ["Months"] = "帮带期限（月）" },
+        ["MentorLog"] = new Dictionary<string, string> { ["PairId"] = "帮带结对编号", ["Note"] = "帮带情况" },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
         ["InsurancePolicy"] = new Dictionary<string, string> { ["Insurer"] = "保险公司", ["PolicyNumber"] = "保单号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
         ["InsuredCadre"] = new Dictionary<string, string> { ["PolicyId"] = "保单编号", ["CadreId"] = "干部编号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },

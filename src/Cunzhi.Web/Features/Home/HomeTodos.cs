@@ -41,7 +41,8 @@ public sealed class HomeTodos(
     IHttpContextAccessor http, TimeProvider clock, RegionHandlers regions, PromotionHandlers proposals, ConductHandlers conduct, PayRunViews runs,
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
-    Care.InsurancePolicies insurance)
+    Care.InsurancePolicies insurance,
+    Training.TrainingSessions training, Training.Mentoring mentoring)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -119,6 +120,14 @@ public sealed class HomeTodos(
             items.Add(new("visits-pending", "本轮待走访", await visits.PendingCountAsync(ct), "/Visits/Mine", "进行中的走访轮次里分给您、尚未走访的农户（户）"));
         if (u.Can(Permissions.CareEdit))
             items.Add(new("insurance-expiring", "保险 30 天内到期", await insurance.ExpiringCountAsync(ct), "/Care/Policies?expiring=true", "份保单，请及时续保"));
+        // 培训 and 1+1 帮带: the organiser's held sessions awaiting attendance; the town's unpaired new cadres and silent pairs.
+        if (u.Can(Permissions.TrainingOrganise))
+            items.Add(new("training-attendance", "培训待登记出勤", await training.AwaitingAttendanceAsync(ct), "/Training", "已结束、尚有报名干部未登记出勤的本级培训（场）"));
+        if (u.Can(Permissions.MentoringManage))
+        {
+            items.Add(new("mentoring-unpaired", "新任干部未结对", await mentoring.UnpairedCountAsync(ct), "/Training/Mentoring", "近 12 个月内首次任职、尚无帮带领导的干部（人）"));
+            items.Add(new("mentoring-silent", "帮带本月未记录", await mentoring.SilentCountAsync(ct), "/Training/Mentoring?silent=true", "上个月没有帮带记录的结对（对）"));
+        }
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.

@@ -135,6 +135,24 @@ public static class ScopeGateway
             .Where(p => p.RegionCode.StartsWith(prefix) || db.Set<Domain.Care.InsuredCadre>().Any(i => i.PolicyId == p.Id && i.RegionCode.StartsWith(prefix)));
     }
 
+    /// <summary>
+    /// Training sessions an account reads: those organised in its scope, and those organised above it in its own line
+    /// (its county's, its town's) — a town's cadres attend the county's classes, so the town reads their titles, dates and
+    /// hours; the enrolments and attendance stay the village's own rows. Never another county's or another town's.
+    /// </summary>
+    public static IQueryable<Domain.Training.TrainingSession> TrainingSessionsInLine(AppDbContext db)
+    {
+        if (db.User.IsSystem) return db.Set<Domain.Training.TrainingSession>().AsNoTracking();
+        var prefix = db.User.ScopePrefix;
+        var county = RegionCodes.CountyOf(db.User.RegionCode) ?? UserContext.NoRegion;
+        var town = RegionCodes.TownOf(db.User.RegionCode) ?? UserContext.NoRegion;
+        return InCounty<Domain.Training.TrainingSession>(db).AsNoTracking().Where(s => s.RegionCode.StartsWith(prefix) || s.RegionCode == county || s.RegionCode == town);
+    }
+
+    /// <summary>The county's required training hours per post: its towns and villages are measured against them. Only the account's own county.</summary>
+    public static Task<List<Domain.Training.TrainingRequirement>> CountyTrainingRequirementsAsync(AppDbContext db, string county, CancellationToken ct) =>
+        InCounty<Domain.Training.TrainingRequirement>(db).AsNoTracking().Where(r => r.RegionCode == county).OrderBy(r => r.PostCode).ThenBy(r => r.FromYear).ToListAsync(ct);
+
     /// <summary>The county's 一网三联 settings (the range of households per Party member): its towns and villages are bound by them. Only the account's own county.</summary>
     public static Task<Domain.Grid.GridPolicy?> CountyGridPolicyAsync(AppDbContext db, string county, CancellationToken ct) =>
         InCounty<Domain.Grid.GridPolicy>(db).AsNoTracking().FirstOrDefaultAsync(p => p.RegionCode == county, ct);
