@@ -25,17 +25,17 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
         { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders",
-            "training-attendance"],
+            "training-attendance", "insurance-expiring"],
             ["task-queue", "weekly-towns"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
         { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent"],
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"],
             ["weekly-villages", "visits-pending"] },
         { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent"], [] },
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"], [] },
         { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
@@ -87,6 +87,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Visits/Mine"] = "我的走访名单",
         ["/Training"] = "培训",
         ["/Training/Mentoring"] = "1+1 帮带",
+        ["/Care/Policies"] = "意外保险保单",
     };
 
     /// <summary>
