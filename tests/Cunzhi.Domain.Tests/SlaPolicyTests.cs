@@ -62,15 +62,16 @@ public sealed class SlaPolicyTests
     [Fact]
     public void A_refused_due_date_leaves_the_matter_unchanged()
     {
-        var m = new Matter { RegionCode = "360922106208", Title = "t", ReceiptHash = "h", CreatedBy = "v", State = MatterState.InProgress, DueOn = D("2026-09-15") };
-        Should.Throw<RuleException>(() => MatterRules.SetDue(m, MatterLevel.Village, D("2026-10-01"), "等材料", Deadlines, "v", D("2026-09-01"), TestClock.Instant));
+        var m = new Matter { RegionCode = "360922106208", Title = "t", ReceiptHash = "h", CreatedBy = "v", State = MatterState.InProgress, Level = MatterLevel.Village, DueOn = D("2026-09-15") };
+        Should.Throw<RuleException>(() => MatterRules.SetDue(m, MatterLevel.Village, D("2026-10-01"), "等材料", Deadlines, "v", D("2026-09-01"), TestClock.Instant))
+            .Message.ShouldBe("2026-10-01 是法定节假日，办理期限须为工作日");
         m.DueOn.ShouldBe(D("2026-09-15"));
     }
 
     [Fact]
     public void A_due_date_set_by_hand_is_an_event_carrying_the_new_date()
     {
-        var m = new Matter { RegionCode = "360922106208", Title = "t", ReceiptHash = "h", CreatedBy = "v", State = MatterState.InProgress, DueOn = D("2026-09-15") };
+        var m = new Matter { RegionCode = "360922106208", Title = "t", ReceiptHash = "h", CreatedBy = "v", State = MatterState.InProgress, Level = MatterLevel.Village, DueOn = D("2026-09-15") };
         var e = MatterRules.SetDue(m, MatterLevel.Village, D("2026-10-09"), "等县里批复", Deadlines, "v", D("2026-09-01"), TestClock.Instant);
         (e.Kind, e.DueOn, m.DueOn).ShouldBe((MatterEventKind.DueChanged, (DateOnly?)D("2026-10-09"), D("2026-10-09")));
     }

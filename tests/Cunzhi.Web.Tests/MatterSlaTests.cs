@@ -88,7 +88,7 @@ public abstract class MatterSlaTests<TFactory>(TFactory f) : IClassFixture<TFact
         });
         var before = await EventCountAsync(r.Matter.Id);
         var res = await (await f.ApiAs("village.naoping")).PostAsJsonAsync($"{Api}/{r.Matter.Id}/due", new { version = r.Matter.Version, dueOn = holiday, reason = "等材料" });
-        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        res.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await res.Content.ReadAsStringAsync()).ShouldContain($"{holiday:yyyy-MM-dd} 是法定节假日，办理期限须为工作日");
         (await EventCountAsync(r.Matter.Id)).ShouldBe(before);
         (await f.WithSystemDb(db => db.Set<Matter>().Where(m => m.Id == r.Matter.Id).Select(m => m.DueOn).FirstAsync())).ShouldBe(r.Matter.DueOn);
@@ -100,7 +100,7 @@ public abstract class MatterSlaTests<TFactory>(TFactory f) : IClassFixture<TFact
         var r = await RegisterAsync();
         var res = await (await f.ApiAs("village.naoping")).PostAsJsonAsync($"{Api}/{r.Matter.Id}/due",
             new { version = r.Matter.Version, dueOn = China.Today.AddDays(-1), reason = "补录" });
-        res.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        res.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await res.Content.ReadAsStringAsync()).ShouldContain("已经过去，办理期限不能早于今天");
     }
 
