@@ -48,6 +48,14 @@ public sealed class MatterReminder : IRegionScoped
 /// <summary>Who a matter reminder goes to and what it says (pure).</summary>
 public static class MatterReminders
 {
+    /// <summary>The kind's label.</summary>
+    public static string KindName(MatterReminderKind k) => k switch
+    {
+        MatterReminderKind.DueSoon => "临期",
+        MatterReminderKind.Overdue => "逾期",
+        _ => "",
+    };
+
     /// <summary>The region holding a matter of <paramref name="village"/> at <paramref name="level"/>: the village, its town or its county.</summary>
     public static string HolderOf(string village, MatterLevel level) => level switch
     {
