@@ -12,12 +12,12 @@ namespace Cunzhi.Bench;
 public static class BenchMain
 {
     public const string Usage = """
-        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points]
+        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points,sla]
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
                           [--http-seconds 20] [--http-warmup 20] [--http-connections 32] [--http-threads 2] [--postgres 连接串]
-                          [--points-entries 10000000] [--points-households-per-village 25] [--points-samples 2000]
+                          [--points-entries 10000000] [--points-households-per-village 25] [--points-samples 2000] [--sla-matters 1000000]
                           [--results bench/results.json] [--report BENCHMARKS.md|none] [--in-process]
         PostgreSQL: CUNZHI_TEST_POSTGRES（bench/run.sh 像 scripts/postgres.sh 那样启动本机集群）。
         """;
@@ -121,6 +121,9 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                 {
                     GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.PointsHouseholdsPerVillage, Rows = options.PointsEntries, Samples = options.PointsSamples,
                 });
+            if (s.Contains("sla"))
+                for (var run = 1; run <= options.Runs; run++)
+                    await RunChildAsync(Spec("sla", provider, $"{options.SlaMatters} matters", run) with { Rows = options.SlaMatters });
             // 6: national scale, on PostgreSQL (and on SQLite only in the smoke run, so that path cannot rot either).
             if (s.Contains("growth") && (provider == "postgres" || options.Smoke))
             {

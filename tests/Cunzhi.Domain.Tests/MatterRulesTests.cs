@@ -160,22 +160,14 @@ public sealed class MatterRulesTests
         result.ShouldBe(expected);
     }
 
-    [Theory]
-    // kind, level, from → due
-    [InlineData(MatterKind.MicroMatter, MatterLevel.Village, "2026-04-02", "2026-04-09")]
-    [InlineData(MatterKind.Problem, MatterLevel.Town, "2026-04-02", "2026-04-17")]
-    [InlineData(MatterKind.DevelopmentProject, MatterLevel.County, "2026-04-02", "2026-06-01")]
-    [InlineData(MatterKind.VillagePlan, MatterLevel.Village, "2026-04-02", "2026-07-01")]
-    public void Due_dates_count_the_default_days_of_the_kind(MatterKind kind, MatterLevel level, string from, string due) =>
-        MatterDeadlines.DueOn(kind, level, D(from)).ShouldBe(D(due));
-
     [Fact]
     public void Escalation_restarts_the_due_date_at_the_new_level()
     {
         var m = New(MatterState.InProgress, kind: MatterKind.MicroMatter);
         m.DueOn = D("2026-03-01");
         MatterRules.Escalate(m, MatterLevel.Village, "需要乡镇", "x", Today, At);
-        m.DueOn.ShouldBe(D("2026-04-09"));
+        // 5 working days at the town from Thursday 2026-04-02: Friday, then 清明 (4–6 April) rests, then 7–10 April.
+        m.DueOn.ShouldBe(D("2026-04-10"));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public abstract class MatterTests<TFactory>(TFactory f) : IClassFixture<TFactory
         var r = await RegisterAsync();
         r.ReceiptCode.Length.ShouldBe(14);
         r.Matter.State.ShouldBe(MatterState.Received);
-        r.Matter.DueOn.ShouldBe(MatterDeadlines.DueOn(MatterKind.Problem, MatterLevel.Village, China.Today));
+        r.Matter.DueOn.ShouldBe(MatterDeadlines.Default.DueOn(MatterKind.Problem, MatterLevel.Village, China.Today));
         var plain = r.ReceiptCode.Replace("-", "");
         await f.WithSystemDb(async db =>
         {

@@ -76,3 +76,30 @@ internal sealed class MatterSettingsConfiguration : IEntityTypeConfiguration<Mat
         b.ToTable(t => t.HasCheckConstraint("CK_MatterSettings_ReopenDays", "\"ReopenDays\" BETWEEN 1 AND 365"));
     }
 }
+
+internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> b)
+    {
+        b.ToTable("SlaPolicies");
+        b.Property(p => p.CountyCode).HasMaxLength(15);
+        b.Property(p => p.PublishedBy).HasMaxLength(256);
+        b.HasIndex(p => new { p.CountyCode, p.Version }).IsUnique();
+    }
+}
+
+internal sealed class MatterReminderConfiguration : IEntityTypeConfiguration<MatterReminder>
+{
+    public void Configure(EntityTypeBuilder<MatterReminder> b)
+    {
+        b.ToTable("MatterReminders");
+        b.Property(r => r.RegionCode).HasMaxLength(15);
+        b.Property(r => r.Title).HasMaxLength(MatterReminder.MaxText);
+        b.Property(r => r.Body).HasMaxLength(MatterReminder.MaxText);
+        b.Property(r => r.ReadBy).HasMaxLength(256);
+        b.HasOne<Matter>().WithMany().HasForeignKey(r => r.MatterId).OnDelete(DeleteBehavior.Restrict);
+        // Once per matter, region and day, also when two runs overlap.
+        b.HasIndex(r => new { r.MatterId, r.RegionCode, r.On }).IsUnique();
+        b.HasIndex(r => new { r.RegionCode, r.ReadAtUtc });
+    }
+}

@@ -67,6 +67,9 @@ public sealed class WorkingCalendar
         return count;
     }
 
+    /// <summary>Whether <paramref name="date"/> is one of the listed days (a holiday or a make-up working day).</summary>
+    public bool IsListed(DateOnly date) => days.ContainsKey(date);
+
     /// <summary>Saturday or Sunday.</summary>
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

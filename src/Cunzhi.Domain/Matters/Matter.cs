@@ -77,6 +77,8 @@ public enum MatterEventKind
     SentDown = 8,
     /// <summary>下沉议事决定.</summary>
     MeetingDecision = 9,
+    /// <summary>调整期限: the due date set by hand, with a reason.</summary>
+    DueChanged = 10,
 }
 
 /// <summary>Who reopens a matter.</summary>
@@ -169,6 +171,8 @@ public sealed class MatterEvent : Regions.IRegionScoped
     public required string Actor { get; set; }
     /// <summary>The 下沉议事 meeting of a decision.</summary>
     public long? MeetingId { get; set; }
+    /// <summary>The matter's due date after it (the history of its due dates; null on events written before it was kept).</summary>
+    public DateOnly? DueOn { get; set; }
     /// <summary>China date.</summary>
     public DateOnly On { get; set; }
     /// <summary>When (UTC).</summary>

@@ -64,6 +64,7 @@ public static class MatterRules
         MatterEventKind.Escalated => "提级",
         MatterEventKind.SentDown => "退回下级",
         MatterEventKind.MeetingDecision => "下沉议事决定",
+        MatterEventKind.DueChanged => "调整期限",
         _ => "",
     };
 
@@ -94,19 +95,22 @@ public static class MatterRules
     private static MatterEvent Event(Matter m, MatterEventKind kind, string? text, string actor, DateOnly today, DateTime now, long? meetingId = null) => new()
     {
         MatterId = m.Id, RegionCode = m.RegionCode, Kind = kind, Level = m.Level, State = m.State, Text = text, Actor = actor,
-        MeetingId = meetingId, On = today, AtUtc = now,
+        MeetingId = meetingId, DueOn = m.DueOn, On = today, AtUtc = now,
     };
 
     private static RuleException WrongState(Matter m, string action) =>
         new("matter.state", null, $"该诉求{StateName(m.State)}，不能{action}");
 
-    /// <summary>The registration event of a new matter (at the village level, received, due by <see cref="MatterDeadlines"/>).</summary>
-    public static MatterEvent Register(Matter m, string actor, DateOnly today, DateTime now)
+    /// <summary>
+    /// The registration event of a new matter (at the village level, received, due by the county's
+    /// <paramref name="deadlines"/>; <see cref="MatterDeadlines.Default"/> when none is given).
+    /// </summary>
+    public static MatterEvent Register(Matter m, string actor, DateOnly today, DateTime now, MatterDeadlines? deadlines = null)
     {
         m.State = MatterState.Received;
         m.Level = MatterLevel.Village;
         m.ReceivedOn = today;
-        m.DueOn = MatterDeadlines.DueOn(m.Kind, m.Level, today);
+        m.DueOn = (deadlines ?? MatterDeadlines.Default).DueOn(m.Kind, m.Level, today);
         return Event(m, MatterEventKind.Registered, null, actor, today, now);
     }
 
@@ -143,7 +147,7 @@ public static class MatterRules
     }
 
     /// <summary>提级: to the next level with a reason; past the county refused; a done or confirmed matter is not escalated.</summary>
-    public static MatterEvent Escalate(Matter m, MatterLevel? actorLevel, string? reason, string actor, DateOnly today, DateTime now)
+    public static MatterEvent Escalate(Matter m, MatterLevel? actorLevel, string? reason, string actor, DateOnly today, DateTime now, MatterDeadlines? deadlines = null)
     {
         if (m.Level == MatterLevel.County) throw new RuleException("matter.escalate.top", null, "县级已是最高层级，不能再提级");
         CheckLevel(m, actorLevel);
@@ -152,12 +156,12 @@ public static class MatterRules
         m.Level = m.Level + 1;
         m.State = MatterState.Received;
         m.Owner = null;
-        m.DueOn = MatterDeadlines.DueOn(m.Kind, m.Level, today);
+        m.DueOn = (deadlines ?? MatterDeadlines.Default).DueOn(m.Kind, m.Level, today);
         return Event(m, MatterEventKind.Escalated, text, actor, today, now);
     }
 
     /// <summary>退回下级 with the decision the lower level carries out.</summary>
-    public static MatterEvent SendDown(Matter m, MatterLevel? actorLevel, string? decision, string actor, DateOnly today, DateTime now)
+    public static MatterEvent SendDown(Matter m, MatterLevel? actorLevel, string? decision, string actor, DateOnly today, DateTime now, MatterDeadlines? deadlines = null)
     {
         if (m.Level == MatterLevel.Village) throw new RuleException("matter.down.bottom", null, "村级诉求没有下级可退回");
         CheckLevel(m, actorLevel);
@@ -166,7 +170,7 @@ public static class MatterRules
         m.Level = m.Level - 1;
         m.State = MatterState.Received;
         m.Owner = null;
-        m.DueOn = MatterDeadlines.DueOn(m.Kind, m.Level, today);
+        m.DueOn = (deadlines ?? MatterDeadlines.Default).DueOn(m.Kind, m.Level, today);
         return Event(m, MatterEventKind.SentDown, text, actor, today, now);
     }
 
@@ -199,7 +203,8 @@ public static class MatterRules
     /// 重新办理 with a reason, by the resident (once, with the receipt), the village or the town: a done matter, or a
     /// confirmed one within <paramref name="reopenDays"/> days of its confirmation. It goes back to 办理中 with its owner and level.
     /// </summary>
-    public static MatterEvent Reopen(Matter m, MatterReopener by, string? reason, int reopenDays, string actor, DateOnly today, DateTime now)
+    public static MatterEvent Reopen(Matter m, MatterReopener by, string? reason, int reopenDays, string actor, DateOnly today, DateTime now,
+        MatterDeadlines? deadlines = null)
     {
         if (by == MatterReopener.Resident) CheckReceipt(m);
         if (m.State is not (MatterState.Done or MatterState.Confirmed)) throw WrongState(m, "重新办理");
@@ -210,7 +215,7 @@ public static class MatterRules
         m.State = MatterState.InProgress;
         m.DoneText = null;
         m.ConfirmedOn = null;
-        m.DueOn = MatterDeadlines.DueOn(m.Kind, m.Level, today);
+        m.DueOn = (deadlines ?? MatterDeadlines.Default).DueOn(m.Kind, m.Level, today);
         return Event(m, MatterEventKind.Reopened, text, actor, today, now);
     }
 
@@ -223,5 +228,20 @@ public static class MatterRules
     };
 
     /// <summary>Whether a matter not done by <paramref name="today"/> is past its due date.</summary>
-    public static bool IsOverdue(Matter m, DateOnly today) => m.State is not (MatterState.Done or MatterState.Confirmed) && today > m.DueOn;
+    public static bool IsOverdue(Matter m, DateOnly today) => MatterDeadlines.IsOverdue(m.State, m.DueOn, today);
+
+    /// <summary>
+    /// 调整期限: the matter's current level sets its due date by hand, with a reason, on an open matter; the date must be a
+    /// working day on the county's calendar, today or later (<see cref="MatterDeadlines.HandSetProblem"/>). Nothing changes when refused.
+    /// </summary>
+    public static MatterEvent SetDue(Matter m, MatterLevel? actorLevel, DateOnly dueOn, string? reason, MatterDeadlines deadlines, string actor, DateOnly today, DateTime now)
+    {
+        CheckLevel(m, actorLevel);
+        if (!MatterDeadlines.IsOpen(m.State)) throw WrongState(m, "调整期限");
+        var text = Required(reason, "reason", "请填写调整期限的理由");
+        if (deadlines.HandSetProblem(dueOn, today) is { } problem) throw new RuleException("matter.due", "dueOn", problem);
+        if (dueOn == m.DueOn) throw new RuleException("matter.due", "dueOn", $"办理期限已是 {dueOn:yyyy-MM-dd}，无需调整");
+        m.DueOn = dueOn;
+        return Event(m, MatterEventKind.DueChanged, $"期限调整为 {dueOn:yyyy-MM-dd}：{text}", actor, today, now);
+    }
 }

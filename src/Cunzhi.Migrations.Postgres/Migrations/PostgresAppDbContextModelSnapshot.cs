@@ -2098,6 +2098,9 @@ namespace Cunzhi.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -2212,6 +2215,61 @@ namespace Cunzhi.Migrations.Postgres
                     b.ToTable("MatterMeetingItems", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "ReadAtUtc");
+
+                    b.HasIndex("MatterId", "RegionCode", "On")
+                        .IsUnique();
+
+                    b.ToTable("MatterReminders", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -2241,6 +2299,86 @@ namespace Cunzhi.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_MatterSettings_ReopenDays", "\"ReopenDays\" BETWEEN 1 AND 365");
                         });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MicroCountyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MicroTownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MicroVillageDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanCountyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanTownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanVillageDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProblemCountyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProblemTownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProblemVillageDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectCountyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectTownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectVillageDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
@@ -4922,6 +5060,15 @@ namespace Cunzhi.Migrations.Postgres
                     b.HasOne("Cunzhi.Domain.Matters.MatterMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterReminder", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2016,6 +2016,9 @@ namespace Cunzhi.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -2126,6 +2129,59 @@ namespace Cunzhi.Migrations.Sqlite
                     b.ToTable("MatterMeetingItems", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "ReadAtUtc");
+
+                    b.HasIndex("MatterId", "RegionCode", "On")
+                        .IsUnique();
+
+                    b.ToTable("MatterReminders", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -2153,6 +2209,84 @@ namespace Cunzhi.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_MatterSettings_ReopenDays", "\"ReopenDays\" BETWEEN 1 AND 365");
                         });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.SlaPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MicroCountyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MicroTownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MicroVillageDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanCountyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanTownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanVillageDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProblemCountyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProblemTownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProblemVillageDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectCountyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectTownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectVillageDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Pay.GoodSecretaryAward", b =>
@@ -4758,6 +4892,15 @@ namespace Cunzhi.Migrations.Sqlite
                     b.HasOne("Cunzhi.Domain.Matters.MatterMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterReminder", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

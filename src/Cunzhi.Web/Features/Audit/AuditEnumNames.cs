@@ -82,6 +82,7 @@ public static class AuditEnumNames
         [("MatterEvent", "Kind")] = typeof(Domain.Matters.MatterEventKind),
         [("MatterEvent", "Level")] = typeof(Domain.Matters.MatterLevel),
         [("MatterEvent", "State")] = typeof(Domain.Matters.MatterState),
+        [("MatterReminder", "Kind")] = typeof(Domain.Matters.MatterReminderKind),
         [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
         [("DutyLeave", "Kind")] = typeof(Domain.Duty.LeaveKind),
         [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
@@ -155,6 +156,7 @@ public static class AuditEnumNames
         [typeof(Domain.Matters.MatterState)] = Of<Domain.Matters.MatterState>(Domain.Matters.MatterRules.StateName),
         [typeof(Domain.Matters.MatterLevel)] = Of<Domain.Matters.MatterLevel>(Domain.Matters.MatterRules.LevelName),
         [typeof(Domain.Matters.MatterEventKind)] = Of<Domain.Matters.MatterEventKind>(Domain.Matters.MatterRules.EventName),
+        [typeof(Domain.Matters.MatterReminderKind)] = Of<Domain.Matters.MatterReminderKind>(Domain.Matters.MatterReminders.KindName),
     };
 
     private static IReadOnlyDictionary<int, string> Of<T>(Func<T, string> name) where T : struct, Enum =>

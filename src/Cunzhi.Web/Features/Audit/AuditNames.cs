@@ -91,6 +91,8 @@ public static class AuditNames
         ["MatterMeeting"] = "下沉议事",
         ["MatterMeetingItem"] = "下沉议事议程",
         ["MatterSettings"] = "诉求设置",
+        ["SlaPolicy"] = "办理时限",
+        ["MatterReminder"] = "诉求期限提醒",
         // 坐班值班与休假
         ["DutyMonth"] = "值班表",
         ["DutyAssignment"] = "值班安排",
@@ -348,11 +350,23 @@ public static class AuditNames
         ["MatterEvent"] = new Dictionary<string, string>
         {
             ["MatterId"] = "诉求编号", ["Kind"] = "办理环节", ["Level"] = "办理层级", ["State"] = "状态", ["Text"] = "说明", ["Actor"] = "办理人",
-            ["MeetingId"] = "下沉议事编号", ["On"] = "日期", ["AtUtc"] = "时间",
+            ["MeetingId"] = "下沉议事编号", ["On"] = "日期", ["AtUtc"] = "时间", ["DueOn"] = "应办结日期",
         },
         ["MatterMeeting"] = new Dictionary<string, string> { ["Date"] = "日期", ["Subject"] = "议题", ["Attendees"] = "参会人员" },
         ["MatterMeetingItem"] = new Dictionary<string, string> { ["MeetingId"] = "下沉议事编号", ["MatterId"] = "诉求编号", ["Decision"] = "议事决定" },
         ["MatterSettings"] = new Dictionary<string, string> { ["CountyCode"] = "县", ["ReopenDays"] = "确认后可重新办理天数" },
+        ["SlaPolicy"] = new Dictionary<string, string>
+        {
+            ["MicroVillageDays"] = "微实事（村级）工作日", ["MicroTownDays"] = "微实事（乡镇）工作日", ["MicroCountyDays"] = "微实事（县级）工作日",
+            ["ProblemVillageDays"] = "问题（村级）工作日", ["ProblemTownDays"] = "问题（乡镇）工作日", ["ProblemCountyDays"] = "问题（县级）工作日",
+            ["ProjectVillageDays"] = "发展项目（村级）工作日", ["ProjectTownDays"] = "发展项目（乡镇）工作日", ["ProjectCountyDays"] = "发展项目（县级）工作日",
+            ["PlanVillageDays"] = "村庄规划（村级）工作日", ["PlanTownDays"] = "村庄规划（乡镇）工作日", ["PlanCountyDays"] = "村庄规划（县级）工作日",
+            ["DueSoonDays"] = "临期提醒（到期前工作日）",
+        },
+        ["MatterReminder"] = new Dictionary<string, string>
+        {
+            ["MatterId"] = "诉求编号", ["Kind"] = "提醒类别", ["On"] = "日期", ["DueOn"] = "应办结日期", ["Title"] = "标题", ["Body"] = "内容",
+        },
         ["RankProposal"] = new Dictionary<string, string>
         {
             ["Ground"] = "依据", ["GroundYear"] = "依据年度", ["ConductRecordId"] = "履职记录编号", ["Grounds"] = "依据明细",

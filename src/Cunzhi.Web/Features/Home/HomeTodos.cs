@@ -135,7 +135,11 @@ public sealed class HomeTodos(
             items.Add(new("groups-uncovered", "村民小组无联系干部", await coverage.GroupsWithoutCadreAsync(ct),
                 u.Can(Permissions.GridCoverageRead) ? "/Grid/Coverage" : "/Grid/Village"));
         if (u.Can(Permissions.MattersHandle))
+        {
             items.Add(new("matters-waiting", "待处理诉求", await matters.WaitingCountAsync(ct), "/Matters", "本层级受理、办理、提级或退回的诉求"));
+            items.Add(new("matters-overdue", "逾期诉求", await matters.OverdueCountAsync(ct), "/Matters?due=Overdue", "本层级和下一级超过办理期限仍未办结的诉求"));
+            items.Add(new("matters-due-soon", "临期诉求", await matters.DueSoonCountAsync(ct), "/Matters?due=DueSoon", "本层级临近办理期限的诉求"));
+        }
         if (u.Can(Permissions.ReservesEdit))
             items.Add(new("reserve-vacancies", "有空缺岗位的村", (await reserves.VacanciesAsync(root.Code, ct))?.Villages.Count ?? 0,
                 $"/Reserves/Vacancies?code={root.Code}"));

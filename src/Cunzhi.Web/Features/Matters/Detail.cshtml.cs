@@ -17,6 +17,7 @@ public sealed class DetailModel(MatterDesk desk) : PageModel
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Owner { get; set; }
+    [BindProperty] public DateOnly? DueOn { get; set; }
     [TempData] public string? Message { get; set; }
 
     public MatterDetail? Matter { get; private set; }
@@ -64,6 +65,9 @@ public sealed class DetailModel(MatterDesk desk) : PageModel
 
     public Task<IActionResult> OnPostSendDownAsync(long id, CancellationToken ct) =>
         StepAsync(id, "已退回下级", () => desk.SendDownAsync(id, new SendDownMatter(Text) { Version = Version }, ct), ct);
+
+    public Task<IActionResult> OnPostDueAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "已调整办理期限", () => desk.SetDueAsync(id, new SetMatterDue(DueOn, Text) { Version = Version }, ct), ct);
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct) =>
         StepAsync(id, "已重新办理", () => desk.ReopenAsync(id, new ReopenMatter(Text) { Version = Version }, ct), ct);

@@ -16,16 +16,17 @@ public sealed class IndexModel(MatterDesk desk) : PageModel
     [BindProperty(SupportsGet = true)] public MatterKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public MatterLevel? Level { get; set; }
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
+    [BindProperty(SupportsGet = true)] public MatterDueFlag? Due { get; set; }
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<MatterView> Rows { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public IReadOnlyList<VillageOption> Villages { get; private set; } = [];
-    public bool WaitingOnly => Mine ?? true;
+    public bool WaitingOnly => Mine ?? Due is null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Village is { Length: > 12 }) Village = null;
-        Rows = await desk.ListAsync(new MatterFilter(State, Kind, Level, Village, WaitingOnly), new PageRequest(PageNumber, null), ct);
+        Rows = await desk.ListAsync(new MatterFilter(State, Kind, Level, Village, WaitingOnly && Due is null, Due), new PageRequest(PageNumber, null), ct);
         Villages = await desk.VillagesAsync(ct);
     }
 }

@@ -4,15 +4,35 @@ using FluentValidation;
 
 namespace Cunzhi.Web.Features.Matters;
 
-/// <summary>A matter as listed and shown to staff. <see cref="Overdue"/>: past its due date and not done.</summary>
+/// <summary>
+/// A matter as listed and shown to staff. <see cref="Overdue"/> (逾期): past its due date and not done; <see cref="DueSoon"/>
+/// (临期): not done, and at most the county's due-soon working days left (<see cref="MatterDeadlines.IsDueSoon"/>).
+/// </summary>
 public sealed record MatterView(long Id, string VillageCode, string? VillageName, long? HouseholdId, MatterKind Kind, string KindName, MatterSource Source,
     string SourceName, string Title, string Description, string? ResidentName, MatterState State, string StateName, MatterLevel Level, string LevelName,
     string? Owner, string? DoneText, DateOnly ReceivedOn, DateOnly DueOn, bool Overdue, DateOnly? DoneOn, DateOnly? ConfirmedOn, bool ReceiptUsed,
-    string CreatedBy, int Version) : IVersionedView;
+    string CreatedBy, int Version) : IVersionedView
+{
+    /// <summary>临期.</summary>
+    public bool DueSoon { get; init; }
+}
+
+/// <summary>The due-date filter of the list: 逾期 or 临期.</summary>
+public enum MatterDueFlag
+{
+    /// <summary>逾期.</summary>
+    Overdue = 1,
+    /// <summary>临期.</summary>
+    DueSoon = 2,
+}
 
 /// <summary>One step of a matter's history (China date and time).</summary>
 public sealed record MatterEventView(long Id, MatterEventKind Kind, string KindName, MatterLevel Level, string LevelName, MatterState State, string StateName,
-    string? Text, string Actor, long? MeetingId, DateOnly On, DateTime At);
+    string? Text, string Actor, long? MeetingId, DateOnly On, DateTime At)
+{
+    /// <summary>The matter's due date after this step (null on steps recorded before due dates were kept).</summary>
+    public DateOnly? DueOn { get; init; }
+}
 
 /// <summary>A matter with its history, newest step last.</summary>
 public sealed record MatterDetail(MatterView Matter, IReadOnlyList<MatterEventView> Events) : IVersionedView
@@ -25,7 +45,8 @@ public sealed record MatterDetail(MatterView Matter, IReadOnlyList<MatterEventVi
 public sealed record MatterRegistered(MatterView Matter, string ReceiptCode);
 
 /// <summary>Filter of the matter list. <see cref="Mine"/>: only what waits for the account's level (not done, at its level).</summary>
-public sealed record MatterFilter(MatterState? State = null, MatterKind? Kind = null, MatterLevel? Level = null, string? Village = null, bool Mine = false);
+public sealed record MatterFilter(MatterState? State = null, MatterKind? Kind = null, MatterLevel? Level = null, string? Village = null, bool Mine = false,
+    MatterDueFlag? Due = null);
 
 /// <summary>
 /// Registers a matter: the village (a village account's own when left out), optionally a household of that village,
@@ -54,6 +75,9 @@ public sealed record EscalateMatter(string? Reason) : MatterStep;
 
 /// <summary>退回下级, with the decision the lower level carries out.</summary>
 public sealed record SendDownMatter(string? Decision) : MatterStep;
+
+/// <summary>调整期限: the new due date (a working day, today or later) and the reason.</summary>
+public sealed record SetMatterDue(DateOnly? DueOn, string? Reason) : MatterStep;
 
 /// <summary>重新办理 by the village or the town, with the reason.</summary>
 public sealed record ReopenMatter(string? Reason) : MatterStep;
@@ -117,6 +141,16 @@ public sealed class SendDownMatterValidator : AbstractValidator<SendDownMatter>
 {
     public SendDownMatterValidator() => RuleFor(c => c.Decision).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请填写决定（下级据此办理）")
         .MaximumLength(Matter.MaxText).WithMessage($"决定不能超过 {Matter.MaxText} 个字");
+}
+
+public sealed class SetMatterDueValidator : AbstractValidator<SetMatterDue>
+{
+    public SetMatterDueValidator()
+    {
+        RuleFor(c => c.DueOn).NotNull().WithMessage("请选择新的办理期限");
+        RuleFor(c => c.Reason).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请填写调整期限的理由")
+            .MaximumLength(Matter.MaxText).WithMessage($"理由不能超过 {Matter.MaxText} 个字");
+    }
 }
 
 public sealed class ReopenMatterValidator : AbstractValidator<ReopenMatter>

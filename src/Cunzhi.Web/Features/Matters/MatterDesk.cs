@@ -17,7 +17,7 @@ namespace Cunzhi.Web.Features.Matters;
 /// and each step of the state machine by the level that holds the matter (<see cref="MatterRules"/>). Region scope and
 /// audit are the data context's; every step appends a <see cref="MatterEvent"/> in the same save and checks the version read.
 /// </summary>
-public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataProtector protector, TimeProvider clock)
+public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataProtector protector, TimeProvider clock, MatterSla sla)
 {
     public const string NotFoundMessage = "未找到该诉求（或不在您的管辖范围内）";
 
@@ -48,9 +48,26 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
             var prefix = RegionCodes.LevelOf(f.Village.Trim()) is { } lv ? RegionCodes.ScopePrefix(f.Village.Trim()) : f.Village.Trim();
             q = q.Where(m => m.RegionCode.StartsWith(prefix));
         }
+        var deadlines = await sla.ForRegionAsync(user.RegionCode, Today, ct);
+        q = f.Due switch
+        {
+            MatterDueFlag.Overdue => Overdue(q, Today),
+            MatterDueFlag.DueSoon => DueSoon(q, Today, deadlines.DueSoonBefore(Today)),
+            _ => q,
+        };
         var paged = await Views(db, q.OrderByDescending(m => m.Id), Today).ToPagedAsync(page, ct);
-        return paged with { Items = paged.Items.Select(Named).ToList() };
+        return paged with { Items = paged.Items.Select(v => Flagged(Named(v), deadlines)).ToList() };
     }
+
+    /// <summary>逾期: open and past the due date on <paramref name="today"/>.</summary>
+    internal static IQueryable<Matter> Overdue(IQueryable<Matter> q, DateOnly today) =>
+        q.Where(m => m.State != MatterState.Done && m.State != MatterState.Confirmed && m.DueOn < today);
+
+    /// <summary>临期: open, due today or later but before <paramref name="before"/> (<see cref="MatterDeadlines.DueSoonBefore"/>).</summary>
+    internal static IQueryable<Matter> DueSoon(IQueryable<Matter> q, DateOnly today, DateOnly before) =>
+        q.Where(m => m.State != MatterState.Done && m.State != MatterState.Confirmed && m.DueOn >= today && m.DueOn < before);
+
+    private MatterView Flagged(MatterView v, MatterDeadlines deadlines) => v with { DueSoon = deadlines.IsDueSoon(v.State, v.DueOn, Today) };
 
     private IQueryable<Matter> Waiting(IQueryable<Matter> q, bool mine)
     {
@@ -66,14 +83,35 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
     /// <summary>How many matters wait for the account's level in its region (the home to-do).</summary>
     public Task<int> WaitingCountAsync(CancellationToken ct = default) => Waiting(db.Set<Matter>(), true).CountAsync(ct);
 
+    /// <summary>
+    /// 逾期诉求 for the home to-do: overdue matters in the account's region held at its level or the level below (the level
+    /// above watches what its villages or towns let slip).
+    /// </summary>
+    public Task<int> OverdueCountAsync(CancellationToken ct = default)
+    {
+        if (MyLevel is not { } level) return Task.FromResult(0);
+        MatterLevel? below = level == MatterLevel.Village ? null : level - 1;
+        return Overdue(db.Set<Matter>(), Today).CountAsync(m => m.Level == level || m.Level == below, ct);
+    }
+
+    /// <summary>临期诉求 for the home to-do: matters due soon at the account's level in its region.</summary>
+    public async Task<int> DueSoonCountAsync(CancellationToken ct = default)
+    {
+        if (MyLevel is not { } level) return 0;
+        var deadlines = await sla.ForRegionAsync(user.RegionCode, Today, ct);
+        return await DueSoon(db.Set<Matter>(), Today, deadlines.DueSoonBefore(Today)).CountAsync(m => m.Level == level, ct);
+    }
+
     /// <summary>One matter with its history; null when not found in scope.</summary>
     public async Task<MatterDetail?> GetAsync(long id, CancellationToken ct = default)
     {
         var v = await Views(db, db.Set<Matter>().AsNoTracking().Where(m => m.Id == id), Today).FirstOrDefaultAsync(ct);
         if (v is null) return null;
+        var deadlines = await sla.ForRegionAsync(v.VillageCode, Today, ct);
         var events = await db.Set<MatterEvent>().AsNoTracking().Where(e => e.MatterId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        return new(Named(v), events.Select(e => new MatterEventView(e.Id, e.Kind, MatterRules.EventName(e.Kind), e.Level, MatterRules.LevelName(e.Level), e.State,
-            MatterRules.StateName(e.State), e.Text, e.Actor, e.MeetingId, e.On, clock.ToChina(e.AtUtc))).ToList());
+        return new(Flagged(Named(v), deadlines), events.Select(e => new MatterEventView(e.Id, e.Kind, MatterRules.EventName(e.Kind), e.Level,
+            MatterRules.LevelName(e.Level), e.State, MatterRules.StateName(e.State), e.Text, e.Actor, e.MeetingId, e.On, clock.ToChina(e.AtUtc))
+            { DueOn = e.DueOn }).ToList());
     }
 
     /// <summary>Registers a matter and returns its receipt code (once); null when the village or household is not found in scope.</summary>
@@ -91,7 +129,7 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
             ResidentName = string.IsNullOrWhiteSpace(c.ResidentName) ? null : c.ResidentName.Trim(), ReceiptHash = protector.ReceiptCodeHash(code),
             CreatedBy = user.UserName, CreatedAtUtc = Now,
         };
-        var e = MatterRules.Register(m, user.UserName, Today, Now);
+        var e = MatterRules.Register(m, user.UserName, Today, Now, await sla.ForRegionAsync(village, Today, ct));
         e.Matter = m;
         db.Add(m);
         db.Add(e);
@@ -135,18 +173,23 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
         StepAsync(id, c.Version, m => Task.FromResult(MatterRules.Finish(m, MyLevel, c.DoneText, user.UserName, Today, Now)), ct);
 
     /// <summary>提级; null when not found in scope.</summary>
-    public Task<MatterDetail?> EscalateAsync(long id, EscalateMatter c, CancellationToken ct = default) =>
-        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.Escalate(m, MyLevel, c.Reason, user.UserName, Today, Now)), ct);
+    public Task<MatterDetail?> EscalateAsync(long id, EscalateMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
+        MatterRules.Escalate(m, MyLevel, c.Reason, user.UserName, Today, Now, await sla.ForRegionAsync(m.RegionCode, Today, ct)), ct);
 
     /// <summary>退回下级; null when not found in scope.</summary>
-    public Task<MatterDetail?> SendDownAsync(long id, SendDownMatter c, CancellationToken ct = default) =>
-        StepAsync(id, c.Version, m => Task.FromResult(MatterRules.SendDown(m, MyLevel, c.Decision, user.UserName, Today, Now)), ct);
+    public Task<MatterDetail?> SendDownAsync(long id, SendDownMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
+        MatterRules.SendDown(m, MyLevel, c.Decision, user.UserName, Today, Now, await sla.ForRegionAsync(m.RegionCode, Today, ct)), ct);
+
+    /// <summary>调整期限 by the matter's level, with a reason: a working day on the county's calendar, not in the past; null when not found in scope.</summary>
+    public Task<MatterDetail?> SetDueAsync(long id, SetMatterDue c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
+        MatterRules.SetDue(m, MyLevel, c.DueOn ?? throw new RuleException("matter.due", "dueOn", "请选择新的办理期限"), c.Reason, await sla.ForRegionAsync(m.RegionCode, Today, ct), user.UserName, Today, Now), ct);
 
     /// <summary>重新办理 by the village or the town; null when not found in scope.</summary>
     public Task<MatterDetail?> ReopenAsync(long id, ReopenMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
     {
         var by = MatterRules.StaffReopener(MyLevel);
-        return MatterRules.Reopen(m, by, c.Reason, await ReopenDaysAsync(m.RegionCode, db, ct), user.UserName, Today, Now);
+        return MatterRules.Reopen(m, by, c.Reason, await ReopenDaysAsync(m.RegionCode, db, ct), user.UserName, Today, Now,
+            await sla.ForRegionAsync(m.RegionCode, Today, ct));
     }, ct);
 
     /// <summary>The county's reopen window for a village's matter (the default while the county has not set one).</summary>

@@ -24,7 +24,7 @@ public sealed class ReceiptRefusedException(ReceiptRefusal reason, string messag
 /// codes). The code is looked up by its keyed hash; the visitor then acts only within the matter's village
 /// (<see cref="ScopeGateway.MatterReceipt"/>), so the save, its scope check and its audit entry are the ordinary ones.
 /// </summary>
-public sealed class MatterReceipts(AppDbContext db, PersonalDataProtector protector, TimeProvider clock, BallotGuard guard)
+public sealed class MatterReceipts(AppDbContext db, PersonalDataProtector protector, TimeProvider clock, BallotGuard guard, MatterSla sla)
 {
     private async Task<(string Code, long Id)> FindAsync(string? typed, string client, CancellationToken ct)
     {
@@ -76,7 +76,9 @@ public sealed class MatterReceipts(AppDbContext db, PersonalDataProtector protec
         var (code, id) = await FindAsync(typed, client, ct);
         var m = await db.Set<Matter>().FirstAsync(x => x.Id == id, ct);
         var days = await MatterDesk.ReopenDaysAsync(m.RegionCode, db, ct);
-        db.Add(MatterRules.Reopen(m, MatterReopener.Resident, reason, days, ScopeGateway.MatterReceipt.ResidentActor, clock.Today(), clock.GetUtcNow().UtcDateTime));
+        var deadlines = await sla.ForRegionAsync(m.RegionCode, clock.Today(), ct);
+        db.Add(MatterRules.Reopen(m, MatterReopener.Resident, reason, days, ScopeGateway.MatterReceipt.ResidentActor, clock.Today(), clock.GetUtcNow().UtcDateTime,
+            deadlines));
         await db.SaveChangesAsync(ct);
         return await ViewAsync(code, id, ct);
     }

@@ -20,13 +20,18 @@ public sealed class MattersModule : IFeatureModule
         services.AddScoped<MatterReceipts>();
         services.AddScoped<MatterMeetings>();
         services.AddScoped<MatterSettingsHandlers>();
+        services.AddScoped<MatterSla>();
+        services.AddScoped<SlaPolicyHandlers>();
+        services.AddScoped<MatterDueReminders>();
+        services.AddSingleton<MatterReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MatterReminderService>());
     }
 
     public void MapEndpoints(ApiRoutes routes)
     {
         var g = routes.Secured.MapGroup("/matters").WithTags("诉求");
         g.MapGet("", List).RequireAuthorization(Permissions.MattersRead)
-            .WithSummary("诉求列表（新到旧；state、kind、level、village 筛选；mine=true 只列本层级待处理的；分页）");
+            .WithSummary("诉求列表（新到旧；state、kind、level、village 筛选；mine=true 只列本层级待处理的；due=Overdue 逾期、DueSoon 临期；分页）");
         g.MapPost("", Register).AddEndpointFilter<Validate<RegisterMatter>>().RequireAuthorization(Permissions.MattersRegister)
             .WithSummary("登记诉求（村级账号可不填 village）。应答中的 receiptCode 只出现这一次，请打印给群众，库中只存其密钥哈希");
         g.MapGet("/{id:long}", Get).WithETag().RequireAuthorization(Permissions.MattersRead).WithSummary("某件诉求及其全部办理记录");
@@ -39,12 +44,21 @@ public sealed class MattersModule : IFeatureModule
             .WithSummary("提级：村 → 乡镇 → 县（须填写理由；县级不能再提级）");
         g.MapPost("/{id:long}/send-down", SendDown).AddEndpointFilter<Validate<SendDownMatter>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
             .WithSummary("退回下级（须填写决定）");
+        g.MapPost("/{id:long}/due", SetDue).AddEndpointFilter<Validate<SetMatterDue>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
+            .WithSummary("调整期限（本层级；须为县工作日历中的工作日且不早于今天；须填写理由；记入办理记录）");
         g.MapPost("/{id:long}/reopen", Reopen).AddEndpointFilter<Validate<ReopenMatter>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
             .WithSummary("村或乡镇要求重新办理（须填写理由；已确认的只在县定期限内）");
 
+        g.MapGet("/reminders", Reminders).RequireAuthorization(Permissions.MattersHandle)
+            .WithSummary("本单位的诉求期限提醒（临期、逾期；未读在前；unread=true 只列未读；分页）");
         g.MapGet("/settings", GetSettings).WithETag().RequireAuthorization(Permissions.MattersRead).WithSummary("诉求设置（确认后可要求重新办理的天数；version 0 为默认值）");
         g.MapPut("/settings", SaveSettings).AddEndpointFilter<Validate<SaveMatterSettings>>().RequireVersion().RequireAuthorization(Permissions.MatterSettingsEdit)
             .WithSummary("修改诉求设置（县级；须带 version 或 If-Match）");
+
+        SlaPolicyHandlers.MapEndpoints<SlaPolicyHandlers>(g, "/sla", new(Permissions.MattersRead, Permissions.MatterSettingsEdit,
+            OverviewSummary: "办理时限（工作日）：现行版本、默认值、草稿与全部版本（rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
+            DraftSummary: "保存办理时限草稿（各类别×层级的工作日数、临期提醒天数、生效日期；须带 rowVersion 或 If-Match，无草稿时为 0）",
+            PublishSummary: "发布办理时限草稿（自生效日期起，新登记、提级、退回和重新办理的诉求按此计算期限）"));
 
         var meetings = g.MapGroup("/meetings").RequireAuthorization(Permissions.MattersRead);
         meetings.MapGet("", Meetings).WithSummary("下沉议事（新到旧；village 筛选；分页）");
@@ -69,8 +83,8 @@ public sealed class MattersModule : IFeatureModule
     private static Results<Ok<T>, ProblemHttpResult> OkOrNotFound<T>(T? value) where T : class => value is null ? NotFound : TypedResults.Ok(value);
 
     public static async Task<Ok<Paged<MatterView>>> List(MatterState? state, MatterKind? kind, MatterLevel? level, string? village, bool? mine,
-        int? page, int? pageSize, MatterDesk h, CancellationToken ct) =>
-        TypedResults.Ok(await h.ListAsync(new MatterFilter(state, kind, level, village, mine == true), new PageRequest(page, pageSize), ct));
+        MatterDueFlag? due, int? page, int? pageSize, MatterDesk h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(new MatterFilter(state, kind, level, village, mine == true, due), new PageRequest(page, pageSize), ct));
 
     public static async Task<Results<Created<MatterRegistered>, ProblemHttpResult>> Register(RegisterMatter command, MatterDesk h, CancellationToken ct) =>
         await h.RegisterAsync(command, ct) is { } r
@@ -94,8 +108,14 @@ public sealed class MattersModule : IFeatureModule
     public static async Task<Results<Ok<MatterDetail>, ProblemHttpResult>> SendDown(long id, SendDownMatter command, MatterDesk h, CancellationToken ct) =>
         OkOrNotFound(await h.SendDownAsync(id, command, ct));
 
+    public static async Task<Results<Ok<MatterDetail>, ProblemHttpResult>> SetDue(long id, SetMatterDue command, MatterDesk h, CancellationToken ct) =>
+        OkOrNotFound(await h.SetDueAsync(id, command, ct));
+
     public static async Task<Results<Ok<MatterDetail>, ProblemHttpResult>> Reopen(long id, ReopenMatter command, MatterDesk h, CancellationToken ct) =>
         OkOrNotFound(await h.ReopenAsync(id, command, ct));
+
+    public static async Task<Ok<Paged<MatterReminderView>>> Reminders(bool? unread, int? page, int? pageSize, MatterDueReminders h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(unread == true, new PageRequest(page, pageSize), ct));
 
     public static async Task<Ok<MatterSettingsView>> GetSettings(MatterSettingsHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(ct));
 

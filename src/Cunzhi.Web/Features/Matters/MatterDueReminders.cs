@@ -1,0 +1,136 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Matters;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Features.Burden;
+using Cunzhi.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Matters;
+
+/// <summary>A matter reminder as listed.</summary>
+public sealed record MatterReminderView(long Id, long MatterId, MatterReminderKind Kind, DateOnly On, DateOnly DueOn, string Title, string Body, DateTime CreatedAtUtc,
+    DateTime? ReadAtUtc);
+
+/// <summary>
+/// 诉求期限提醒: each day, every open matter due soon (临期, the county's working days) reminds the level holding it, and every
+/// overdue one (逾期) that level and the one above (<see cref="MatterReminders.Targets"/>); town and county reminders also go
+/// to their group robots (<see cref="IReminderChannel"/>). At most one per matter, region and day: a unique index, so a
+/// second run, or two instances at once, add nothing.
+/// </summary>
+public sealed class MatterDueReminders(AppDbContext db, UserContext user, MatterSla sla, IEnumerable<IReminderChannel> channels, ILogger<MatterDueReminders> log)
+{
+    /// <summary>Makes today's reminders (acting as the system); returns how many were made.</summary>
+    public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(localNow.DateTime);
+        var open = db.Set<Matter>().AsNoTracking().Where(m => m.State != MatterState.Done && m.State != MatterState.Confirmed);
+        var counties = await open.Select(m => m.RegionCode.Substring(0, RegionCodes.CountyDigits)).Distinct().ToListAsync(ct);
+        var made = new List<MatterReminder>();
+        foreach (var prefix in counties.Order())
+        {
+            var deadlines = await sla.ForRegionAsync(prefix + "000000", today, ct);
+            var before = deadlines.DueSoonBefore(today);
+            var due = await open.Where(m => m.RegionCode.StartsWith(prefix) && m.DueOn < before)
+                .Select(m => new { m.Id, m.RegionCode, m.Level, m.Title, m.DueOn }).ToListAsync(ct);
+            foreach (var m in due)
+            {
+                var kind = today > m.DueOn ? MatterReminderKind.Overdue : MatterReminderKind.DueSoon;
+                var (title, body) = MatterReminders.Text(kind, m.Id, m.Title, m.Level, m.DueOn, today);
+                foreach (var region in MatterReminders.Targets(m.RegionCode, m.Level, kind))
+                    made.Add(new MatterReminder
+                    {
+                        MatterId = m.Id, RegionCode = region, Kind = kind, On = today, DueOn = m.DueOn, Title = title, Body = body, CreatedAtUtc = localNow.UtcDateTime,
+                    });
+            }
+        }
+        var saved = await SaveNewAsync(made, today, ct);
+        foreach (var r in saved.Where(r => RegionCodes.LevelOf(r.RegionCode) is RegionLevel.Town or RegionLevel.County))
+            foreach (var channel in channels)
+            {
+                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/Detail/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "诉求提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
+            }
+        return saved.Count;
+    }
+
+    /// <summary>Saves the reminders not yet made today; when another run saved some meanwhile (unique index), reads again and saves the rest.</summary>
+    private async Task<List<MatterReminder>> SaveNewAsync(List<MatterReminder> made, DateOnly today, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var already = (await db.Set<MatterReminder>().AsNoTracking().Where(r => r.On == today).Select(r => new { r.MatterId, r.RegionCode }).ToListAsync(ct))
+                .Select(r => (r.MatterId, r.RegionCode)).ToHashSet();
+            var fresh = made.Where(r => !already.Contains((r.MatterId, r.RegionCode))).ToList();
+            if (fresh.Count == 0) return [];
+            db.AddRange(fresh);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return fresh;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var r in fresh) r.Id = 0;
+            }
+        }
+    }
+
+    // A reminder is addressed to one region; a town or county account's scope would otherwise show every village's.
+    private IQueryable<MatterReminder> Mine
+    {
+        get
+        {
+            var region = user.RegionCode;
+            return db.Set<MatterReminder>().Where(r => r.RegionCode == region);
+        }
+    }
+
+    /// <summary>The account's region's matter reminders, unread first, newest first.</summary>
+    public Task<Paged<MatterReminderView>> ListAsync(bool unreadOnly, PageRequest page, CancellationToken ct = default)
+    {
+        var q = Mine.AsNoTracking();
+        if (unreadOnly) q = q.Where(r => r.ReadAtUtc == null);
+        return q.OrderBy(r => r.ReadAtUtc == null ? 0 : 1).ThenByDescending(r => r.Id)
+            .Select(r => new MatterReminderView(r.Id, r.MatterId, r.Kind, r.On, r.DueOn, r.Title, r.Body, r.CreatedAtUtc, r.ReadAtUtc)).ToPagedAsync(page, ct);
+    }
+}
+
+/// <summary>
+/// Makes the matter reminders on a timer driven by the registered <see cref="TimeProvider"/> (every
+/// <c>Reminders:IntervalMinutes</c>, default 30, and once at start), like <see cref="ReminderService"/>;
+/// <c>Reminders:Enabled=false</c> turns it off too.
+/// </summary>
+public sealed class MatterReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<MatterReminderService> log) : BackgroundService
+{
+    /// <summary>One pass at the clock's current local time.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
+        return await scope.ServiceProvider.GetRequiredService<MatterDueReminders>().GenerateAsync(clock.GetLocalNow(), ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Reminders:Enabled", true)) return;
+        var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                var made = await RunOnceAsync(stoppingToken);
+                if (made > 0) log.LogInformation("已生成 {Count} 条诉求期限提醒", made);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed pass (database busy, migration not yet applied) is retried on the next tick.
+                log.LogWarning(e, "生成诉求期限提醒失败，稍后重试");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
