@@ -24,19 +24,19 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     /// </summary>
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
-        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "reserve-vacancies", "reminders",
+        { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "matters-overdue", "matters-due-soon", "reserve-vacancies", "reminders",
             "training-attendance", "insurance-expiring"],
             ["task-queue", "weekly-towns"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
-        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
+        { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
             "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"],
             ["weekly-villages", "visits-pending"] },
-        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "visits-pending",
+        { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
             "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting"], ["weekly-report", "forms-fill", "points-pending"] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon"], ["weekly-report", "forms-fill", "points-pending"] },
     };
 
     private static bool _arranged;
