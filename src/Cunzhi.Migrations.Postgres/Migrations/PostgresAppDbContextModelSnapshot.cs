@@ -1383,6 +1383,138 @@ namespace Cunzhi.Migrations.Postgres
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex(new[] { "CadreId", "Year" }, "IX_HealthChecks_OnePerCadreAndYear")
+                        .IsUnique();
+
+                    b.ToTable("HealthChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsurancePolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Insurer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PolicyNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "ToDate");
+
+                    b.HasIndex(new[] { "Insurer", "PolicyNumber" }, "IX_InsurancePolicies_OneNumberPerInsurer")
+                        .IsUnique();
+
+                    b.ToTable("InsurancePolicies", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InsurancePolicies_Dates", "\"ToDate\" >= \"FromDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsuredCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "ToDate");
+
+                    b.HasIndex("PolicyId", "CadreId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "ToDate", "FromDate", "CadreId");
+
+                    b.ToTable("InsuredCadres", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Common.ReferenceItem", b =>
                 {
                     b.Property<string>("Kind")
@@ -4954,6 +5086,30 @@ namespace Cunzhi.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsuredCadre", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Care.InsurancePolicy", null)
+                        .WithMany("Insured")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Duty.DutyAssignment", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -5380,6 +5536,11 @@ namespace Cunzhi.Migrations.Postgres
             modelBuilder.Entity("Cunzhi.Domain.Cadres.Cadre", b =>
                 {
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsurancePolicy", b =>
+                {
+                    b.Navigation("Insured");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Duty.DutyMonth", b =>

@@ -1331,6 +1331,132 @@ namespace Cunzhi.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex(new[] { "CadreId", "Year" }, "IX_HealthChecks_OnePerCadreAndYear")
+                        .IsUnique();
+
+                    b.ToTable("HealthChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsurancePolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Insurer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "ToDate");
+
+                    b.HasIndex(new[] { "Insurer", "PolicyNumber" }, "IX_InsurancePolicies_OneNumberPerInsurer")
+                        .IsUnique();
+
+                    b.ToTable("InsurancePolicies", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InsurancePolicies_Dates", "\"ToDate\" >= \"FromDate\"");
+                        });
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsuredCadre", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "ToDate");
+
+                    b.HasIndex("PolicyId", "CadreId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "ToDate", "FromDate", "CadreId");
+
+                    b.ToTable("InsuredCadres", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Common.ReferenceItem", b =>
                 {
                     b.Property<string>("Kind")
@@ -4786,6 +4912,30 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsuredCadre", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Care.InsurancePolicy", null)
+                        .WithMany("Insured")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Duty.DutyAssignment", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -5212,6 +5362,11 @@ namespace Cunzhi.Migrations.Sqlite
             modelBuilder.Entity("Cunzhi.Domain.Cadres.Cadre", b =>
                 {
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.InsurancePolicy", b =>
+                {
+                    b.Navigation("Insured");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Duty.DutyMonth", b =>
