@@ -1862,6 +1862,9 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("PointsEntryId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReceiptHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1898,12 +1901,19 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("PointsEntryId");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("RegionCode", "Level", "State", "Id");
 
@@ -4431,6 +4441,18 @@ namespace Cunzhi.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PointsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Visits.VisitRecord", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
@@ -4654,7 +4676,7 @@ namespace Cunzhi.Migrations.Postgres
             modelBuilder.Entity("Cunzhi.Domain.Visits.VisitAssignment", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Visits.VisitRound", null)
-                        .WithMany()
+                        .WithMany("Assignments")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4778,6 +4800,11 @@ namespace Cunzhi.Migrations.Postgres
             modelBuilder.Entity("Cunzhi.Domain.Tasks.TaskRequest", b =>
                 {
                     b.Navigation("VillageTasks");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Visits.VisitRound", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1790,6 +1790,9 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PointsEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReceiptHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1826,12 +1829,19 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("PointsEntryId");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("RegionCode", "Level", "State", "Id");
 
@@ -4285,6 +4295,18 @@ namespace Cunzhi.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PointsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Visits.VisitRecord", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
@@ -4508,7 +4530,7 @@ namespace Cunzhi.Migrations.Sqlite
             modelBuilder.Entity("Cunzhi.Domain.Visits.VisitAssignment", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Visits.VisitRound", null)
-                        .WithMany()
+                        .WithMany("Assignments")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -4632,6 +4654,11 @@ namespace Cunzhi.Migrations.Sqlite
             modelBuilder.Entity("Cunzhi.Domain.Tasks.TaskRequest", b =>
                 {
                     b.Navigation("VillageTasks");
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Visits.VisitRound", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 #pragma warning restore 612, 618
         }
