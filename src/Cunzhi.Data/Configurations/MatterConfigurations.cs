@@ -20,6 +20,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(m => m.ReceiptHash).HasMaxLength(64);
         b.HasIndex(m => m.ReceiptHash).IsUnique();
         b.HasOne<Domain.Regions.Household>().WithMany().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        // Links: the visit it was raised in, the points entry it was raised from (each matter's own; a visit or entry may raise several).
+        b.HasOne(m => m.Visit).WithMany().HasForeignKey(m => m.VisitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Points.PointsEntry>().WithMany().HasForeignKey(m => m.PointsEntryId).OnDelete(DeleteBehavior.Restrict);
         // What waits for a level in a region, by state.
         b.HasIndex(m => new { m.RegionCode, m.Level, m.State, m.Id });
     }

@@ -112,6 +112,12 @@ public sealed class Matter : Regions.IRegionScoped, IVersioned
     public required string RegionCode { get; set; }
     /// <summary>The household of the village it concerns, if any.</summary>
     public long? HouseholdId { get; set; }
+    /// <summary>The visit (上门走访) it was raised in, if any; set with <see cref="Visit"/> when saved together with the visit.</summary>
+    public long? VisitId { get; set; }
+    /// <summary>The visit, set only when the matter is saved together with it (one save: the visit and its matters).</summary>
+    public Visits.VisitRecord? Visit { get; set; }
+    /// <summary>The points entry (积分记录) it was raised from, if any.</summary>
+    public long? PointsEntryId { get; set; }
     /// <summary>Kind.</summary>
     public MatterKind Kind { get; set; }
     /// <summary>Source.</summary>

@@ -2166,6 +2166,9 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("PointsEntryId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReceiptHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2202,12 +2205,19 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("PointsEntryId");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("RegionCode", "Level", "State", "Id");
 
@@ -5187,6 +5197,18 @@ namespace Cunzhi.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PointsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Visits.VisitRecord", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>

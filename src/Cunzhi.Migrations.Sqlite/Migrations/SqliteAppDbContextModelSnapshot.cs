@@ -2080,6 +2080,9 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PointsEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReceiptHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2116,12 +2119,19 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("PointsEntryId");
+
                     b.HasIndex("ReceiptHash")
                         .IsUnique();
+
+                    b.HasIndex("VisitId");
 
                     b.HasIndex("RegionCode", "Level", "State", "Id");
 
@@ -5013,6 +5023,18 @@ namespace Cunzhi.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Points.PointsEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PointsEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cunzhi.Domain.Visits.VisitRecord", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Visit");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>

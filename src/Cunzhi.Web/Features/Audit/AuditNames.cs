@@ -346,6 +346,7 @@ public static class AuditNames
             ["HouseholdId"] = "农户编号", ["Kind"] = "类别", ["Source"] = "来源", ["Title"] = "标题", ["Description"] = "诉求内容", ["ResidentName"] = "群众姓名",
             ["State"] = "状态", ["Level"] = "办理层级", ["Owner"] = "承办人", ["DoneText"] = "办理结果", ["ReceivedOn"] = "登记日期", ["DueOn"] = "应办结日期",
             ["DoneOn"] = "办结日期", ["ConfirmedOn"] = "群众确认日期", ["ReceiptHash"] = "回执码（密钥哈希）", ["ReceiptUsed"] = "回执码已使用",
+            ["VisitId"] = "走访记录编号", ["PointsEntryId"] = "积分记录编号",
         },
         ["MatterEvent"] = new Dictionary<string, string>
         {

@@ -1,5 +1,7 @@
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cunzhi.Domain.Accounts;
@@ -13,6 +15,7 @@ public sealed class BurdenModule : IFeatureModule
     {
         services.AddScoped<BurdenHandlers>();
         services.AddScoped<MeterHandlers>();
+        services.AddScoped<TownLoads>();
         services.AddScoped<ReminderHandlers>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
@@ -63,6 +66,8 @@ public sealed class BurdenModule : IFeatureModule
         events.MapDelete("/{id:long}", DeleteEvent)
             .RequireAuthorization(Permissions.BurdenEventsLog).WithSummary("删除登记有误的会议或检查");
 
+        g.MapGet("/meter/town-load", TownLoad).RequireAuthorization(Permissions.BurdenMeterRead)
+            .WithSummary("乡镇工作量：某乡镇截至某月的 12 个月，每月走访户次和提级到乡镇的诉求件数（乡镇自身的工作，不计入村的负担）");
         g.MapGet("/meter", Meter)
             .RequireAuthorization(Permissions.BurdenMeterRead)
             .WithSummary("负担监测：某月各乡镇/各村的报表、会议、检查、任务事项、佐证上传、周报条目，与基线比较；各部门压下的负担");
@@ -124,6 +129,11 @@ public sealed class BurdenModule : IFeatureModule
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(long id, BurdenHandlers h, CancellationToken ct) =>
         NoContentOr404(await h.DeleteEventAsync(id, ct), BurdenHandlers.EventNotFound);
+
+    public static async Task<Results<Ok<IReadOnlyList<TownLoadMonth>>, ProblemHttpResult>> TownLoad(string? region, DateOnly? month, TownLoads h, TimeProvider clock, CancellationToken ct) =>
+        RegionCodes.LevelOf(region?.Trim()) == RegionLevel.Town
+            ? TypedResults.Ok(await h.MonthsAsync(region!.Trim(), Infrastructure.Web.InputRange.Month(month ?? clock.Today()), ct))
+            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "提交的数据有误", detail: "请指定乡镇（region 为乡镇代码）");
 
     public static async Task<Results<Ok<MeterReport>, ProblemHttpResult>> Meter(string? region, DateOnly? month, int? page, int? pageSize, MeterHandlers h, CancellationToken ct) =>
         await h.ReportAsync(region, month, new PageRequest(page, pageSize), ct) is { } r

@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Features.Burden;
 
 /// <summary>负担监测: a month's load per town (county) or village (town), or a village's year of months; who pushes it.</summary>
 [Authorize(Policy = Permissions.BurdenMeterRead)]
-public sealed class MeterModel(MeterHandlers meter) : PageModel
+public sealed class MeterModel(MeterHandlers meter, TownLoads towns) : PageModel
 {
     private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -24,6 +24,8 @@ public sealed class MeterModel(MeterHandlers meter) : PageModel
 
     public MeterReport Report { get; private set; } = null!;
     public bool IsVillage => Report.Level == RegionLevel.Village;
+    /// <summary>乡镇工作量 on a town's page: its visits and matters escalated to it, twelve months (not part of any village's load).</summary>
+    public IReadOnlyList<TownLoadMonth> TownLoad { get; private set; } = [];
 
     /// <summary>Chart data for burden.js: departments (stacked bars) and, for a village, its months.</summary>
     public string ChartsJson => JsonSerializer.Serialize(new
@@ -51,6 +53,7 @@ public sealed class MeterModel(MeterHandlers meter) : PageModel
         DateOnly? month = DateOnly.TryParseExact((Month ?? "") + "-01", "yyyy-MM-dd", out var m) ? m : null;
         if (await meter.ReportAsync(Region, month, new PageRequest(PageNumber, 20), ct) is not { } report) return NotFound();
         Report = report;
+        if (report.Level == RegionLevel.Town) TownLoad = await towns.MonthsAsync(report.RegionCode, report.Month, ct);
         return Page();
     }
 

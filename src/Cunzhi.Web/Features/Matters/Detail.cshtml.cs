@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Features.Matters;
 
 /// <summary>One matter: its facts, its history (never edited) and the steps the account's level may take now.</summary>
 [Authorize(Policy = Permissions.MattersRead)]
-public sealed class DetailModel(MatterDesk desk) : PageModel
+public sealed class DetailModel(MatterDesk desk, MatterLinks links) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -22,6 +22,8 @@ public sealed class DetailModel(MatterDesk desk) : PageModel
 
     public MatterDetail? Matter { get; private set; }
     public MatterLevel? MyLevel { get; private set; }
+    /// <summary>The visit or points entry it was raised from, if any.</summary>
+    public MatterOrigin? Origin { get; private set; }
     public bool CanHandle => User.Can(Permissions.MattersHandle);
     /// <summary>The account's level holds the matter now.</summary>
     public bool AtMyLevel => CanHandle && Matter is { } d && d.Matter.Level == MyLevel;
@@ -30,6 +32,7 @@ public sealed class DetailModel(MatterDesk desk) : PageModel
     {
         MyLevel = MatterRules.LevelOf(RegionCodes.LevelOf(User.FindFirst(Cunzhi.Data.Security.CunzhiClaims.Region)?.Value));
         Matter = await desk.GetAsync(id, ct);
+        if (Matter is { } d && (d.Matter.VisitId is not null || d.Matter.PointsEntryId is not null)) Origin = await links.OriginAsync(d.Matter, ct);
         return Matter is not null;
     }
 

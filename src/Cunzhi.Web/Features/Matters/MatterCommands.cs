@@ -8,7 +8,7 @@ namespace Cunzhi.Web.Features.Matters;
 /// A matter as listed and shown to staff. <see cref="Overdue"/> (逾期): past its due date and not done; <see cref="DueSoon"/>
 /// (临期): not done, and at most the county's due-soon working days left (<see cref="MatterDeadlines.IsDueSoon"/>).
 /// </summary>
-public sealed record MatterView(long Id, string VillageCode, string? VillageName, long? HouseholdId, MatterKind Kind, string KindName, MatterSource Source,
+public sealed record MatterView(long Id, string VillageCode, string? VillageName, long? HouseholdId, long? VisitId, long? PointsEntryId, MatterKind Kind, string KindName, MatterSource Source,
     string SourceName, string Title, string Description, string? ResidentName, MatterState State, string StateName, MatterLevel Level, string LevelName,
     string? Owner, string? DoneText, DateOnly ReceivedOn, DateOnly DueOn, bool Overdue, DateOnly? DoneOn, DateOnly? ConfirmedOn, bool ReceiptUsed,
     string CreatedBy, int Version) : IVersionedView
@@ -50,9 +50,11 @@ public sealed record MatterFilter(MatterState? State = null, MatterKind? Kind = 
 
 /// <summary>
 /// Registers a matter: the village (a village account's own when left out), optionally a household of that village,
-/// kind, source, a short title (no names: the resident sees it), what is asked, and the resident's name (staff only).
+/// kind, source, a short title (no names: the resident sees it), what is asked, the resident's name (staff only), and
+/// the points entry of that village it is raised from (登记诉求 on a ledger row), if any.
 /// </summary>
-public sealed record RegisterMatter(string? Village, long? HouseholdId, MatterKind Kind, MatterSource Source, string? Title, string? Description, string? ResidentName);
+public sealed record RegisterMatter(string? Village, long? HouseholdId, MatterKind Kind, MatterSource Source, string? Title, string? Description, string? ResidentName,
+    long? PointsEntryId = null);
 
 /// <summary>A step on a matter carrying the version read (409 when stale).</summary>
 public abstract record MatterStep : IVersionedCommand
@@ -117,6 +119,7 @@ public sealed class RegisterMatterValidator : AbstractValidator<RegisterMatter>
         RuleFor(c => c.ResidentName).MaximumLength(50).WithMessage("群众姓名不能超过 50 个字");
         RuleFor(c => c.Village).MaximumLength(12).WithMessage("村代码有误");
         RuleFor(c => c.HouseholdId).GreaterThan(0).When(c => c.HouseholdId is not null).WithMessage("农户有误");
+        RuleFor(c => c.PointsEntryId).GreaterThan(0).When(c => c.PointsEntryId is not null).WithMessage("积分记录有误");
     }
 }
 

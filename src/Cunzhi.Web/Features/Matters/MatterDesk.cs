@@ -8,6 +8,7 @@ using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Matters;
@@ -26,7 +27,7 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
     private MatterLevel? MyLevel => MatterRules.LevelOf(RegionCodes.LevelOf(user.RegionCode));
 
     internal static IQueryable<MatterView> Views(AppDbContext db, IQueryable<Matter> q, DateOnly today) => q.Select(m => new MatterView(m.Id, m.RegionCode,
-        db.Regions.Where(r => r.Code == m.RegionCode).Select(r => r.Name).FirstOrDefault(), m.HouseholdId, m.Kind, "", m.Source, "", m.Title, m.Description,
+        db.Regions.Where(r => r.Code == m.RegionCode).Select(r => r.Name).FirstOrDefault(), m.HouseholdId, m.VisitId, m.PointsEntryId, m.Kind, "", m.Source, "", m.Title, m.Description,
         m.ResidentName, m.State, "", m.Level, "", m.Owner, m.DoneText, m.ReceivedOn, m.DueOn,
         m.State != MatterState.Done && m.State != MatterState.Confirmed && m.DueOn < today, m.DoneOn, m.ConfirmedOn, m.ReceiptUsed, m.CreatedBy, m.RowVersion));
 
@@ -114,27 +115,51 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
             { DueOn = e.DueOn }).ToList());
     }
 
-    /// <summary>Registers a matter and returns its receipt code (once); null when the village or household is not found in scope.</summary>
+    public const string HouseholdOutsideVillage = "所选农户不是该村的农户，诉求未登记；请从该村的农户中选择";
+
+    /// <summary>
+    /// Registers a matter and returns its receipt code (once); null when the village (or the points entry) is not found
+    /// in scope. A household that is not the village's is bad input (400), nothing written.
+    /// </summary>
     public async Task<MatterRegistered?> RegisterAsync(RegisterMatter c, CancellationToken ct = default)
     {
         var village = string.IsNullOrWhiteSpace(c.Village) ? user.RegionCode : c.Village.Trim();
         if (RegionCodes.LevelOf(village) != RegionLevel.Village)
             throw new RuleException("matter.village", "village", "请选择诉求所在的村");
         if (!await db.Regions.AnyAsync(r => r.Code == village, ct)) return null;
-        if (c.HouseholdId is { } hid && !await db.Households.AnyAsync(h => h.Id == hid && h.RegionCode == village, ct)) return null;
+        if (c.HouseholdId is { } hid && !await db.Households.AnyAsync(h => h.Id == hid && h.RegionCode == village, ct))
+            throw new BadInputException("householdId", HouseholdOutsideVillage);
+        if (c.PointsEntryId is { } pid && !await db.Set<Domain.Points.PointsEntry>().AnyAsync(e => e.Id == pid && e.RegionCode == village, ct)) return null;
+        var m = New(village, c.HouseholdId, c.Kind, c.Source, c.Title!, c.Description, c.ResidentName);
+        m.PointsEntryId = c.PointsEntryId;
+        var code = Stage(m, await DeadlinesAsync(village, ct));
+        await db.SaveCreatedAsync(ct);
+        return new((await GetAsync(m.Id, ct))!.Matter, code);
+    }
+
+    /// <summary>The county's SLA policy and working-day calendar in force today for a matter of <paramref name="village"/>.</summary>
+    internal Task<MatterDeadlines> DeadlinesAsync(string village, CancellationToken ct) => sla.ForRegionAsync(village, Today, ct);
+
+    /// <summary>A new matter of <paramref name="village"/> registered by the account (not yet staged or saved).</summary>
+    internal Matter New(string village, long? household, MatterKind kind, MatterSource source, string title, string? description, string? residentName) => new()
+    {
+        RegionCode = village, HouseholdId = household, Kind = kind, Source = source, Title = title.Trim(), Description = description?.Trim() ?? "",
+        ResidentName = string.IsNullOrWhiteSpace(residentName) ? null : residentName.Trim(), ReceiptHash = "", CreatedBy = user.UserName, CreatedAtUtc = Now,
+    };
+
+    /// <summary>
+    /// Adds a new matter and its registration event to the context with a fresh receipt code (keyed hash only) and returns
+    /// the code for display, once. Not saved: the caller saves it with what it belongs to (a visit and its matters in one save).
+    /// </summary>
+    internal string Stage(Matter m, MatterDeadlines deadlines)
+    {
         var code = BallotCodeFormat.Generate(RandomNumberGenerator.GetInt32);
-        var m = new Matter
-        {
-            RegionCode = village, HouseholdId = c.HouseholdId, Kind = c.Kind, Source = c.Source, Title = c.Title!.Trim(), Description = c.Description?.Trim() ?? "",
-            ResidentName = string.IsNullOrWhiteSpace(c.ResidentName) ? null : c.ResidentName.Trim(), ReceiptHash = protector.ReceiptCodeHash(code),
-            CreatedBy = user.UserName, CreatedAtUtc = Now,
-        };
-        var e = MatterRules.Register(m, user.UserName, Today, Now, await sla.ForRegionAsync(village, Today, ct));
+        m.ReceiptHash = protector.ReceiptCodeHash(code);
+        var e = MatterRules.Register(m, user.UserName, Today, Now, deadlines);
         e.Matter = m;
         db.Add(m);
         db.Add(e);
-        await db.SaveCreatedAsync(ct);
-        return new((await GetAsync(m.Id, ct))!.Matter, BallotCodeFormat.Display(code));
+        return BallotCodeFormat.Display(code);
     }
 
     private async Task<MatterDetail?> StepAsync(long id, int? version, Func<Matter, Task<MatterEvent>> step, CancellationToken ct)

@@ -17,6 +17,7 @@ public sealed class MattersModule : IFeatureModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<MatterDesk>();
+        services.AddScoped<MatterLinks>();
         services.AddScoped<MatterReceipts>();
         services.AddScoped<MatterMeetings>();
         services.AddScoped<MatterSettingsHandlers>();
@@ -34,6 +35,8 @@ public sealed class MattersModule : IFeatureModule
             .WithSummary("诉求列表（新到旧；state、kind、level、village 筛选；mine=true 只列本层级待处理的；due=Overdue 逾期、DueSoon 临期；分页）");
         g.MapPost("", Register).AddEndpointFilter<Validate<RegisterMatter>>().RequireAuthorization(Permissions.MattersRegister)
             .WithSummary("登记诉求（村级账号可不填 village）。应答中的 receiptCode 只出现这一次，请打印给群众，库中只存其密钥哈希");
+        g.MapGet("/households", Households).RequireAuthorization(Permissions.MattersRegister)
+            .WithSummary("登记诉求时选择农户：某村的农户（按户号开头或户主姓名查找，姓名脱敏；分页）");
         g.MapGet("/{id:long}", Get).WithETag().RequireAuthorization(Permissions.MattersRead).WithSummary("某件诉求及其全部办理记录");
         g.MapPost("/{id:long}/accept", Accept).AddEndpointFilter<Validate<AcceptMatter>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
             .WithSummary("受理并指定承办人（本层级账号；不填为本人）");
@@ -90,6 +93,9 @@ public sealed class MattersModule : IFeatureModule
         await h.RegisterAsync(command, ct) is { } r
             ? TypedResults.Created($"/api/v1/matters/{r.Matter.Id}", r)
             : CunzhiApi.NotFound("未找到该村或农户（或不在您的管辖范围内）");
+
+    public static async Task<Ok<Paged<HouseholdOption>>> Households(string? village, string? q, int? page, int? pageSize, MatterLinks h, CancellationToken ct) =>
+        TypedResults.Ok(await h.HouseholdsAsync(village, q, new PageRequest(page, pageSize), ct));
 
     public static async Task<Results<Ok<MatterDetail>, ProblemHttpResult>> Get(long id, MatterDesk h, CancellationToken ct) => OkOrNotFound(await h.GetAsync(id, ct));
 

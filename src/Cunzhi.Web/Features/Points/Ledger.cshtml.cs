@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Cunzhi.Web.Features.Matters;
+
 namespace Cunzhi.Web.Features.Points;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace Cunzhi.Web.Features.Points;
 [Authorize(Policy = Permissions.PointsLedgerRead)]
 public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, PointsObjections objections, IValidator<ProposePoints> proposeValidator,
     IValidator<RejectPoints> rejectValidator, IValidator<ObjectPoints> objectValidator, IValidator<ReviewObjection> reviewValidator,
-    IValidator<ReversePoints> reverseValidator, PointsVillages villages) : PageModel
+    IValidator<ReversePoints> reverseValidator, PointsVillages villages, MatterLinks matterLinks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -51,6 +53,10 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     public int? PolicyVersion { get; private set; }
     public bool CanPropose => User.Can(Permissions.PointsPropose);
     public bool CanDecide => User.Can(Permissions.PointsApprove);
+    /// <summary>登记诉求 on a row: the account may register matters.</summary>
+    public bool CanRaiseMatter => User.Can(Permissions.MattersRegister);
+    /// <summary>The matters raised from the listed entries.</summary>
+    public ILookup<long, MatterLine> RaisedMatters { get; private set; } = Array.Empty<MatterLine>().ToLookup(m => m.Id);
     public string UserName => User.Identity?.Name ?? "";
 
     /// <summary>The village whose public board (积分公示栏) the 公示 tab links to: the chosen region or the account's own, when a village.</summary>
@@ -72,6 +78,7 @@ public sealed class LedgerModel(PointsLedger ledger, PointsApproval approval, Po
     private async Task LoadAsync(CancellationToken ct)
     {
         Rows = await ledger.ListAsync(new PointsFilter(State, Region: Region), new PageRequest(PageNumber, null), ct);
+        RaisedMatters = await matterLinks.OfPointsEntriesAsync(Rows.Items.Select(r => r.Id).ToList(), ct);
         if (!CanPropose) Villages = await villages.InScopeAsync(ct);
         if (State == PointsEntryState.Publicity)
             foreach (var r in Rows.Items.Where(r => r.PendingObjections > 0 || r.State == PointsEntryState.Publicity))

@@ -1,7 +1,9 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Matters;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Visits;
+using Cunzhi.Web.Features.Matters;
 using Cunzhi.Web.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -19,15 +21,29 @@ public sealed record VisitListItem(long AssignmentId, long HouseholdId, string V
 /// <summary>An official's list for a round: the round, their households planned and visited, and one page of households.</summary>
 public sealed record VisitList(RoundView Round, string Official, VisitCoverage Mine, Paged<VisitListItem> Households);
 
-/// <summary>A visit as shown.</summary>
+/// <summary>
+/// A visit as shown. <see cref="MattersRaised"/> counts the matters linked to it (visits recorded before the link keep
+/// their count and <see cref="MattersText"/>). <see cref="Raised"/>: the matters just registered with their receipt
+/// codes, only in the answer to recording it (shown once, never stored).
+/// </summary>
 public sealed record VisitView(long Id, long RoundId, long HouseholdId, string VillageCode, string Number, string HeadName, DateOnly Date, string VisitedBy, string? Companions,
-    string? Notes, int MattersRaised, string? MattersText, string RecordedBy, DateTime RecordedAtUtc);
+    string? Notes, int MattersRaised, string? MattersText, string RecordedBy, DateTime RecordedAtUtc, IReadOnlyList<RaisedMatterReceipt>? Raised = null);
+
+/// <summary>A matter raised in a visit: kind, a short title (no names: the resident sees it), what the resident asked.</summary>
+public sealed record RaisedMatter(MatterKind Kind, string? Title, string? Description);
+
+/// <summary>A matter registered with a visit and its receipt code, shown once on the answer (print or copy it for the resident).</summary>
+public sealed record RaisedMatterReceipt(long MatterId, string KindName, string Title, DateOnly DueOn, string ReceiptCode);
+
+/// <summary>A matter linked to a visit, as listed beside it.</summary>
+public sealed record VisitMatterLine(long MatterId, long VisitId, string KindName, string Title, string StateName);
 
 /// <summary>
 /// Records a visit (one phone screen): the household, the day (today by default, within the round), who went (the
-/// recording official by default, or another official of the town), companions, notes, and the matters raised (none is fine).
+/// recording official by default, or another official of the town), companions, notes, and the matters raised (none is
+/// fine): each becomes a real matter (source 上门走访, the household's village, village level) saved with the visit.
 /// </summary>
-public sealed record RecordVisit(long HouseholdId, DateOnly? Date, string? VisitedBy, string? Companions, string? Notes, int? MattersRaised, string? MattersText);
+public sealed record RecordVisit(long HouseholdId, DateOnly? Date, string? VisitedBy, string? Companions, string? Notes, IReadOnlyList<RaisedMatter>? Matters = null);
 
 public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
 {
@@ -38,9 +54,15 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
         RuleFor(c => c.VisitedBy).MaximumLength(256).WithMessage("走访人账号过长");
         RuleFor(c => c.Companions).MaximumLength(VisitRecord.MaxCompanions).WithMessage($"同行人员不能超过 {VisitRecord.MaxCompanions} 个字");
         RuleFor(c => c.Notes).MaximumLength(VisitRecord.MaxText).WithMessage($"走访情况不能超过 {VisitRecord.MaxText} 个字");
-        RuleFor(c => c.MattersText).MaximumLength(VisitRecord.MaxText).WithMessage($"诉求内容不能超过 {VisitRecord.MaxText} 个字");
-        RuleFor(c => c.MattersRaised).InclusiveBetween(0, VisitRecord.MaxMatters).When(c => c.MattersRaised is not null)
-            .WithMessage($"反映诉求件数须在 0 至 {VisitRecord.MaxMatters} 之间");
+        RuleFor(c => c.Matters).Must(m => m is null || m.Count <= VisitRecord.MaxMatters).WithMessage($"一次走访最多登记 {VisitRecord.MaxMatters} 件诉求");
+        RuleForEach(c => c.Matters).ChildRules(m =>
+        {
+            m.RuleFor(x => x).NotNull().WithMessage("诉求不能为空");
+            m.RuleFor(x => x.Kind).IsInEnum().WithMessage("请选择诉求类别").When(x => x is not null);
+            m.RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("请填写诉求标题（不写姓名）")
+                .MaximumLength(Matter.MaxTitle).WithMessage($"诉求标题不能超过 {Matter.MaxTitle} 个字").When(x => x is not null);
+            m.RuleFor(x => x.Description).MaximumLength(Matter.MaxText).WithMessage($"诉求内容不能超过 {Matter.MaxText} 个字").When(x => x is not null);
+        });
     }
 }
 
@@ -48,7 +70,7 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
 /// 走访: an official's phone list of households for a round, recording a visit, the visits of a round, and the home's
 /// count of households still to visit. Scope is the data context's: a town writes only its villages' households.
 /// </summary>
-public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, TimeProvider clock)
+public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, MatterDesk desk, TimeProvider clock)
 {
     public const string OutsideRound = "该户不在本轮走访范围内，未记录；请从本轮的走访名单中选择农户";
 
@@ -118,17 +140,36 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Time
         var by = string.IsNullOrWhiteSpace(c.VisitedBy) ? db.User.UserName : c.VisitedBy.Trim();
         if (by != db.User.UserName && !(await planning.OfficialsAsync(round.RegionCode, ct)).Any(o => o.UserName == by))
             throw new RuleException("visits.official", "VisitedBy", $"{by} 不是本乡镇的干部账号");
-        var mattersText = string.IsNullOrWhiteSpace(c.MattersText) ? null : c.MattersText.Trim();
+        var raised = c.Matters ?? [];
         var visit = new VisitRecord
         {
             RoundId = roundId, RegionCode = assignment.RegionCode, HouseholdId = c.HouseholdId, Date = date, VisitedBy = by,
             Companions = string.IsNullOrWhiteSpace(c.Companions) ? null : c.Companions.Trim(), Notes = string.IsNullOrWhiteSpace(c.Notes) ? null : c.Notes.Trim(),
-            MattersRaised = c.MattersRaised ?? (mattersText is null ? 0 : 1), MattersText = mattersText,
-            RecordedBy = db.User.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            MattersRaised = raised.Count, RecordedBy = db.User.UserName, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(visit);
+        // Each matter raised is a real one of the household's village, linked to the visit: one save, all or nothing.
+        var deadlines = raised.Count == 0 ? null : await desk.DeadlinesAsync(assignment.RegionCode, ct);
+        var staged = raised.Select(r =>
+        {
+            var m = desk.New(assignment.RegionCode, c.HouseholdId, r.Kind, MatterSource.Visit, r.Title!, r.Description, null);
+            m.Visit = visit;
+            return (Matter: m, Code: desk.Stage(m, deadlines!));
+        }).ToList();
         await db.SaveChangesAsync(ct);
-        return (await Views(db.Set<VisitRecord>().AsNoTracking().Where(v => v.Id == visit.Id)).ToListAsync(ct)).Single();
+        var view = (await Views(db.Set<VisitRecord>().AsNoTracking().Where(v => v.Id == visit.Id)).ToListAsync(ct)).Single();
+        return view with
+        {
+            Raised = staged.Select(x => new RaisedMatterReceipt(x.Matter.Id, MatterRules.KindName(x.Matter.Kind), x.Matter.Title, x.Matter.DueOn, x.Code)).ToList(),
+        };
+    }
+
+    /// <summary>The matters raised in the given visits (in scope), by visit then matter.</summary>
+    public async Task<IReadOnlyList<VisitMatterLine>> MattersOfAsync(IReadOnlyCollection<long> visitIds, CancellationToken ct = default)
+    {
+        var rows = await db.Set<Matter>().AsNoTracking().Where(m => m.VisitId != null && visitIds.Contains(m.VisitId.Value)).OrderBy(m => m.VisitId).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, VisitId = m.VisitId!.Value, m.Kind, m.Title, m.State }).ToListAsync(ct);
+        return rows.Select(m => new VisitMatterLine(m.Id, m.VisitId, MatterRules.KindName(m.Kind), m.Title, MatterRules.StateName(m.State))).ToList();
     }
 
     /// <summary>The visits of a round in scope (optionally of one household), latest first (paged); null when the round is not found.</summary>
