@@ -89,7 +89,7 @@ public static class MatterStatistics
         var bins = histogram.Where(b => b.Count > 0).OrderBy(b => b.Days).ToList();
         var n = bins.Sum(b => (long)b.Count);
         if (n == 0) return new(kind, 0, null, null);
-        var average = Math.Round(bins.Sum(b => (double)b.Days * b.Count) / n, 1);
+        var average = Math.Round(bins.Sum(b => (double)b.Days * b.Count) / n, 1, MidpointRounding.AwayFromZero);
         return new(kind, (int)n, Nth((n - 1) / 2) / 2.0 + Nth(n / 2) / 2.0, average);
 
         int Nth(long index)
@@ -102,5 +102,5 @@ public static class MatterStatistics
     }
 
     /// <summary>Late of due as a percentage with one decimal; null when nothing was due.</summary>
-    public static double? SharePercent(int late, int due) => due == 0 ? null : Math.Round(100.0 * late / due, 1);
+    public static double? SharePercent(int late, int due) => due == 0 ? null : Math.Round(100.0 * late / due, 1, MidpointRounding.AwayFromZero);
 }
