@@ -121,6 +121,11 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                 {
                     GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.PointsHouseholdsPerVillage, Rows = options.PointsEntries, Samples = options.PointsSamples,
                 });
+            if (s.Contains("matter-stats"))
+                await RunOnFreshAsync(Spec("matter-stats", provider, $"{options.Matters} matters", 1) with
+                {
+                    GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.PointsHouseholdsPerVillage, Rows = options.Matters, Samples = options.MatterStatsSamples,
+                });
             // 6: national scale, on PostgreSQL (and on SQLite only in the smoke run, so that path cannot rot either).
             if (s.Contains("growth") && (provider == "postgres" || options.Smoke))
             {

@@ -35,6 +35,7 @@ public static partial class Scenarios
         "payroll" => [await PayrollAsync(spec)],
         "redeem" => [await RedeemAsync(spec)],
         "points" => await PointsAsync(spec),
+        "matter-stats" => await MatterStatsAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 
