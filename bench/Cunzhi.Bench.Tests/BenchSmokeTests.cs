@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem", "points-post", "points-statement", "sla"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem", "points-post", "points-statement", "sla", "matter-stats"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()
@@ -59,12 +59,19 @@ public abstract class BenchSmokeTests
             statements.Metrics["p95Ms"].ShouldBeGreaterThan(0);
             statements.Metrics["entriesPerStatement"].ShouldBeGreaterThan(0);
 
+            var stats = store.Results.Single(r => r.Scenario == "matter-stats");
+            stats.Rows.ShouldBe(5);
+            stats.Metrics["matters"].ShouldBe(2_000);
+            stats.Metrics["p95Ms"].ShouldBeGreaterThan(0);
+            stats.Metrics["closedPerReport"].ShouldBeGreaterThan(0);
+
             var text = await File.ReadAllTextAsync(report);
             text.ShouldStartWith("# Benchmarks\n\nHand-written notes stay.\n");
             text.ShouldContain(Report.Begin);
             text.ShouldContain("## 3. Payroll run");
             text.ShouldContain("## 4. HTTP");
             text.ShouldContain("## 7. Points ledger");
+            text.ShouldContain("## 8. Matter statistics");
         }
         finally
         {

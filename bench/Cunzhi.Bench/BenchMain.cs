@@ -124,6 +124,11 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("sla"))
                 for (var run = 1; run <= options.Runs; run++)
                     await RunChildAsync(Spec("sla", provider, $"{options.SlaMatters} matters", run) with { Rows = options.SlaMatters });
+            if (s.Contains("matter-stats"))
+                await RunOnFreshAsync(Spec("matter-stats", provider, $"{options.Matters} matters", 1) with
+                {
+                    GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.PointsHouseholdsPerVillage, Rows = options.Matters, Samples = options.MatterStatsSamples,
+                });
             // 6: national scale, on PostgreSQL (and on SQLite only in the smoke run, so that path cannot rot either).
             if (s.Contains("growth") && (provider == "postgres" || options.Smoke))
             {

@@ -7,7 +7,7 @@ public sealed record BenchOptions
     /// <summary>Run every scenario in this process instead of one child process per run (the smoke test does).</summary>
     public bool InProcess { get; init; }
     public IReadOnlyList<string> Providers { get; init; } = ["sqlite", "postgres"];
-    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "http-board", "audit", "growth", "redeem", "points", "sla"];
+    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "http-board", "audit", "growth", "redeem", "points", "sla", "matter-stats"];
     /// <summary>Generation size: county, province, or a number of cadres taken from the national divisions.</summary>
     public string GenerateScale { get; init; } = "province";
     public int HouseholdsPerVillage { get; init; } = 250;
@@ -25,6 +25,9 @@ public sealed record BenchOptions
     public int PointsSamples { get; init; } = 2_000;
     /// <summary>Matters whose due dates the SLA scenario computes (issue #19).</summary>
     public int SlaMatters { get; init; } = 1_000_000;
+    /// <summary>Matter statistics (issue #19): matters in the slice, reports sampled.</summary>
+    public int Matters { get; init; } = 5_000_000;
+    public int MatterStatsSamples { get; init; } = 50;
     public int Runs { get; init; } = 3;
     /// <summary>Runs of the slow scenarios (province generation, 100k import).</summary>
     public int SlowRuns { get; init; } = 3;
@@ -44,7 +47,7 @@ public sealed record BenchOptions
 
     public static BenchOptions Smoke_(BenchOptions o) => o with
     {
-        Smoke = true, GenerateScale = "county", HouseholdsPerVillage = 3, ImportRows = 200, PayLineRows = 1_000, AuditEntries = 2_000, RedeemStock = 100, PointsEntries = 2_000, PointsHouseholdsPerVillage = 3, PointsSamples = 50, SlaMatters = 2_000,
+        Smoke = true, GenerateScale = "county", HouseholdsPerVillage = 3, ImportRows = 200, PayLineRows = 1_000, AuditEntries = 2_000, RedeemStock = 100, PointsEntries = 2_000, PointsHouseholdsPerVillage = 3, PointsSamples = 50, Matters = 2_000, MatterStatsSamples = 5, SlaMatters = 2_000,
         GrowthCadres = [500, 1_000], GrowthHouseholdsPerVillage = 3, NationalPayLines = [1_000, 2_000], Runs = 1, SlowRuns = 1, HttpSeconds = 1, HttpWarmupSeconds = 1,
         HttpConnections = 4, HttpThreads = 1,
     };
@@ -77,6 +80,8 @@ public sealed record BenchOptions
                 "--points-households-per-village" => o with { PointsHouseholdsPerVillage = int.Parse(Next()) },
                 "--points-samples" => o with { PointsSamples = int.Parse(Next()) },
                 "--sla-matters" => o with { SlaMatters = int.Parse(Next().Replace("_", "")) },
+                "--matters" => o with { Matters = int.Parse(Next().Replace("_", "")) },
+                "--matter-stats-samples" => o with { MatterStatsSamples = int.Parse(Next()) },
                 "--runs" => o with { Runs = int.Parse(Next()) },
                 "--slow-runs" => o with { SlowRuns = int.Parse(Next()) },
                 "--http-seconds" => o with { HttpSeconds = int.Parse(Next()) },

@@ -36,6 +36,7 @@ public static partial class Scenarios
         "redeem" => [await RedeemAsync(spec)],
         "points" => await PointsAsync(spec),
         "sla" => [SlaAsync(spec)],
+        "matter-stats" => await MatterStatsAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 

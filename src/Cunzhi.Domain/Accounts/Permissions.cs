@@ -379,6 +379,10 @@ public static class Permissions
     [Described("修改诉求设置（确认后可要求重新办理的天数）")]
     [Granted(Roles.CountyAdmin)]
     public const string MatterSettingsEdit = "matters.settings.edit";
+
+    [Described("查看本辖区的诉求和走访统计（走访村数、户数、各类诉求办结数、办结用时、逾期率），导出 Excel")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string MatterStatsRead = "matters.stats.read";
     // ── Visits (上门问事) and the working-day calendar ─────────────────────────
     [Described("查看走访轮次和走访覆盖情况（县看各乡镇，乡镇看本乡镇，村看本村农户）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]

@@ -26,6 +26,7 @@ public sealed class MattersModule : IFeatureModule
         services.AddScoped<MatterDueReminders>();
         services.AddSingleton<MatterReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<MatterReminderService>());
+        services.AddScoped<MatterStats>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -54,6 +55,11 @@ public sealed class MattersModule : IFeatureModule
 
         g.MapGet("/reminders", Reminders).RequireAuthorization(Permissions.MattersHandle)
             .WithSummary("本单位的诉求期限提醒（临期、逾期；未读在前；unread=true 只列未读；分页）");
+        g.MapGet("/stats", Stats).RequireAuthorization(Permissions.MatterStatsRead)
+            .WithSummary("诉求统计：走访村数、走访户数、微实事办结、问题解决、项目指导、规划完善，按下级区划分行（分页），办结用时，逾期率（region 默认本辖区；from、to 或 preset=month|quarter|year，默认本年；期间不超过 5 年）");
+        g.MapGet("/stats/export", StatsExport).RequireAuthorization(Permissions.MatterStatsRead)
+            .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType)
+            .WithSummary("导出诉求统计 .xlsx（与统计页相同的数字：统计、办结用时、口径）");
         g.MapGet("/settings", GetSettings).WithETag().RequireAuthorization(Permissions.MattersRead).WithSummary("诉求设置（确认后可要求重新办理的天数；version 0 为默认值）");
         g.MapPut("/settings", SaveSettings).AddEndpointFilter<Validate<SaveMatterSettings>>().RequireVersion().RequireAuthorization(Permissions.MatterSettingsEdit)
             .WithSummary("修改诉求设置（县级；须带 version 或 If-Match）");
@@ -122,6 +128,12 @@ public sealed class MattersModule : IFeatureModule
 
     public static async Task<Ok<Paged<MatterReminderView>>> Reminders(bool? unread, int? page, int? pageSize, MatterDueReminders h, CancellationToken ct) =>
         TypedResults.Ok(await h.ListAsync(unread == true, new PageRequest(page, pageSize), ct));
+    public static async Task<Ok<MatterStatsReport>> Stats(string? region, DateOnly? from, DateOnly? to, string? preset, int? page, int? pageSize,
+        MatterStats h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ReportAsync(new MatterStatsQuery(region, from, to, preset), new PageRequest(page, pageSize), ct));
+
+    public static async Task<IResult> StatsExport(string? region, DateOnly? from, DateOnly? to, string? preset, MatterStats h, CancellationToken ct) =>
+        await h.ExportAsync(new MatterStatsQuery(region, from, to, preset), ct);
 
     public static async Task<Ok<MatterSettingsView>> GetSettings(MatterSettingsHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(ct));
 

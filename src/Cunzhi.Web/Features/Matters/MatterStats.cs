@@ -1,0 +1,168 @@
+using Cunzhi.Data;
+using Cunzhi.Data.Security;
+using Cunzhi.Domain.Common;
+using Cunzhi.Domain.Matters;
+using Cunzhi.Domain.Regions;
+using Cunzhi.Domain.Visits;
+using Cunzhi.Web.Features.Imports;
+using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Excel;
+using Cunzhi.Web.Infrastructure.Time;
+using Cunzhi.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Matters;
+
+/// <summary>What a statistics request asks: a region (default: the account's own), a period (from–to, China dates, inclusive) or a preset (month, quarter, year; default: this year).</summary>
+public sealed record MatterStatsQuery(string? Region, DateOnly? From, DateOnly? To, string? Preset);
+
+/// <summary>The six figures of <see cref="MatterStatistics.Figures"/>.</summary>
+public sealed record StatsFigures(int VillagesVisited, int HouseholdsVisited, int MicroMattersDone, int ProblemsSolved, int ProjectsGuided, int PlansImproved)
+{
+    public static readonly StatsFigures Zero = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>One figure's value.</summary>
+    public int Of(MatterFigure figure) => figure switch
+    {
+        MatterFigure.VillagesVisited => VillagesVisited,
+        MatterFigure.HouseholdsVisited => HouseholdsVisited,
+        MatterFigure.MicroMattersDone => MicroMattersDone,
+        MatterFigure.ProblemsSolved => ProblemsSolved,
+        MatterFigure.ProjectsGuided => ProjectsGuided,
+        MatterFigure.PlansImproved => PlansImproved,
+        _ => 0,
+    };
+}
+
+/// <summary>A region's figures and its overdue share: matters due in the period (<see cref="Due"/>), of them late (<see cref="Late"/>).</summary>
+public sealed record StatsRow(string Code, string Name, StatsFigures Figures, int Due, int Late, double? LatePercent);
+
+/// <summary>A figure's key, name and definition.</summary>
+public sealed record StatsFigureView(string Key, string Name, string Definition);
+
+/// <summary>Time to close of one kind.</summary>
+public sealed record CloseTimeView(MatterKind Kind, string KindName, int Count, double? MedianDays, double? AverageDays);
+
+/// <summary>诉求统计 of a region and period: the total, a row per child region (towns of a county, villages of a town; paged), time to close by kind.</summary>
+public sealed record MatterStatsReport(string RegionCode, string RegionName, RegionLevel Level, string? ParentCode, DateOnly From, DateOnly To, DateOnly AsOf,
+    IReadOnlyList<StatsFigureView> Definitions, string CloseTimeDefinition, string OverdueDefinition, StatsRow Total, Paged<StatsRow> Rows,
+    IReadOnlyList<CloseTimeView> CloseTimes);
+
+/// <summary>
+/// 诉求统计 (Zibo's list): 走访村数, 走访户数 and the four kinds of matters done, per child region with drill-down county →
+/// town → village; time to close by kind; the overdue share per child region (<see cref="MatterOverdue"/>). Every figure is
+/// defined in <see cref="MatterStatistics"/>; the page, the API and the Excel export read this one report.
+/// </summary>
+public sealed class MatterStats(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The report; <see cref="BadInputException"/> (400) for a bad period or unknown region, <see cref="RegionScopeViolationException"/> (403) out of scope.</summary>
+    public Task<MatterStatsReport> ReportAsync(MatterStatsQuery q, PageRequest page, CancellationToken ct = default) => BuildAsync(q, page, ct);
+
+    /// <summary>The report with every child region on one page (<paramref name="page"/> null), as the export needs.</summary>
+    private async Task<MatterStatsReport> BuildAsync(MatterStatsQuery q, PageRequest? page, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var (from, to) = Period(q, today);
+        var code = string.IsNullOrWhiteSpace(q.Region) ? db.User.RegionCode : q.Region.Trim();
+        var level = RegionCodes.LevelOf(code);
+        if (level is not (RegionLevel.County or RegionLevel.Town or RegionLevel.Village))
+            throw new BadInputException("region", "请选择县、乡镇或村");
+        var root = await ScopeGateway.PublicRegions(db).Where(r => r.Code == code).Select(r => new { r.Code, r.Name, r.ParentCode }).FirstOrDefaultAsync(ct)
+            ?? throw new BadInputException("region", "未找到该区划");
+        if (!db.User.Allows(code)) throw new RegionScopeViolationException(code);
+        var prefix = RegionCodes.ScopePrefix(code);
+
+        var visited = await db.Set<VisitRecord>().AsNoTracking().Where(v => v.RegionCode.StartsWith(prefix) && v.Date >= from && v.Date <= to)
+            .Select(v => new { v.RegionCode, v.HouseholdId }).Distinct()
+            .GroupBy(v => v.RegionCode).Select(g => new { Village = g.Key, Households = g.Count() }).ToListAsync(ct);
+        var matters = db.Set<Matter>().AsNoTracking().Where(m => m.RegionCode.StartsWith(prefix));
+        var closed = await matters.Where(MatterStatistics.ClosedIn(from, to))
+            .GroupBy(m => new { m.RegionCode, m.Kind }).Select(g => new { g.Key.RegionCode, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        var durations = await matters.Where(MatterStatistics.ClosedIn(from, to))
+            .GroupBy(m => new { m.Kind, m.ReceivedOn, m.DoneOn }).Select(g => new { g.Key.Kind, g.Key.ReceivedOn, g.Key.DoneOn, Count = g.Count() }).ToListAsync(ct);
+        var due = await matters.Where(MatterStatistics.DueIn(from, to))
+            .GroupBy(m => m.RegionCode).Select(g => new { RegionCode = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var late = await matters.Where(MatterStatistics.DueIn(from, to)).Where(MatterOverdue.LateOn(today))
+            .GroupBy(m => m.RegionCode).Select(g => new { RegionCode = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        StatsRow Row(string rowCode, string name, Func<string, bool> includes)
+        {
+            int Closed(MatterKind kind) => closed.Where(c => c.Kind == kind && includes(c.RegionCode)).Sum(c => c.Count);
+            var v = visited.Where(x => includes(x.Village)).ToList();
+            var figures = new StatsFigures(v.Count, v.Sum(x => x.Households), Closed(MatterKind.MicroMatter), Closed(MatterKind.Problem),
+                Closed(MatterKind.DevelopmentProject), Closed(MatterKind.VillagePlan));
+            var d = due.Where(x => includes(x.RegionCode)).Sum(x => x.Count);
+            var l = late.Where(x => includes(x.RegionCode)).Sum(x => x.Count);
+            return new(rowCode, name, figures, d, l, MatterStatistics.SharePercent(l, d));
+        }
+
+        var total = Row(root.Code, root.Name, _ => true);
+        var rows = new Paged<StatsRow>([], 0, page?.Page ?? 1, page?.Size ?? 0);
+        if (level != RegionLevel.Village)
+        {
+            var query = ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == code && (r.Level == RegionLevel.Town || r.Level == RegionLevel.Village))
+                .OrderBy(r => r.Code).Select(r => new Child(r.Code, r.Name));
+            Paged<Child> children;
+            if (page is { } p) children = await query.ToPagedAsync(p, ct);
+            else
+            {
+                var all = await query.ToListAsync(ct);
+                children = new(all, all.Count, 1, all.Count);
+            }
+            rows = new Paged<StatsRow>(children.Items.Select(c =>
+            {
+                var childPrefix = RegionCodes.ScopePrefix(c.Code);
+                return Row(c.Code, c.Name, x => x.StartsWith(childPrefix, StringComparison.Ordinal));
+            }).ToList(), children.Total, children.Page, children.PageSize);
+        }
+        var closeTimes = Enum.GetValues<MatterKind>().Select(k => MatterStatistics.CloseTimeOf(k,
+                durations.Where(x => x.Kind == k && x.DoneOn is not null).Select(x => (x.DoneOn!.Value.DayNumber - x.ReceivedOn.DayNumber, x.Count))))
+            .Select(c => new CloseTimeView(c.Kind, MatterRules.KindName(c.Kind), c.Count, c.MedianDays, c.AverageDays)).ToList();
+        return new(root.Code, root.Name, level.Value, root.ParentCode, from, to, today,
+            MatterStatistics.Figures.Select(f => new StatsFigureView(f.Key, f.Name, f.Definition)).ToList(),
+            MatterStatistics.CloseTimeDefinition, MatterStatistics.OverdueDefinition, total, rows, closeTimes);
+    }
+
+    private sealed record Child(string Code, string Name);
+
+    /// <summary>The period asked: from–to when both are given, else the preset (default: this year); 400 for a bad one.</summary>
+    public static (DateOnly From, DateOnly To) Period(MatterStatsQuery q, DateOnly today)
+    {
+        if (q.From is not null || q.To is not null)
+        {
+            if (q.From is not { } f || q.To is not { } t) throw new BadInputException(q.From is null ? "from" : "to", "请同时填写开始日期和结束日期");
+            InputRange.Date(f, "from");
+            InputRange.Date(t, "to");
+            if (MatterStatistics.PeriodProblem(f, t) is { } problem) throw new BadInputException("from", problem);
+            return (f, t);
+        }
+        if (string.IsNullOrWhiteSpace(q.Preset)) return MatterStatistics.Preset("year", today)!.Value;
+        return MatterStatistics.Preset(q.Preset, today) ?? throw new BadInputException("preset", "统计期间只能是本月（month）、本季度（quarter）或本年（year）");
+    }
+
+    /// <summary>The report as a workbook: 统计 (each child region and the total, with the overdue share), 办结用时, 口径 (region, period, definitions).</summary>
+    public async Task<XlsxDownload> ExportAsync(MatterStatsQuery q, CancellationToken ct = default)
+    {
+        var r = await BuildAsync(q, null, ct);
+        XlsxColumn[] columns =
+        [
+            new("区划", Width: 20), .. MatterStatistics.Figures.Select(f => new XlsxColumn(f.Name, XlsxKind.Integer)),
+            new("到期诉求", XlsxKind.Integer), new("逾期", XlsxKind.Integer), new("逾期率（%）", XlsxKind.Decimal),
+        ];
+        object?[] Line(StatsRow row) =>
+            [row.Name, .. MatterStatistics.Figures.Select(f => (object?)row.Figures.Of(f.Figure)), row.Due, row.Late, row.LatePercent];
+        var lines = r.Rows.Items.Select(Line).Append(Line(r.Total with { Name = "合计" }));
+        XlsxColumn[] closeColumns = [new("类别", Width: 12), new("办结数", XlsxKind.Integer), new("中位数（天）", XlsxKind.Decimal), new("平均（天）", XlsxKind.Decimal)];
+        var closeLines = r.CloseTimes.Select(c => new object?[] { c.KindName, c.Count, c.MedianDays, c.AverageDays });
+        var about = new List<object?[]> { new object?[] { "区划", r.RegionName }, new object?[] { "统计期间", $"{r.From:yyyy-MM-dd} 至 {r.To:yyyy-MM-dd}" } }
+            .Concat(r.Definitions.Select(d => new object?[] { d.Name, d.Definition }))
+            .Append(["办结用时", r.CloseTimeDefinition]).Append(["逾期率", r.OverdueDefinition]);
+        var fileName = $"诉求统计-{r.RegionName}-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.xlsx";
+        return new XlsxDownload(fileName, (stream, token) => XlsxWriter.WriteAsync(stream,
+        [
+            new XlsxSheet("统计", columns, lines),
+            new XlsxSheet("办结用时", closeColumns, closeLines),
+            new XlsxSheet("口径", [new XlsxColumn("项目", Width: 14), new XlsxColumn("说明", Width: 60)], about),
+        ], token));
+    }
+}
