@@ -124,6 +124,7 @@ public static class AuditNames
         ["RankDemo"] = "职级演示数据",
         ["GridDemo"] = "一网三联演示数据",
         ["VisitsDemo"] = "走访演示数据",
+        ["MattersDemo"] = "诉求演示数据",
         ["TrainingDemo"] = "培训与帮带演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
