@@ -161,33 +161,11 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
 /// up later in the week. <c>Reminders:Enabled=false</c> turns it off. Chosen over making reminders lazily on request:
 /// villages that never sign in still get them, which the webhook channels will need.
 /// </summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderService> log) : BackgroundService
+public sealed class ReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<ReminderService> log)
+    : TimedReminderPass(scopes, clock, config, log)
 {
-    /// <summary>One pass at the clock's current local time.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
-        return await scope.ServiceProvider.GetRequiredService<ReminderHandlers>().GenerateAsync(clock.GetLocalNow(), ct);
-    }
+    protected override string What => "周提醒";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Reminders:Enabled", true)) return;
-        var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                var made = await RunOnceAsync(stoppingToken);
-                if (made > 0) log.LogInformation("已生成 {Count} 条周提醒", made);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed pass (database busy, migration not yet applied) is retried on the next tick.
-                log.LogWarning(e, "生成周提醒失败，稍后重试");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task<int> MakeAsync(IServiceProvider services, DateTimeOffset localNow, CancellationToken ct) =>
+        services.GetRequiredService<ReminderHandlers>().GenerateAsync(localNow, ct);
 }

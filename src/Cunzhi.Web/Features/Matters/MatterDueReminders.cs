@@ -99,38 +99,12 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
     }
 }
 
-/// <summary>
-/// Makes the matter reminders on a timer driven by the registered <see cref="TimeProvider"/> (every
-/// <c>Reminders:IntervalMinutes</c>, default 30, and once at start), like <see cref="ReminderService"/>;
-/// <c>Reminders:Enabled=false</c> turns it off too.
-/// </summary>
-public sealed class MatterReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<MatterReminderService> log) : BackgroundService
+/// <summary>Makes the matters' due-date reminders on the shared reminder timer (<see cref="TimedReminderPass"/>).</summary>
+public sealed class MatterReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<MatterReminderService> log)
+    : TimedReminderPass(scopes, clock, config, log)
 {
-    /// <summary>One pass at the clock's current local time.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
-        return await scope.ServiceProvider.GetRequiredService<MatterDueReminders>().GenerateAsync(clock.GetLocalNow(), ct);
-    }
+    protected override string What => "诉求期限提醒";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!config.GetValue("Reminders:Enabled", true)) return;
-        var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                var made = await RunOnceAsync(stoppingToken);
-                if (made > 0) log.LogInformation("已生成 {Count} 条诉求期限提醒", made);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed pass (database busy, migration not yet applied) is retried on the next tick.
-                log.LogWarning(e, "生成诉求期限提醒失败，稍后重试");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task<int> MakeAsync(IServiceProvider services, DateTimeOffset localNow, CancellationToken ct) =>
+        services.GetRequiredService<MatterDueReminders>().GenerateAsync(localNow, ct);
 }
