@@ -21,6 +21,9 @@ public static partial class Scenarios
     private const int MattersPerVisit = 5;
     private const int MatterBatch = 250_000;
     private const int MatterStatsWarmup = 5;
+    /// <summary>The old path reads whole tables: fewer reports (each as county and as town), one unrecorded first.</summary>
+    private const int MatterStatsBeforeSamples = 5;
+    private const int MatterStatsBeforeWarmup = 1;
 
     private static readonly string[] MatterColumns =
     [
@@ -51,7 +54,7 @@ public static partial class Scenarios
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         List<(long Id, string Region)> households;
-        List<string> villages, counties;
+        List<string> villages, counties, towns;
         Dictionary<string, long> rounds;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -67,7 +70,7 @@ public static partial class Scenarios
             var regions = db.Regions.IgnoreQueryFilters().AsNoTracking();
             villages = await regions.Where(r => r.Level == RegionLevel.Village).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
             counties = await regions.Where(r => r.Level == RegionLevel.County).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
-            var towns = await regions.Where(r => r.Level == RegionLevel.Town).Select(r => r.Code).ToListAsync();
+            towns = await regions.Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
             foreach (var t in towns)
                 db.Add(new VisitRound { RegionCode = t, Name = "基准测试走访", FromDate = today.AddYears(-2), ToDate = today, CreatedBy = "bench.town", CreatedAtUtc = nowUtc });
             await db.SaveChangesAsync();
@@ -77,7 +80,7 @@ public static partial class Scenarios
         }
         if (villages.Count == 0 || households.Count == 0) throw new InvalidOperationException("没有村或农户");
 
-        var first = today.AddYears(-2);
+        var first = today.AddYears(-3);
         var span = today.DayNumber - first.DayNumber;
         IEnumerable<Matter> Matters(long from, long count)
         {
@@ -119,57 +122,142 @@ public static partial class Scenarios
         static object?[] VisitValues(VisitRecord v) => [v.RoundId, v.RegionCode, v.HouseholdId, v.Date, v.VisitedBy, v.MattersRaised, v.RecordedBy, v.RecordedAtUtc];
 
         long total = spec.Rows, visits = Math.Max(1, total / MattersPerVisit);
+        // The statistics indexes are dropped for the load and the "before" reports, and built again for the "after" ones.
+        List<(string Name, string Sql)> statsIndexes;
+        await using (var scope = app.Services.CreateAsyncScope())
+            statsIndexes = await DropStatsIndexesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         var writeWatch = Stopwatch.StartNew();
         for (long from = 0; from < total; from += MatterBatch)
             await InTransactionAsync(app, db => new BulkWriter(db).WriteAsync(typeof(Matter), Matters(from, Math.Min(MatterBatch, total - from)), MatterColumns, MatterValues));
         for (long from = 0; from < visits; from += MatterBatch)
             await InTransactionAsync(app, db => new BulkWriter(db).WriteAsync(typeof(VisitRecord), Visits(from, Math.Min(MatterBatch, visits - from)), VisitColumns, VisitValues));
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
-        }
+        await SqlAsync(app, "ANALYZE");
         var writeSeconds = writeWatch.Elapsed.TotalSeconds;
 
         var lastYear = today.Year - 1;
-        var query = new MatterStatsQuery(null, new DateOnly(lastYear, 1, 1), new DateOnly(lastYear, 12, 31), null);
-        var random = new Random(19);
+        DateOnly periodFrom = new(lastYear, 1, 1), periodTo = new(lastYear, 12, 31);
+        var query = new MatterStatsQuery(null, periodFrom, periodTo, null);
         var samples = Math.Max(spec.Samples, 1);
-        var times = new List<double>(samples);
-        long doneSeen = 0;
-        var load = Memory.LoadAverage();
-        var watch = new Stopwatch();
-        for (var i = 0; i < MatterStatsWarmup + samples; i++)
+        var beforeSamples = Math.Min(samples, MatterStatsBeforeSamples);
+        // The same regions, drawn once (fixed seed), for both paths: before uses the first ones, after all of them.
+        var random = new Random(19);
+        var countyDraws = Enumerable.Range(0, MatterStatsWarmup + samples).Select(_ => counties[random.Next(counties.Count)]).ToList();
+        var townDraws = Enumerable.Range(0, MatterStatsWarmup + samples).Select(_ => towns[random.Next(towns.Count)]).ToList();
+
+        async Task<MatterStatsReport> AfterAsync(string code)
         {
-            var county = counties[random.Next(counties.Count)];
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, "bench.county"), new Claim(ClaimTypes.NameIdentifier, "bench-county"), new Claim(CunzhiClaims.Region, county),
-            ], "bench"));
-            watch.Restart();
-            MatterStatsReport report;
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                scope.ServiceProvider.GetRequiredService<UserContext>().ActAs(principal);
-                report = await scope.ServiceProvider.GetRequiredService<MatterStats>().ReportAsync(query, new PageRequest(1, 50));
-            }
-            watch.Stop();
-            if (report.RegionCode != county) throw new InvalidOperationException($"统计的区划为 {report.RegionCode}，应为 {county}");
-            if (i < MatterStatsWarmup) continue;
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            doneSeen += report.CloseTimes.Sum(c => c.Count);
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<UserContext>().ActAs(Account(code));
+            return await scope.ServiceProvider.GetRequiredService<MatterStats>().ReportAsync(query, new PageRequest(1, 50));
         }
-        if (doneSeen == 0 && total >= 1_000) throw new InvalidOperationException("统计没有读到任何办结的诉求");
-        times.Sort();
-        double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        return [Result(spec with { Scenario = "matter-stats" }, times.Sum() / 1000, times.Count, Memory.OwnPeak(), OwnPeak + ", including the untimed generation", load, new()
+        async Task<(StatsRow Total, List<StatsRow> Rows, List<CloseTimeView> CloseTimes)> BeforeAsync(string code)
         {
-            ["p50Ms"] = P(0.50), ["p95Ms"] = P(0.95), ["p99Ms"] = P(0.99), ["maxMs"] = times[^1], ["meanMs"] = times.Average(),
-            ["reportsPerSecond"] = times.Count / (times.Sum() / 1000), ["matters"] = total, ["visits"] = visits, ["villages"] = villages.Count, ["counties"] = counties.Count,
-            ["closedPerReport"] = (double)doneSeen / times.Count, ["writeSeconds"] = writeSeconds,
-        }, $"MatterStats.ReportAsync in process (no HTTP), fresh scope per call as a county account of a random county, last year; {total:N0} matters and {visits:N0} visits "
-           + $"over {villages.Count:N0} villages; {times.Count} reports after {MatterStatsWarmup} unrecorded; read straight from the tables, indexes as migrated")];
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<UserContext>().ActAs(Account(code));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            return await MatterStatsBefore.ReportAsync(db, code, periodFrom, periodTo, today, 50);
+        }
+
+        // Before: the old queries without the statistics indexes; each report is kept to check the new path against.
+        var expected = new Dictionary<string, (StatsRow Total, List<StatsRow> Rows, List<CloseTimeView> CloseTimes)>();
+        var beforeLoad = Memory.LoadAverage();
+        var beforeCounty = await TimeAsync(countyDraws.Take(MatterStatsBeforeWarmup + beforeSamples).ToList(), MatterStatsBeforeWarmup, async c => expected[c] = await BeforeAsync(c));
+        var beforeTown = await TimeAsync(townDraws.Take(MatterStatsBeforeWarmup + beforeSamples).ToList(), MatterStatsBeforeWarmup, async t => expected[t] = await BeforeAsync(t));
+
+        var indexWatch = Stopwatch.StartNew();
+        foreach (var (_, sql) in statsIndexes) await SqlAsync(app, sql);
+        await SqlAsync(app, "ANALYZE");
+        var indexSeconds = indexWatch.Elapsed.TotalSeconds;
+
+        // After: MatterStats as the page, API and Excel call it, with the indexes; same answer as before, or the run fails.
+        long doneSeen = 0, compared = 0;
+        var afterLoad = Memory.LoadAverage();
+        async Task After(string code)
+        {
+            var report = await AfterAsync(code);
+            if (report.RegionCode != code) throw new InvalidOperationException($"统计的区划为 {report.RegionCode}，应为 {code}");
+            doneSeen += report.CloseTimes.Sum(c => c.Count);
+            if (!expected.TryGetValue(code, out var old)) return;
+            if (report.Total != old.Total || !report.Rows.Items.SequenceEqual(old.Rows) || !report.CloseTimes.SequenceEqual(old.CloseTimes))
+                throw new InvalidOperationException($"{code} 的统计与改前不同");
+            compared++;
+        }
+        var afterCounty = await TimeAsync(countyDraws, MatterStatsWarmup, After);
+        var afterTown = await TimeAsync(townDraws, MatterStatsWarmup, After);
+        if (doneSeen == 0 && total >= 1_000) throw new InvalidOperationException("统计没有读到任何办结的诉求");
+        if (compared < 2 * beforeSamples) throw new InvalidOperationException("改后的统计没有和改前比对");
+
+        var what = $"{total:N0} matters and {visits:N0} visits over {villages.Count:N0} villages ({counties.Count:N0} counties, {towns.Count:N0} towns), last year, "
+                   + "MatterStats.ReportAsync in process (no HTTP), fresh scope per call";
+        RunResult Of(string scenario, string path, List<double> times, int warmup, string load, List<double>? before) => Result(spec with { Scenario = scenario },
+            times.Sum() / 1000, times.Count, Memory.OwnPeak(), OwnPeak + ", including the untimed generation", load, new()
+            {
+                ["p50Ms"] = P(times, 0.50), ["p95Ms"] = P(times, 0.95), ["p99Ms"] = P(times, 0.99), ["maxMs"] = times[^1], ["meanMs"] = times.Average(),
+                ["reportsPerSecond"] = times.Count / (times.Sum() / 1000), ["matters"] = total, ["visits"] = visits, ["villages"] = villages.Count, ["counties"] = counties.Count,
+                ["towns"] = towns.Count, ["closedPerReport"] = (double)doneSeen / (afterCounty.Count + afterTown.Count), ["writeSeconds"] = writeSeconds,
+                ["indexSeconds"] = indexSeconds, ["p95Ratio"] = before is null ? 0 : P(before, 0.95) / P(times, 0.95), ["comparedReports"] = compared,
+            }, $"{path}; {what}; {times.Count} reports after {warmup} unrecorded"
+               + (before is null ? "" : $"; p95 before / after = {P(before, 0.95) / P(times, 0.95):N1}×, {compared} reports equal to the old path's"));
+        return
+        [
+            Of("matter-stats-before", "before (old StartsWith queries, no statistics indexes) as a county account", beforeCounty, MatterStatsBeforeWarmup, beforeLoad, null),
+            Of("matter-stats-before-town", "before (old StartsWith queries, no statistics indexes) as a town account", beforeTown, MatterStatsBeforeWarmup, beforeLoad, null),
+            Of("matter-stats", "after (index ranges, statistics indexes) as a county account", afterCounty, MatterStatsWarmup, afterLoad, beforeCounty),
+            Of("matter-stats-town", "after (index ranges, statistics indexes) as a town account", afterTown, MatterStatsWarmup, afterLoad, beforeTown),
+        ];
+    }
+
+    private static ClaimsPrincipal Account(string region) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.Name, "bench.stats"), new Claim(ClaimTypes.NameIdentifier, "bench-stats"), new Claim(CunzhiClaims.Region, region),
+    ], "bench"));
+
+    /// <summary>Milliseconds of each call after the first <paramref name="warmup"/>, sorted.</summary>
+    private static async Task<List<double>> TimeAsync(List<string> codes, int warmup, Func<string, Task> call)
+    {
+        var times = new List<double>(codes.Count);
+        var watch = new Stopwatch();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            watch.Restart();
+            await call(codes[i]);
+            watch.Stop();
+            if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times;
+    }
+
+    private static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    /// <summary>The indexes MatterStats' queries use (those on Matters or VisitRecords that lead with RegionCode and then a date), dropped; returns their CREATE statements.</summary>
+    private static async Task<List<(string Name, string Sql)>> DropStatsIndexesAsync(AppDbContext db)
+    {
+        var names = new[] { typeof(Matter), typeof(VisitRecord) }.SelectMany(t => db.Model.FindEntityType(t)!.GetIndexes())
+            .Where(i => i.Properties.Count >= 2 && i.Properties[0].Name == "RegionCode" && (Nullable.GetUnderlyingType(i.Properties[1].ClrType) ?? i.Properties[1].ClrType) == typeof(DateOnly))
+            .Select(i => i.GetDatabaseName()!).ToList();
+        var postgres = db.Database.ProviderName!.Contains("Npgsql");
+        var found = new List<(string, string)>();
+        foreach (var name in names)
+        {
+            var sql = postgres
+                ? await db.Database.SqlQueryRaw<string>("SELECT pg_get_indexdef(to_regclass({0})) AS \"Value\"", $"\"{name}\"").SingleAsync()
+                : await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = {0}", name).SingleAsync();
+            found.Add((name, sql));
+            var drop = "DROP INDEX \"" + name + "\""; // a name from the model, not input
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
+        if (found.Count != 3) throw new InvalidOperationException($"应有 3 个统计索引，找到 {found.Count} 个");
+        return found;
+    }
+
+    private static async Task SqlAsync(WebApplication app, string sql)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     private static async Task InTransactionAsync(WebApplication app, Func<AppDbContext, Task<long>> write)

@@ -80,7 +80,7 @@ public static class Report
         Section(b, "7. Points ledger (issue #18)", r.Where(x => x.Scenario == "points-post"), "entries/s", "entriesPerSecond", x => x.Note ?? "");
         Section(b, null, r.Where(x => x.Scenario == "points-statement"), "statements/s", "statementsPerSecond",
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, p99 {F(x.Metrics.GetValueOrDefault("p99Ms"))} ms, max {F(x.Metrics.GetValueOrDefault("maxMs"))} ms; {x.Note}");
-        Section(b, "8. Matter statistics (issue #19)", r.Where(x => x.Scenario == "matter-stats"), "reports/s", "reportsPerSecond",
+        Section(b, "8. Matter statistics (issue #19)", r.Where(x => x.Scenario.StartsWith("matter-stats", StringComparison.Ordinal)), "reports/s", "reportsPerSecond",
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, p99 {F(x.Metrics.GetValueOrDefault("p99Ms"))} ms, max {F(x.Metrics.GetValueOrDefault("maxMs"))} ms; {x.Note}");
         return b.ToString();
     }

@@ -25,6 +25,9 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasOne<Domain.Points.PointsEntry>().WithMany().HasForeignKey(m => m.PointsEntryId).OnDelete(DeleteBehavior.Restrict);
         // What waits for a level in a region, by state.
         b.HasIndex(m => new { m.RegionCode, m.Level, m.State, m.Id });
+        // 诉求统计 (MatterStats): matters done in a period and matters due in a period, by region range; each covers its query.
+        b.HasIndex(m => new { m.RegionCode, m.DoneOn, m.State, m.Kind, m.ReceivedOn });
+        b.HasIndex(m => new { m.RegionCode, m.DueOn, m.State, m.DoneOn });
     }
 }
 

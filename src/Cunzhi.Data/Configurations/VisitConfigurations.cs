@@ -67,6 +67,8 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         b.HasOne<VisitRound>().WithMany().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(v => new { v.RoundId, v.HouseholdId });
         b.HasIndex(v => new { v.RoundId, v.RegionCode });
+        // 诉求统计 (MatterStats): villages and households visited in a period, by region range.
+        b.HasIndex(v => new { v.RegionCode, v.Date, v.HouseholdId });
         b.ToTable(t => t.HasCheckConstraint("CK_VisitRecords_Matters", "\"MattersRaised\" >= 0"));
     }
 }

@@ -2219,7 +2219,11 @@ namespace Cunzhi.Migrations.Postgres
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("RegionCode", "DueOn", "State", "DoneOn");
+
                     b.HasIndex("RegionCode", "Level", "State", "Id");
+
+                    b.HasIndex("RegionCode", "DoneOn", "State", "Kind", "ReceivedOn");
 
                     b.ToTable("Matters", (string)null);
                 });
@@ -4785,6 +4789,8 @@ namespace Cunzhi.Migrations.Postgres
                     b.HasIndex("RoundId", "HouseholdId");
 
                     b.HasIndex("RoundId", "RegionCode");
+
+                    b.HasIndex("RegionCode", "Date", "HouseholdId");
 
                     b.ToTable("VisitRecords", null, t =>
                         {

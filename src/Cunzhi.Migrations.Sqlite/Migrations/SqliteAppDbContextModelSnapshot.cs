@@ -2133,7 +2133,11 @@ namespace Cunzhi.Migrations.Sqlite
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("RegionCode", "DueOn", "State", "DoneOn");
+
                     b.HasIndex("RegionCode", "Level", "State", "Id");
+
+                    b.HasIndex("RegionCode", "DoneOn", "State", "Kind", "ReceivedOn");
 
                     b.ToTable("Matters", (string)null);
                 });
@@ -4617,6 +4621,8 @@ namespace Cunzhi.Migrations.Sqlite
                     b.HasIndex("RoundId", "HouseholdId");
 
                     b.HasIndex("RoundId", "RegionCode");
+
+                    b.HasIndex("RegionCode", "Date", "HouseholdId");
 
                     b.ToTable("VisitRecords", null, t =>
                         {

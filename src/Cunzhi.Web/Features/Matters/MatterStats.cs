@@ -72,10 +72,12 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
         if (!db.User.Allows(code)) throw new RegionScopeViolationException(code);
         var prefix = RegionCodes.ScopePrefix(code);
 
-        var visited = await db.Set<VisitRecord>().AsNoTracking().Where(v => v.RegionCode.StartsWith(prefix) && v.Date >= from && v.Date <= to)
+        // Region filters as index ranges (WhereCodeStartsWith), each query covered by one index: VisitRecords (RegionCode, Date,
+        // HouseholdId), Matters (RegionCode, DoneOn, State, Kind, ReceivedOn) and (RegionCode, DueOn, State, DoneOn).
+        var visited = await db.Set<VisitRecord>().AsNoTracking().WhereCodeStartsWith(v => v.RegionCode, prefix).Where(v => v.Date >= from && v.Date <= to)
             .Select(v => new { v.RegionCode, v.HouseholdId }).Distinct()
             .GroupBy(v => v.RegionCode).Select(g => new { Village = g.Key, Households = g.Count() }).ToListAsync(ct);
-        var matters = db.Set<Matter>().AsNoTracking().Where(m => m.RegionCode.StartsWith(prefix));
+        var matters = db.Set<Matter>().AsNoTracking().WhereCodeStartsWith(m => m.RegionCode, prefix);
         var closed = await matters.Where(MatterStatistics.ClosedIn(from, to))
             .GroupBy(m => new { m.RegionCode, m.Kind }).Select(g => new { g.Key.RegionCode, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
         var durations = await matters.Where(MatterStatistics.ClosedIn(from, to))
