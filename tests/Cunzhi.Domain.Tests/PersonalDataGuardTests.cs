@@ -162,6 +162,32 @@ public sealed class PersonalDataGuardTests
     }
 
     [Fact]
+    public void A_number_in_a_heading_is_found_too() =>
+        PersonalDataGuard.ScanTable([["王某"]], ["户主 13812345678"]).Single().Message.ShouldBe("表头第 1 列含完整手机号码");
+
+    [Theory]
+    [InlineData("电话 13812345678，身份证 360922198506151232。", "电话 138****5678，身份证 360***********1232。")]
+    [InlineData("+86 138-1234-5678", "+86 138****5678")]
+    [InlineData("8613812345678", "138****5678")]
+    [InlineData("证号 11010519491231002x", "证号 110***********002X")]
+    [InlineData("卡号 6217 0012 3456 7893 止", "卡号 6217 **** **** 7893 止")]
+    [InlineData("旧证 360922850615123", "旧证 360********5123")]
+    [InlineData("１３８１２３４５６７８", "138****5678")]
+    [InlineData("合计 13812.50 元", "合计 13812.50 元")]
+    [InlineData("", "")]
+    public void Masking_replaces_each_number_by_its_masked_form(string text, string masked) =>
+        PersonalDataGuard.MaskAll(text).ShouldBe(masked);
+
+    [Theory]
+    [InlineData("户主 360922198506151232 电话 138 1234 5678\n卡 6217001234567890122 旧证 360922850615123")]
+    [InlineData("３６０９２２１９８５０６１５１２３２、13812345678.00、360922198506150205")]
+    public void A_masked_text_passes_the_guard(string text)
+    {
+        PersonalDataGuard.ScanText(text).ShouldNotBeEmpty();
+        PersonalDataGuard.ScanText(PersonalDataGuard.MaskAll(text)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_posting_with_hits_is_refused_with_one_problem_per_place()
     {
         var hits = PersonalDataGuard.ScanText($"{Id}\n13812345678", "正文");

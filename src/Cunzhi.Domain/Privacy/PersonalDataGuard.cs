@@ -48,7 +48,7 @@ public static class PersonalDataGuard
         var found = Find(text);
         if (found.Count == 0) return hits;
         var lines = new LineCounter(text);
-        foreach (var (kind, index) in found)
+        foreach (var (kind, index, _) in found)
         {
             var (line, ch) = lines.At(index);
             hits.Add(new(kind, $"{field}第 {line} 行 第 {ch} 个字处", field, null, null, null, null, line, ch));
@@ -57,7 +57,8 @@ public static class PersonalDataGuard
     }
 
     /// <summary>
-    /// Every personal number in the cells of a table, each with its row and column (<c>第 3 行 第 2 列「身份证号」</c>).
+    /// Every personal number in the cells of a table, each with its row and column (<c>第 3 行 第 2 列「身份证号」</c>), and in
+    /// its headings (<c>表头第 2 列</c>), which are published too.
     /// </summary>
     /// <param name="rows">The rows of cells; a null cell reads as empty.</param>
     /// <param name="headers">The column headings, to name a column; missing or blank ones are left out.</param>
@@ -66,6 +67,10 @@ public static class PersonalDataGuard
     {
         ArgumentNullException.ThrowIfNull(rows);
         var hits = new List<PersonalDataHit>();
+        for (var c = 0; headers is not null && c < headers.Count; c++)
+            if (!string.IsNullOrEmpty(headers[c]))
+                foreach (var (kind, _, _) in Find(headers[c]!))
+                    hits.Add(new(kind, $"表头第 {c + 1} 列", null, null, null, c + 1, null, null, null));
         var row = firstRowNumber;
         foreach (var cells in rows)
         {
@@ -76,7 +81,7 @@ public static class PersonalDataGuard
                 if (found.Count == 0) continue;
                 var name = headers is not null && c < headers.Count && !string.IsNullOrWhiteSpace(headers[c]) ? headers[c]!.Trim() : null;
                 var where = name is null ? $"第 {row} 行 第 {c + 1} 列" : $"第 {row} 行 第 {c + 1} 列「{name}」";
-                foreach (var (kind, _) in found)
+                foreach (var (kind, _, _) in found)
                     hits.Add(new(kind, where, null, null, row, c + 1, name, null, null));
             }
             row++;
@@ -104,7 +109,7 @@ public static class PersonalDataGuard
             var found = Find(text);
             if (found.Count == 0) continue;
             var lines = new LineCounter(text);
-            foreach (var (kind, index) in found)
+            foreach (var (kind, index, _) in found)
             {
                 var (line, _) = lines.At(index);
                 hits.Add(new(kind, $"{prefix}第 {page} 页 第 {line} 行", field, page, null, null, null, line, null));
@@ -128,10 +133,40 @@ public static class PersonalDataGuard
         throw new RuleException(problems);
     }
 
-    /// <summary>The personal numbers in <paramref name="text"/> as kind and the index of their first character.</summary>
-    internal static List<(PersonalDataKind Kind, int Index)> Find(string text)
+    /// <summary>
+    /// <paramref name="text"/> with every personal number this guard finds replaced by its masked form (ID numbers
+    /// <c>360***********1232</c>, mobile numbers <c>138****5678</c>, bank cards <c>6217 **** **** 7893</c>) — for showing
+    /// what was recorded in the village (a power exercise's decisions) on the public portal. The result passes the guard.
+    /// </summary>
+    public static string MaskAll(string? text)
     {
-        var found = new List<(PersonalDataKind, int)>();
+        if (string.IsNullOrEmpty(text)) return "";
+        var found = Find(text);
+        if (found.Count == 0) return text;
+        var plain = HalfWidth.Of(text);
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (kind, index, end) in found)
+        {
+            sb.Append(text, at, index - at);
+            var digits = string.Concat(plain.AsSpan(index, end - index).ToArray().Where(c => char.IsAsciiDigit(c) || c is 'X' or 'x')).ToUpperInvariant();
+            sb.Append(kind switch
+            {
+                PersonalDataKind.NationalId => NationalId.Mask(digits),
+                PersonalDataKind.MobilePhone => MobilePhone.Mask(digits[^MobilePhone.Length..]),
+                PersonalDataKind.BankCard => BankAccount.Mask(digits),
+                _ => Masking.KeepEnds(digits, 3, 4),
+            });
+            at = end;
+        }
+        sb.Append(text, at, text.Length - at);
+        return sb.ToString();
+    }
+
+    /// <summary>The personal numbers in <paramref name="text"/>: kind, first character and end.</summary>
+    private static List<Found> Find(string text)
+    {
+        var found = new List<Found>();
         var t = HalfWidth.Of(text); // one character for one, so indexes still point into the original
         var groups = new List<Group>();
         var i = 0;
@@ -156,9 +191,12 @@ public static class PersonalDataGuard
 
     private readonly record struct Group(int Start, int Length, bool TrailingX);
 
+    // A number found: its kind and where it starts and ends (exclusive) in the text.
+    private readonly record struct Found(PersonalDataKind Kind, int Index, int End);
+
     // From each group in turn, tries the spans of whole groups that start there: an ID number first, then a bank card,
     // then a mobile number; a hit moves the start past it, so no digit is reported twice.
-    private static void Examine(string t, List<Group> groups, List<(PersonalDataKind, int)> found)
+    private static void Examine(string t, List<Group> groups, List<Found> found)
     {
         Span<char> digits = stackalloc char[MaxDigits + 1];
         var a = 0;
@@ -186,7 +224,8 @@ public static class PersonalDataGuard
                 : phoneEnd >= 0 ? (PersonalDataKind.MobilePhone, phoneEnd)
                 : (default(PersonalDataKind), -1);
             if (end < 0) { a++; continue; }
-            found.Add((kind, groups[a].Start));
+            var last = groups[end];
+            found.Add(new(kind, groups[a].Start, last.Start + last.Length + (last.TrailingX && kind == PersonalDataKind.NationalId ? 1 : 0)));
             a = end + 1;
         }
     }
