@@ -12,7 +12,7 @@ public sealed class DisclosurePolicyTests
     public void The_default_catalogue_may_be_published() => DisclosurePolicy.Default("c").Problems().ShouldBeEmpty();
 
     [Fact]
-    public void The_default_catalogue_has_every_column_and_frequency()
+    public void The_default_catalogue_covers_every_column_with_the_legal_frequencies()
     {
         var items = DisclosurePolicy.DefaultItems();
         items.Select(i => i.Category).Distinct().Order().ShouldBe([DisclosureCategory.Party, DisclosureCategory.Village, DisclosureCategory.Finance]);

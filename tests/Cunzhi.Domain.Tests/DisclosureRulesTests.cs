@@ -116,7 +116,7 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
-    public void Drafts_and_days_before_the_first_version_owe_nothing()
+    public void Only_published_versions_owe_disclosures()
     {
         var draft = Published(2, "2026-01-01");
         draft.IsPublished = false;

@@ -94,7 +94,7 @@ public sealed class PersonalDataGuardTests
     [InlineData("说明\n电话 13812345678", "第 2 行 第 4 个字处含完整手机号码")]
     [InlineData("6217001234567893", "第 1 行 第 1 个字处含完整银行卡号")]
     [InlineData("360922850615123", "第 1 行 第 1 个字处含完整15 位旧身份证号码")]
-    public void A_text_hit_says_the_line_and_character(string text, string message) =>
+    public void A_text_hit_names_the_place_it_starts(string text, string message) =>
         PersonalDataGuard.ScanText(text).Single().Message.ShouldBe(message);
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class PersonalDataGuardTests
     }
 
     [Fact]
-    public void A_table_hit_says_the_row_the_column_and_its_heading()
+    public void A_table_hit_names_its_cell_with_the_column_heading()
     {
         string?[][] rows =
         [
@@ -151,7 +151,7 @@ public sealed class PersonalDataGuardTests
     }
 
     [Fact]
-    public void A_document_hit_says_the_page_and_the_line_on_it()
+    public void A_document_hit_names_its_line_on_its_page()
     {
         string?[] pages = ["第一页 合计 13812.00", null, "收支明细\n经办人 王某\n电话 13812345678", Id];
         PersonalDataGuard.ScanPages(pages, "收支明细.pdf").Select(h => (h.Page, h.Line, h.Message)).ShouldBe(
@@ -201,7 +201,7 @@ public sealed class PersonalDataGuardTests
     }
 
     [Fact]
-    public void A_refusal_lists_twenty_places_and_counts_the_rest()
+    public void A_refusal_lists_at_most_twenty_places()
     {
         var rows = Enumerable.Range(0, 77).Select(_ => (IReadOnlyList<string?>)["王某", Id]);
         var e = Should.Throw<RuleException>(() => PersonalDataGuard.EnsureNone(PersonalDataGuard.ScanTable(rows)));

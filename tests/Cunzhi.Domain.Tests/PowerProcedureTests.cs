@@ -49,7 +49,7 @@ public sealed class PowerProcedureTests
     [InlineData("1@2026-05-06", 2, "2026-05-08", " ", "请填写办理结果或决定")]
     [InlineData("1x@2026-05-06", 2, "2026-05-08", "同意", "该事项已在第 1 步「村党组织提议」未通过而终止，不能继续记录")]
     [InlineData("1@2026-05-06", 3, "2026-07-01", "", "须先完成第 2 步「村两委联席会议商议」；办理日期不能晚于今天（2026-06-30）；请填写办理结果或决定")]
-    public void A_step_is_recorded_only_in_order_once_and_on_a_possible_day(string records, int step, string on, string decision, string problems) =>
+    public void Recording_a_step_is_refused_with_every_reason_that_applies(string records, int step, string on, string decision, string problems) =>
         string.Join("；", PowerProcedure.CanRecord(FourDiscussions, Records(records), Start, step, D(on), decision, D("2026-06-30")).Select(p => p.Message))
             .ShouldBe(problems);
 
@@ -62,7 +62,7 @@ public sealed class PowerProcedureTests
     }
 
     [Fact]
-    public void A_recorded_step_keeps_who_when_and_the_trimmed_decision()
+    public void A_recorded_step_keeps_what_was_recorded()
     {
         var r = PowerProcedure.Record(FourDiscussions, Records("1@2026-05-06"), Start, 2, D("2026-05-08"), "cadre-7", "  同意提交党员大会  ", true, D("2026-06-30"));
         r.ShouldBe(new PowerStepRecord(2, D("2026-05-08"), "cadre-7", "同意提交党员大会", true));
