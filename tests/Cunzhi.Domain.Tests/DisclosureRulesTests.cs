@@ -163,6 +163,25 @@ public sealed class DisclosureRulesTests
     }
 
     [Theory]
+    // item, period start, busy finance from 2026-07-01, today → problems
+    [InlineData("D01", "2026-07-01", false, "2026-10-08", "")]
+    [InlineData("D01", "2026-07-01", false, "2026-09-30", "")]                 // today is the period's last day
+    [InlineData("D01", "2026-08-01", false, "2026-10-08", "「党组织建设、党员发展和党费收缴使用情况」在2026 年第三季度每季度公开，公开期间应从 2026-07-01 起")]
+    [InlineData("D01", "2026-07-01", false, "2026-09-29", "2026 年第三季度到 2026-09-30 才结束，届时再公开")]
+    [InlineData("F01", "2026-08-01", true, "2026-09-01", "")]
+    [InlineData("F01", "2026-07-01", true, "2026-10-08", "")]                  // July, not the quarter
+    [InlineData("F01", "2026-08-15", true, "2026-09-01", "「村集体财务收支情况」在2026 年 8 月每月公开，公开期间应从 2026-08-01 起")]
+    [InlineData("F01", "2026-05-01", true, "2026-09-01", "「村集体财务收支情况」在2026 年第二季度每季度公开，公开期间应从 2026-04-01 起")] // busy only from Q3
+    [InlineData("C04", "2026-07-01", false, "2026-10-08", "「低保、特困供养、临时救助对象评定」随时公开，请就具体事项发布")]
+    [InlineData("ZZ9", "2026-07-01", false, "2026-10-08", "第 1 版公开目录中没有这个公开事项")]
+    [InlineData("D01", "2024-10-01", false, "2026-10-08", "2024-10-01 所在季度还没有生效的公开规则")]
+    public void A_posting_names_a_period_its_item_owes_that_has_ended(string item, string periodStart, bool busy, string today, string problems)
+    {
+        FrequentFinanceSpell[] spells = busy ? [new(D("2026-07-01"), null)] : [];
+        string.Join("；", DisclosureRules.PostingProblems(V1, spells, item, D(periodStart), D(today)).Select(p => p.Message)).ShouldBe(problems);
+    }
+
+    [Theory]
     [InlineData("2026-12-31", "2026-01-01", "结束日期不能早于开始日期")]
     [InlineData("2026-01-01", "2031-01-01", "公开日历一次最多查看 60 个月")]
     public void A_bad_range_is_refused(string from, string to, string message) =>

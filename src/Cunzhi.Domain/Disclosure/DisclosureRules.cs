@@ -196,6 +196,39 @@ public static class DisclosureRules
         return [.. result.OrderBy(d => d.DueOn).ThenBy(d => d.Item.Category).ThenBy(d => d.Item.Code, StringComparer.Ordinal).ThenBy(d => d.Period.Start)];
     }
 
+    /// <summary>
+    /// Why a village may not post <paramref name="itemCode"/> for the period starting <paramref name="periodStart"/> on
+    /// <paramref name="today"/> (every reason, in Chinese); empty when it may. The period must be one the item owes — the
+    /// first day of a month for a monthly item, of a quarter for a quarterly one, as settled on the quarter's first day
+    /// (<see cref="Calendar"/>) — and must have reached its last day. An immediate item is posted against its occurrence,
+    /// not a period.
+    /// </summary>
+    public static IReadOnlyList<RuleProblem> PostingProblems(
+        IReadOnlyCollection<DisclosurePolicy> versions, IReadOnlyCollection<FrequentFinanceSpell> spells, string? itemCode,
+        DateOnly periodStart, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        ArgumentNullException.ThrowIfNull(spells);
+        var q = QuarterStart(periodStart);
+        if (DisclosurePolicy.InForce(versions, q) is not { } policy)
+            return [new("disclosure.no-policy", "periodStart", $"{q:yyyy-MM-dd} 所在季度还没有生效的公开规则")];
+        if (string.IsNullOrWhiteSpace(itemCode) || policy.Item(itemCode.Trim()) is not { } item)
+            return [new("disclosure.item", "itemCode", $"第 {policy.Version} 版公开目录中没有这个公开事项")];
+        if (item.Frequency == DisclosureFrequency.Immediate)
+            return [new("disclosure.immediate", "itemCode", $"「{item.Name}」随时公开，请就具体事项发布")];
+        var frequency = item.FrequencyFor(IsFrequentFinance(spells, q));
+        var period = frequency == DisclosureFrequency.Monthly
+            ? Month(new(periodStart.Year, periodStart.Month, 1))
+            : new DisclosurePeriod(DisclosureFrequency.Quarterly, q, q.AddMonths(3).AddDays(-1));
+        var problems = new List<RuleProblem>();
+        if (period.Start != periodStart)
+            problems.Add(new("disclosure.period", "periodStart",
+                $"「{item.Name}」在{period.Label}{FrequencyName(frequency)}公开，公开期间应从 {period.Start:yyyy-MM-dd} 起"));
+        if (today < period.End)
+            problems.Add(new("disclosure.period-open", "periodStart", $"{period.Label}到 {period.End:yyyy-MM-dd} 才结束，届时再公开"));
+        return problems;
+    }
+
     private static DisclosurePeriod Month(DateOnly first) => new(DisclosureFrequency.Monthly, first, first.AddMonths(1).AddDays(-1));
 
     private static DisclosureDue Judge(
