@@ -286,6 +286,29 @@ public abstract class PointsTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task An_entry_that_cannot_come_into_force_does_not_hold_back_the_entries_after_it()
+    {
+        var broken = await PostedAsync(await HouseholdAsync(1));
+        var sound = await PostedAsync(await HouseholdAsync(2));
+        // A year no calendar has: bringing it into force throws, as a corrupt row would.
+        await f.WithSystemDb(async db =>
+        {
+            (await db.Set<PointsEntry>().SingleAsync(e => e.Id == broken.Id)).Year = 0;
+            return await db.SaveChangesAsync();
+        });
+        // The pass counts other tests' due entries too, so the states are what is asserted; before, the pass threw.
+        await EndPublicityAsync(broken.Id, sound.Id);
+        var states = await f.WithSystemDb(db => db.Set<PointsEntry>().AsNoTracking().Where(e => e.Id == broken.Id || e.Id == sound.Id).ToDictionaryAsync(e => e.Id, e => e.State));
+        states[sound.Id].ShouldBe(PointsEntryState.InForce);
+        states[broken.Id].ShouldBe(PointsEntryState.Publicity);
+        await f.WithSystemDb(async db =>
+        {
+            (await db.Set<PointsEntry>().SingleAsync(e => e.Id == broken.Id)).State = PointsEntryState.Void;
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
     public async Task Parallel_reversals_for_one_holder_keep_the_running_row_equal_to_the_ledger()
     {
         var household = await HouseholdAsync(1);

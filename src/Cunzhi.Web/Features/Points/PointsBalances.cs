@@ -105,13 +105,22 @@ public sealed class PointsBalances(AppDbContext db, TimeProvider clock)
     public async Task<int> BalanceAsync(PointsHolderKind kind, long holderId, string regionCode, CancellationToken ct = default) =>
         (await StatementAsync(kind, holderId, regionCode, ct)).LastOrDefault()?.Balance ?? 0;
 
-    /// <summary>Settles up to <paramref name="batch"/> due entries in scope (oldest first) and saves; returns how many came into force.</summary>
-    public async Task<int> SettleDueAsync(int batch, CancellationToken ct = default)
+    /// <summary>Ids of up to <paramref name="batch"/> due entries in scope after <paramref name="afterId"/>, oldest first.</summary>
+    public Task<List<long>> DueIdsAsync(long afterId, int batch, CancellationToken ct = default)
+    {
+        var today = Today;
+        return db.Set<PointsEntry>().AsNoTracking()
+            .Where(e => e.Id > afterId && e.State == PointsEntryState.Publicity && e.PendingObjections == 0 && e.PublicityUntil < today)
+            .OrderBy(e => e.Id).Take(batch).Select(e => e.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Settles the entries of <paramref name="ids"/> that are still due and saves once; returns how many came into force.</summary>
+    public async Task<int> SettleAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         var today = Today;
         var due = await db.Set<PointsEntry>()
-            .Where(e => e.State == PointsEntryState.Publicity && e.PendingObjections == 0 && e.PublicityUntil < today)
-            .OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+            .Where(e => ids.Contains(e.Id) && e.State == PointsEntryState.Publicity && e.PendingObjections == 0 && e.PublicityUntil < today)
+            .OrderBy(e => e.Id).ToListAsync(ct);
         foreach (var e in due) await SettleAsync(e, ct);
         if (due.Count > 0) await SaveAsync(ct);
         return due.Count;
@@ -121,22 +130,53 @@ public sealed class PointsBalances(AppDbContext db, TimeProvider clock)
 /// <summary>
 /// Brings posted entries into force once their 公示 has ended (<see cref="PointsBalances"/>), every
 /// <c>Points:SweepMinutes</c> (default 30) and once at start; <c>Points:SweepEnabled=false</c> turns it off. A failed pass
-/// (a concurrent write to the same running row answers 409) is retried on the next tick; reads are right meanwhile.
+/// (a concurrent write to the same running row answers 409) is retried on the next tick; reads are right meanwhile. An
+/// entry that fails on its own is skipped for the pass, so it never holds back the entries after it.
 /// </summary>
 public sealed class PointsSweep(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<PointsSweep> log) : BackgroundService
 {
-    /// <summary>One pass as the system: settles every due entry, in batches of 500; returns how many came into force.</summary>
+    /// <summary>
+    /// One pass as the system: settles every due entry in batches of 500, each batch in one save. A batch that fails is
+    /// settled again one entry at a time, so one entry that cannot come into force (logged by id, tried again next pass)
+    /// does not hold back the others. Returns how many came into force.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var total = 0;
+        const int Batch = 500;
+        var (total, after) = (0, 0L);
         while (true)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<Cunzhi.Data.Security.UserContext>().AsSystem();
-            var settled = await scope.ServiceProvider.GetRequiredService<PointsBalances>().SettleDueAsync(500, ct);
-            total += settled;
-            if (settled < 500) return total;
+            var ids = await AsSystemAsync((b, c) => b.DueIdsAsync(after, Batch, c), ct);
+            if (ids.Count == 0) return total;
+            try
+            {
+                total += await AsSystemAsync((b, c) => b.SettleAsync(ids, c), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "积分记录批量生效失败，改为逐条处理");
+                foreach (var id in ids)
+                {
+                    try
+                    {
+                        total += await AsSystemAsync((b, c) => b.SettleAsync([id], c), ct);
+                    }
+                    catch (Exception one) when (one is not OperationCanceledException)
+                    {
+                        log.LogWarning(one, "积分记录 {EntryId} 生效处理失败，已跳过，下次再试", id);
+                    }
+                }
+            }
+            after = ids[^1];
+            if (ids.Count < Batch) return total;
         }
+    }
+
+    private async Task<T> AsSystemAsync<T>(Func<PointsBalances, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Cunzhi.Data.Security.UserContext>().AsSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<PointsBalances>(), ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
