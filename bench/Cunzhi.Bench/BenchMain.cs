@@ -12,7 +12,7 @@ namespace Cunzhi.Bench;
 public static class BenchMain
 {
     public const string Usage = """
-        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points,sla]
+        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points,sla,duty]
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
@@ -67,12 +67,12 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("generate"))
                 for (var run = 1; run <= options.SlowRuns; run++)
                 {
-                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board"));
+                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board") || s.Contains("duty"));
                     var db = await RunOnFreshAsync(Spec("generate", provider, options.GenerateScale, run) with
                     { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage }, keep: last);
                     if (last) kept = db;
                 }
-            if (s.Contains("http") || s.Contains("http-board"))
+            if (s.Contains("http") || s.Contains("http-board") || s.Contains("duty"))
             {
                 if (kept is null)
                 {
@@ -89,6 +89,11 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                         });
                     if (s.Contains("http-board"))
                         await RunChildAsync(Spec("http-board", provider, $"{options.GenerateScale} data", 0) with
+                        {
+                            ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
+                        });
+                    if (s.Contains("duty"))
+                        await RunChildAsync(Spec("duty", provider, $"{options.GenerateScale} data", 0) with
                         {
                             ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
                         });

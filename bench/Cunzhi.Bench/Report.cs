@@ -82,6 +82,9 @@ public static class Report
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, p99 {F(x.Metrics.GetValueOrDefault("p99Ms"))} ms, max {F(x.Metrics.GetValueOrDefault("maxMs"))} ms; {x.Note}");
         Section(b, "8. Matter statistics (issue #19)", r.Where(x => x.Scenario.StartsWith("matter-stats", StringComparison.Ordinal)), "reports/s", "reportsPerSecond",
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, p99 {F(x.Metrics.GetValueOrDefault("p99Ms"))} ms, max {F(x.Metrics.GetValueOrDefault("maxMs"))} ms; {x.Note}");
+        Section(b, "9. Duty roster (issue #20)", r.Where(x => x.Scenario == "duty-generate"), "villages/s", "villagesPerSecond", x => x.Note ?? "");
+        Section(b, null, r.Where(x => x.Scenario == "duty-board"), "requests/s", "requestsPerSecond",
+            x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
         return b.ToString();
     }
 

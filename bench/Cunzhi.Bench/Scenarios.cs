@@ -37,6 +37,7 @@ public static partial class Scenarios
         "points" => await PointsAsync(spec),
         "sla" => [SlaAsync(spec)],
         "matter-stats" => await MatterStatsAsync(spec),
+        "duty" => await DutyAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 

@@ -119,6 +119,19 @@ public abstract class DemoActivityTests<TFactory>(TFactory f) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task Village_home_has_one_duty_gap_next_week()
+    {
+        (await Home("village.naoping"))["duty-gaps"].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_demo_villages_public_duty_board_shows_the_office_phone()
+    {
+        var html = await (await f.Anonymous().GetAsync($"/Zhiban/{Demo.Naoping}")).Content.ReadAsStringAsync();
+        html.ShouldContain(Cunzhi.Web.Infrastructure.Seed.DutyDemo.OfficePhone);
+    }
+
+    [Fact]
     public async Task Town_board_of_this_week_shows_blocked_items_with_their_notes()
     {
         var board = (await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<WeeklyBoard>("/api/v1/tasks/board?show=Blocked&pageSize=200", CunzhiFactory.Json))!;

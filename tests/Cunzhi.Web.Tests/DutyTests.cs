@@ -17,31 +17,9 @@ namespace Cunzhi.Web.Tests;
 public abstract class DutyTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
 {
     private const string Town = "town.sanxing", Efeng = "town.efeng", Naoping = "village.naoping";
-    private static int _next = 500;
     private static readonly DateOnly Tue = new(2026, 12, 8), Wed = new(2026, 12, 9);
 
-    private async Task<(string Village, long[] Cadres)> VillageAsync(int cadres, string? town = null)
-    {
-        town ??= Demo.Sanxing;
-        await using var scope = f.SystemScope(out var db);
-        string code;
-        do code = town[..9] + Interlocked.Increment(ref _next).ToString("000");
-        while (await db.Regions.AnyAsync(r => r.Code == code));
-        db.Add(new Region { Code = code, Name = $"值班测试{code[^3..]}村", Level = RegionLevel.Village, ParentCode = town });
-        var list = Enumerable.Range(1, cadres).Select(i =>
-        {
-            var c = new Cadre
-            {
-                RegionCode = code, Name = $"值班干部{i}", BirthDate = new DateOnly(1980, 3, 1), EducationCode = "senior", PostCode = "committee-member",
-                StartDate = new DateOnly(2021, 1, 1), Status = CadreStatus.InOffice,
-            };
-            c.Posts.Add(new CadrePost { RegionCode = code, PostCode = "committee-member", StartDate = c.StartDate });
-            return c;
-        }).ToList();
-        db.AddRange(list);
-        await db.SaveChangesAsync();
-        return (code, list.Select(c => c.Id).ToArray());
-    }
+    private Task<(string Village, long[] Cadres)> VillageAsync(int cadres, string? town = null) => DutyVillages.CreateAsync(f, cadres, town ?? Demo.Sanxing);
 
     private static async Task<DutyMonthView> RosterAsync(HttpClient api, string village, int year = 2026, int month = 12) =>
         (await api.GetFromJsonAsync<DutyMonthView>($"/api/v1/duty/villages/{village}/roster?year={year}&month={month}", CunzhiFactory.Json))!;
@@ -80,6 +58,33 @@ public abstract class DutyTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
         var counts = cadres.ToDictionary(c => c, _ => 0);
         foreach (var d in (await RosterAsync(api, village)).Days) foreach (var p in d.Cadres) counts[p.Id]++;
         (counts.Values.Max() - counts.Values.Min()).ShouldBeLessThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Regenerating_a_month_with_assignments_is_refused_keeping_the_hand_edit()
+    {
+        var (village, cadres) = await VillageAsync(2);
+        var api = await f.ApiAs(Town);
+        (await api.PostAsJsonAsync($"/api/v1/duty/villages/{village}/generate", new { year = 2026, month = 12, version = 0 })).EnsureSuccessStatusCode();
+        var edited = await SetDayAsync(api, village, Tue, [cadres[0], cadres[1]], (await RosterAsync(api, village)).Version);
+        edited.EnsureSuccessStatusCode();
+        var r = await api.PostAsJsonAsync($"/api/v1/duty/villages/{village}/generate", new { year = 2026, month = 12, version = (await RosterAsync(api, village)).Version });
+        r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("2026 年 12 月已有值班安排");
+        (await RosterAsync(api, village)).Days.Single(d => d.Date == Tue).Cadres.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Regenerating_with_replace_overwrites_the_hand_edit()
+    {
+        var (village, cadres) = await VillageAsync(2);
+        var api = await f.ApiAs(Town);
+        (await api.PostAsJsonAsync($"/api/v1/duty/villages/{village}/generate", new { year = 2026, month = 12, version = 0 })).EnsureSuccessStatusCode();
+        (await SetDayAsync(api, village, Tue, [cadres[0], cadres[1]], (await RosterAsync(api, village)).Version)).EnsureSuccessStatusCode();
+        var r = await api.PostAsJsonAsync($"/api/v1/duty/villages/{village}/generate",
+            new { year = 2026, month = 12, replace = true, version = (await RosterAsync(api, village)).Version });
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        (await RosterAsync(api, village)).Days.Single(d => d.Date == Tue).Cadres.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -32,11 +32,11 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
             ["requests-pending", "requests-admitted", "forms-filling"] },
         { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
         { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"],
-            ["weekly-villages", "visits-pending"] },
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps"],
+            ["weekly-villages", "visits-pending", "duty-gaps"] },
         { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon"], ["weekly-report", "forms-fill", "points-pending"] },
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps"], [] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "duty-gaps"], ["weekly-report", "forms-fill", "points-pending", "duty-gaps"] },
     };
 
     private static bool _arranged;
@@ -90,6 +90,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Training"] = "培训",
         ["/Training/Mentoring"] = "1+1 帮带",
         ["/Care/Policies"] = "意外保险保单",
+        ["/Duty"] = "值班表",
     };
 
     /// <summary>

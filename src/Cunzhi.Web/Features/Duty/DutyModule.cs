@@ -16,6 +16,7 @@ public sealed class DutyModule : IFeatureModule
         services.AddScoped<VillageOffices>();
         services.AddSingleton<DutyBoardCache>();
         services.AddScoped<DutyBoardQuery>();
+        services.AddScoped<DutyCoverageReports>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -26,12 +27,15 @@ public sealed class DutyModule : IFeatureModule
         d.MapPut("/villages/{code}/days/{date}", SetDay).AddEndpointFilter<Validate<SetDutyDay>>().RequireVersion().RequireAuthorization(Permissions.DutyEdit)
             .WithSummary("设置某工作日的值班干部（本村在任干部，含驻村干部；不能为空；须带该月 version 或 If-Match）");
         d.MapPost("/villages/{code}/generate", Generate).AddEndpointFilter<Validate<GenerateDutyMonth>>().RequireVersion().RequireAuthorization(Permissions.DutyEdit)
-            .WithSummary("按轮换自动排某村某月的值班（均衡各人次数，计入上月，跳过已批准的休假；覆盖该月原有安排；须带该月 version）");
+            .WithSummary("按轮换自动排某村某月的值班（均衡各人次数，计入上月，跳过已批准的休假；该月已有安排时须 replace=true 才覆盖，否则拒绝；须带该月 version）");
         d.MapPost("/generate", GenerateAll).AddEndpointFilter<Validate<GenerateDutyMonths>>().RequireAuthorization(Permissions.DutyEdit)
             .WithSummary("为本县（乡镇）尚未排班的各村自动排某月的值班（region 默认本辖区）");
         d.MapGet("/villages/{code}/office", Office).WithETag().RequireAuthorization(Permissions.DutyRead).WithSummary("村委会办公电话（值班公示上显示的号码）");
         d.MapPut("/villages/{code}/office", SetOffice).AddEndpointFilter<Validate<SetOfficePhone>>().RequireVersion().RequireAuthorization(Permissions.DutyEdit)
             .WithSummary("设置村委会办公电话（座机或办公室手机，不要填个人手机；须带 version，未设置过为 0）");
+        d.MapGet("/coverage", Coverage).RequireAuthorization(Permissions.DutyRead)
+            .WithSummary("值班覆盖（region 默认本辖区，year、month 默认本月）：各乡镇（村）的工作日、有人值班天数、空缺、休假天数；分页");
+        d.MapGet("/coverage/export", Export).RequireAuthorization(Permissions.DutyRead).WithSummary("值班覆盖导出为 Excel（.xlsx）");
         d.MapGet("/leaves", Leaves).RequireAuthorization(Permissions.DutyRead).WithSummary("休假申请（region、state 筛选；最新在前；分页）");
         d.MapGet("/leaves/{id:long}", Leave).WithETag().RequireAuthorization(Permissions.DutyRead).WithSummary("某条休假申请");
         d.MapPost("/leaves", Request).AddEndpointFilter<Validate<RequestLeave>>().RequireAuthorization(Permissions.DutyLeaveRequest)
@@ -47,6 +51,28 @@ public sealed class DutyModule : IFeatureModule
         var m = month is { } mm ? InputRange.Period(mm, 12, "month") : today.Month;
         return await h.GetAsync(code, y, m, ct) is { } v ? TypedResults.Ok(v) : CunzhiApi.NotFound(DutyRosters.VillageNotFound);
     }
+
+    public static async Task<Results<Ok<DutyCoverageReport>, ProblemHttpResult>> Coverage(string? region, int? year, int? month, int? page, int? pageSize,
+        DutyCoverageReports h, TimeProvider clock, CancellationToken ct)
+    {
+        var (y, m) = Month(year, month, clock);
+        return await h.RegionAsync(region, y, m, new PageRequest(page, pageSize), ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound(RegionNotFound);
+    }
+
+    public static async Task<IResult> Export(string? region, int? year, int? month, DutyCoverageReports h, TimeProvider clock, CancellationToken ct)
+    {
+        var (y, m) = Month(year, month, clock);
+        return await h.ExportAsync(region, y, m, ct) is { } file ? file : CunzhiApi.NotFound(RegionNotFound);
+    }
+
+    /// <summary>The asked month (this month by default); a year or month out of range is a 400 in Chinese.</summary>
+    private static (int Year, int Month) Month(int? year, int? month, TimeProvider clock)
+    {
+        var today = Infrastructure.Time.ChinaTime.Today(clock);
+        return (year is { } yy ? InputRange.Year(yy) : today.Year, month is { } mm ? InputRange.Period(mm, 12, "month") : today.Month);
+    }
+
+    public const string RegionNotFound = "未找到该地区，或其不在您的管辖范围内";
 
     public static async Task<Results<Ok<DutyMonthView>, ProblemHttpResult>> SetDay(string code, DateOnly date, SetDutyDay command, DutyRosters h, CancellationToken ct) =>
         await h.SetDayAsync(code, InputRange.Date(date, "date"), command, ct) is { } v ? TypedResults.Ok(v) : CunzhiApi.NotFound(DutyRosters.VillageNotFound);

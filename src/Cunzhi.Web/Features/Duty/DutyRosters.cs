@@ -28,8 +28,11 @@ public sealed record SetDutyDay(IReadOnlyList<long>? CadreIds) : IVersionedComma
     public int? Version { get; set; }
 }
 
-/// <summary>Fills a village's month fairly (replacing what it held); carries the month's version (0 when none yet).</summary>
-public sealed record GenerateDutyMonth(int Year, int Month, int PerDay = 1) : IVersionedCommand
+/// <summary>
+/// Fills a village's month fairly; carries the month's version (0 when none yet). A month that already holds assignments
+/// (perhaps edited by hand) is replaced only when <paramref name="Replace"/> says so.
+/// </summary>
+public sealed record GenerateDutyMonth(int Year, int Month, int PerDay = 1, bool Replace = false) : IVersionedCommand
 {
     /// <summary>The month's version as read.</summary>
     public int? Version { get; set; }
@@ -73,6 +76,9 @@ public sealed class GenerateDutyMonthsValidator : AbstractValidator<GenerateDuty
 public sealed class DutyRosters(AppDbContext db, WorkingCalendars calendars, TimeProvider clock)
 {
     public const string VillageNotFound = "未找到该村，或其不在您的管辖范围内";
+
+    /// <summary>Regenerating a month that holds assignments without saying to replace them.</summary>
+    public static string FilledMessage(int year, int month) => $"{year} 年 {month} 月已有值班安排，重新生成会覆盖已排（含手工调整）的值班；确需重排请选择“覆盖重排”";
 
     /// <summary>The village (null when not a village in scope).</summary>
     internal async Task<Region?> VillageAsync(string code, CancellationToken ct) =>
@@ -134,12 +140,16 @@ public sealed class DutyRosters(AppDbContext db, WorkingCalendars calendars, Tim
         return await GetAsync(code, date.Year, date.Month, ct);
     }
 
-    /// <summary>Generates a village's month afresh (null when the village is not in scope).</summary>
+    /// <summary>
+    /// Generates a village's month afresh (null when the village is not in scope). A month that already holds assignments is
+    /// refused in Chinese unless <see cref="GenerateDutyMonth.Replace"/>: hand edits are never overwritten silently.
+    /// </summary>
     public async Task<DutyMonthView?> GenerateAsync(string code, GenerateDutyMonth c, CancellationToken ct = default)
     {
         if (await VillageAsync(code, ct) is null) return null;
         var calendar = await calendars.ForCountyAsync(ct);
         var month = await OpenMonthAsync(code, c.Year, c.Month, c.Version, ct);
+        if (month.Assignments.Count > 0 && !c.Replace) throw new RuleException("duty.month_filled", "Replace", FilledMessage(c.Year, c.Month));
         var plan = await PlanAsync([code], calendar, c.Year, c.Month, c.PerDay, ct);
         month.Assignments.Clear();
         foreach (var (day, ids) in plan[code])

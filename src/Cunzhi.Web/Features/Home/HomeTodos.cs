@@ -42,7 +42,8 @@ public sealed class HomeTodos(
     TaskRequestViews requests, EvaluationHandlers evaluations, WeeklyHandlers weekly, FormFilling inbox, FormReads forms, ReserveHandlers reserves,
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
-    Training.TrainingSessions training, Training.Mentoring mentoring)
+    Training.TrainingSessions training, Training.Mentoring mentoring,
+    Duty.DutyCoverageReports duty)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -128,6 +129,10 @@ public sealed class HomeTodos(
             items.Add(new("mentoring-unpaired", "新任干部未结对", await mentoring.UnpairedCountAsync(ct), "/Training/Mentoring", "近 12 个月内首次任职、尚无帮带领导的干部（人）"));
             items.Add(new("mentoring-silent", "帮带本月未记录", await mentoring.SilentCountAsync(ct), "/Training/Mentoring?silent=true", "上个月没有帮带记录的结对（对）"));
         }
+        // 坐班值班: next week's working days with nobody available on duty, for the village and its town before the week starts.
+        if (u.Can(Permissions.DutyEdit))
+            items.Add(new("duty-gaps", "下周值班空缺", await duty.NextWeekGapsAsync(ct), $"/Duty?year={monday.AddDays(7).Year}&month={monday.AddDays(7).Month}",
+                "下周无人值班（或值班干部均在休假）的工作日（村·天）"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.
