@@ -37,6 +37,8 @@ public sealed class Honour : IRegionScoped
     public long? AmountFen { get; set; }
     /// <summary>The commendation record the promotion rules read, when the policy counted the level.</summary>
     public long? ConductRecordId { get; set; }
+    /// <summary>That commendation record (set when recording, so one save writes both and links them).</summary>
+    public ConductRecord? Commendation { get; set; }
     /// <summary>Who recorded it.</summary>
     public required string RecordedBy { get; set; }
     /// <summary>When (UTC).</summary>
