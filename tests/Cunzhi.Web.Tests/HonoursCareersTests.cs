@@ -246,6 +246,40 @@ public abstract class HonoursCareersTests<TFactory>(TFactory f) : IClassFixture<
         (await (await f.PagesAs(Town)).GetStringAsync($"/Cadres/Detail?id={secretary}")).ShouldContain("职业发展：专业化管理村党组织书记（本村）");
     }
 
+    /// <summary>Posts the page's form named by its data-testid (with its antiforgery token and hidden fields), as a browser does.</summary>
+    private static async Task<HttpResponseMessage> PostPageFormAsync(HttpClient client, string url, string testId, Dictionary<string, string> fields)
+    {
+        var form = (await CunzhiFactory.Html(await client.GetAsync(url))).QuerySelector($"form[data-testid={testId}]")
+                   ?? throw new InvalidOperationException($"{url} 上没有 {testId} 表单");
+        var data = new Dictionary<string, string>(fields);
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]")) data.TryAdd(hidden.GetAttribute("name")!, hidden.GetAttribute("value") ?? "");
+        return await client.PostAsync(url, new FormUrlEncodedContent(data));
+    }
+
+    [Fact]
+    public async Task A_move_to_a_town_post_recorded_on_the_page_ends_the_current_post()
+    {
+        var (village, _, directors) = await VillageAsync();
+        var r = await PostPageFormAsync(await f.PagesAs(Town), $"/Care/Careers?village={village}", "career-form", new()
+        {
+            ["CadreId"] = directors[0].ToString(), ["NewKind"] = nameof(CareerMoveKind.TownCivilServant), ["Date"] = Today.ToString("yyyy-MM-dd"), ["Destination"] = "三兴镇人民政府",
+        });
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await f.WithSystemDb(db => db.Cadres.Where(c => c.Id == directors[0]).Select(c => c.Status).SingleAsync())).ShouldBe(CadreStatus.DepartedNormally);
+    }
+
+    [Fact]
+    public async Task An_honour_without_a_title_on_the_page_shows_the_chinese_message()
+    {
+        var (village, secretary, _) = await VillageAsync();
+        var r = await PostPageFormAsync(await f.PagesAs(Town), $"/Care/Honours?village={village}", "honour-form", new()
+        {
+            ["CadreId"] = secretary.ToString(), ["NewLevel"] = nameof(CommendationLevel.County), ["Date"] = Today.ToString("yyyy-MM-dd"), ["Title"] = "", ["AwardedBy"] = "县委",
+        });
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CunzhiFactory.Html(r)).QuerySelector("[data-testid=errors]")!.TextContent.ShouldContain("请填写荣誉称号");
+    }
+
     [Theory]
     [InlineData("/Care/Honours")]
     [InlineData("/Care/Nominations")]
@@ -259,6 +293,43 @@ public abstract class HonoursCareersTests<TFactory>(TFactory f) : IClassFixture<
     [InlineData("/api/v1/care/careers")]
     public async Task The_recognition_lists_are_refused_to_a_village_cadre(string path) =>
         (await (await f.ApiAs("village.naoping")).GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+    [Theory]
+    [InlineData("/api/v1/care/honours")]
+    [InlineData("/api/v1/care/nominations")]
+    [InlineData("/api/v1/care/careers")]
+    public async Task The_recognition_records_are_refused_to_a_village_cadre(string path)
+    {
+        var (_, secretary, _) = await VillageAsync();
+        var r = await (await f.ApiAs("village.naoping")).PostAsJsonAsync(path, new
+        {
+            cadreId = secretary, level = "County", title = "优秀", awardedBy = "县委", date = Today, kind = "PartyCongress", termFrom = 2026, termTo = 2030, destination = "三兴镇",
+        });
+        r.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Withdrawing_an_honour_of_another_town_is_not_found()
+    {
+        var efeng = Demo.Efeng[..9];
+        var other = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode.StartsWith(efeng)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var created = await HonourAsync(await f.ApiAs(County), other, CommendationLevel.County);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var honour = (await created.Content.ReadFromJsonAsync<HonourView>(CunzhiFactory.Json))!;
+        (await (await f.ApiAs(Town)).PostAsJsonAsync($"/api/v1/care/honours/{honour.Id}/withdraw", new { reason = "越权撤销" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_nomination_outcome_for_another_town_is_not_found()
+    {
+        var efeng = Demo.Efeng[..9];
+        var other = await f.WithSystemDb(db => db.Cadres.Where(c => c.RegionCode.StartsWith(efeng)).OrderBy(c => c.Id).Skip(1).Select(c => c.Id).FirstAsync());
+        var created = await NominationAsync(await f.ApiAs(County), other, 2029, NominationKind.PartyCongress);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var n = (await created.Content.ReadFromJsonAsync<NominationView>(CunzhiFactory.Json))!;
+        (await (await f.ApiAs(Town)).PostAsJsonAsync($"/api/v1/care/nominations/{n.Id}/outcome", new { status = NominationStatus.Elected, version = n.Version }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 
     [Fact]
     public async Task Recording_an_honour_is_refused_to_the_discipline_inspector()

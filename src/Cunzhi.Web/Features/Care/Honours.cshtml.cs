@@ -1,5 +1,6 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Accounts;
+using Cunzhi.Domain.Care;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Web.Infrastructure.Security;
@@ -45,8 +46,10 @@ public sealed class HonoursModel(Honours honours, AppDbContext db, TimeProvider 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        long? fen = Amount is { } yuan ? (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero) : null;
-        if (Amount is { } a && (a * 100m) != Math.Truncate(a * 100m)) ModelState.AddModelError(nameof(Amount), "奖金最多两位小数（元）");
+        // Out of range before the cast: a huge amount typed in yuan must be a message, not an overflow.
+        long? fen = Amount is { } yuan and >= 0 and <= Honour.MaxAmountFen / 100 ? (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero) : null;
+        if (Amount is not null && fen is null) ModelState.AddModelError(nameof(Amount), $"奖金应在 0 至 {Honour.MaxAmountFen / 100:N0} 元之间");
+        else if (Amount is { } a && (a * 100m) != Math.Truncate(a * 100m)) ModelState.AddModelError(nameof(Amount), "奖金最多两位小数（元）");
         else if (await this.RunCommandAsync(validator, new RecordHonour(CadreId, NewLevel, Title, AwardedBy, Date, fen),
                      async c => await honours.RecordAsync(c, ct) ?? throw new RuleException("care.cadre", "CadreId", Honours.NotFound), ct) is { } h)
         {

@@ -62,6 +62,7 @@ public sealed class ActivityDemo(AppDbContext db, TimeProvider clock, PersonalDa
         var proposals = await new RankDemo(db).SeedProposalAsync(county, area.Today, clock, ct);
         await new VisitsDemo(db).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new TrainingDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
+        await new CareDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new MattersDemo(db, protector).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
 
         var summary = new ActivitySummary(seed, area.Today, tasks, forms, reports, events, evaluations, pay, proposals);
