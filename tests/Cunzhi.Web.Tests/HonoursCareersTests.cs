@@ -269,6 +269,19 @@ public abstract class HonoursCareersTests<TFactory>(TFactory f) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_nomination_recorded_on_the_page_is_listed_for_the_county()
+    {
+        var (village, secretary, _) = await VillageAsync();
+        var r = await PostPageFormAsync(await f.PagesAs(Town), $"/Care/Nominations?village={village}", "nomination-form", new()
+        {
+            ["CadreId"] = secretary.ToString(), ["NewKind"] = nameof(NominationKind.Cppcc), ["NewLevel"] = nameof(NominationLevel.City), ["TermFrom"] = "2026", ["TermTo"] = "2030",
+        });
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = (await (await f.ApiAs(County)).GetFromJsonAsync<Paged<NominationView>>($"/api/v1/care/nominations?region={village}", CunzhiFactory.Json))!;
+        list.Items.Select(n => (n.CadreId, n.Line)).ShouldBe([(secretary, "市级政协委员（2026–2030）推荐")]);
+    }
+
+    [Fact]
     public async Task An_honour_without_a_title_on_the_page_shows_the_chinese_message()
     {
         var (village, secretary, _) = await VillageAsync();
