@@ -430,6 +430,18 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
     public const string CareEdit = "care.edit";
 
+    [Described("登记和撤销干部荣誉表彰（县级以上且晋升办法计分的，同时生成晋升加分所读的表彰记录）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CareHonoursEdit = "care.honours.edit";
+
+    [Described("登记干部两代表一委员推荐及其结果（当选、未当选）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CareNominationsEdit = "care.nominations.edit";
+
+    [Described("登记干部职业发展去向（专业化管理村党组织书记、乡镇公务员或事业编、事业单位等；离开村干部岗位的同时办理离任）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string CareCareersEdit = "care.careers.edit";
+
     // ── Training (培训) and 1+1 mentoring (帮带) ─────────────────────────────
     [Described("查看培训、学时、学时缺口、年度计划和培训覆盖（县看全县，乡镇看本乡镇，村看本村干部）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]

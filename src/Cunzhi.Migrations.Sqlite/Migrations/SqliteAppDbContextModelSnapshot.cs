@@ -1331,6 +1331,51 @@ namespace Cunzhi.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.CareerMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeftOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Date");
+
+                    b.HasIndex("RegionCode", "Date");
+
+                    b.ToTable("CareerMoves", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1372,6 +1417,76 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("HealthChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.Honour", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AwardedBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConductRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId", "Date");
+
+                    b.HasIndex("RegionCode", "Date");
+
+                    b.HasIndex(new[] { "ConductRecordId" }, "IX_Honours_OnePerConductRecord")
+                        .IsUnique();
+
+                    b.ToTable("Honours", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Honours_Amount", "\"AmountFen\" IS NULL OR \"AmountFen\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Care.InsurancePolicy", b =>
@@ -1455,6 +1570,67 @@ namespace Cunzhi.Migrations.Sqlite
                     b.HasIndex("RegionCode", "ToDate", "FromDate", "CadreId");
 
                     b.ToTable("InsuredCadres", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.Nomination", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TermTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "TermFrom");
+
+                    b.HasIndex(new[] { "CadreId", "Kind", "Level", "TermFrom" }, "IX_Nominations_OnePerCadreKindLevelTerm")
+                        .IsUnique();
+
+                    b.ToTable("Nominations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Nominations_Term", "\"TermTo\" >= \"TermFrom\"");
+                        });
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Common.ReferenceItem", b =>
@@ -4928,6 +5104,15 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Care.CareerMove", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Care.HealthCheck", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
@@ -4935,6 +5120,22 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.Honour", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cunzhi.Domain.Ranks.ConductRecord", "Commendation")
+                        .WithOne()
+                        .HasForeignKey("Cunzhi.Domain.Care.Honour", "ConductRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Commendation");
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Care.InsuredCadre", b =>
@@ -4949,6 +5150,15 @@ namespace Cunzhi.Migrations.Sqlite
                         .WithMany("Insured")
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Care.Nomination", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Cadres.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

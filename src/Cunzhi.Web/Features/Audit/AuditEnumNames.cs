@@ -45,6 +45,11 @@ public static class AuditEnumNames
         [("RankPolicy", "MinimumRating")] = typeof(Rating),
         [("ConductRecord", "Kind")] = typeof(ConductKind),
         [("ConductRecord", "Level")] = typeof(CommendationLevel),
+        [("Honour", "Level")] = typeof(CommendationLevel),
+        [("Nomination", "Kind")] = typeof(Domain.Care.NominationKind),
+        [("Nomination", "Level")] = typeof(Domain.Care.NominationLevel),
+        [("Nomination", "Status")] = typeof(Domain.Care.NominationStatus),
+        [("CareerMove", "Kind")] = typeof(Domain.Care.CareerMoveKind),
         [("RankProposal", "Kind")] = typeof(ProposalKind),
         [("RankProposal", "Ground")] = typeof(DemotionGround),
         [("RankProposal", "State")] = typeof(ProposalState),
@@ -108,6 +113,10 @@ public static class AuditEnumNames
         [typeof(BallotChoice)] = Of<BallotChoice>(PublicEvaluationRules.ChoiceName),
         [typeof(ConductKind)] = Of<ConductKind>(ConductNames.Kind),
         [typeof(CommendationLevel)] = Of<CommendationLevel>(ConductNames.Level),
+        [typeof(Domain.Care.NominationKind)] = Of<Domain.Care.NominationKind>(Domain.Care.NominationRules.KindName),
+        [typeof(Domain.Care.NominationLevel)] = Of<Domain.Care.NominationLevel>(Domain.Care.NominationRules.LevelName),
+        [typeof(Domain.Care.NominationStatus)] = Of<Domain.Care.NominationStatus>(Domain.Care.NominationRules.StatusName),
+        [typeof(Domain.Care.CareerMoveKind)] = Of<Domain.Care.CareerMoveKind>(Domain.Care.CareerRules.KindName),
         [typeof(ProposalKind)] = Of<ProposalKind>(Ranks.PromotionHandlers.KindName),
         [typeof(DemotionGround)] = Of<DemotionGround>(g => g switch
         {

@@ -107,6 +107,9 @@ public static class AuditNames
         ["InsurancePolicy"] = "意外保险保单",
         ["InsuredCadre"] = "被保险干部",
         ["HealthCheck"] = "年度体检",
+        ["Honour"] = "荣誉表彰",
+        ["Nomination"] = "两代表一委员推荐",
+        ["CareerMove"] = "职业发展",
         // 培训与 1+1 帮带
         ["TrainingSession"] = "培训",
         ["TrainingEnrolment"] = "培训报名与出勤",
@@ -127,6 +130,7 @@ public static class AuditNames
         ["MattersDemo"] = "诉求演示数据",
         ["TrainingDemo"] = "培训与帮带演示数据",
         ["DutyDemo"] = "值班演示数据",
+        ["CareDemo"] = "关爱演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -314,6 +318,9 @@ public static class AuditNames
         ["InsurancePolicy"] = new Dictionary<string, string> { ["Insurer"] = "保险公司", ["PolicyNumber"] = "保单号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
         ["InsuredCadre"] = new Dictionary<string, string> { ["PolicyId"] = "保单编号", ["CadreId"] = "干部编号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
         ["HealthCheck"] = new Dictionary<string, string> { ["CadreId"] = "干部编号", ["Year"] = "年度", ["Date"] = "体检日期", ["Organiser"] = "组织单位", ["RecordedBy"] = "登记人" },
+        ["Honour"] = new Dictionary<string, string> { ["Level"] = "表彰级别", ["Title"] = "荣誉称号", ["AwardedBy"] = "授予单位", ["Date"] = "表彰日期", ["AmountFen"] = "奖金（分）", ["ConductRecordId"] = "表彰履职记录编号" },
+        ["Nomination"] = new Dictionary<string, string> { ["Kind"] = "类别", ["Level"] = "级别", ["TermFrom"] = "届期起始年份", ["TermTo"] = "届期结束年份", ["Status"] = "推荐结果" },
+        ["CareerMove"] = new Dictionary<string, string> { ["Kind"] = "去向类别", ["Date"] = "日期", ["Destination"] = "去向", ["LeftOffice"] = "同时离任" },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
         ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
         ["VisitRecord"] = new Dictionary<string, string>

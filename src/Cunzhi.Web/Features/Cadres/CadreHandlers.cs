@@ -282,11 +282,21 @@ public sealed class CadreHandlers(AppDbContext db, PersonalDataProtector protect
     {
         var cadre = await db.Cadres.Include(c => c.Posts).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cadre is null) return null;
+        await DepartTrackedAsync(db, cadre, command, ct);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// The registry's one departure path, without saving: the cadre (loaded with its posts) leaves office and their villager
+    /// groups and grids lose them. <see cref="DepartAsync"/> and a career move that leaves office (职业发展) both use it and
+    /// then save once.
+    /// </summary>
+    public static async Task DepartTrackedAsync(AppDbContext db, Cadre cadre, CadreDeparture command, CancellationToken ct = default)
+    {
         Apply(() => cadre.Depart(command.Status, command.Date, command.Reason));
         // Their villager groups and grids lose them in the same save (history kept, the groups flagged uncovered).
         await Grid.NetDeparture.CloseLinksAsync(db, cadre.Id, command.Date, ct);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
     }
 
     /// <summary>The full numbers (ID, phone, bank account), for an account with the reveal permission; the reveal itself is an audit entry.</summary>

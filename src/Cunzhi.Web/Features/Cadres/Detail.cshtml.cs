@@ -11,7 +11,8 @@ namespace Cunzhi.Web.Features.Cadres;
 /// <summary>A cadre's whole record: fields, post history, post change, departure, and (with permission) the full numbers.</summary>
 [Authorize(Policy = Permissions.CadresRead)]
 public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost> postValidator, IValidator<CadreDeparture> departureValidator,
-    IAuthorizationService authorization, Care.CadreCareSummaries care) : PageModel
+    IAuthorizationService authorization, Care.CadreCareSummaries care,
+    Care.CadreRecognitionSummaries recognition) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string NewPost { get; set; } = "";
@@ -24,6 +25,8 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
     public CadreDetail Detail { get; private set; } = null!;
     /// <summary>保险/体检 (关爱), when the account may read it.</summary>
     public Care.CadreCareSummary? Care { get; private set; }
+    /// <summary>荣誉表彰, 两代表一委员 and 职业发展 (关爱), when the account may read it.</summary>
+    public Care.CadreRecognition? Recognition { get; private set; }
     public RevealedNumbers? Revealed { get; private set; }
     public bool CanEdit => User.Can(Permissions.CadresEdit);
     public bool CanReveal { get; private set; }
@@ -35,6 +38,7 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
         Detail = d;
         CanReveal = (await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded;
         if (User.Can(Domain.Accounts.Permissions.CareRead)) Care = await care.ForCadreAsync(Id, ct);
+        if (User.Can(Domain.Accounts.Permissions.CareRead)) Recognition = await recognition.ForCadreAsync(Id, ct);
         return true;
     }
 

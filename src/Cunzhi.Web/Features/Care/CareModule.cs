@@ -14,6 +14,7 @@ public sealed class CareModule : IFeatureModule
         services.AddScoped<HealthChecks>();
         services.AddScoped<CareCoverageReports>();
         services.AddScoped<CadreCareSummaries>();
+        RecognitionModule.AddServices(services);
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -33,6 +34,7 @@ public sealed class CareModule : IFeatureModule
         g.MapGet("/coverage/export", Export).RequireAuthorization(Permissions.CareRead)
             .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType)
             .WithSummary("导出保险与体检覆盖 .xlsx（region：县、乡镇或村，默认本辖区）");
+        RecognitionModule.MapEndpoints(g);
     }
 
     private const string RegionNotFound = "未找到该区划，或其不在您的管辖范围内";

@@ -138,6 +138,9 @@ public sealed class ConductHandlers(AppDbContext db, UserContext user, IHttpCont
         if (record is null) return null;
         if (!KindsFor(Principal).Contains(record.Kind))
             throw new RuleException($"{ConductNames.Kind(record.Kind)}记录由登记该类记录的{(ConductRecord.TownKinds.Contains(record.Kind) ? "乡镇" : "纪检监察")}撤销");
+        // A commendation an honour created goes with its honour (荣誉表彰 → 撤销), so the two never disagree.
+        if (record.Kind == ConductKind.Commendation && await db.Set<Domain.Care.Honour>().AnyAsync(h => h.ConductRecordId == record.Id, ct))
+            throw new RuleException("该表彰记录由荣誉表彰登记生成，请在「荣誉表彰」中撤销该荣誉，表彰记录随之撤销");
         record.Withdraw(c.Reason, user.UserName, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         var name = await db.Cadres.Where(x => x.Id == record.CadreId).Select(x => x.Name).FirstAsync(ct);
