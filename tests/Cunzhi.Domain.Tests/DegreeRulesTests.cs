@@ -143,3 +143,25 @@ public sealed class DegreeRulesTests
         Status = status, RecommendedBy = "town.sanxing",
     };
 }
+
+public sealed class TuitionClaimRulesTests
+{
+    [Theory]
+    [InlineData(2026, "2026 年春季学期", 300_000, null)]
+    [InlineData(2025, "秋季", 1, null)]
+    [InlineData(2028, "春季", 1, null)]
+    [InlineData(2024, "春季", 300_000, "degree.year")]
+    [InlineData(2029, "春季", 300_000, "degree.year")]
+    [InlineData(2026, "", 300_000, "degree.term")]
+    [InlineData(2026, "春季", 0, "money.amount")]
+    [InlineData(2026, "春季", 100_000_001, "money.amount")]
+    public void A_claim_is_refused_for_each_missing_or_wrong_part(int year, string term, long fen, string? code)
+    {
+        var p = new DegreeProgramme
+        {
+            RegionCode = "360922106208", CadreId = 1, School = "江西开放大学", LevelCode = "bachelor", Major = "行政管理",
+            StartDate = new(2025, 9, 1), EndDate = new(2028, 7, 1), CreatedBy = "town.sanxing",
+        };
+        DegreeRules.ClaimProblems(p, year, term, fen).Select(x => x.Code).ShouldBe(code is null ? [] : [code]);
+    }
+}

@@ -59,6 +59,18 @@ public static class DegreeRules
     /// <summary>Whether graduating at <paramref name="level"/> raises a cadre whose education is <paramref name="current"/>.</summary>
     public static bool Raises(string? current, string level) => Rank(level) > Rank(current);
 
+    /// <summary>Every problem of a tuition claim as entered: the term named, the year within the programme's years, the tuition within range.</summary>
+    public static IReadOnlyList<RuleProblem> ClaimProblems(DegreeProgramme p, int year, string? term, long tuitionFen)
+    {
+        var problems = new List<RuleProblem>();
+        if (string.IsNullOrWhiteSpace(term)) problems.Add(new("degree.term", "Term", "请填写学期"));
+        else if (term.Trim().Length > TuitionClaim.MaxTerm) problems.Add(new("degree.term", "Term", $"学期不能超过 {TuitionClaim.MaxTerm} 个字"));
+        var last = (p.FinishedOn ?? p.EndDate).Year;
+        if (year < p.StartDate.Year || year > last) problems.Add(new("degree.year", "Year", $"学费所属年度须在 {p.StartDate.Year}–{last} 年之间"));
+        problems.AddRange(AmountProblems(tuitionFen, "TuitionFen", "学费金额"));
+        return problems;
+    }
+
     /// <summary>Refuses a claim on a programme the cadre dropped out of (a graduate may still claim a term paid before graduating).</summary>
     public static void EnsureClaimable(DegreeProgramme p)
     {
