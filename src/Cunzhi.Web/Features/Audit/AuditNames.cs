@@ -107,6 +107,12 @@ public static class AuditNames
         ["InsurancePolicy"] = "意外保险保单",
         ["InsuredCadre"] = "被保险干部",
         ["HealthCheck"] = "年度体检",
+        ["DegreeProgramme"] = "学历提升",
+        ["DegreeAllowance"] = "学费年度报销额",
+        ["TuitionClaim"] = "学费报销申请",
+        ["TuitionReceipt"] = "学费票据",
+        ["DegreeSupportPolicy"] = "学历提升报销办法",
+        ["HardshipAssistance"] = "困难帮扶",
         // 培训与 1+1 帮带
         ["TrainingSession"] = "培训",
         ["TrainingEnrolment"] = "培训报名与出勤",
@@ -313,6 +319,29 @@ public static class AuditNames
         ["InsurancePolicy"] = new Dictionary<string, string> { ["Insurer"] = "保险公司", ["PolicyNumber"] = "保单号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
         ["InsuredCadre"] = new Dictionary<string, string> { ["PolicyId"] = "保单编号", ["CadreId"] = "干部编号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
         ["HealthCheck"] = new Dictionary<string, string> { ["CadreId"] = "干部编号", ["Year"] = "年度", ["Date"] = "体检日期", ["Organiser"] = "组织单位", ["RecordedBy"] = "登记人" },
+        ["DegreeProgramme"] = new Dictionary<string, string>
+        {
+            ["School"] = "学校", ["LevelCode"] = "层次", ["Major"] = "专业", ["StartDate"] = "入学日期", ["EndDate"] = "预计毕业日期",
+            ["Status"] = "学习状态", ["FinishedOn"] = "毕业或退学日期", ["ReimbursedFen"] = "已报销（分）",
+        },
+        ["DegreeAllowance"] = new Dictionary<string, string> { ["ReimbursedFen"] = "本年已报销（分）" },
+        ["TuitionClaim"] = new Dictionary<string, string>
+        {
+            ["ProgrammeId"] = "学历提升编号", ["Term"] = "学期", ["TuitionFen"] = "学费（分）", ["ReimbursedFen"] = "报销金额（分）", ["RejectReason"] = "不予报销理由",
+        },
+        ["TuitionReceipt"] = new Dictionary<string, string>
+        {
+            ["ClaimId"] = "报销申请编号", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "SHA-256", ["StoredName"] = "存储名",
+        },
+        ["DegreeSupportPolicy"] = new Dictionary<string, string>
+        {
+            ["SharePercent"] = "报销比例（%）", ["CapPerYearYuan"] = "每人每年上限（元）", ["CapPerProgrammeYuan"] = "每个项目上限（元）", ["IsPublished"] = "已发布",
+        },
+        ["HardshipAssistance"] = new Dictionary<string, string>
+        {
+            ["Reason"] = "困难类别", ["Description"] = "简要说明", ["RequestedFen"] = "申请金额（分）", ["GrantedFen"] = "批准金额（分）", ["RejectReason"] = "不予批准理由",
+            ["RecommendedBy"] = "推荐人", ["RecommendedAtUtc"] = "推荐时间",
+        },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
         ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
         ["VisitRecord"] = new Dictionary<string, string>
