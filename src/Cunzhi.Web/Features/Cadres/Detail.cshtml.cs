@@ -11,7 +11,7 @@ namespace Cunzhi.Web.Features.Cadres;
 /// <summary>A cadre's whole record: fields, post history, post change, departure, and (with permission) the full numbers.</summary>
 [Authorize(Policy = Permissions.CadresRead)]
 public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost> postValidator, IValidator<CadreDeparture> departureValidator,
-    IAuthorizationService authorization, Care.CadreCareSummaries care) : PageModel
+    IAuthorizationService authorization, Care.CadreCareSummaries care, Care.HardshipAssistances assistance) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string NewPost { get; set; } = "";
@@ -24,6 +24,8 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
     public CadreDetail Detail { get; private set; } = null!;
     /// <summary>保险/体检 (关爱), when the account may read it.</summary>
     public Care.CadreCareSummary? Care { get; private set; }
+    /// <summary>困难帮扶 at a glance (how many applications, total granted), when the account may read it.</summary>
+    public (int Count, long GrantedFen)? Assistance { get; private set; }
     public RevealedNumbers? Revealed { get; private set; }
     public bool CanEdit => User.Can(Permissions.CadresEdit);
     public bool CanReveal { get; private set; }
@@ -35,6 +37,7 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
         Detail = d;
         CanReveal = (await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded;
         if (User.Can(Domain.Accounts.Permissions.CareRead)) Care = await care.ForCadreAsync(Id, ct);
+        if (User.Can(Domain.Accounts.Permissions.AssistanceRead)) Assistance = await assistance.ForCadreAsync(Id, ct);
         return true;
     }
 

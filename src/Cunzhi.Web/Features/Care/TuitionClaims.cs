@@ -42,6 +42,12 @@ public sealed class FileTuitionClaimValidator : AbstractValidator<FileTuitionCla
     }
 }
 
+public sealed class DecideTuitionClaimValidator : AbstractValidator<DecideTuitionClaim>
+{
+    public DecideTuitionClaimValidator() =>
+        RuleFor(c => c.Reason).MaximumLength(TuitionClaim.MaxReason).WithMessage($"理由不能超过 {TuitionClaim.MaxReason} 个字");
+}
+
 /// <summary>
 /// 学费报销: the town or county files a claim on a programme that is not 退学, uploads its receipts, and the county approves
 /// it under the policy in force that day (<see cref="DegreeRules.Reimbursement"/>) or rejects it. Approving adds the amount
