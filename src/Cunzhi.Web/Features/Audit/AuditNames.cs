@@ -132,6 +132,7 @@ public static class AuditNames
         ["VisitsDemo"] = "走访演示数据",
         ["MattersDemo"] = "诉求演示数据",
         ["TrainingDemo"] = "培训与帮带演示数据",
+        ["StudyDemo"] = "学历提升与困难帮扶演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",

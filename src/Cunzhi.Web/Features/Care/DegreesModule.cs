@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cunzhi.Web.Features.Care;
 
-/// <summary>学历提升 (programmes, tuition claims, the county's reimbursement policy) and 困难帮扶 under <c>/api/v1/care/degrees</c> and <c>/api/v1/care/assistance</c>.</summary>
-public sealed class DegreesModule : IFeatureModule
+/// <summary>
+/// 学历提升 (programmes, tuition claims, the county's reimbursement policy) and 困难帮扶 under <c>/api/v1/care/degrees</c> and
+/// <c>/api/v1/care/assistance</c>: the part of the one 关爱 module (<see cref="CareModule"/>, an area has one module) kept in its own file.
+/// </summary>
+public sealed partial class CareModule
 {
-    public void AddServices(IServiceCollection services)
+    private static void AddDegreeServices(IServiceCollection services)
     {
         services.AddScoped<DegreeProgrammes>();
         services.AddScoped<TuitionClaims>();
@@ -18,7 +21,7 @@ public sealed class DegreesModule : IFeatureModule
         services.AddScoped<HardshipAssistances>();
     }
 
-    public void MapEndpoints(ApiRoutes routes)
+    private static void MapDegrees(ApiRoutes routes)
     {
         var d = routes.Secured.MapGroup("/care/degrees").WithTags("学历提升");
         d.MapGet("", Programmes).RequireAuthorization(Permissions.DegreesRead).WithSummary("学历提升项目（入学晚的在前；status、village 筛选；分页）");
