@@ -442,6 +442,35 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
     public const string CareCareersEdit = "care.careers.edit";
 
+    // ── 学历提升 (degree programmes, tuition claims) and 困难帮扶 (hardship assistance) ──────
+    [Described("查看干部学历提升项目、学费报销申请和本县学历提升报销办法")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string DegreesRead = "care.degrees.read";
+
+    [Described("登记干部学历提升项目（入学、毕业或退学；毕业时提高档案学历），申请学费报销并上传票据")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string DegreesEnrol = "care.degrees.enrol";
+
+    [Described("审批学费报销（在县定报销上限内按比例报销，或说明理由不予报销）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string DegreeClaimsDecide = "care.degrees.decide";
+
+    [Described("修改并发布学历提升报销办法（报销比例、每人每年和每个项目的上限）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string DegreeSettingsEdit = "care.degrees.settings";
+
+    [Described("查看困难帮扶申请及审批结果")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string AssistanceRead = "care.assistance.read";
+
+    [Described("推荐本乡镇在任干部的困难帮扶申请（困难类别、简要说明、申请金额）")]
+    [Granted(Roles.TownAdmin)]
+    public const string AssistanceRecommend = "care.assistance.recommend";
+
+    [Described("审批困难帮扶（批准金额不超过申请金额，或说明理由不予批准）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string AssistanceDecide = "care.assistance.decide";
+
     // ── Training (培训) and 1+1 mentoring (帮带) ─────────────────────────────
     [Described("查看培训、学时、学时缺口、年度计划和培训覆盖（县看全县，乡镇看本乡镇，村看本村干部）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]

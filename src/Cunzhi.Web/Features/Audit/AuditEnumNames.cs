@@ -91,6 +91,10 @@ public static class AuditEnumNames
         [("CalendarDay", "Kind")] = typeof(Domain.Calendar.CalendarDayKind),
         [("DutyLeave", "Kind")] = typeof(Domain.Duty.LeaveKind),
         [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
+        [("DegreeProgramme", "Status")] = typeof(Domain.Care.DegreeStatus),
+        [("TuitionClaim", "Status")] = typeof(Domain.Care.ClaimStatus),
+        [("HardshipAssistance", "Reason")] = typeof(Domain.Care.AssistanceReason),
+        [("HardshipAssistance", "Status")] = typeof(Domain.Care.AssistanceStatus),
         [("TrainingSession", "Kind")] = typeof(Domain.Training.TrainingKind),
     };
 
@@ -134,6 +138,10 @@ public static class AuditEnumNames
         [typeof(Domain.Calendar.CalendarDayKind)] = Of<Domain.Calendar.CalendarDayKind>(Domain.Calendar.WorkingCalendar.KindName),
         [typeof(Domain.Duty.LeaveKind)] = Of<Domain.Duty.LeaveKind>(Domain.Duty.DutyLeave.KindName),
         [typeof(Domain.Duty.LeaveState)] = Of<Domain.Duty.LeaveState>(Domain.Duty.DutyLeave.StateName),
+        [typeof(Domain.Care.DegreeStatus)] = Of<Domain.Care.DegreeStatus>(Domain.Care.DegreeRules.StatusName),
+        [typeof(Domain.Care.ClaimStatus)] = Of<Domain.Care.ClaimStatus>(Domain.Care.DegreeRules.ClaimStatusName),
+        [typeof(Domain.Care.AssistanceReason)] = Of<Domain.Care.AssistanceReason>(Domain.Care.DegreeRules.ReasonName),
+        [typeof(Domain.Care.AssistanceStatus)] = Of<Domain.Care.AssistanceStatus>(Domain.Care.DegreeRules.AssistanceStatusName),
         [typeof(Domain.Training.TrainingKind)] = Of<Domain.Training.TrainingKind>(Domain.Training.TrainingRules.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),

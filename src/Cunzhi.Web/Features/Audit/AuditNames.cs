@@ -110,6 +110,12 @@ public static class AuditNames
         ["Honour"] = "荣誉表彰",
         ["Nomination"] = "两代表一委员推荐",
         ["CareerMove"] = "职业发展",
+        ["DegreeProgramme"] = "学历提升",
+        ["DegreeAllowance"] = "学费年度报销额",
+        ["TuitionClaim"] = "学费报销申请",
+        ["TuitionReceipt"] = "学费票据",
+        ["DegreeSupportPolicy"] = "学历提升报销办法",
+        ["HardshipAssistance"] = "困难帮扶",
         // 培训与 1+1 帮带
         ["TrainingSession"] = "培训",
         ["TrainingEnrolment"] = "培训报名与出勤",
@@ -131,6 +137,7 @@ public static class AuditNames
         ["TrainingDemo"] = "培训与帮带演示数据",
         ["DutyDemo"] = "值班演示数据",
         ["CareDemo"] = "关爱演示数据",
+        ["StudyDemo"] = "学历提升与困难帮扶演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -321,6 +328,29 @@ public static class AuditNames
         ["Honour"] = new Dictionary<string, string> { ["Level"] = "表彰级别", ["Title"] = "荣誉称号", ["AwardedBy"] = "授予单位", ["Date"] = "表彰日期", ["AmountFen"] = "奖金（分）", ["ConductRecordId"] = "表彰履职记录编号" },
         ["Nomination"] = new Dictionary<string, string> { ["Kind"] = "类别", ["Level"] = "级别", ["TermFrom"] = "届期起始年份", ["TermTo"] = "届期结束年份", ["Status"] = "推荐结果" },
         ["CareerMove"] = new Dictionary<string, string> { ["Kind"] = "去向类别", ["Date"] = "日期", ["Destination"] = "去向", ["LeftOffice"] = "同时离任" },
+        ["DegreeProgramme"] = new Dictionary<string, string>
+        {
+            ["School"] = "学校", ["LevelCode"] = "层次", ["Major"] = "专业", ["StartDate"] = "入学日期", ["EndDate"] = "预计毕业日期",
+            ["Status"] = "学习状态", ["FinishedOn"] = "毕业或退学日期", ["ReimbursedFen"] = "已报销（分）",
+        },
+        ["DegreeAllowance"] = new Dictionary<string, string> { ["ReimbursedFen"] = "本年已报销（分）" },
+        ["TuitionClaim"] = new Dictionary<string, string>
+        {
+            ["ProgrammeId"] = "学历提升编号", ["Term"] = "学期", ["TuitionFen"] = "学费（分）", ["ReimbursedFen"] = "报销金额（分）", ["RejectReason"] = "不予报销理由",
+        },
+        ["TuitionReceipt"] = new Dictionary<string, string>
+        {
+            ["ClaimId"] = "报销申请编号", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "SHA-256", ["StoredName"] = "存储名",
+        },
+        ["DegreeSupportPolicy"] = new Dictionary<string, string>
+        {
+            ["SharePercent"] = "报销比例（%）", ["CapPerYearYuan"] = "每人每年上限（元）", ["CapPerProgrammeYuan"] = "每个项目上限（元）", ["IsPublished"] = "已发布",
+        },
+        ["HardshipAssistance"] = new Dictionary<string, string>
+        {
+            ["Reason"] = "困难类别", ["Description"] = "简要说明", ["RequestedFen"] = "申请金额（分）", ["GrantedFen"] = "批准金额（分）", ["RejectReason"] = "不予批准理由",
+            ["RecommendedBy"] = "推荐人", ["RecommendedAtUtc"] = "推荐时间",
+        },
         ["VisitRound"] = new Dictionary<string, string> { ["Name"] = "名称", ["FromDate"] = "开始日期", ["ToDate"] = "结束日期" },
         ["VisitAssignment"] = new Dictionary<string, string> { ["RoundId"] = "走访轮次编号", ["GroupCode"] = "村民小组", ["HouseholdId"] = "农户编号", ["Official"] = "走访干部" },
         ["VisitRecord"] = new Dictionary<string, string>

@@ -12,7 +12,7 @@ namespace Cunzhi.Web.Features.Cadres;
 [Authorize(Policy = Permissions.CadresRead)]
 public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost> postValidator, IValidator<CadreDeparture> departureValidator,
     IAuthorizationService authorization, Care.CadreCareSummaries care,
-    Care.CadreRecognitionSummaries recognition) : PageModel
+    Care.CadreRecognitionSummaries recognition, Care.HardshipAssistances assistance) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public string NewPost { get; set; } = "";
@@ -27,6 +27,8 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
     public Care.CadreCareSummary? Care { get; private set; }
     /// <summary>荣誉表彰, 两代表一委员 and 职业发展 (关爱), when the account may read it.</summary>
     public Care.CadreRecognition? Recognition { get; private set; }
+    /// <summary>困难帮扶 at a glance (how many applications, total granted), when the account may read it.</summary>
+    public (int Count, long GrantedFen)? Assistance { get; private set; }
     public RevealedNumbers? Revealed { get; private set; }
     public bool CanEdit => User.Can(Permissions.CadresEdit);
     public bool CanReveal { get; private set; }
@@ -39,6 +41,7 @@ public sealed class DetailModel(CadreHandlers cadres, IValidator<ChangeCadrePost
         CanReveal = (await authorization.AuthorizeAsync(User, PersonalDataGrant.RevealPolicy)).Succeeded;
         if (User.Can(Domain.Accounts.Permissions.CareRead)) Care = await care.ForCadreAsync(Id, ct);
         if (User.Can(Domain.Accounts.Permissions.CareRead)) Recognition = await recognition.ForCadreAsync(Id, ct);
+        if (User.Can(Domain.Accounts.Permissions.AssistanceRead)) Assistance = await assistance.ForCadreAsync(Id, ct);
         return true;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Cunzhi.Web.Features.Care;
 
 /// <summary>关爱: accident insurance policies, yearly health checks and their coverage per town and village under <c>/api/v1/care</c>.</summary>
-public sealed class CareModule : IFeatureModule
+public sealed partial class CareModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services)
     {
@@ -15,10 +15,12 @@ public sealed class CareModule : IFeatureModule
         services.AddScoped<CareCoverageReports>();
         services.AddScoped<CadreCareSummaries>();
         RecognitionModule.AddServices(services);
+        AddDegreeServices(services);
     }
 
     public void MapEndpoints(ApiRoutes routes)
     {
+        MapDegrees(routes);
         var g = routes.Secured.MapGroup("/care").WithTags("关爱");
         g.MapGet("/policies", Policies).RequireAuthorization(Permissions.CareRead)
             .WithSummary("意外保险保单（止期最晚的在前；expiring=true 只看 30 天内到期的；乡镇、村也看到覆盖本辖区干部的县级保单；分页）");
