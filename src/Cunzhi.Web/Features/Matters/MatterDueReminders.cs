@@ -97,6 +97,15 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
         return q.OrderBy(r => r.ReadAtUtc == null ? 0 : 1).ThenByDescending(r => r.Id)
             .Select(r => new MatterReminderView(r.Id, r.MatterId, r.Kind, r.On, r.DueOn, r.Title, r.Body, r.CreatedAtUtc, r.ReadAtUtc)).ToPagedAsync(page, ct);
     }
+
+    /// <summary>The account's region's matter reminders for the 到期提醒 page: newest first, optionally only 临期 or only 逾期.</summary>
+    public Task<Paged<MatterReminderView>> NewestAsync(MatterReminderKind? kind, PageRequest page, CancellationToken ct = default)
+    {
+        var q = Mine.AsNoTracking();
+        if (kind is { } k) q = q.Where(r => r.Kind == k);
+        return q.OrderByDescending(r => r.On).ThenByDescending(r => r.Id)
+            .Select(r => new MatterReminderView(r.Id, r.MatterId, r.Kind, r.On, r.DueOn, r.Title, r.Body, r.CreatedAtUtc, r.ReadAtUtc)).ToPagedAsync(page, ct);
+    }
 }
 
 /// <summary>Makes the matters' due-date reminders on the shared reminder timer (<see cref="TimedReminderPass"/>).</summary>
