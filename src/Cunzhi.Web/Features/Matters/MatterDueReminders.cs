@@ -50,7 +50,7 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
         foreach (var r in saved.Where(r => RegionCodes.LevelOf(r.RegionCode) is RegionLevel.Town or RegionLevel.County))
             foreach (var channel in channels)
             {
-                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/Detail/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
+                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
                 catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "诉求提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
             }
         return saved.Count;
