@@ -67,12 +67,12 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("generate"))
                 for (var run = 1; run <= options.SlowRuns; run++)
                 {
-                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board"));
+                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board") || s.Contains("visit-list"));
                     var db = await RunOnFreshAsync(Spec("generate", provider, options.GenerateScale, run) with
                     { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage }, keep: last);
                     if (last) kept = db;
                 }
-            if (s.Contains("http") || s.Contains("http-board"))
+            if (s.Contains("http") || s.Contains("http-board") || s.Contains("visit-list"))
             {
                 if (kept is null)
                 {
@@ -89,6 +89,11 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                         });
                     if (s.Contains("http-board"))
                         await RunChildAsync(Spec("http-board", provider, $"{options.GenerateScale} data", 0) with
+                        {
+                            ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
+                        });
+                    if (s.Contains("visit-list"))
+                        await RunChildAsync(Spec("visit-list", provider, $"{options.GenerateScale} data", 0) with
                         {
                             ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
                         });

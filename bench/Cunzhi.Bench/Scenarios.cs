@@ -37,6 +37,7 @@ public static partial class Scenarios
         "points" => await PointsAsync(spec),
         "sla" => [SlaAsync(spec)],
         "matter-stats" => await MatterStatsAsync(spec),
+        "visit-list" or "visit-list-page" or "visit-list-api" => await VisitListAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };
 
