@@ -177,4 +177,32 @@ public sealed class MatterRulesTests
         var e = MatterRules.MeetingDecision(m, 42, "由镇农办牵头修路", "town.a", Today, At);
         (e.Kind, e.MeetingId, e.Text, m.State).ShouldBe((MatterEventKind.MeetingDecision, 42L, "由镇农办牵头修路", MatterState.Received));
     }
+
+    [Theory]
+    // due date given at 受理 (the SLA's date is 2026-04-10, today 2026-04-02) → the due date after, or the refusal
+    [InlineData(null, "2026-04-10")]
+    [InlineData("2026-04-10", "2026-04-10")]
+    [InlineData("2026-04-15", "2026-04-15")]
+    [InlineData("2026-04-02", "2026-04-02")]
+    [InlineData("2026-04-06", "2026-04-06 是法定节假日，办理期限须为工作日")]
+    [InlineData("2026-04-11", "2026-04-11 是周六，办理期限须为工作日")]
+    [InlineData("2026-04-01", "2026-04-01 已经过去，办理期限不能早于今天")]
+    public void Acceptance_sets_the_due_date_only_on_a_working_day(string? given, string expected)
+    {
+        var m = New();
+        m.DueOn = D("2026-04-10");
+        string result;
+        try
+        {
+            var e = MatterRules.Accept(m, MatterLevel.Village, "village.b", "village.a", Today, At, given is null ? null : D(given), MatterDeadlines.Default);
+            result = $"{e.DueOn:yyyy-MM-dd}";
+            m.DueOn.ShouldBe(e.DueOn!.Value);
+        }
+        catch (RuleException e)
+        {
+            result = e.Message;
+            (m.State, m.DueOn, m.Owner).ShouldBe((MatterState.Received, D("2026-04-10"), (string?)null));
+        }
+        result.ShouldBe(expected);
+    }
 }

@@ -301,6 +301,33 @@ public abstract class VisitsTests<TFactory>(TFactory f) : IClassFixture<TFactory
         after.QuerySelector($"[data-household='{homes[0]}']")!.GetAttribute("data-visited").ShouldBe("true");
     }
 
+    [Fact]
+    public async Task My_rounds_are_only_the_rounds_with_my_households()
+    {
+        await SecondOfficialAsync();
+        var (other, _) = await VillageAsync(2);
+        var (own, _) = await VillageAsync(2);
+        var api = await f.ApiAs(Town);
+        var theirs = await PlanAsync(api, [other], [Second]);
+        var mine = await PlanAsync(api, [own]);
+        var ids = (await api.GetFromJsonAsync<List<RoundView>>("/api/v1/visits/mine/rounds", CunzhiFactory.Json))!.Select(r => r.Id).ToList();
+        ids.ShouldContain(mine.Id);
+        ids.ShouldNotContain(theirs.Id);
+    }
+
+    [Fact]
+    public async Task The_phone_list_without_a_round_opens_the_current_round()
+    {
+        var (village, homes) = await VillageAsync(3);
+        var api = await f.ApiAs(Town);
+        await PlanAsync(api, [village], from: Today.AddDays(-20), to: Today.AddDays(-10));
+        var current = await PlanAsync(api, [village], from: Today, to: Today.AddDays(5));
+        (await api.GetFromJsonAsync<List<RoundView>>("/api/v1/visits/mine/rounds", CunzhiFactory.Json))![0].Id.ShouldBe(current.Id);
+        var list = await CunzhiFactory.Html(await (await f.PagesAs(Town)).GetAsync("/Visits/Mine"));
+        list.QuerySelector($"select[name=Round] option[value='{current.Id}']")!.HasAttribute("selected").ShouldBeTrue();
+        list.QuerySelectorAll("[data-household]").Select(e => long.Parse(e.GetAttribute("data-household")!)).ShouldBe(homes);
+    }
+
     [Theory]
     [InlineData("/Visits")]
     [InlineData("/Visits/Coverage")]

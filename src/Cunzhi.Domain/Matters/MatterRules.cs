@@ -114,14 +114,22 @@ public static class MatterRules
         return Event(m, MatterEventKind.Registered, null, actor, today, now);
     }
 
-    /// <summary>受理: a received matter gets an owner at its level.</summary>
-    public static MatterEvent Accept(Matter m, MatterLevel? actorLevel, string owner, string actor, DateOnly today, DateTime now)
+    /// <summary>
+    /// 受理: a received matter gets an owner at its level and, optionally, the due date the acceptor sets
+    /// (<paramref name="dueOn"/>; left out or unchanged keeps the SLA's date). A changed date follows the rules of 调整期限
+    /// (<see cref="MatterDeadlines.HandSetProblem"/> on the county's <paramref name="deadlines"/>); nothing changes when refused.
+    /// </summary>
+    public static MatterEvent Accept(Matter m, MatterLevel? actorLevel, string owner, string actor, DateOnly today, DateTime now,
+        DateOnly? dueOn = null, MatterDeadlines? deadlines = null)
     {
         CheckLevel(m, actorLevel);
         if (m.State != MatterState.Received) throw WrongState(m, "受理");
         if (string.IsNullOrWhiteSpace(owner)) throw new RuleException("matter.owner", "owner", "请指定承办人");
+        if (dueOn is { } due && due != m.DueOn && (deadlines ?? MatterDeadlines.Default).HandSetProblem(due, today) is { } problem)
+            throw new RuleException("matter.due", "dueOn", problem);
         m.State = MatterState.Accepted;
         m.Owner = owner.Trim();
+        if (dueOn is { } set) m.DueOn = set;
         return Event(m, MatterEventKind.Accepted, m.Owner, actor, today, now);
     }
 

@@ -55,7 +55,7 @@ public sealed class DetailModel(MatterDesk desk, MatterLinks links) : PageModel
     }
 
     public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) =>
-        StepAsync(id, "已受理", () => desk.AcceptAsync(id, new AcceptMatter(Owner) { Version = Version }, ct), ct);
+        StepAsync(id, "已受理", () => desk.AcceptAsync(id, new AcceptMatter(Owner, DueOn) { Version = Version }, ct), ct);
 
     public Task<IActionResult> OnPostStartAsync(long id, CancellationToken ct) =>
         StepAsync(id, "已开始办理", () => desk.StartAsync(id, new StartMatter { Version = Version }, ct), ct);

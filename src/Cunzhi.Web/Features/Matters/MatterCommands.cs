@@ -63,8 +63,11 @@ public abstract record MatterStep : IVersionedCommand
     public int? Version { get; set; }
 }
 
-/// <summary>受理, with the owner: an account at the matter's level (the acting account when left out).</summary>
-public sealed record AcceptMatter(string? Owner) : MatterStep;
+/// <summary>
+/// 受理, with the owner: an account at the matter's level (the acting account when left out), and the due date (the SLA's
+/// date when left out; a changed date must be a working day, today or later, as for 调整期限).
+/// </summary>
+public sealed record AcceptMatter(string? Owner, DateOnly? DueOn = null) : MatterStep;
 
 /// <summary>开始办理.</summary>
 public sealed record StartMatter : MatterStep;

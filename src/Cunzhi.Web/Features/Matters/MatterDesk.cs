@@ -171,7 +171,7 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
         return await GetAsync(id, ct);
     }
 
-    /// <summary>受理 with an owner at the matter's level; null when not found in scope.</summary>
+    /// <summary>受理 with an owner at the matter's level and the due date (the SLA's when left out); null when not found in scope.</summary>
     public Task<MatterDetail?> AcceptAsync(long id, AcceptMatter c, CancellationToken ct = default) => StepAsync(id, c.Version, async m =>
     {
         var owner = string.IsNullOrWhiteSpace(c.Owner) ? user.UserName : c.Owner.Trim();
@@ -186,7 +186,8 @@ public sealed class MatterDesk(AppDbContext db, UserContext user, PersonalDataPr
             if (!await db.Users.AnyAsync(u => u.UserName == owner && u.RegionCode == holder, ct))
                 throw new RuleException("matter.owner", "owner", $"承办人须是{MatterRules.LevelName(m.Level)}的账号");
         }
-        return MatterRules.Accept(m, MyLevel, owner, user.UserName, Today, Now);
+        var deadlines = c.DueOn is { } due && due != m.DueOn ? await sla.ForRegionAsync(m.RegionCode, Today, ct) : null;
+        return MatterRules.Accept(m, MyLevel, owner, user.UserName, Today, Now, c.DueOn, deadlines);
     }, ct);
 
     /// <summary>开始办理; null when not found in scope.</summary>

@@ -50,7 +50,7 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
         foreach (var r in saved.Where(r => RegionCodes.LevelOf(r.RegionCode) is RegionLevel.Town or RegionLevel.County))
             foreach (var channel in channels)
             {
-                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/Detail/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
+                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
                 catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "诉求提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
             }
         return saved.Count;
@@ -95,6 +95,15 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
         var q = Mine.AsNoTracking();
         if (unreadOnly) q = q.Where(r => r.ReadAtUtc == null);
         return q.OrderBy(r => r.ReadAtUtc == null ? 0 : 1).ThenByDescending(r => r.Id)
+            .Select(r => new MatterReminderView(r.Id, r.MatterId, r.Kind, r.On, r.DueOn, r.Title, r.Body, r.CreatedAtUtc, r.ReadAtUtc)).ToPagedAsync(page, ct);
+    }
+
+    /// <summary>The account's region's matter reminders for the 到期提醒 page: newest first, optionally only 临期 or only 逾期.</summary>
+    public Task<Paged<MatterReminderView>> NewestAsync(MatterReminderKind? kind, PageRequest page, CancellationToken ct = default)
+    {
+        var q = Mine.AsNoTracking();
+        if (kind is { } k) q = q.Where(r => r.Kind == k);
+        return q.OrderByDescending(r => r.On).ThenByDescending(r => r.Id)
             .Select(r => new MatterReminderView(r.Id, r.MatterId, r.Kind, r.On, r.DueOn, r.Title, r.Body, r.CreatedAtUtc, r.ReadAtUtc)).ToPagedAsync(page, ct);
     }
 }

@@ -40,7 +40,7 @@ public sealed class MattersModule : IFeatureModule
             .WithSummary("登记诉求时选择农户：某村的农户（按户号开头或户主姓名查找，姓名脱敏；分页）");
         g.MapGet("/{id:long}", Get).WithETag().RequireAuthorization(Permissions.MattersRead).WithSummary("某件诉求及其全部办理记录");
         g.MapPost("/{id:long}/accept", Accept).AddEndpointFilter<Validate<AcceptMatter>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
-            .WithSummary("受理并指定承办人（本层级账号；不填为本人）");
+            .WithSummary("受理并指定承办人（本层级账号；不填为本人）；dueOn 为办理期限（不填按办理时限；改动的须为县工作日历中的工作日且不早于今天）");
         g.MapPost("/{id:long}/start", Start).RequireVersion().RequireAuthorization(Permissions.MattersHandle).WithSummary("开始办理");
         g.MapPost("/{id:long}/finish", Finish).AddEndpointFilter<Validate<FinishMatter>>().RequireVersion().RequireAuthorization(Permissions.MattersHandle)
             .WithSummary("办结（须填写办理结果）");

@@ -22,9 +22,11 @@ public sealed class MineModel(VisitRecording visits) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Rounds = await visits.MyRoundsAsync(ct);
-        var round = Round ?? Rounds.FirstOrDefault()?.Id;
-        if (round is null) return Page();
-        List = await visits.ListAsync(round.Value, null, Village, Group, new PageRequest(PageNumber, 30), ct);
+        var page = new PageRequest(PageNumber, 30);
+        // The round under way by default: already read with the account's rounds, not read again.
+        if (Round is null && Rounds.Count > 0) List = await visits.ListAsync(Rounds[0], null, Village, Group, page, ct);
+        else if (Round is { } round) List = await visits.ListAsync(round, null, Village, Group, page, ct);
+        else return Page();
         return List is null ? NotFound() : Page();
     }
 }

@@ -99,6 +99,10 @@ public sealed class VisitPlanning(AppDbContext db, TimeProvider clock)
         return paged with { Items = await NamedAsync(paged.Items, ct) };
     }
 
+    /// <summary>The rounds of <paramref name="q"/> (already in scope), latest first, at most <see cref="PageRequest.MaxSize"/>.</summary>
+    internal async Task<List<RoundView>> ViewsAsync(IQueryable<VisitRound> q, CancellationToken ct) =>
+        await NamedAsync(await Views(q.OrderByDescending(r => r.FromDate).ThenByDescending(r => r.Id)).Take(PageRequest.MaxSize).ToListAsync(ct), ct);
+
     /// <summary>One round in scope, or null.</summary>
     public async Task<RoundView?> GetAsync(long id, CancellationToken ct = default) =>
         await Views(Rounds().Where(r => r.Id == id)).FirstOrDefaultAsync(ct) is { } v ? (await NamedAsync([v], ct))[0] : null;

@@ -78,9 +78,13 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
     /// The households of <paramref name="roundId"/> assigned to <paramref name="official"/> (default: the account), by
     /// village and group (filters), a page at a time, visited ones marked. Null when the round is not found in scope.
     /// </summary>
-    public async Task<VisitList?> ListAsync(long roundId, string? official, string? village, string? group, PageRequest page, CancellationToken ct = default)
+    public async Task<VisitList?> ListAsync(long roundId, string? official, string? village, string? group, PageRequest page, CancellationToken ct = default) =>
+        await planning.GetAsync(roundId, ct) is { } round ? await ListAsync(round, official, village, group, page, ct) : null;
+
+    /// <summary>As <see cref="ListAsync(long, string?, string?, string?, PageRequest, CancellationToken)"/> for a round already read in scope (as <see cref="MyRoundsAsync"/> gives it).</summary>
+    public async Task<VisitList> ListAsync(RoundView round, string? official, string? village, string? group, PageRequest page, CancellationToken ct = default)
     {
-        if (await planning.GetAsync(roundId, ct) is not { } round) return null;
+        var roundId = round.Id;
         var who = string.IsNullOrWhiteSpace(official) ? db.User.UserName : official.Trim();
         var mine = db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == who && a.RoundId == roundId);
         var planned = await mine.CountAsync(ct);
@@ -105,9 +109,9 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
     public async Task<IReadOnlyList<RoundView>> MyRoundsAsync(CancellationToken ct = default)
     {
         var me = db.User.UserName;
-        var ids = await db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == me).Select(a => a.RoundId).Distinct().ToListAsync(ct);
         var today = clock.Today();
-        var rounds = (await planning.ListAsync(null, new PageRequest(1, PageRequest.MaxSize), ct)).Items.Where(r => ids.Contains(r.Id)).ToList();
+        // Only the account's rounds are read (with their counts), not every round of the town.
+        var rounds = await planning.ViewsAsync(planning.Rounds().Where(r => db.Set<VisitAssignment>().Any(a => a.RoundId == r.Id && a.Official == me)), ct);
         return rounds.OrderByDescending(r => r.FromDate <= today && today <= r.ToDate).ThenByDescending(r => r.FromDate).ThenByDescending(r => r.Id).ToList();
     }
 
