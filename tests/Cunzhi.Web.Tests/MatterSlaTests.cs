@@ -190,6 +190,15 @@ public abstract class MatterSlaTests<TFactory>(TFactory f) : IClassFixture<TFact
     }
 
     [Fact]
+    public async Task A_policy_draft_effective_before_today_is_refused_in_chinese()
+    {
+        var county = await f.ApiAs("county.admin");
+        var res = await county.PutAsJsonAsync($"{Api}/sla/draft", new { effectiveFrom = China.Today.AddDays(-1), dueSoonDays = 2, rowVersion = 0 });
+        ((int)res.StatusCode).ShouldBeInRange(400, 409);
+        (await res.Content.ReadAsStringAsync()).ShouldContain($"生效日期不能早于今天（{China.Today:yyyy-MM-dd}）");
+    }
+
+    [Fact]
     public async Task Zero_working_days_are_refused_in_chinese()
     {
         var county = await f.ApiAs("county.admin");

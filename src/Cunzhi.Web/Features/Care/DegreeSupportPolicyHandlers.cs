@@ -65,21 +65,14 @@ public sealed class DegreeSupportPolicyHandlers(AppDbContext db, UserContext use
 
     protected override void Apply(DegreeSupportPolicy draft, IReadOnlyList<DegreeSupportPolicy> versions, SaveDegreePolicy c)
     {
-        CheckEffectiveFrom(c.EffectiveFrom, versions);
+        CheckEffectiveFrom("degree.effective", c.EffectiveFrom, versions);
         (draft.EffectiveFrom, draft.SharePercent, draft.CapPerYearYuan, draft.CapPerProgrammeYuan) = (c.EffectiveFrom, c.SharePercent, c.CapPerYearYuan, c.CapPerProgrammeYuan);
         if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
     }
 
-    private void CheckEffectiveFrom(DateOnly from, IReadOnlyList<DegreeSupportPolicy> versions)
-    {
-        if (from < Today) throw new RuleException("degree.effective", "effectiveFrom", $"生效日期不能早于今天（{Today:yyyy-MM-dd}）");
-        if (DegreeSupportPolicy.LatestPublished(versions) is { } latest && from <= latest.EffectiveFrom)
-            throw new RuleException("degree.effective", "effectiveFrom", $"生效日期须晚于已发布版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
-    }
-
     protected override void Publish(DegreeSupportPolicy draft, IReadOnlyList<DegreeSupportPolicy> versions, NoCommand command)
     {
-        CheckEffectiveFrom(draft.EffectiveFrom, versions);
+        CheckEffectiveFrom("degree.effective", draft.EffectiveFrom, versions);
         var (by, atUtc) = Publisher;
         draft.Publish(by, atUtc);
     }

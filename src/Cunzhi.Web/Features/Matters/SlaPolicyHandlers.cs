@@ -87,23 +87,16 @@ public sealed class SlaPolicyHandlers(AppDbContext db, UserContext user, TimePro
 
     protected override void Apply(SlaPolicy draft, IReadOnlyList<SlaPolicy> versions, SaveSlaPolicy c)
     {
-        CheckEffectiveFrom(c.EffectiveFrom, versions);
+        CheckEffectiveFrom("sla.effective", c.EffectiveFrom, versions);
         draft.EffectiveFrom = c.EffectiveFrom;
         foreach (var d in c.Days ?? []) draft.SetDays(d.Kind, d.Level, d.Days);
         draft.DueSoonDays = c.DueSoonDays;
         if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
     }
 
-    private void CheckEffectiveFrom(DateOnly from, IReadOnlyList<SlaPolicy> versions)
-    {
-        if (from < Today) throw new RuleException("sla.effective", "effectiveFrom", $"生效日期不能早于今天（{Today:yyyy-MM-dd}）");
-        if (SlaPolicy.LatestPublished(versions) is { } latest && from <= latest.EffectiveFrom)
-            throw new RuleException("sla.effective", "effectiveFrom", $"生效日期须晚于已发布版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
-    }
-
     protected override void Publish(SlaPolicy draft, IReadOnlyList<SlaPolicy> versions, NoCommand command)
     {
-        CheckEffectiveFrom(draft.EffectiveFrom, versions);
+        CheckEffectiveFrom("sla.effective", draft.EffectiveFrom, versions);
         var (by, atUtc) = Publisher;
         draft.Publish(by, atUtc);
     }

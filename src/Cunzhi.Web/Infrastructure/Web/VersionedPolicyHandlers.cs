@@ -57,6 +57,17 @@ public abstract class VersionedPolicyHandlers<TPolicy, TView, TOverview, TSave, 
     /// <summary>Publishes the draft (<paramref name="versions"/>: every version of the county, the draft among them).</summary>
     protected abstract void Publish(TPolicy draft, IReadOnlyList<TPolicy> versions, TPublish command);
 
+    /// <summary>
+    /// Refuses, in Chinese under <paramref name="code"/>, an effective date before today or not after the latest published
+    /// version's: such a policy starts on a later date and never rewrites what was decided under an earlier one.
+    /// </summary>
+    protected void CheckEffectiveFrom(string code, DateOnly from, IReadOnlyList<TPolicy> versions)
+    {
+        if (from < Today) throw new RuleException(code, "effectiveFrom", $"生效日期不能早于今天（{Today:yyyy-MM-dd}）");
+        if (VersionedPolicy<TPolicy>.LatestPublished(versions) is { } latest && from <= latest.EffectiveFrom)
+            throw new RuleException(code, "effectiveFrom", $"生效日期须晚于已发布版本的生效日期（{latest.EffectiveFrom:yyyy-MM-dd}）");
+    }
+
     private string UserName => user.UserName;
 
     private Task<List<TPolicy>> Tracked(string county, CancellationToken ct) => db.Set<TPolicy>().Where(p => p.CountyCode == county).ToListAsync(ct);
