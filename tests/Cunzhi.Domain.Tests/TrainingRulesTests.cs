@@ -138,4 +138,27 @@ public sealed class MentoringRulesTests
     [InlineData("2027-01-01", false)] // after today
     public void A_note_is_written_for_a_month_of_the_pair_up_to_now(string month, bool ok) =>
         MentoringRules.LogProblems(DateOnly.Parse(month), new DateOnly(2026, 6, 10), 12, Today, "谈心谈话一次").Count.ShouldBe(ok ? 0 : 1);
+
+    [Theory]
+    [InlineData("2026-06-10", 12, "2026-12-07", 7)]  // old pair ends 2027-06-09: six months fall three days short
+    [InlineData("2026-06-10", 12, "2027-06-01", 1)]  // days left: at least one month
+    [InlineData("2026-01-01", 36, "2026-02-01", 35)]
+    public void A_changed_mentor_runs_what_remains_of_the_old_period(string start, int months, string change, int remaining) =>
+        MentoringRules.RemainingMonths(DateOnly.Parse(start), months, DateOnly.Parse(change)).ShouldBe(remaining);
+
+    [Theory]
+    [InlineData(PairState.Active, "王芳", "调任", "2026-12-01", null)]
+    [InlineData(PairState.Changed, "王芳", "调任", "2026-12-01", "mentoring.changed")]
+    [InlineData(PairState.Ended, "王芳", "调任", "2026-12-01", "mentoring.ended")]
+    [InlineData(PairState.Active, "李明", "调任", "2026-12-01", "mentoring.same_mentor")]
+    [InlineData(PairState.Active, "王芳", " ", "2026-12-01", "mentoring.reason")]
+    [InlineData(PairState.Active, "王芳", "调任", "2026-06-10", "mentoring.change_date")] // the pair's own first day
+    [InlineData(PairState.Active, "王芳", "调任", "2026-12-08", "mentoring.change_date")] // after today
+    public void Changing_a_mentor_needs_an_active_pair_a_new_mentor_a_reason_and_a_day_in_the_period(PairState state, string mentor, string reason, string day, string? code) =>
+        MentoringRules.ChangeProblems(state, new DateOnly(2026, 6, 10), 12, "李明", mentor, "副镇长", 6, DateOnly.Parse(day), reason, Today)
+            .Select(p => p.Code).ShouldBe(code is null ? [] : [code]);
+
+    [Fact]
+    public void A_changed_pair_is_not_silent() =>
+        MentoringRules.SilentLastMonth(new DateOnly(2026, 2, 1), 12, [], Today, new DateOnly(2026, 12, 1)).ShouldBeFalse();
 }

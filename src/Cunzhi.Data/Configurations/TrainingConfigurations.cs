@@ -10,6 +10,7 @@ public static class TrainingSlots
 {
     public const string OneEnrolmentPerCadre = "IX_TrainingEnrolments_OnePerCadre";
     public const string OneRequirementPerYear = "IX_TrainingRequirements_OnePerPostYear";
+    /// <summary>One active pair per cadre (filtered on EndedOn IS NULL: a changed pair steps aside).</summary>
     public const string OnePairPerCadre = "IX_MentorPairs_OnePerCadre";
     public const string OneLogPerMonth = "IX_MentorLogs_OnePerMonth";
 }
@@ -75,7 +76,8 @@ internal sealed class MentorPairConfiguration : IEntityTypeConfiguration<MentorP
         b.Property(p => p.MentorPost).HasMaxLength(MentorPair.MaxName);
         b.Property(p => p.CreatedBy).HasMaxLength(256);
         b.HasOne<Cadre>().WithMany().HasForeignKey(p => p.CadreId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(p => p.CadreId, TrainingSlots.OnePairPerCadre).IsUnique();
+        b.Property(p => p.EndReason).HasMaxLength(MentorPair.MaxReason);
+        b.HasIndex(p => p.CadreId, TrainingSlots.OnePairPerCadre).IsUnique().HasFilter("\"EndedOn\" IS NULL");
         b.HasIndex(p => p.RegionCode);
         b.ToTable(t => t.HasCheckConstraint("CK_MentorPairs_Months", "\"Months\" >= 1 AND \"Months\" <= 36"));
     }

@@ -6,8 +6,9 @@ namespace Cunzhi.Domain.Training;
 /// <summary>
 /// 1+1 帮带: a new cadre paired with a town leader for a period (default 12 months). The mentor is a person's name and
 /// post (乡镇党委委员、副镇长…), not an account: town leaders mostly have no account in the system, and the town's
-/// organisation office keeps the pair and its monthly log on their behalf. One pair per cadre (unique); a pair ends by
-/// its period and is never deleted. <see cref="RegionCode"/> is the cadre's village.
+/// organisation office keeps the pair and its monthly log on their behalf. One ACTIVE pair per cadre (unique where
+/// <see cref="EndedOn"/> is null); a pair ends by its period, or early when the town changes the mentor (the old pair
+/// gets <see cref="EndedOn"/> and <see cref="EndReason"/>, a new pair starts that day); it is never deleted. <see cref="RegionCode"/> is the cadre's village.
 /// </summary>
 public sealed class MentorPair : IRegionScoped, IVersioned
 {
@@ -17,6 +18,8 @@ public sealed class MentorPair : IRegionScoped, IVersioned
     public const int DefaultMonths = 12;
     /// <summary>Longest period (months).</summary>
     public const int MaxMonths = 36;
+    /// <summary>Longest reason for changing the mentor.</summary>
+    public const int MaxReason = 200;
 
     /// <summary>Concurrency version.</summary>
     public int RowVersion { get; set; }
@@ -34,6 +37,10 @@ public sealed class MentorPair : IRegionScoped, IVersioned
     public DateOnly StartDate { get; set; }
     /// <summary>Period in months.</summary>
     public int Months { get; set; } = DefaultMonths;
+    /// <summary>The day the town changed the mentor (the new pair's first day); null while this pair is the cadre's current one.</summary>
+    public DateOnly? EndedOn { get; set; }
+    /// <summary>Why the mentor was changed (调任、离职…); set with <see cref="EndedOn"/>.</summary>
+    public string? EndReason { get; set; }
     /// <summary>Who paired them.</summary>
     public required string CreatedBy { get; set; }
     /// <summary>When (UTC).</summary>

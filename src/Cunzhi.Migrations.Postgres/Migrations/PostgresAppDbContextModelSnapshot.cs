@@ -5019,6 +5019,13 @@ namespace Cunzhi.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("MentorName")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5049,7 +5056,8 @@ namespace Cunzhi.Migrations.Postgres
                     b.HasIndex("RegionCode");
 
                     b.HasIndex(new[] { "CadreId" }, "IX_MentorPairs_OnePerCadre")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("MentorPairs", null, t =>
                         {

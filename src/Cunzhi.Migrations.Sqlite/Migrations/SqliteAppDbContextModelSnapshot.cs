@@ -4843,6 +4843,13 @@ namespace Cunzhi.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MentorName")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -4873,7 +4880,8 @@ namespace Cunzhi.Migrations.Sqlite
                     b.HasIndex("RegionCode");
 
                     b.HasIndex(new[] { "CadreId" }, "IX_MentorPairs_OnePerCadre")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("MentorPairs", null, t =>
                         {

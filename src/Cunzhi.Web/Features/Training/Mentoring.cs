@@ -18,12 +18,12 @@ public sealed record NewCadreView(long CadreId, string Name, string VillageCode,
     public string PostName => CadreNames.Post(PostCode);
 }
 
-/// <summary>A pair: cadre, mentor, period, state, notes written and whether it was silent last full month.</summary>
+/// <summary>A pair: cadre, mentor, period, state, notes written, whether it was silent last full month, and when and why its mentor was changed.</summary>
 public sealed record PairView(long Id, long CadreId, string CadreName, string VillageCode, string VillageName, string MentorName, string MentorPost, DateOnly StartDate,
-    DateOnly EndDate, int Months, PairState State, int Notes, bool SilentLastMonth, int Version) : IVersionedView
+    DateOnly EndDate, int Months, PairState State, int Notes, bool SilentLastMonth, DateOnly? EndedOn, string? EndReason, int Version) : IVersionedView
 {
     /// <summary>The state in Chinese.</summary>
-    public string StateName => State == PairState.Active ? "帮带中" : "已结束";
+    public string StateName => State switch { PairState.Active => "帮带中", PairState.Changed => "已更换", _ => "已结束" };
 }
 
 /// <summary>A month's note.</summary>
@@ -34,6 +34,13 @@ public sealed record PairDetail(PairView Pair, Paged<MentorLogView> Logs);
 
 /// <summary>Pairs a new cadre of the town with a town leader (name and post); start defaults to today, period to 12 months.</summary>
 public sealed record CreatePair(long CadreId, string? MentorName, string? MentorPost, DateOnly? StartDate, int? Months);
+
+/// <summary>
+/// Changes the mentor of an active pair from <paramref name="Date"/> (default today): the pair ends that day with
+/// <paramref name="Reason"/>, a new pair with the new mentor starts it, for <paramref name="Months"/> (default: what
+/// remains of the old period). <paramref name="Version"/> is the old pair's.
+/// </summary>
+public sealed record ChangeMentor(string? MentorName, string? MentorPost, string? Reason, DateOnly? Date, int? Months, int? Version);
 
 /// <summary>Writes the pair's note for a month (any day of it).</summary>
 public sealed record WriteMentorLog(DateOnly Month, string? Note);
@@ -47,6 +54,19 @@ public sealed class CreatePairValidator : AbstractValidator<CreatePair>
         RuleFor(c => c.MentorPost).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写帮带领导的职务").MaximumLength(MentorPair.MaxName).WithMessage($"职务不能超过 {MentorPair.MaxName} 个字");
         RuleFor(c => c.Months).InclusiveBetween(1, MentorPair.MaxMonths).WithMessage($"帮带期限须为 1 至 {MentorPair.MaxMonths} 个月");
         RuleFor(c => c.StartDate).Must(d => d is null || d.Value.Year is >= InputRange.MinYear and <= InputRange.MaxYear).WithMessage("开始日期有误");
+    }
+}
+
+public sealed class ChangeMentorValidator : AbstractValidator<ChangeMentor>
+{
+    public ChangeMentorValidator()
+    {
+        RuleFor(c => c.MentorName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写新的帮带领导姓名").MaximumLength(MentorPair.MaxName).WithMessage($"姓名不能超过 {MentorPair.MaxName} 个字");
+        RuleFor(c => c.MentorPost).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写新帮带领导的职务").MaximumLength(MentorPair.MaxName).WithMessage($"职务不能超过 {MentorPair.MaxName} 个字");
+        RuleFor(c => c.Reason).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写更换帮带领导的原因").MaximumLength(MentorPair.MaxReason).WithMessage($"更换原因不能超过 {MentorPair.MaxReason} 个字");
+        RuleFor(c => c.Months).InclusiveBetween(1, MentorPair.MaxMonths).WithMessage($"帮带期限须为 1 至 {MentorPair.MaxMonths} 个月");
+        RuleFor(c => c.Date).Must(d => d is null || d.Value.Year is >= InputRange.MinYear and <= InputRange.MaxYear).WithMessage("更换日期有误");
+        RuleFor(c => c.Version).NotNull().WithMessage("缺少版本号，请刷新后重试");
     }
 }
 
@@ -79,7 +99,7 @@ public sealed class Mentoring(AppDbContext db, TimeProvider clock)
             .Select(c => new
             {
                 c.Id, c.Name, c.RegionCode, c.PostCode, c.First,
-                Pair = db.Set<MentorPair>().Where(p => p.CadreId == c.Id).Select(p => new { p.Id, p.MentorName }).FirstOrDefault(),
+                Pair = db.Set<MentorPair>().Where(p => p.CadreId == c.Id && p.EndedOn == null).Select(p => new { p.Id, p.MentorName }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var villages = rows.Select(r => r.RegionCode).Distinct().ToList();
@@ -109,8 +129,8 @@ public sealed class Mentoring(AppDbContext db, TimeProvider clock)
                 Months = db.Set<MentorLog>().Where(l => l.PairId == x.p.Id).Select(l => l.Month).ToList(),
             }).ToListAsync(ct);
         return rows.Select(x => new PairView(x.p.Id, x.p.CadreId, x.Name, x.p.RegionCode, x.Village ?? x.p.RegionCode, x.p.MentorName, x.p.MentorPost, x.p.StartDate,
-                MentoringRules.EndDate(x.p.StartDate, x.p.Months), x.p.Months, MentoringRules.State(x.p.StartDate, x.p.Months, today), x.Months.Count,
-                MentoringRules.SilentLastMonth(x.p.StartDate, x.p.Months, x.Months, today), x.p.RowVersion))
+                MentoringRules.EndDate(x.p.StartDate, x.p.Months), x.p.Months, MentoringRules.State(x.p.StartDate, x.p.Months, today, x.p.EndedOn), x.Months.Count,
+                MentoringRules.SilentLastMonth(x.p.StartDate, x.p.Months, x.Months, today, x.p.EndedOn), x.p.EndedOn, x.p.EndReason, x.p.RowVersion))
             .ToList();
     }
 
@@ -145,7 +165,7 @@ public sealed class Mentoring(AppDbContext db, TimeProvider clock)
             .Select(x => new { x.Id, x.Name, x.RegionCode, x.Status, First = db.CadrePosts.Where(p => p.CadreId == x.Id).Min(p => (DateOnly?)p.StartDate) ?? x.StartDate })
             .FirstOrDefaultAsync(ct) ?? throw new RuleException("mentoring.cadre", "CadreId", "未找到该干部（或不在本乡镇）");
         if (cadre.Status != CadreStatus.InOffice) throw new RuleException("mentoring.not_in_office", "CadreId", $"{cadre.Name} 已离任，不能结对");
-        if (await db.Set<MentorPair>().AnyAsync(p => p.CadreId == cadre.Id, ct)) throw new RuleException("mentoring.paired", "CadreId", $"{cadre.Name} 已有帮带结对");
+        if (await db.Set<MentorPair>().AnyAsync(p => p.CadreId == cadre.Id && p.EndedOn == null, ct)) throw new RuleException("mentoring.paired", "CadreId", $"{cadre.Name} 已有帮带结对");
         var today = clock.Today();
         var start = c.StartDate ?? today;
         var months = c.Months ?? MentorPair.DefaultMonths;
@@ -167,11 +187,44 @@ public sealed class Mentoring(AppDbContext db, TimeProvider clock)
         return (await PairViewsAsync(db.Set<MentorPair>().Where(p => p.Id == pair.Id), ct)).Single();
     }
 
+    /// <summary>
+    /// Changes the mentor of an active pair of the account's town (null when not found): the old pair ends on the change
+    /// day with the reason, a new pair starts that day; the filtered unique index keeps one active pair per cadre.
+    /// </summary>
+    public async Task<PairView?> ChangeMentorAsync(long pairId, ChangeMentor c, CancellationToken ct = default)
+    {
+        if (RegionCodes.LevelOf(db.User.RegionCode) != RegionLevel.Town) throw new RuleException("更换帮带领导由乡镇操作，请使用乡镇账号");
+        if (await db.Set<MentorPair>().FirstOrDefaultAsync(p => p.Id == pairId, ct) is not { } old) return null;
+        db.ExpectVersion(old, c.Version);
+        var today = clock.Today();
+        var date = c.Date ?? today;
+        var months = c.Months ?? MentoringRules.RemainingMonths(old.StartDate, old.Months, date);
+        RuleException.ThrowIfAny(MentoringRules.ChangeProblems(MentoringRules.State(old.StartDate, old.Months, today, old.EndedOn), old.StartDate, old.Months, old.MentorName,
+            c.MentorName, c.MentorPost, months, date, c.Reason, today));
+        (old.EndedOn, old.EndReason) = (date, c.Reason!.Trim());
+        var pair = new MentorPair
+        {
+            CadreId = old.CadreId, RegionCode = old.RegionCode, MentorName = c.MentorName!.Trim(), MentorPost = c.MentorPost!.Trim(), StartDate = date, Months = months,
+            CreatedBy = db.User.UserName, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(pair);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.IsUniqueViolation())
+        {
+            throw new RuleException("mentoring.changed", "Id", "该结对刚被他人更换帮带领导，请刷新后查看");
+        }
+        return (await PairViewsAsync(db.Set<MentorPair>().Where(p => p.Id == pair.Id), ct)).Single();
+    }
+
     /// <summary>Writes a month's note for a pair in scope (null when not found); one note per month; refused outside the pair's period or for a future month.</summary>
     public async Task<MentorLogView?> WriteLogAsync(long pairId, WriteMentorLog c, CancellationToken ct = default)
     {
         if (RegionCodes.LevelOf(db.User.RegionCode) != RegionLevel.Town) throw new RuleException("帮带记录由乡镇填写，请使用乡镇账号");
         if (await db.Set<MentorPair>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pairId, ct) is not { } pair) return null;
+        if (pair.EndedOn is not null) throw new RuleException("mentoring.changed", "Id", "该结对已更换帮带领导，请在新的结对上填写记录");
         RuleException.ThrowIfAny(MentoringRules.LogProblems(c.Month, pair.StartDate, pair.Months, clock.Today(), c.Note));
         var month = new DateOnly(c.Month.Year, c.Month.Month, 1);
         if (await db.Set<MentorLog>().AnyAsync(l => l.PairId == pairId && l.Month == month, ct))

@@ -67,6 +67,8 @@ public sealed class TrainingModule : IFeatureModule
         t.MapGet("/mentoring/pairs/{id:long}", Pair).RequireAuthorization(Permissions.MentoringRead).WithSummary("某帮带结对及每月记录（分页）");
         t.MapPost("/mentoring/pairs", CreatePair).AddEndpointFilter<Validate<CreatePair>>().RequireAuthorization(Permissions.MentoringManage)
             .WithSummary("为本乡镇新任干部结对一名乡镇领导（姓名、职务），期限默认 12 个月");
+        t.MapPost("/mentoring/pairs/{id:long}/change", ChangeMentor).AddEndpointFilter<Validate<ChangeMentor>>().RequireAuthorization(Permissions.MentoringManage)
+            .WithSummary("更换帮带领导：原结对于更换日结束（须填原因），新结对同日开始，期限默认为原帮带期剩余月数；须带原结对版本号");
         t.MapPost("/mentoring/pairs/{id:long}/logs", WriteLog).AddEndpointFilter<Validate<WriteMentorLog>>().RequireAuthorization(Permissions.MentoringManage)
             .WithSummary("填写某月的帮带记录（每月一条；须在帮带期内，不能是以后的月份）");
     }
@@ -149,6 +151,9 @@ public sealed class TrainingModule : IFeatureModule
         var p = await h.CreateAsync(command, ct);
         return TypedResults.Created($"/api/v1/training/mentoring/pairs/{p.Id}", p);
     }
+
+    public static async Task<Results<Created<PairView>, ProblemHttpResult>> ChangeMentor(long id, ChangeMentor command, Mentoring h, CancellationToken ct) =>
+        await h.ChangeMentorAsync(id, command, ct) is { } p ? TypedResults.Created($"/api/v1/training/mentoring/pairs/{p.Id}", p) : CunzhiApi.NotFound(Mentoring.PairNotFound);
 
     public static async Task<Results<Created<MentorLogView>, ProblemHttpResult>> WriteLog(long id, WriteMentorLog command, Mentoring h, CancellationToken ct) =>
         await h.WriteLogAsync(id, command, ct) is { } log ? TypedResults.Created($"/api/v1/training/mentoring/pairs/{id}", log) : CunzhiApi.NotFound(Mentoring.PairNotFound);
