@@ -56,6 +56,17 @@ public sealed class Honour : IRegionScoped
     /// <summary>The description of the commendation record an honour creates.</summary>
     public static string CommendationText(string title, string awardedBy) => $"荣誉表彰：{title.Trim()}（{awardedBy.Trim()}）";
 
+    /// <summary>
+    /// Creates the commendation record the promotion rules read when <paramref name="inForce"/> (the county's promotion
+    /// policy in force) gives the honour's level points, else leaves none: the one rule for recording an honour and for the demo.
+    /// </summary>
+    public void CommendUnder(RankPolicy? inForce, DateOnly today)
+    {
+        if (HonourRules.PointsFor(inForce, Level) <= 0) return;
+        Commendation = ConductRecord.Create(CadreId, RegionCode, ConductKind.Commendation, Date, null, null, Level, null, CommendationText(Title, AwardedBy), [], today,
+            RecordedBy, RecordedAtUtc);
+    }
+
     /// <summary>Withdraws the honour (a reason, once only); the caller withdraws its commendation record in the same save.</summary>
     public void Withdraw(string? reason, string by, DateTime atUtc)
     {

@@ -93,9 +93,7 @@ public sealed class Honours(AppDbContext db, PolicyHandlers policies, TimeProvid
             RegionCode = cadre.RegionCode, CadreId = cadre.Id, Level = c.Level, Title = c.Title!.Trim(), AwardedBy = c.AwardedBy!.Trim(), Date = date,
             AmountFen = c.AmountFen, RecordedBy = db.User.UserName, RecordedAtUtc = now,
         };
-        if (HonourRules.PointsFor(await policies.InForceAsync(policies.County, today, ct), c.Level) > 0)
-            honour.Commendation = ConductRecord.Create(cadre.Id, cadre.RegionCode, ConductKind.Commendation, date, null, null, c.Level, null,
-                Honour.CommendationText(honour.Title, honour.AwardedBy), [], today, db.User.UserName, now);
+        honour.CommendUnder(await policies.InForceAsync(policies.County, today, ct), today);
         db.Add(honour);
         await db.SaveChangesAsync(ct);
         return View(honour, cadre.Name);

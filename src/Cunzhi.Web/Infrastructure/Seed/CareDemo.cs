@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cunzhi.Data;
 using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
+using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Care;
 using Cunzhi.Domain.Ranks;
 using Cunzhi.Domain.Regions;
@@ -63,13 +64,21 @@ public sealed class CareDemo(AppDbContext db)
         var secretary = cadres.FirstOrDefault(c => c.RegionCode == ActivityDemo.DemoVillage && CareerRules.SecretaryPosts.Contains(c.PostCode));
         if (secretary is not null)
         {
-            Honour New(CommendationLevel level, string title, string by, DateOnly date, long? fen) => new()
+            // The same checks and commendation rule as recording an honour (Honours.RecordAsync): the entry's problems, and a
+            // commendation record only for a level the county's promotion policy in force gives points.
+            var policies = await db.Set<RankPolicy>().AsNoTracking().Where(p => p.CountyCode == county).OrderByDescending(p => p.Version).ToListAsync(ct);
+            var inForce = VersionedPolicy<RankPolicy>.InForce(policies, today);
+            Honour New(CommendationLevel level, string title, string by, DateOnly date, long? fen)
             {
-                RegionCode = secretary.RegionCode, CadreId = secretary.Id, Level = level, Title = title, AwardedBy = by, Date = date, AmountFen = fen,
-                RecordedBy = "system", RecordedAtUtc = nowUtc,
-                Commendation = ConductRecord.Create(secretary.Id, secretary.RegionCode, ConductKind.Commendation, date, null, null, level, null,
-                    Honour.CommendationText(title, by), [], today, "system", nowUtc),
-            };
+                RuleException.ThrowIfAny(HonourRules.Problems(level, title, by, date, fen, today));
+                var honour = new Honour
+                {
+                    RegionCode = secretary.RegionCode, CadreId = secretary.Id, Level = level, Title = title, AwardedBy = by, Date = date, AmountFen = fen,
+                    RecordedBy = "system", RecordedAtUtc = nowUtc,
+                };
+                honour.CommendUnder(inForce, today);
+                return honour;
+            }
             var recent = today.AddDays(-40) < jan1 ? jan1 : today.AddDays(-40);
             db.Add(New(CommendationLevel.City, "全市优秀村党组织书记", "中共宜春市委组织部", recent, 500_000));
             db.Add(New(CommendationLevel.County, "乡村振兴先进个人", "中共万载县委、万载县人民政府", new DateOnly(2022, 6, 30), null));
