@@ -7,7 +7,7 @@ namespace Cunzhi.Web.Features.Disclosure;
 /// Output caching of the public portal (/Gongkai…): a page is rendered once and served from memory until the village
 /// posts or withdraws (<see cref="DisclosurePostings"/> evicts its tag and its town's), or for at most
 /// <see cref="Lifetime"/>. Only anonymous GETs are cached or served from the cache (a signed-in visitor's layout is
-/// their own); a response that sets a cookie or is not 200 is never stored. Varies by the <c>page</c> query and the UI
+/// their own); a response that sets a cookie or is not 200 is never stored. Varies by the <c>page</c> and <c>item</c> queries and the UI
 /// culture.
 /// </summary>
 public sealed class PublicDisclosureCache : IOutputCachePolicy
@@ -34,7 +34,7 @@ public sealed class PublicDisclosureCache : IOutputCachePolicy
         context.AllowCacheLookup = context.AllowCacheStorage = anonymous && get;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.CacheVaryByRules.QueryKeys = new("page");
+        context.CacheVaryByRules.QueryKeys = new(["page", "item"]);
         context.CacheVaryByRules.VaryByValues["culture"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
         context.Tags.Add(AllTag);
         foreach (var key in new[] { "code", "village" })
