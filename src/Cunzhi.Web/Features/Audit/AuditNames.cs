@@ -141,6 +141,7 @@ public static class AuditNames
         ["MattersDemo"] = "诉求演示数据",
         ["TrainingDemo"] = "培训与帮带演示数据",
         ["DutyDemo"] = "值班演示数据",
+        ["DisclosureDemo"] = "村务公开演示数据",
         ["CareDemo"] = "关爱演示数据",
         ["StudyDemo"] = "学历提升与困难帮扶演示数据",
         ["AssessmentDemo"] = "考核演示数据",
