@@ -87,6 +87,8 @@ public static class Report
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
         Section(b, "10. Visit list (issue #19)", r.Where(x => x.Scenario.StartsWith("visit-list", StringComparison.Ordinal)), "requests/s", "requestsPerSecond",
             x => $"{x.Scenario}: p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
+        Section(b, "11. Public disclosure portal (issue #21)", r.Where(x => x.Scenario == "portal"), "requests/s", "requestsPerSecond",
+            x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
         return b.ToString();
     }
 

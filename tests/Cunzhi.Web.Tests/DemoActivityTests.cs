@@ -132,6 +132,25 @@ public abstract class DemoActivityTests<TFactory>(TFactory f) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task The_demo_villages_public_disclosure_page_lists_last_quarters_items()
+    {
+        var html = await (await f.Anonymous().GetAsync($"/Gongkai/{Demo.Naoping}")).Content.ReadAsStringAsync();
+        html.ShouldContain("村集体财务收支情况");
+        html.ShouldNotContain("集体债权债务情况");
+    }
+
+    [Fact]
+    public async Task The_demo_villages_unposted_item_is_overdue_on_its_calendar()
+    {
+        var q = Cunzhi.Domain.Disclosure.DisclosureRules.QuarterStart(China.Today).AddMonths(-3);
+        var view = (await (await f.ApiAs("village.naoping")).GetFromJsonAsync<Cunzhi.Web.Features.Disclosure.DisclosureCalendarView>(
+            $"/api/v1/disclosure/calendar?from={q:yyyy-MM-dd}&to={q.AddMonths(3).AddDays(-1):yyyy-MM-dd}&pageSize=200", CunzhiFactory.Json))!;
+        var late = view.Items.Items.Single(d => d.ItemCode == DisclosureDemo.LateItem);
+        late.State.ShouldBe(late.DueOn < China.Today ? Cunzhi.Domain.Disclosure.DisclosureState.Overdue : Cunzhi.Domain.Disclosure.DisclosureState.Pending);
+        view.Items.Items.Where(d => d.ItemCode != DisclosureDemo.LateItem).ShouldAllBe(d => d.State == Cunzhi.Domain.Disclosure.DisclosureState.Done);
+    }
+
+    [Fact]
     public async Task Town_board_of_this_week_shows_blocked_items_with_their_notes()
     {
         var board = (await (await f.ApiAs("town.sanxing")).GetFromJsonAsync<WeeklyBoard>("/api/v1/tasks/board?show=Blocked&pageSize=200", CunzhiFactory.Json))!;

@@ -421,6 +421,19 @@ public static class Permissions
     [Granted(Roles.TownAdmin)]
     public const string DutyLeaveDecide = "duty.leave.decide";
 
+    // ── Village affairs disclosure (村务公开) ─────────────────────────────
+    [Described("查看本辖区各村的村务公开、公开日历（待公开、逾期、已公开）和县公开目录")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre), Granted(Roles.DisciplineInspector)]
+    public const string DisclosureRead = "disclosure.read";
+
+    [Described("发布、撤回本村（乡镇为所辖村）的村务公开：文字、表格和附件，发布前检查身份证号、手机号、银行卡号")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string DisclosurePost = "disclosure.post";
+
+    [Described("修改、发布本县村务公开目录与期限（公开规则）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string DisclosureSettingsEdit = "disclosure.settings.edit";
+
     // ── Care (关爱: accident insurance, health checks) ─────────────────────────
     [Described("查看干部意外保险、年度体检及其覆盖情况（县看各乡镇，乡镇看本乡镇各村）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]

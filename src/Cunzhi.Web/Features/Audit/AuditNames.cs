@@ -116,6 +116,11 @@ public static class AuditNames
         ["TuitionReceipt"] = "学费票据",
         ["DegreeSupportPolicy"] = "学历提升报销办法",
         ["HardshipAssistance"] = "困难帮扶",
+        // 村务公开
+        ["DisclosurePolicy"] = "村务公开规则",
+        ["VillageDisclosure"] = "村务公开",
+        ["DisclosureAttachment"] = "村务公开附件",
+        ["VillageFinanceSpell"] = "集体财务往来较多时段",
         // 培训与 1+1 帮带
         ["TrainingSession"] = "培训",
         ["TrainingEnrolment"] = "培训报名与出勤",
@@ -136,6 +141,7 @@ public static class AuditNames
         ["MattersDemo"] = "诉求演示数据",
         ["TrainingDemo"] = "培训与帮带演示数据",
         ["DutyDemo"] = "值班演示数据",
+        ["DisclosureDemo"] = "村务公开演示数据",
         ["CareDemo"] = "关爱演示数据",
         ["StudyDemo"] = "学历提升与困难帮扶演示数据",
         ["AssessmentDemo"] = "考核演示数据",
@@ -346,6 +352,23 @@ public static class AuditNames
         {
             ["SharePercent"] = "报销比例（%）", ["CapPerYearYuan"] = "每人每年上限（元）", ["CapPerProgrammeYuan"] = "每个项目上限（元）", ["IsPublished"] = "已发布",
         },
+        ["DisclosurePolicy"] = new Dictionary<string, string>
+        {
+            ["Items"] = "公开目录", ["PeriodicDueWorkingDays"] = "期满后公开期限（工作日）", ["ImmediateDueWorkingDays"] = "随时公开期限（工作日）",
+            ["DueSoonWorkingDays"] = "临期提醒（工作日）", ["EffectiveFrom"] = "生效日期", ["IsPublished"] = "已发布", ["PublishedBy"] = "发布人", ["PublishedAtUtc"] = "发布时间",
+        },
+        ["VillageDisclosure"] = new Dictionary<string, string>
+        {
+            ["ItemCode"] = "公开事项编号", ["ItemName"] = "公开事项", ["Category"] = "类别", ["PolicyVersion"] = "公开规则版本", ["PeriodStart"] = "期间首日",
+            ["PeriodEnd"] = "期间末日", ["Frequency"] = "频次", ["OccurrenceKey"] = "事项名称或文号", ["Body"] = "正文", ["TableJson"] = "表格",
+            ["PostedOn"] = "公开日期", ["PostedBy"] = "发布人", ["PostedAtUtc"] = "发布时间", ["WithdrawnAtUtc"] = "撤回时间", ["WithdrawnBy"] = "撤回人", ["WithdrawReason"] = "撤回理由",
+        },
+        ["DisclosureAttachment"] = new Dictionary<string, string>
+        {
+            ["DisclosureId"] = "公开编号", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "SHA-256", ["StoredName"] = "存储名",
+            ["NoPersonalDataConfirmedBy"] = "确认不含个人信息的账号", ["NoPersonalDataConfirmedAtUtc"] = "确认不含个人信息的时间",
+        },
+        ["VillageFinanceSpell"] = new Dictionary<string, string> { ["From"] = "起始日期", ["Until"] = "截止日期" },
         ["HardshipAssistance"] = new Dictionary<string, string>
         {
             ["Reason"] = "困难类别", ["Description"] = "简要说明", ["RequestedFen"] = "申请金额（分）", ["GrantedFen"] = "批准金额（分）", ["RejectReason"] = "不予批准理由",

@@ -43,7 +43,7 @@ public sealed class HomeTodos(
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
-    Duty.DutyCoverageReports duty)
+    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -133,6 +133,16 @@ public sealed class HomeTodos(
         if (u.Can(Permissions.DutyEdit))
             items.Add(new("duty-gaps", "下周值班空缺", await duty.NextWeekGapsAsync(ct), $"/Duty?year={monday.AddDays(7).Year}&month={monday.AddDays(7).Month}",
                 "下周无人值班（或值班干部均在休假）的工作日（村·天）"));
+        // 村务公开: a village's owed disclosures due soon and overdue; a town's (county's) villages with an overdue one.
+        if (u.Can(Permissions.DisclosurePost) && Infrastructure.Security.PermissionPolicies.LevelOf(u) == Domain.Regions.RegionLevel.Village)
+        {
+            var (soon, late) = await disclosure.VillageCountsAsync(ct);
+            items.Add(new("disclosure-due", "待公开（临期）", soon, "/Disclosure/Calendar?state=Pending", "临近公开期限、尚未公开的事项"));
+            items.Add(new("disclosure-late", "村务公开逾期", late, "/Disclosure/Calendar?state=Overdue", "已过公开期限仍未公开的事项"));
+        }
+        else if (u.Can(Permissions.DisclosureRead) && Infrastructure.Security.PermissionPolicies.LevelOf(u) == Domain.Regions.RegionLevel.Town)
+            items.Add(new("disclosure-late-villages", "村务公开逾期的村", await disclosure.VillagesLateAsync(ct), "/Disclosure/Calendar?state=Overdue",
+                "上季度和本季度有事项逾期未公开的村（个）"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.

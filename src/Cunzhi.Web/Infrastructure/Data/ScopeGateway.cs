@@ -341,6 +341,40 @@ public static class ScopeGateway
     // ---- the public duty board ----
 
     /// <summary>
+    /// The public portal of 村务公开 (/Gongkai/{village}), read without an account: a village's disclosures that are
+    /// public (not withdrawn) and their attachments' names — nothing else of the village. Each is shown through
+    /// PersonalDataGuard.MaskAll by the caller.
+    /// </summary>
+    public static class PublicDisclosures
+    {
+        /// <summary>The village's public disclosures, newest first, optionally one item's; one page.</summary>
+        public static IQueryable<Domain.Disclosure.VillageDisclosure> OfVillage(AppDbContext db, string village, string? item)
+        {
+            var q = db.Set<Domain.Disclosure.VillageDisclosure>().IgnoreQueryFilters().AsNoTracking().Where(d => d.RegionCode == village && d.WithdrawnAtUtc == null);
+            if (item is not null) q = q.Where(d => d.ItemCode == item);
+            return q.OrderByDescending(d => d.PeriodStart).ThenByDescending(d => d.Id);
+        }
+
+        /// <summary>The attachments of the given public disclosures of the village.</summary>
+        public static Task<List<Domain.Disclosure.DisclosureAttachment>> AttachmentsAsync(AppDbContext db, string village, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+            db.Set<Domain.Disclosure.DisclosureAttachment>().IgnoreQueryFilters().AsNoTracking().Where(a => a.RegionCode == village && ids.Contains(a.DisclosureId))
+                .OrderBy(a => a.Id).ToListAsync(ct);
+
+        /// <summary>One attachment of a public disclosure of the village, or null.</summary>
+        public static Task<Domain.Disclosure.DisclosureAttachment?> AttachmentAsync(AppDbContext db, string village, long id, CancellationToken ct) =>
+            db.Set<Domain.Disclosure.DisclosureAttachment>().IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.Id == id && a.RegionCode == village && db.Set<Domain.Disclosure.VillageDisclosure>().IgnoreQueryFilters()
+                    .Any(d => d.Id == a.DisclosureId && d.WithdrawnAtUtc == null)).FirstOrDefaultAsync(ct);
+
+        /// <summary>Per village of a town: how many public disclosures and the latest day one was posted.</summary>
+        public static async Task<Dictionary<string, (int Count, DateOnly Latest)>> TownCountsAsync(AppDbContext db, string townPrefix, CancellationToken ct) =>
+            (await db.Set<Domain.Disclosure.VillageDisclosure>().IgnoreQueryFilters().AsNoTracking()
+                .Where(d => d.RegionCode.StartsWith(townPrefix) && d.WithdrawnAtUtc == null)
+                .GroupBy(d => d.RegionCode).Select(g => new { g.Key, Count = g.Count(), Latest = g.Max(d => d.PostedOn) }).ToListAsync(ct))
+                .ToDictionary(x => x.Key, x => (x.Count, x.Latest));
+    }
+
+    /// <summary>
     /// 值班公示 (/Zhiban/{village}): a visitor has no region; the village code in the address is the authority, and only what
     /// the board shows is reached, read-only — the village's duty days in a date range, the names and posts of the cadres on
     /// them, the village office's phone, and its county's working-day calendar.

@@ -63,6 +63,7 @@ public sealed class ActivityDemo(AppDbContext db, TimeProvider clock, PersonalDa
         await new VisitsDemo(db).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new TrainingDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new DutyDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
+        await new DisclosureDemo(db).SeedAsync(county, ActivityDemo.DemoVillage, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new CareDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new MattersDemo(db, protector).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new StudyDemo(db).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);

@@ -100,6 +100,8 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the public portal's cached pages are served to anonymous visitors only (PublicDisclosureCache).
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
