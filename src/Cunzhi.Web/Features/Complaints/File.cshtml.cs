@@ -36,7 +36,7 @@ public sealed class FileModel(ComplaintReceipts receipts) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostFileAsync(CancellationToken ct)
     {
         try
         {
