@@ -160,7 +160,7 @@ public abstract class ComplaintTests<TFactory>(TFactory f) : IClassFixture<TFact
     public async Task Guessing_codes_locks_the_address_out()
     {
         var client = Reporter();
-        for (var i = 0; i < 10; i++) await ChaxunAsync(client, $"2222-2222-{i + 2:D1}22{i % 8 + 2}");
+        for (var i = 0; i < 10; i++) await ChaxunAsync(client, $"2222-2222-22A{"ABCDEFGHJK"[i]}");
         var res = await CunzhiFactory.PostFormAsync(client, "/Jubao/Chaxun", new() { ["Code"] = "3333-3333-3333" }, "handler=Open");
         res.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         (await res.Content.ReadAsStringAsync()).ShouldContain("输错回执码的次数过多");
@@ -363,6 +363,15 @@ public abstract class ComplaintTests<TFactory>(TFactory f) : IClassFixture<TFact
         var res = await (await f.ApiAs("discipline")).PostAsJsonAsync($"{Api}/{id}/matter", new { version = first.Complaint.Complaint.Version, kind = "Problem", title = "第二次" });
         res.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await res.Content.ReadAsStringAsync()).ShouldContain("该举报已转为诉求");
+    }
+
+    [Fact]
+    public async Task The_inspectors_home_counts_complaints_waiting_for_acceptance()
+    {
+        await FiledAsync("首页待办测试");
+        var expected = await f.WithSystemDb(db => db.Set<Complaint>().CountAsync(c => c.State == ComplaintState.Received));
+        var todos = await Read<Cunzhi.Web.Features.Home.TodoList>(await (await f.ApiAs("discipline")).GetAsync("/api/v1/me/todos"), HttpStatusCode.OK);
+        todos.Items.Single(i => i.Key == "complaints-received").Count.ShouldBe(expected);
     }
 
     [Fact]
