@@ -37,6 +37,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
         "Points/Board", "Points/BoardObjection", // the public points board (积分公示栏) and its objection form, no account
         "Duty/Board", // the public duty board (值班公示), no account
         "Disclosure/Gongkai", "Disclosure/GongkaiRegion", "Disclosure/GongkaiPrint", "Disclosure/GongkaiFile", // the public 村务公开 portal, no account
+        "Complaints/File", "Complaints/Follow", // 信访举报 /Jubao and 举报查询 /Jubao/Chaxun, no account
     ];
 
     private static string RepoRoot()

@@ -292,6 +292,18 @@ public static class Permissions
     [Granted(Roles.DisciplineInspector)]
     public const string ConductRecordDiscipline = "ranks.conduct.record.discipline";
 
+    [Described("查看信访举报（举报人身份打码）")]
+    [Granted(Roles.DisciplineInspector)]
+    public const string ComplaintsRead = "complaints.read";
+
+    [Described("受理、调查、办结信访举报，转为诉求")]
+    [Granted(Roles.DisciplineInspector)]
+    public const string ComplaintsHandle = "complaints.handle";
+
+    [Described("查看信访举报的举报人身份（每次查看记入操作日志）")]
+    [Granted(Roles.DisciplineInspector)]
+    public const string ComplaintsRevealReporter = "complaints.reporter.reveal";
+
     [Described("登记无故缺勤、表彰")]
     [Granted(Roles.TownAdmin)]
     public const string ConductRecordTown = "ranks.conduct.record.town";

@@ -118,6 +118,8 @@ public sealed class Matter : Regions.IRegionScoped, IVersioned
     public Visits.VisitRecord? Visit { get; set; }
     /// <summary>The points entry (积分记录) it was raised from, if any.</summary>
     public long? PointsEntryId { get; set; }
+    /// <summary>The complaint (信访举报) it was raised from, if any.</summary>
+    public long? ComplaintId { get; set; }
     /// <summary>Kind.</summary>
     public MatterKind Kind { get; set; }
     /// <summary>Source.</summary>

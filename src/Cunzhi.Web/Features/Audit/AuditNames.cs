@@ -88,6 +88,9 @@ public static class AuditNames
         ["PointsCapUsage"] = "积分条目年度上限台账",
         ["Matter"] = "诉求",
         ["MatterEvent"] = "诉求办理记录",
+        ["Complaint"] = "信访举报",
+        ["ComplaintEntry"] = "信访举报办理记录",
+        ["ComplaintsDemo"] = "信访举报演示数据",
         ["MatterMeeting"] = "下沉议事",
         ["MatterMeetingItem"] = "下沉议事议程",
         ["MatterSettings"] = "诉求设置",
@@ -408,7 +411,19 @@ public static class AuditNames
             ["HouseholdId"] = "农户编号", ["Kind"] = "类别", ["Source"] = "来源", ["Title"] = "标题", ["Description"] = "诉求内容", ["ResidentName"] = "群众姓名",
             ["State"] = "状态", ["Level"] = "办理层级", ["Owner"] = "承办人", ["DoneText"] = "办理结果", ["ReceivedOn"] = "登记日期", ["DueOn"] = "应办结日期",
             ["DoneOn"] = "办结日期", ["ConfirmedOn"] = "群众确认日期", ["ReceiptHash"] = "回执码（密钥哈希）", ["ReceiptUsed"] = "回执码已使用",
-            ["VisitId"] = "走访记录编号", ["PointsEntryId"] = "积分记录编号",
+            ["VisitId"] = "走访记录编号", ["PointsEntryId"] = "积分记录编号", ["ComplaintId"] = "信访举报编号",
+        },
+        ["Complaint"] = new Dictionary<string, string>
+        {
+            ["CadreId"] = "所涉干部编号", ["Category"] = "举报类别", ["Subject"] = "举报内容", ["Anonymous"] = "匿名", ["ReporterNameCipher"] = "举报人姓名（加密）",
+            ["ReporterNameMasked"] = "举报人姓名（打码）", ["ReporterPhoneCipher"] = "举报人电话（加密）", ["ReporterPhoneMasked"] = "举报人电话（打码）",
+            ["ReceiptHash"] = "回执码（密钥哈希）", ["State"] = "状态", ["RefusalReason"] = "不予受理理由", ["Outcome"] = "调查结果", ["Findings"] = "调查结论",
+            ["FiledOn"] = "举报日期", ["DecidedOn"] = "受理（不予受理）日期", ["ConcludedOn"] = "办结日期", ["ConductRecordId"] = "履职记录编号",
+            ["MatterId"] = "诉求编号", ["FiledAtUtc"] = "举报时间",
+        },
+        ["ComplaintEntry"] = new Dictionary<string, string>
+        {
+            ["ComplaintId"] = "信访举报编号", ["Kind"] = "办理环节", ["Text"] = "说明", ["Actor"] = "办理人", ["AtUtc"] = "时间",
         },
         ["MatterEvent"] = new Dictionary<string, string>
         {

@@ -43,7 +43,7 @@ public sealed class HomeTodos(
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
-    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure)
+    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -182,6 +182,15 @@ public sealed class HomeTodos(
                 $"/Ranks/Conduct?Kind={ConductKind.Veto}"));
             items.Add(new("recent-conduct", $"近{RecentDays}天登记的履职记录", (await conduct.ListAsync(new(null, null, null, RecordedSinceUtc: since), CountOnly, ct)).Total,
                 "/Ranks/Conduct"));
+        }
+        // Discipline: complaints waiting for acceptance, and open ones past the handling period.
+        if (u.Can(Permissions.ComplaintsHandle))
+        {
+            items.Add(new("complaints-received", "待受理的信访举报",
+                (await complaints.ListAsync(new(Domain.Complaints.ComplaintState.Received, null), CountOnly, ct)).Total, "/Complaints?State=Received"));
+            var days = Domain.Complaints.ComplaintRules.OverdueDays;
+            items.Add(new("complaints-overdue", $"超过{days}天未办结的信访举报",
+                (await complaints.ListAsync(new(null, days), CountOnly, ct)).Total, $"/Complaints?Age={days}"));
         }
         // The account that watches for changes (discipline) sees whether the chain verifies: the entries written since the
         // last check at once, the whole chain again at most every 10 minutes (AuditChainWatch); 操作日志 verifies it all on demand.
