@@ -43,7 +43,7 @@ public sealed class HomeTodos(
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
-    Duty.DutyCoverageReports duty)
+    Duty.DutyCoverageReports duty, Powers.PowerExerciseHandlers powers)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -133,6 +133,11 @@ public sealed class HomeTodos(
         if (u.Can(Permissions.DutyEdit))
             items.Add(new("duty-gaps", "下周值班空缺", await duty.NextWeekGapsAsync(ct), $"/Duty?year={monday.AddDays(7).Year}&month={monday.AddDays(7).Month}",
                 "下周无人值班（或值班干部均在休假）的工作日（村·天）"));
+        // 小微权力: exercises with an overdue step (village), villages with one (town).
+        if (u.Can(Permissions.PowersRecord))
+            items.Add(root.Level == RegionLevel.Village
+                ? new("powers-overdue", "权力运行逾期", await powers.OverdueCountAsync(ct), "/Powers?overdue=true", "有步骤超过清单时限仍未办理的权力运行（件）")
+                : new("powers-overdue", "权力运行逾期的村", await powers.OverdueCountAsync(ct), "/Powers?overdue=true", "有步骤超过清单时限仍未办理的村（个）"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.
