@@ -36,6 +36,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
         "Regions", "Regions/Index", "Regions/Stats", "Analytics", "Analytics/Index", "Evaluations/Vote", "Matters/Receipt", "Imports/Job",
         "Points/Board", "Points/BoardObjection", // the public points board (积分公示栏) and its objection form, no account
         "Duty/Board", // the public duty board (值班公示), no account
+        "Powers/Quanli", // the public power-exercise page (权力运行公开), no account
     ];
 
     private static string RepoRoot()

@@ -43,10 +43,11 @@ public abstract class PowersTests<TFactory>(TFactory f) : IClassFixture<TFactory
     private Task<int> StepsAsync(long id) => f.WithSystemDb(db => db.Set<PowerStepEntry>().CountAsync(s => s.ExerciseId == id));
 
     [Fact]
-    public async Task A_village_starts_an_exercise_under_the_default_list()
+    public async Task A_village_starts_an_exercise_under_the_list_in_force()
     {
+        var inForce = (await (await f.ApiAs(Village)).GetFromJsonAsync<PowerListOverview>($"{Url}/list", CunzhiFactory.Json))!.InForce;
         var e = await ExerciseAsync(await f.ApiAs(Village));
-        (e.PolicyVersion, e.State, e.NextStep, e.Steps.Count).ShouldBe((0, PowerExerciseState.InProgress, (int?)1, 5));
+        (e.PolicyVersion, e.State, e.NextStep, e.Steps.Count).ShouldBe((inForce?.Version ?? 0, PowerExerciseState.InProgress, (int?)1, 5));
     }
 
     [Fact]
