@@ -38,6 +38,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
         "Duty/Board", // the public duty board (值班公示), no account
         "Disclosure/Gongkai", "Disclosure/GongkaiRegion", "Disclosure/GongkaiPrint", "Disclosure/GongkaiFile", // the public 村务公开 portal, no account
         "Complaints/File", "Complaints/Follow", // 信访举报 /Jubao and 举报查询 /Jubao/Chaxun, no account
+        "Powers/Quanli", // the public power-exercise page (权力运行公开), no account
     ];
 
     private static string RepoRoot()

@@ -623,6 +623,19 @@ public static class Permissions
     [Granted(Roles.VillageCadre), Granted(Roles.TownAdmin), Granted(Roles.CountyAdmin), Granted(Roles.CoordinationOffice)]
     public const string EvidenceReadAll = "tasks.evidence.read-all";
 
+    // ── 小微权力清单 (small and micro power list) ─────────────────────────
+    [Described("查看小微权力清单和本辖区各村的权力运行记录（逐步办理情况、逾期）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre), Granted(Roles.DisciplineInspector)]
+    public const string PowersRead = "powers.read";
+
+    [Described("登记本村的权力事项运行并逐步记录办理情况（村）；记录清单规定由乡镇办理的步骤（乡镇）")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string PowersRecord = "powers.record";
+
+    [Described("修改并发布本县小微权力清单（权力事项、运行流程、办理主体和时限）")]
+    [Granted(Roles.CountyAdmin)]
+    public const string PowersSettingsEdit = "powers.settings.edit";
+
 #pragma warning restore CS1591
 
     private static readonly Lazy<IReadOnlyList<Capability>> List = new(() => typeof(Permissions)

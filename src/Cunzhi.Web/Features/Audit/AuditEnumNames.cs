@@ -102,6 +102,8 @@ public static class AuditEnumNames
         [("HardshipAssistance", "Reason")] = typeof(Domain.Care.AssistanceReason),
         [("HardshipAssistance", "Status")] = typeof(Domain.Care.AssistanceStatus),
         [("TrainingSession", "Kind")] = typeof(Domain.Training.TrainingKind),
+        [("PowerExercise", "Category")] = typeof(Domain.Disclosure.PowerCategory),
+        [("PowerExercise", "State")] = typeof(Domain.Disclosure.PowerExerciseState),
     };
 
     /// <summary>Enum → value → Chinese name.</summary>
@@ -150,6 +152,8 @@ public static class AuditEnumNames
         [typeof(Domain.Care.ClaimStatus)] = Of<Domain.Care.ClaimStatus>(Domain.Care.DegreeRules.ClaimStatusName),
         [typeof(Domain.Care.AssistanceReason)] = Of<Domain.Care.AssistanceReason>(Domain.Care.DegreeRules.ReasonName),
         [typeof(Domain.Care.AssistanceStatus)] = Of<Domain.Care.AssistanceStatus>(Domain.Care.DegreeRules.AssistanceStatusName),
+        [typeof(Domain.Disclosure.PowerCategory)] = Of<Domain.Disclosure.PowerCategory>(Domain.Disclosure.PowerItem.CategoryName),
+        [typeof(Domain.Disclosure.PowerExerciseState)] = Of<Domain.Disclosure.PowerExerciseState>(Domain.Disclosure.PowerExercises.StateName),
         [typeof(Domain.Training.TrainingKind)] = Of<Domain.Training.TrainingKind>(Domain.Training.TrainingRules.KindName),
         [typeof(TaskChannel)] = Of<TaskChannel>(Tasks.TaskNames.Channel),
         [typeof(TaskRequestStatus)] = Of<TaskRequestStatus>(TaskRequest.StatusName),

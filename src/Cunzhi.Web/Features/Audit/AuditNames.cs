@@ -135,6 +135,10 @@ public static class AuditNames
         ["FormField"] = "报表字段",
         ["FormSubmission"] = "报表填报",
         ["FormValue"] = "报表填报值",
+        // 小微权力
+        ["PowerListPolicy"] = "小微权力清单",
+        ["PowerExercise"] = "权力运行",
+        ["PowerStepEntry"] = "权力运行步骤",
         // 事件（RecordEvent 写入的对象名）
         ["Account"] = "账号登录",
         ["DemoData"] = "演示数据",
@@ -147,6 +151,7 @@ public static class AuditNames
         ["DisclosureDemo"] = "村务公开演示数据",
         ["CareDemo"] = "关爱演示数据",
         ["StudyDemo"] = "学历提升与困难帮扶演示数据",
+        ["PowersDemo"] = "小微权力演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -350,6 +355,17 @@ public static class AuditNames
         ["TuitionReceipt"] = new Dictionary<string, string>
         {
             ["ClaimId"] = "报销申请编号", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "SHA-256", ["StoredName"] = "存储名",
+        },
+        ["PowerListPolicy"] = new Dictionary<string, string> { ["Items"] = "权力事项及运行流程", ["IsPublished"] = "已发布" },
+        ["PowerExercise"] = new Dictionary<string, string>
+        {
+            ["ItemCode"] = "权力事项编号", ["ItemName"] = "权力事项", ["Category"] = "类别", ["PolicyVersion"] = "清单版本", ["Title"] = "事项标题",
+            ["Subject"] = "申请人或对象", ["StartedOn"] = "开始日期", ["State"] = "状态", ["NextStep"] = "下一步", ["NextDueOn"] = "下一步时限",
+        },
+        ["PowerStepEntry"] = new Dictionary<string, string>
+        {
+            ["ExerciseId"] = "权力运行编号", ["Step"] = "步骤", ["On"] = "办理日期", ["By"] = "办理人", ["Decision"] = "办理结果", ["Rejected"] = "未通过",
+            ["Attachment"] = "附件", ["RecordedBy"] = "记录人", ["RecordedAtUtc"] = "记录时间",
         },
         ["DegreeSupportPolicy"] = new Dictionary<string, string>
         {

@@ -43,7 +43,7 @@ public sealed class HomeTodos(
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
-    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints)
+    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints, Powers.PowerExerciseHandlers powers)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -143,6 +143,11 @@ public sealed class HomeTodos(
         else if (u.Can(Permissions.DisclosureRead) && Infrastructure.Security.PermissionPolicies.LevelOf(u) == Domain.Regions.RegionLevel.Town)
             items.Add(new("disclosure-late-villages", "村务公开逾期的村", await disclosure.VillagesLateAsync(ct), "/Disclosure/Calendar?state=Overdue",
                 "上季度和本季度有事项逾期未公开的村（个）"));
+        // 小微权力: exercises with an overdue step (village), villages with one (town).
+        if (u.Can(Permissions.PowersRecord))
+            items.Add(root.Level == RegionLevel.Village
+                ? new("powers-overdue", "权力运行逾期", await powers.OverdueCountAsync(ct), "/Powers?overdue=true", "有步骤超过清单时限仍未办理的权力运行（件）")
+                : new("powers-overdue", "权力运行逾期的村", await powers.OverdueCountAsync(ct), "/Powers?overdue=true", "有步骤超过清单时限仍未办理的村（个）"));
         if (u.Can(Permissions.PointsApprove))
             items.Add(new("points-pending", "积分待审核", await points.PendingCountAsync(ct), "/Points/Ledger?tab=pending", "提出人以外的村两委成员审核"));
         // 一网三联: a group whose cadre left (or never had one) waits for a new link; a town follows its villages on the coverage page.

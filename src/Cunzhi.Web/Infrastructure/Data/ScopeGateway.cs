@@ -516,4 +516,22 @@ public static class ScopeGateway
             db.User.ActAs(new System.Security.Claims.ClaimsPrincipal(identity));
         }
     }
+
+    // ---- the public power list (小微权力运行公开) ----
+
+    /// <summary>
+    /// 权力运行公开 (/Gongkai/{village}/Quanli): a visitor has no region; the village code in the address is the authority,
+    /// and only that village's exercises and their recorded steps are reached, read-only (the page masks names and numbers).
+    /// </summary>
+    public static class PublicPowers
+    {
+        /// <summary>The village's exercises, read-only.</summary>
+        public static IQueryable<Domain.Disclosure.PowerExercise> Exercises(AppDbContext db, string village) =>
+            db.Set<Domain.Disclosure.PowerExercise>().IgnoreQueryFilters().AsNoTracking().Where(e => e.RegionCode == village);
+
+        /// <summary>The recorded steps of the village's exercises <paramref name="ids"/>, read-only.</summary>
+        public static Task<List<Domain.Disclosure.PowerStepEntry>> StepsAsync(AppDbContext db, string village, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+            db.Set<Domain.Disclosure.PowerStepEntry>().IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.RegionCode == village && ids.Contains(s.ExerciseId)).OrderBy(s => s.ExerciseId).ThenBy(s => s.Step).ToListAsync(ct);
+    }
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cunzhi.Web.Features.Powers;
+
+/// <summary>
+/// 权力运行公开 — /Gongkai/{village code}/Quanli, no account: the village's exercises of the small and micro power list and
+/// their steps, newest first, paged; numbers and names masked (<see cref="PublicPowersQuery"/>). No form.
+/// </summary>
+[AllowAnonymous]
+public sealed class QuanliModel(PublicPowersQuery query) : PageModel
+{
+    [FromRoute] public string? Village { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public PublicPowerPage Board { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await query.GetAsync(Village, PageNumber, ct) is not { } board) return NotFound();
+        Board = board;
+        return Page();
+    }
+}
