@@ -95,6 +95,11 @@ public static class AuditEnumNames
         [("TuitionClaim", "Status")] = typeof(Domain.Care.ClaimStatus),
         [("HardshipAssistance", "Reason")] = typeof(Domain.Care.AssistanceReason),
         [("HardshipAssistance", "Status")] = typeof(Domain.Care.AssistanceStatus),
+        [("EconomicAudit", "Reason")] = typeof(Domain.Supervision.AuditReason),
+        [("EconomicAudit", "State")] = typeof(Domain.Supervision.AuditState),
+        [("SupervisionFinding", "Category")] = typeof(Domain.Supervision.FindingCategory),
+        [("SupervisionFinding", "Severity")] = typeof(Domain.Supervision.FindingSeverity),
+        [("SupervisionFinding", "State")] = typeof(Domain.Supervision.FindingState),
         [("TrainingSession", "Kind")] = typeof(Domain.Training.TrainingKind),
     };
 
@@ -120,6 +125,11 @@ public static class AuditEnumNames
         [typeof(Domain.Care.NominationKind)] = Of<Domain.Care.NominationKind>(Domain.Care.NominationRules.KindName),
         [typeof(Domain.Care.NominationLevel)] = Of<Domain.Care.NominationLevel>(Domain.Care.NominationRules.LevelName),
         [typeof(Domain.Care.NominationStatus)] = Of<Domain.Care.NominationStatus>(Domain.Care.NominationRules.StatusName),
+        [typeof(Domain.Supervision.AuditReason)] = Of<Domain.Supervision.AuditReason>(Domain.Supervision.SupervisionNames.Reason),
+        [typeof(Domain.Supervision.AuditState)] = Of<Domain.Supervision.AuditState>(Domain.Supervision.SupervisionNames.State),
+        [typeof(Domain.Supervision.FindingCategory)] = Of<Domain.Supervision.FindingCategory>(Domain.Supervision.SupervisionNames.Category),
+        [typeof(Domain.Supervision.FindingSeverity)] = Of<Domain.Supervision.FindingSeverity>(Domain.Supervision.SupervisionNames.Severity),
+        [typeof(Domain.Supervision.FindingState)] = Of<Domain.Supervision.FindingState>(Domain.Supervision.SupervisionNames.State),
         [typeof(Domain.Care.CareerMoveKind)] = Of<Domain.Care.CareerMoveKind>(Domain.Care.CareerRules.KindName),
         [typeof(ProposalKind)] = Of<ProposalKind>(Ranks.PromotionHandlers.KindName),
         [typeof(DemotionGround)] = Of<DemotionGround>(g => g switch
