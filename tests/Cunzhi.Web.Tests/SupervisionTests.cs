@@ -182,6 +182,43 @@ public abstract class SupervisionTests<TFactory>(TFactory f) : IClassFixture<TFa
     }
 
     [Fact]
+    public async Task Of_two_simultaneous_closings_one_is_refused_as_stale()
+    {
+        var api = await f.ApiAs(Discipline);
+        var finding = await Read<FindingView>(await FindingAsync(api, (await TourAsync(api)).Id, Demo.Naoping, Weekday(7)), HttpStatusCode.Created);
+        var rectified = await RectifiedAsync(await f.ApiAs(Village), finding);
+        var other = await f.ApiAs(County);
+        var answers = await Task.WhenAll(
+            api.PostAsJsonAsync($"/api/v1/supervision/findings/{finding.Id}/close", new { version = rectified.Version }),
+            other.PostAsJsonAsync($"/api/v1/supervision/findings/{finding.Id}/return", new { text = "凭证不全", version = rectified.Version }));
+        answers.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+    }
+
+    [Fact]
+    public async Task A_rectification_file_is_kept_and_served_back()
+    {
+        var api = await f.ApiAs(Discipline);
+        var finding = await Read<FindingView>(await FindingAsync(api, (await TourAsync(api)).Id, Demo.Naoping, Weekday(7)), HttpStatusCode.Created);
+        byte[] pdf = [.. "%PDF-1.4 整改佐证"u8];
+        var village = await f.ApiAs(Village);
+        var r = await village.PostAsJsonAsync($"/api/v1/supervision/findings/{finding.Id}/rectified",
+            new { evidence = "已整改，附凭证", fileName = "凭证.pdf", file = pdf, version = finding.Version });
+        (await Read<FindingView>(r, HttpStatusCode.OK)).EvidenceName.ShouldBe("凭证.pdf");
+        (await village.GetByteArrayAsync($"/api/v1/supervision/findings/{finding.Id}/evidence")).ShouldBe(pdf);
+    }
+
+    [Fact]
+    public async Task A_rectification_file_that_is_not_a_picture_or_pdf_is_refused()
+    {
+        var api = await f.ApiAs(Discipline);
+        var finding = await Read<FindingView>(await FindingAsync(api, (await TourAsync(api)).Id, Demo.Naoping, Weekday(7)), HttpStatusCode.Created);
+        var r = await (await f.ApiAs(Village)).PostAsJsonAsync($"/api/v1/supervision/findings/{finding.Id}/rectified",
+            new { evidence = "已整改", fileName = "a.exe", file = new byte[] { 0x4D, 0x5A, 0x90 }, version = finding.Version });
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("附件只能是 JPG、PNG 图片或 PDF 文件");
+    }
+
+    [Fact]
     public async Task A_village_cannot_see_another_villages_finding()
     {
         var api = await f.ApiAs(Discipline);
