@@ -496,6 +496,23 @@ public static class Permissions
     [Granted(Roles.CountyAdmin)]
     public const string AssistanceDecide = "care.assistance.decide";
 
+    // ── Supervision (监督: 经济责任审计, 巡察, findings and rectification) ─────────
+    [Described("查看经济责任审计、巡察及其发现问题和整改情况（县看全县，乡镇看所辖各村，村看本村的问题）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string SupervisionRead = "supervision.read";
+
+    [Described("安排和记录经济责任审计、巡察，登记发现问题（整改要求、责任村或干部、期限），退回或销号整改")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector)]
+    public const string SupervisionManage = "supervision.manage";
+
+    [Described("为本村（乡镇：所辖各村）的发现问题登记整改情况和佐证材料，报整改完成")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string SupervisionRectify = "supervision.rectify";
+
+    [Described("查看发现问题统计（各乡镇按整改状态、逾期），逐级下钻，导出 Excel")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.TownAdmin)]
+    public const string SupervisionDashboard = "supervision.dashboard.read";
+
     // ── Training (培训) and 1+1 mentoring (帮带) ─────────────────────────────
     [Described("查看培训、学时、学时缺口、年度计划和培训覆盖（县看全县，乡镇看本乡镇，村看本村干部）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]

@@ -124,6 +124,10 @@ public static class AuditNames
         ["VillageDisclosure"] = "村务公开",
         ["DisclosureAttachment"] = "村务公开附件",
         ["VillageFinanceSpell"] = "集体财务往来较多时段",
+        // 监督：经济责任审计、巡察
+        ["EconomicAudit"] = "经济责任审计",
+        ["InspectionTour"] = "巡察",
+        ["SupervisionFinding"] = "审计巡察发现问题",
         // 培训与 1+1 帮带
         ["TrainingSession"] = "培训",
         ["TrainingEnrolment"] = "培训报名与出勤",
@@ -152,6 +156,7 @@ public static class AuditNames
         ["CareDemo"] = "关爱演示数据",
         ["StudyDemo"] = "学历提升与困难帮扶演示数据",
         ["PowersDemo"] = "小微权力演示数据",
+        ["SupervisionDemo"] = "审计与巡察演示数据",
         ["AssessmentDemo"] = "考核演示数据",
         ["ActivityDemo"] = "减负动态演示数据",
         ["AuditLog"] = "操作日志",
@@ -341,6 +346,20 @@ public static class AuditNames
         ["HealthCheck"] = new Dictionary<string, string> { ["CadreId"] = "干部编号", ["Year"] = "年度", ["Date"] = "体检日期", ["Organiser"] = "组织单位", ["RecordedBy"] = "登记人" },
         ["Honour"] = new Dictionary<string, string> { ["Level"] = "表彰级别", ["Title"] = "荣誉称号", ["AwardedBy"] = "授予单位", ["Date"] = "表彰日期", ["AmountFen"] = "奖金（分）", ["ConductRecordId"] = "表彰履职记录编号" },
         ["Nomination"] = new Dictionary<string, string> { ["Kind"] = "类别", ["Level"] = "级别", ["TermFrom"] = "届期起始年份", ["TermTo"] = "届期结束年份", ["Status"] = "推荐结果" },
+        ["EconomicAudit"] = new Dictionary<string, string>
+        {
+            ["CadreId"] = "被审计干部编号", ["Reason"] = "审计类型", ["PeriodFrom"] = "审计期间起", ["PeriodTo"] = "审计期间止", ["AuditorUnit"] = "审计单位",
+            ["PlannedStart"] = "计划开始日期", ["StartedOn"] = "实施开始日期", ["ReportedOn"] = "报告日期", ["ReportSummary"] = "审计结论摘要", ["State"] = "审计状态",
+        },
+        ["InspectionTour"] = new Dictionary<string, string> { ["Name"] = "巡察名称", ["Villages"] = "巡察村", ["From"] = "开始日期", ["To"] = "结束日期", ["Team"] = "巡察组" },
+        ["SupervisionFinding"] = new Dictionary<string, string>
+        {
+            ["AuditId"] = "审计编号", ["TourId"] = "巡察编号", ["Source"] = "来源", ["CadreId"] = "责任干部编号", ["Text"] = "问题描述", ["Category"] = "问题类别",
+            ["Severity"] = "严重程度", ["Remedy"] = "整改要求", ["Deadline"] = "整改期限", ["State"] = "整改状态", ["EvidenceText"] = "整改佐证",
+            ["EvidenceName"] = "佐证文件名", ["EvidenceType"] = "佐证文件类型", ["EvidenceSize"] = "佐证文件大小", ["EvidenceSha256"] = "佐证文件 SHA-256",
+            ["RectifiedBy"] = "报整改人", ["RectifiedOn"] = "报整改日期", ["ClosedBy"] = "销号人", ["ClosedOn"] = "销号日期", ["ReturnReason"] = "退回理由",
+            ["ConductRecordId"] = "审计发现问题履职记录编号",
+        },
         ["CareerMove"] = new Dictionary<string, string> { ["Kind"] = "去向类别", ["Date"] = "日期", ["Destination"] = "去向", ["LeftOffice"] = "同时离任" },
         ["DegreeProgramme"] = new Dictionary<string, string>
         {

@@ -43,7 +43,8 @@ public sealed class HomeTodos(
     ReminderHandlers reminders, AuditHandlers audit, Points.PointsLedger points, Grid.CoverageQueries coverage, Matters.MatterDesk matters, Visits.VisitRecording visits,
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
-    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints, Powers.PowerExerciseHandlers powers)
+    Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints, Powers.PowerExerciseHandlers powers,
+    Supervision.SupervisionFindings findings)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -160,6 +161,17 @@ public sealed class HomeTodos(
             items.Add(new("matters-overdue", "逾期诉求", await matters.OverdueCountAsync(ct), "/Matters?due=Overdue", "本层级和下一级超过办理期限仍未办结的诉求"));
             items.Add(new("matters-due-soon", "临期诉求", await matters.DueSoonCountAsync(ct), "/Matters?due=DueSoon", "本层级临近办理期限的诉求"));
         }
+        // 审计、巡察发现问题: the owner village and its town see overdue and soon-due rectification; the inspecting side what waits for 销号.
+        if (u.Can(Permissions.SupervisionRectify))
+        {
+            items.Add(new("findings-overdue", "整改逾期的问题", await findings.OverdueCountAsync(ct), "/Supervision/Findings?overdue=true",
+                "审计、巡察发现的问题已过整改期限仍未报整改完成（个）"));
+            items.Add(new("findings-due-soon", "整改临期的问题", await findings.DueSoonCountAsync(ct), "/Supervision/Findings",
+                $"{Domain.Supervision.SupervisionRules.DueSoonDays} 天内到整改期限、尚未报整改完成（个）"));
+        }
+        if (u.Can(Permissions.SupervisionManage))
+            items.Add(new("findings-to-close", "待销号的问题", await findings.AwaitingCloseCountAsync(ct), "/Supervision/Findings?state=Rectified",
+                "已报整改完成、等待审核销号（个）"));
         if (u.Can(Permissions.ReservesEdit))
             items.Add(new("reserve-vacancies", "有空缺岗位的村", (await reserves.VacanciesAsync(root.Code, ct))?.Villages.Count ?? 0,
                 $"/Reserves/Vacancies?code={root.Code}"));

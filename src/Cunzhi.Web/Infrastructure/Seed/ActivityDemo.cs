@@ -69,6 +69,7 @@ public sealed class ActivityDemo(AppDbContext db, TimeProvider clock, PersonalDa
         await new ComplaintsDemo(db, protector).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new StudyDemo(db).SeedAsync(PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
         await new PowersDemo(db).SeedAsync(county, area.Today, clock.GetUtcNow().UtcDateTime, ct);
+        await new SupervisionDemo(db).SeedAsync(county, PayDemo.DemoTown, area.Today, clock.GetUtcNow().UtcDateTime, ct);
 
         var summary = new ActivitySummary(seed, area.Today, tasks, forms, reports, events, evaluations, pay, proposals);
         db.RecordEvent(AuditActions.Seed, "ActivityDemo", county, county, JsonSerializer.Serialize(summary, AuditCapture.Json));
