@@ -6,7 +6,11 @@ using Cunzhi.Domain.Identity;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Disclosure;
 using Cunzhi.Web.Tests.Infrastructure;
+using Cunzhi.Domain.Burden;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -251,6 +255,33 @@ public abstract class DisclosureTests<TFactory>(TFactory f) : IClassFixture<TFac
         var r = await f.Anonymous().GetAsync($"/Gongkai/{Demo.Sanxing}");
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await r.Content.ReadAsStringAsync()).ShouldContain($"/Gongkai/{village}");
+    }
+
+    [Fact]
+    public async Task A_village_with_owed_disclosures_is_reminded_once_a_week()
+    {
+        var village = await VillageAsync();
+        await using (var scope = f.SystemScope(out var db))
+        {
+            var county = RegionCodes.CountyOf(village)!;
+            if (!await db.Set<DisclosurePolicy>().AnyAsync(p => p.CountyCode == county && p.IsPublished))
+            {
+                var p = DisclosurePolicy.Default(county);
+                (p.Version, p.EffectiveFrom, p.IsPublished, p.PublishedBy, p.PublishedAtUtc) = (1, DisclosureRules.QuarterStart(China.Today), true, "test", DateTime.UtcNow);
+                db.Add(p);
+                await db.SaveChangesAsync();
+            }
+        }
+        Task<int> RunAsync() => new DisclosureReminderService(f.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            f.Services.GetRequiredService<IConfiguration>(), NullLogger<DisclosureReminderService>.Instance).RunOnceAsync(CancellationToken.None);
+        Task<List<Reminder>> RemindersAsync() => f.WithSystemDb(db => db.Set<Reminder>().Where(r => r.RegionCode == village
+            && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue)).ToListAsync());
+        (await RunAsync()).ShouldBeGreaterThan(0);
+        var made = await RemindersAsync();
+        made.ShouldNotBeEmpty();
+        made.ShouldAllBe(r => r.Link.StartsWith("/Disclosure/Calendar"));
+        await RunAsync();
+        (await RemindersAsync()).Count.ShouldBe(made.Count);
     }
 
     [Fact]

@@ -14,6 +14,10 @@ public enum ReminderKind
     TownUnreported = 3,
     /// <summary>本周周报汇总 — Friday evening, the county's summary of the week.</summary>
     CountySummary = 4,
+    /// <summary>村务公开临期 — a village with disclosures due within the county's warning (once a week).</summary>
+    DisclosureDueSoon = 5,
+    /// <summary>村务公开逾期 — a village with disclosures past their due date (once a week).</summary>
+    DisclosureOverdue = 6,
 }
 
 /// <summary>Kinds of webhook robot a county or town can have reminders pushed to.</summary>

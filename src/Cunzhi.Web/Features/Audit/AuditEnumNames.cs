@@ -174,6 +174,8 @@ public static class AuditEnumNames
             ReminderKind.FridayReport => "周五汇报提醒",
             ReminderKind.TownUnreported => "村级周报未汇报",
             ReminderKind.CountySummary => "本周周报汇总",
+            ReminderKind.DisclosureDueSoon => "村务公开临期提醒",
+            ReminderKind.DisclosureOverdue => "村务公开逾期提醒",
             _ => k.ToString(),
         }),
         [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),

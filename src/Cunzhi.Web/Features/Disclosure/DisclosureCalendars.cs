@@ -2,7 +2,8 @@ using Cunzhi.Data;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Disclosure;
 using Cunzhi.Domain.Regions;
-using Cunzhi.Web.Features.Visits;
+using Cunzhi.Domain.Calendar;
+using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record DisclosureCalendarView(string Region, string RegionName, Da
 /// spells and its postings (a 随时 posting is its own occurrence). Region scope is the data context's: a village account
 /// sees its own village, a town its villages.
 /// </summary>
-public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, DisclosurePolicyHandlers policies, WorkingCalendars calendars)
+public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, DisclosurePolicyHandlers policies)
 {
     public const string RegionNotFound = "未找到该地区，或其不在您的管辖范围内";
 
@@ -47,7 +48,9 @@ public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, Dis
         if (villages.Count == 0) return [];
         var today = clock.Today();
         var rules = await policies.RulesOfAsync(RegionCodes.CountyOf(code)!, ct);
-        var calendar = await calendars.ForCountyAsync(ct);
+
+        var county = RegionCodes.CountyOf(code)!;
+        var calendar = new WorkingCalendar((await ScopeGateway.CountyCalendarDaysAsync(db, county, null, ct)).Select(d => new CalendarEntry(d.Date, d.Kind, d.Name)));
         var codes = villages.Select(v => v.Code).ToList();
         var posted = (await db.Set<VillageDisclosure>().AsNoTracking().Where(d => codes.Contains(d.RegionCode) && d.WithdrawnAtUtc == null)
             .Select(d => new { d.RegionCode, d.ItemCode, d.PeriodStart, d.PostedOn, d.OccurrenceKey }).ToListAsync(ct)).ToLookup(d => d.RegionCode);

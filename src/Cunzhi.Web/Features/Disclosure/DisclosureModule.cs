@@ -17,6 +17,9 @@ public sealed class DisclosureModule : IFeatureModule
         services.AddScoped<DisclosurePostings>();
         services.AddScoped<DisclosureCalendars>();
         services.AddScoped<PublicDisclosureQuery>();
+        services.AddScoped<DisclosureReminders>();
+        services.AddSingleton<DisclosureReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DisclosureReminderService>());
         services.AddOutputCache(o => o.AddPolicy(PublicDisclosureCache.Policy, new PublicDisclosureCache()));
     }
 

@@ -1,0 +1,72 @@
+using Cunzhi.Data;
+using Cunzhi.Domain.Burden;
+using Cunzhi.Domain.Disclosure;
+using Cunzhi.Domain.Tasks;
+using Cunzhi.Web.Features.Burden;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cunzhi.Web.Features.Disclosure;
+
+/// <summary>
+/// 村务公开提醒 through the existing in-app reminders (<see cref="Reminder"/>, the village's 消息): before the due date a
+/// village with disclosures due soon (临期, the policy's warning in working days) gets 村务公开临期, after it a village with
+/// overdue ones gets 村务公开逾期 — each at most once a week (the reminders' unique index per village, kind and week), so a
+/// village is reminded every week until it has posted. Runs as the system for every county that has published a catalogue
+/// of its own (a county that has not yet adopted 村务公开 here is not flooded with reminders under the defaults), over the
+/// calendar's default range (last quarter and this one).
+/// </summary>
+public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars calendars)
+{
+    /// <summary>Makes this week's disclosure reminders due at <paramref name="localNow"/>; returns how many were made.</summary>
+    public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(localNow.DateTime);
+        var monday = Week.MondayOf(today);
+        var (from, to) = DisclosureCalendars.DefaultRange(today);
+        var already = (await db.Set<Reminder>().AsNoTracking()
+                .Where(r => r.WeekStart == monday && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue))
+                .Select(r => new { r.RegionCode, r.Kind }).ToListAsync(ct))
+            .Select(r => (r.RegionCode, r.Kind)).ToHashSet();
+        var counties = await db.Set<DisclosurePolicy>().AsNoTracking().Where(p => p.IsPublished).Select(p => p.CountyCode).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var made = 0;
+        foreach (var county in counties)
+            foreach (var (village, dues) in await calendars.DuesAsync(county, from, to, ct) ?? [])
+            {
+                var soon = dues.Count(d => d.DueSoon);
+                var late = dues.Where(d => d.State == DisclosureState.Overdue).ToList();
+                if (soon > 0 && already.Add((village.Code, ReminderKind.DisclosureDueSoon)))
+                {
+                    var first = dues.Where(d => d.DueSoon).Min(d => d.DueOn);
+                    db.Add(new Reminder
+                    {
+                        RegionCode = village.Code, Kind = ReminderKind.DisclosureDueSoon, WeekStart = monday, Title = "村务公开临期",
+                        Body = $"{village.Name}有 {soon} 项村务公开临近期限（最早 {first:yyyy-MM-dd}），请按时公开。", Link = "/Disclosure/Calendar?state=Pending",
+                        CreatedAtUtc = localNow.UtcDateTime,
+                    });
+                    made++;
+                }
+                if (late.Count > 0 && already.Add((village.Code, ReminderKind.DisclosureOverdue)))
+                {
+                    db.Add(new Reminder
+                    {
+                        RegionCode = village.Code, Kind = ReminderKind.DisclosureOverdue, WeekStart = monday, Title = "村务公开逾期",
+                        Body = $"{village.Name}有 {late.Count} 项村务公开已过期限仍未公开（{string.Join("、", late.Take(3).Select(d => d.Item.Name))}{(late.Count > 3 ? " 等" : "")}），请尽快公开。",
+                        Link = "/Disclosure/Calendar?state=Overdue", CreatedAtUtc = localNow.UtcDateTime,
+                    });
+                    made++;
+                }
+            }
+        if (made > 0) await db.SaveChangesAsync(ct);
+        return made;
+    }
+}
+
+/// <summary>The timer that runs <see cref="DisclosureReminders"/> (the shared reminder pass: <c>Reminders:Enabled</c>, <c>Reminders:IntervalMinutes</c>).</summary>
+public sealed class DisclosureReminderService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DisclosureReminderService> log)
+    : TimedReminderPass(scopes, clock, config, log)
+{
+    protected override string What => "村务公开提醒";
+
+    protected override Task<int> MakeAsync(IServiceProvider services, DateTimeOffset localNow, CancellationToken ct) =>
+        services.GetRequiredService<DisclosureReminders>().GenerateAsync(localNow, ct);
+}
