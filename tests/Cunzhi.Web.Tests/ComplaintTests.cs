@@ -11,6 +11,7 @@ using Cunzhi.Web.Features.Complaints;
 using Cunzhi.Web.Features.Evaluations;
 using Cunzhi.Web.Features.Ranks;
 using Cunzhi.Web.Infrastructure.Seed;
+using Cunzhi.Web.Tests.Excel;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -390,6 +391,18 @@ public abstract class ComplaintTests<TFactory>(TFactory f) : IClassFixture<TFact
         var stats = await Read<ComplaintStatistics>(await (await f.ApiAs("discipline")).GetAsync($"{Api}/stats"), HttpStatusCode.OK);
         stats.OpenByAge[2].Count.ShouldBe(expected);
         expected.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_excel_export_has_the_pages_numbers()
+    {
+        await FiledAsync("导出测试");
+        var stats = await Read<ComplaintStatistics>(await (await f.ApiAs("discipline")).GetAsync($"{Api}/stats"), HttpStatusCode.OK);
+        var r = await (await f.PagesAs("discipline")).GetAsync("/Complaints/Stats?handler=Export");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = XlsxFiles.Read(await r.Content.ReadAsByteArrayAsync());
+        rows.Skip(1).Select(row => $"{row.GetString(0)} {(row.TryGetInt(1, out var n) ? n : -1)}")
+            .ShouldBe(stats.OpenByAge.Select(c => $"{c.Label} {c.Count}"));
     }
 }
 

@@ -1,5 +1,7 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Complaints;
+using Cunzhi.Web.Features.Imports;
+using Cunzhi.Web.Infrastructure.Excel;
 using Cunzhi.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,5 +30,20 @@ public sealed class ComplaintStats(AppDbContext db, TimeProvider clock)
             ComplaintRules.AgeBuckets.Select((b, i) => new ComplaintCount(b.Label, ages[i])).ToList(),
             Enum.GetValues<ComplaintOutcome>().Select(o => new ComplaintCount(ComplaintRules.OutcomeName(o), outcomes.Where(x => x.Key == o).Sum(x => x.Count))).ToList(),
             open, byState.Where(x => x.Key == ComplaintState.Refused).Sum(x => x.Count), byState.Sum(x => x.Count));
+    }
+
+    /// <summary>The figures as a workbook: 未办结（按时长）, 已办结（按调查结果）, the same numbers as the page.</summary>
+    public async Task<XlsxDownload> ExportAsync(CancellationToken ct = default)
+    {
+        var f = await ComputeAsync(ct);
+        XlsxColumn[] columns = [new("项目", Width: 20), new("件数", XlsxKind.Integer)];
+        IEnumerable<object?[]> Lines(IEnumerable<ComplaintCount> counts) => counts.Select(c => new object?[] { c.Label, c.Count });
+        var totals = new List<object?[]> { new object?[] { "全部举报", f.Total }, new object?[] { "未办结", f.Open }, new object?[] { "不予受理", f.Refused } };
+        return new XlsxDownload($"信访举报统计-{clock.Today():yyyyMMdd}.xlsx", (stream, token) => XlsxWriter.WriteAsync(stream,
+        [
+            new XlsxSheet("未办结（按时长）", columns, Lines(f.OpenByAge)),
+            new XlsxSheet("已办结（按调查结果）", columns, Lines(f.ByOutcome)),
+            new XlsxSheet("合计", columns, totals),
+        ], token));
     }
 }

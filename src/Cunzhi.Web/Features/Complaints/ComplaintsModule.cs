@@ -28,6 +28,9 @@ public sealed class ComplaintsModule : IFeatureModule
             .WithSummary("信访举报列表（举报人打码；未办结的在前、从旧到新；state 筛选，olderThanDays 只列超过该天数未办结的；分页）");
         g.MapGet("/stats", Stats).RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("信访举报统计：未办结的按时长分段，办结的按调查结果");
+        g.MapGet("/stats/export", StatsExport).RequireAuthorization(Permissions.ComplaintsRead)
+            .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType)
+            .WithSummary("导出信访举报统计 .xlsx（与统计页相同的数字）");
         g.MapGet("/{id:long}", Get).RequireAuthorization(Permissions.ComplaintsRead).WithSummary("某件举报及其办理记录（举报人打码）");
         g.MapPost("/{id:long}/accept", Accept).RequireVersion().RequireAuthorization(Permissions.ComplaintsHandle)
             .WithSummary("受理（可填写给举报人的答复；cadreId 可指定所涉干部）");
@@ -51,6 +54,8 @@ public sealed class ComplaintsModule : IFeatureModule
         TypedResults.Ok(await h.ListAsync(new ComplaintFilter(state, olderThanDays), new PageRequest(page, pageSize), ct));
 
     public static async Task<Ok<ComplaintStatistics>> Stats(ComplaintStats h, CancellationToken ct) => TypedResults.Ok(await h.ComputeAsync(ct));
+
+    public static async Task<IResult> StatsExport(ComplaintStats h, CancellationToken ct) => await h.ExportAsync(ct);
 
     public static async Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> Get(long id, ComplaintDesk h, CancellationToken ct) => OkOrNotFound(await h.GetAsync(id, ct));
 

@@ -1,5 +1,6 @@
 using Cunzhi.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cunzhi.Web.Features.Complaints;
@@ -11,4 +12,6 @@ public sealed class StatsModel(ComplaintStats stats) : PageModel
     public ComplaintStatistics Figures { get; private set; } = new([], [], 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken ct) => Figures = await stats.ComputeAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => await stats.ExportAsync(ct);
 }
