@@ -88,9 +88,12 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
         var who = string.IsNullOrWhiteSpace(official) ? db.User.UserName : official.Trim();
         var mine = db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == who && a.RoundId == roundId);
         var visits = db.Set<VisitRecord>().AsNoTracking().Where(v => v.RoundId == roundId);
-        // Planned and visited in one read (not two counts).
+        // Planned and visited in one read (not two counts). The visited households are one uncorrelated set: a per-row
+        // EXISTS let SQLite seek the visits by (RoundId, RegionCode) for the scope's range and read the round's every
+        // visit for each household (30 ms of the 33 ms a list took with 300 households and 100 visits).
+        var visitedHomes = visits.Select(v => v.HouseholdId).Distinct();
         var counts = await mine.GroupBy(a => a.RoundId)
-            .Select(g => new { Planned = g.Count(), Visited = g.Count(a => visits.Any(v => v.HouseholdId == a.HouseholdId)) })
+            .Select(g => new { Planned = g.Count(), Visited = g.Count(a => visitedHomes.Contains(a.HouseholdId)) })
             .FirstOrDefaultAsync(ct);
         var (planned, visited) = (counts?.Planned ?? 0, counts?.Visited ?? 0);
         var q = mine;
