@@ -126,12 +126,14 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<ServerProcess> StartAsync(BenchDatabase db, IDictionary<string, string?>? extra = null)
+    /// <param name="webFolder">The web project's build output to run (default: this checkout's, <see cref="Paths.WebFolder"/>).</param>
+    public static async Task<ServerProcess> StartAsync(BenchDatabase db, IDictionary<string, string?>? extra = null, string? webFolder = null)
     {
-        var dll = Path.Combine(Paths.WebFolder, "Cunzhi.Web.dll");
+        var folder = webFolder ?? Paths.WebFolder;
+        var dll = Path.Combine(folder, "Cunzhi.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"找不到 {dll}：请先 dotnet build -c {Paths.Configuration} src/Cunzhi.Web");
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Paths.WebFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");

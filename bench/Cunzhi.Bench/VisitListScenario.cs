@@ -29,20 +29,32 @@ public static partial class Scenarios
     private static async Task<IReadOnlyList<RunResult>> VisitListAsync(RunSpec spec)
     {
         var (round, planned, visited) = await PlanVisitRoundAsync(spec);
+        // Before/after in the same run: with CUNZHI_BENCH_VISIT_BEFORE_WEB set to another checkout's web build output
+        // (an older commit, same schema), that server is measured on the same data just before this checkout's, target by target.
+        var beforeFolder = Environment.GetEnvironmentVariable(VisitBeforeWeb);
+        await using var before = string.IsNullOrWhiteSpace(beforeFolder) ? null : await ServerProcess.StartAsync(spec.Database, webFolder: beforeFolder);
         await using var server = await ServerProcess.StartAsync(spec.Database);
-        var cookie = "Cookie: " + await SignInCookieAsync(server.BaseUrl, VisitOfficial);
-        var bearer = "Authorization: Bearer " + await BearerAsync(server.BaseUrl, VisitOfficial);
-        return
-        [
-            .. await VisitListRunsAsync(spec with { Scenario = "visit-list-page" }, server, "/Visits/Mine", cookie, round, planned, visited),
-            .. await VisitListRunsAsync(spec with { Scenario = "visit-list-api" }, server, $"/api/v1/visits/rounds/{round}/mine?page=1&pageSize={VisitPageSize}", bearer,
-                round, planned, visited),
-        ];
+        var results = new List<RunResult>();
+        foreach (var (suffix, s) in before is null ? [("", server)] : new[] { ("-before", before), ("", server) })
+        {
+            var cookie = "Cookie: " + await SignInCookieAsync(s.BaseUrl, VisitOfficial);
+            results.AddRange(await VisitListRunsAsync(spec with { Scenario = "visit-list-page" + suffix }, s, "/Visits/Mine", cookie, round, planned, visited));
+        }
+        foreach (var (suffix, s) in before is null ? [("", server)] : new[] { ("-before", before), ("", server) })
+        {
+            var bearer = "Authorization: Bearer " + await BearerAsync(s.BaseUrl, VisitOfficial);
+            results.AddRange(await VisitListRunsAsync(spec with { Scenario = "visit-list-api" + suffix }, s, $"/api/v1/visits/rounds/{round}/mine?page=1&pageSize={VisitPageSize}",
+                bearer, round, planned, visited));
+        }
+        return results;
     }
+
+    /// <summary>Environment variable: the web build output of the "before" commit for <see cref="VisitListAsync"/>.</summary>
+    private const string VisitBeforeWeb = "CUNZHI_BENCH_VISIT_BEFORE_WEB";
 
     private static async Task<IReadOnlyList<RunResult>> VisitListRunsAsync(RunSpec spec, ServerProcess server, string path, string header, long round, int planned, int visited)
     {
-        var page = spec.Scenario == "visit-list-page";
+        var page = spec.Scenario.StartsWith("visit-list-page", StringComparison.Ordinal);
         await CheckVisitListAsync(server.BaseUrl + path, header, page, planned, visited);
         var wrk = !spec.Smoke && Which("wrk") is not null;
         var results = new List<RunResult>();

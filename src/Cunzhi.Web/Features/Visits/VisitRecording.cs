@@ -87,21 +87,32 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
         var roundId = round.Id;
         var who = string.IsNullOrWhiteSpace(official) ? db.User.UserName : official.Trim();
         var mine = db.Set<VisitAssignment>().AsNoTracking().Where(a => a.Official == who && a.RoundId == roundId);
-        var planned = await mine.CountAsync(ct);
-        var visited = await mine.CountAsync(a => db.Set<VisitRecord>().Any(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId), ct);
+        var visits = db.Set<VisitRecord>().AsNoTracking().Where(v => v.RoundId == roundId);
+        // Planned and visited in one read (not two counts). The visited households are one uncorrelated set: a per-row
+        // EXISTS let SQLite seek the visits by (RoundId, RegionCode) for the scope's range and read the round's every
+        // visit for each household (30 ms of the 33 ms a list took with 300 households and 100 visits).
+        var visitedHomes = visits.Select(v => v.HouseholdId).Distinct();
+        var counts = await mine.GroupBy(a => a.RoundId)
+            .Select(g => new { Planned = g.Count(), Visited = g.Count(a => visitedHomes.Contains(a.HouseholdId)) })
+            .FirstOrDefaultAsync(ct);
+        var (planned, visited) = (counts?.Planned ?? 0, counts?.Visited ?? 0);
         var q = mine;
-        if (!string.IsNullOrWhiteSpace(village)) q = q.Where(a => a.RegionCode == village.Trim());
-        if (group == "none") q = q.Where(a => a.GroupCode == null);
-        else if (!string.IsNullOrWhiteSpace(group)) q = q.Where(a => a.GroupCode == group.Trim());
-        var households = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId)
+        var filtered = false;
+        if (!string.IsNullOrWhiteSpace(village)) (q, filtered) = (q.Where(a => a.RegionCode == village.Trim()), true);
+        if (group == "none") (q, filtered) = (q.Where(a => a.GroupCode == null), true);
+        else if (!string.IsNullOrWhiteSpace(group)) (q, filtered) = (q.Where(a => a.GroupCode == group.Trim()), true);
+        // Unfiltered, the page's total is the planned count just read: no third count.
+        long total = filtered ? await q.LongCountAsync(ct) : planned;
+        var items = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId).Skip(page.Skip).Take(page.Size)
             .Select(a => new VisitListItem(a.Id, a.HouseholdId, a.RegionCode,
                 db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(), a.GroupCode,
                 db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
                 db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
                 db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
-                db.Set<VisitRecord>().Count(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId),
-                db.Set<VisitRecord>().Where(v => v.RoundId == roundId && v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
-            .ToPagedAsync(page, ct);
+                visits.Count(v => v.HouseholdId == a.HouseholdId),
+                visits.Where(v => v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
+            .ToListAsync(ct);
+        var households = new Paged<VisitListItem>(items, total, page.Page, page.Size);
         return new(round, who, new VisitCoverage(planned, visited), households);
     }
 
