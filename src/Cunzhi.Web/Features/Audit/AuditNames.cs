@@ -338,7 +338,7 @@ public static class AuditNames
             ["SessionId"] = "培训编号", ["Attended"] = "出勤", ["CreditedHours"] = "记入学时", ["MarkedBy"] = "登记人", ["MarkedAtUtc"] = "登记时间",
         },
         ["TrainingRequirement"] = new Dictionary<string, string> { ["FromYear"] = "起始年度", ["Hours"] = "每年应完成学时" },
-        ["MentorPair"] = new Dictionary<string, string> { ["MentorName"] = "帮带领导", ["MentorPost"] = "帮带领导职务", ["Months"] = "帮带期限（月）" },
+        ["MentorPair"] = new Dictionary<string, string> { ["MentorName"] = "帮带领导", ["MentorPost"] = "帮带领导职务", ["Months"] = "帮带期限（月）", ["EndedOn"] = "结对结束日期", ["EndReason"] = "结对结束原因" },
         ["MentorLog"] = new Dictionary<string, string> { ["PairId"] = "帮带结对编号", ["Note"] = "帮带情况" },
         ["CalendarDay"] = new Dictionary<string, string> { ["Date"] = "日期", ["Kind"] = "类别", ["Name"] = "名称", ["National"] = "来自国家安排" },
         ["InsurancePolicy"] = new Dictionary<string, string> { ["Insurer"] = "保险公司", ["PolicyNumber"] = "保单号", ["FromDate"] = "保险起期", ["ToDate"] = "保险止期" },
