@@ -25,18 +25,21 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
         { "county.admin", ["rank-proposals", "pay-approve", "pay-lock", "task-queue", "evaluations-open", "evaluations-close", "weekly-towns", "matters-waiting", "matters-overdue", "matters-due-soon", "reserve-vacancies", "reminders",
-            "training-attendance", "insurance-expiring"],
+            "training-attendance", "insurance-expiring", "findings-to-close"],
             ["task-queue", "weekly-towns", "insurance-expiring"] },
         { "coord.office", ["task-queue"], ["task-queue"] },
         { "dept.agri", ["requests-pending", "requests-admitted", "requests-refused", "requests-rejected", "forms-draft", "forms-filling"],
             ["requests-pending", "requests-admitted", "forms-filling"] },
-        { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks"], [] },
+        { "discipline", ["recent-vetoes", "recent-conduct", "audit-breaks", "findings-to-close", "complaints-received", "complaints-overdue"], [] },
         { "town.sanxing", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps"],
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps",
+            "disclosure-late-villages", "powers-overdue", "findings-overdue", "findings-due-soon"],
             ["weekly-villages", "visits-pending", "duty-gaps", "insurance-expiring"] },
         { "town.efeng", ["pay-compute", "pay-review", "weekly-villages", "weekly-blocked", "reserve-vacancies", "reminders", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "visits-pending",
-            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps"], [] },
-        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "duty-gaps"], ["weekly-report", "forms-fill", "points-pending", "duty-gaps"] },
+            "training-attendance", "mentoring-unpaired", "mentoring-silent", "insurance-expiring", "duty-gaps",
+            "disclosure-late-villages", "powers-overdue", "findings-overdue", "findings-due-soon"], [] },
+        { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "duty-gaps",
+            "disclosure-due", "disclosure-late", "powers-overdue", "findings-overdue", "findings-due-soon"], ["weekly-report", "forms-fill", "points-pending", "duty-gaps"] },
     };
 
     private static bool _arranged;
@@ -91,6 +94,10 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Training/Mentoring"] = "1+1 帮带",
         ["/Care/Policies"] = "意外保险保单",
         ["/Duty"] = "值班表",
+        ["/Disclosure/Calendar"] = "公开日历",
+        ["/Powers"] = "权力运行",
+        ["/Supervision/Findings"] = "审计巡察发现问题",
+        ["/Complaints"] = "信访举报",
     };
 
     /// <summary>
