@@ -6,7 +6,7 @@ namespace Cunzhi.Domain.Care;
 /// 学历提升报销办法: a county's versioned policy (<see cref="VersionedPolicy{TSelf}"/>) — the share of tuition reimbursed
 /// (percent) and the caps in yuan: per cadre per year and per programme (0 = no cap of that kind).
 /// </summary>
-public sealed class DegreeSupportPolicy : VersionedPolicy<DegreeSupportPolicy>
+public sealed class DegreeSupportPolicy : VersionedPolicy<DegreeSupportPolicy>, IPublishedAsDrafted
 {
     /// <summary>Highest cap (yuan).</summary>
     public const int MaxCapYuan = 1_000_000;

@@ -92,3 +92,13 @@ public abstract class VersionedPolicy<TSelf> : IVersioned where TSelf : Versione
         (IsPublished, PublishedBy, PublishedAtUtc) = (true, by, atUtc);
     }
 }
+
+/// <summary>
+/// A policy whose draft carries the date it comes into force, and is published as it stands (no date is chosen at
+/// publishing): 办理时限, 学历提升报销办法, 小微权力清单, 报酬标准.
+/// </summary>
+public interface IPublishedAsDrafted
+{
+    /// <summary>Publishes the draft (refused with its problems).</summary>
+    void Publish(string by, DateTime atUtc);
+}

@@ -8,7 +8,7 @@ namespace Cunzhi.Domain.Disclosure;
 /// <see cref="PowerCatalogue.Default"/> is in force (version 0). An exercise names the version it began under, so a later
 /// list does not change the steps of an exercise under way.
 /// </summary>
-public sealed class PowerListPolicy : VersionedPolicy<PowerListPolicy>
+public sealed class PowerListPolicy : VersionedPolicy<PowerListPolicy>, IPublishedAsDrafted
 {
     /// <summary>Most items in a list.</summary>
     public const int MaxItems = 100;

@@ -9,7 +9,7 @@ namespace Cunzhi.Domain.Matters;
 /// before its due date a matter counts as due soon (临期). A matter's due date is counted in WORKING days on the county's
 /// calendar (<see cref="DueOn"/>), from the day it reaches its level (registration, escalation, sending down, reopening).
 /// </summary>
-public sealed class SlaPolicy : VersionedPolicy<SlaPolicy>
+public sealed class SlaPolicy : VersionedPolicy<SlaPolicy>, IPublishedAsDrafted
 {
     /// <summary>Most working days a kind may take at one level.</summary>
     public const int MaxDays = 365;

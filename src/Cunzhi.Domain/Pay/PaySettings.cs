@@ -21,7 +21,7 @@ public sealed record CoefficientStep(decimal MinScore, int Permille);
 /// Income-increment reward at most 20% of a positive increment, shared by post weights 书记/一肩挑 30, 主任 25,
 /// 副职 15, 委员 10, 第一书记 0.</para>
 /// </summary>
-public sealed class PaySettings : VersionedPolicy<PaySettings>
+public sealed class PaySettings : VersionedPolicy<PaySettings>, IPublishedAsDrafted
 {
     /// <summary>The posts paid as chiefs when a county has not said otherwise.</summary>
     public const string DefaultPostShares = "secretary=100;secretary-director=100;director=100;deputy-secretary=85;deputy-director=85;committee-member=70;first-secretary=0";

@@ -22,7 +22,7 @@ public sealed record DegreePolicyOverview(DegreePolicyView? InForce, DegreePolic
 }
 
 /// <summary>Saves the county's draft: effective date, share (percent), caps (yuan; 0 = none).</summary>
-public sealed record SaveDegreePolicy(DateOnly EffectiveFrom, int SharePercent, int CapPerYearYuan, int CapPerProgrammeYuan) : IVersionedCommand
+public sealed record SaveDegreePolicy(DateOnly EffectiveFrom, int SharePercent, int CapPerYearYuan, int CapPerProgrammeYuan) : IDatedPolicyCommand
 {
     /// <summary>The draft's data version as read (0 when there was no draft).</summary>
     public int? RowVersion { get; set; }
@@ -45,7 +45,7 @@ public sealed class SaveDegreePolicyValidator : AbstractValidator<SaveDegreePoli
 /// claim is approved under the version in force on the day of approval.
 /// </summary>
 public sealed class DegreeSupportPolicyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
-    : VersionedPolicyHandlers<DegreeSupportPolicy, DegreePolicyView, DegreePolicyOverview, SaveDegreePolicy, NoCommand>(db, user, clock)
+    : DatedPolicyHandlers<DegreeSupportPolicy, DegreePolicyView, DegreePolicyOverview, SaveDegreePolicy>(db, user, clock)
 {
     /// <summary>One version as shown.</summary>
     public static DegreePolicyView View(DegreeSupportPolicy p) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.PublishedBy, p.PublishedAtUtc,
@@ -56,31 +56,12 @@ public sealed class DegreeSupportPolicyHandlers(AppDbContext db, UserContext use
     protected override DegreePolicyOverview Overview(string county, DateOnly today, DegreePolicyView? inForce, DegreePolicyView? draft, IReadOnlyList<DegreePolicyView> versions) =>
         new(inForce, View(DegreeSupportPolicy.Default(county)), draft, versions);
 
-    protected override DegreeSupportPolicy NewDraft(IReadOnlyList<DegreeSupportPolicy> versions, string county, int version, SaveDegreePolicy c)
+    protected override string EffectiveDateRule => "degree.effective";
+
+    protected override DegreeSupportPolicy Defaults(string county) => DegreeSupportPolicy.Default(county);
+
+    protected override void Change(DegreeSupportPolicy draft, SaveDegreePolicy c)
     {
-        var draft = (DegreeSupportPolicy.InForce(versions, Today) ?? DegreeSupportPolicy.LatestPublished(versions) ?? DegreeSupportPolicy.Default(county)).NewDraft(version, c.EffectiveFrom);
-        draft.CountyCode = county;
-        return draft;
+        (draft.SharePercent, draft.CapPerYearYuan, draft.CapPerProgrammeYuan) = (c.SharePercent, c.CapPerYearYuan, c.CapPerProgrammeYuan);
     }
-
-    protected override void Apply(DegreeSupportPolicy draft, IReadOnlyList<DegreeSupportPolicy> versions, SaveDegreePolicy c)
-    {
-        CheckEffectiveFrom("degree.effective", c.EffectiveFrom, versions);
-        (draft.EffectiveFrom, draft.SharePercent, draft.CapPerYearYuan, draft.CapPerProgrammeYuan) = (c.EffectiveFrom, c.SharePercent, c.CapPerYearYuan, c.CapPerProgrammeYuan);
-        if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
-    }
-
-    protected override void Publish(DegreeSupportPolicy draft, IReadOnlyList<DegreeSupportPolicy> versions, NoCommand command)
-    {
-        CheckEffectiveFrom("degree.effective", draft.EffectiveFrom, versions);
-        var (by, atUtc) = Publisher;
-        draft.Publish(by, atUtc);
-    }
-
-    /// <summary>Publishes the draft; null when there is none.</summary>
-    public Task<DegreePolicyView?> PublishAsync(CancellationToken ct = default) => PublishAsync(NoCommand.Instance, ct);
-
-    /// <summary>The policy of <paramref name="county"/> in force on <paramref name="date"/>, the defaults while none is published.</summary>
-    public async Task<DegreeSupportPolicy> InForceOrDefaultAsync(string county, DateOnly date, CancellationToken ct = default) =>
-        await InForceAsync(county, date, ct) ?? DegreeSupportPolicy.Default(county);
 }

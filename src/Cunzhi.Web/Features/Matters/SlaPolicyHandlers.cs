@@ -37,7 +37,7 @@ public sealed record SlaPolicyOverview(SlaPolicyView? InForce, SlaPolicyView Def
 }
 
 /// <summary>Saves the county's draft (started from the version in force, or the defaults): effective date, days (the ones given change), due-soon days.</summary>
-public sealed record SaveSlaPolicy(DateOnly EffectiveFrom, IReadOnlyList<SlaDays>? Days, int DueSoonDays) : IVersionedCommand
+public sealed record SaveSlaPolicy(DateOnly EffectiveFrom, IReadOnlyList<SlaDays>? Days, int DueSoonDays) : IDatedPolicyCommand
 {
     /// <summary>The draft's data version as read (<see cref="SlaPolicyOverview.RowVersion"/>; 0 when there was no draft).</summary>
     public int? RowVersion { get; set; }
@@ -67,7 +67,7 @@ public sealed class SaveSlaPolicyValidator : AbstractValidator<SaveSlaPolicy>
 /// version in force that day: publishing a version does not move the due dates of matters already taken.
 /// </summary>
 public sealed class SlaPolicyHandlers(AppDbContext db, UserContext user, TimeProvider clock)
-    : VersionedPolicyHandlers<SlaPolicy, SlaPolicyView, SlaPolicyOverview, SaveSlaPolicy, NoCommand>(db, user, clock)
+    : DatedPolicyHandlers<SlaPolicy, SlaPolicyView, SlaPolicyOverview, SaveSlaPolicy>(db, user, clock)
 {
     /// <summary>One version as shown.</summary>
     public static SlaPolicyView View(SlaPolicy p) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.PublishedBy, p.PublishedAtUtc,
@@ -78,29 +78,13 @@ public sealed class SlaPolicyHandlers(AppDbContext db, UserContext user, TimePro
     protected override SlaPolicyOverview Overview(string county, DateOnly today, SlaPolicyView? inForce, SlaPolicyView? draft, IReadOnlyList<SlaPolicyView> versions) =>
         new(inForce, View(SlaPolicy.Default(county)), draft, versions);
 
-    protected override SlaPolicy NewDraft(IReadOnlyList<SlaPolicy> versions, string county, int version, SaveSlaPolicy c)
-    {
-        var draft = (SlaPolicy.InForce(versions, Today) ?? SlaPolicy.LatestPublished(versions) ?? SlaPolicy.Default(county)).NewDraft(version, c.EffectiveFrom);
-        draft.CountyCode = county;
-        return draft;
-    }
+    protected override string EffectiveDateRule => "sla.effective";
 
-    protected override void Apply(SlaPolicy draft, IReadOnlyList<SlaPolicy> versions, SaveSlaPolicy c)
+    protected override SlaPolicy Defaults(string county) => SlaPolicy.Default(county);
+
+    protected override void Change(SlaPolicy draft, SaveSlaPolicy c)
     {
-        CheckEffectiveFrom("sla.effective", c.EffectiveFrom, versions);
-        draft.EffectiveFrom = c.EffectiveFrom;
         foreach (var d in c.Days ?? []) draft.SetDays(d.Kind, d.Level, d.Days);
         draft.DueSoonDays = c.DueSoonDays;
-        if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
     }
-
-    protected override void Publish(SlaPolicy draft, IReadOnlyList<SlaPolicy> versions, NoCommand command)
-    {
-        CheckEffectiveFrom("sla.effective", draft.EffectiveFrom, versions);
-        var (by, atUtc) = Publisher;
-        draft.Publish(by, atUtc);
-    }
-
-    /// <summary>Publishes the draft; null when there is none.</summary>
-    public Task<SlaPolicyView?> PublishAsync(CancellationToken ct = default) => PublishAsync(NoCommand.Instance, ct);
 }

@@ -24,7 +24,7 @@ public sealed record PowerListOverview(PowerListView? InForce, PowerListView Def
 }
 
 /// <summary>Saves the county's draft: the effective date and the whole list (items with their ordered steps).</summary>
-public sealed record SavePowerList(DateOnly EffectiveFrom, List<PowerItem>? Items) : IVersionedCommand
+public sealed record SavePowerList(DateOnly EffectiveFrom, List<PowerItem>? Items) : IDatedPolicyCommand
 {
     /// <summary>The draft's data version as read (0 when there was no draft).</summary>
     public int? RowVersion { get; set; }
@@ -48,7 +48,7 @@ public sealed class SavePowerListValidator : AbstractValidator<SavePowerList>
 /// the version in force on the day it is registered and keeps it.
 /// </summary>
 public sealed class PowerListHandlers(AppDbContext db, UserContext user, TimeProvider clock)
-    : VersionedPolicyHandlers<PowerListPolicy, PowerListView, PowerListOverview, SavePowerList, NoCommand>(db, user, clock)
+    : DatedPolicyHandlers<PowerListPolicy, PowerListView, PowerListOverview, SavePowerList>(db, user, clock)
 {
     /// <summary>One version as shown.</summary>
     public static PowerListView View(PowerListPolicy p) => new(p.Id, p.Version, p.EffectiveFrom, p.IsPublished, p.PublishedBy, p.PublishedAtUtc, p.Items, p.RowVersion);
@@ -58,35 +58,15 @@ public sealed class PowerListHandlers(AppDbContext db, UserContext user, TimePro
     protected override PowerListOverview Overview(string county, DateOnly today, PowerListView? inForce, PowerListView? draft, IReadOnlyList<PowerListView> versions) =>
         new(inForce, View(PowerListPolicy.Default(county)), draft, versions);
 
-    protected override PowerListPolicy NewDraft(IReadOnlyList<PowerListPolicy> versions, string county, int version, SavePowerList c)
-    {
-        var draft = (PowerListPolicy.InForce(versions, Today) ?? PowerListPolicy.LatestPublished(versions) ?? PowerListPolicy.Default(county)).NewDraft(version, c.EffectiveFrom);
-        draft.CountyCode = county;
-        return draft;
-    }
+    protected override string EffectiveDateRule => "power.effective";
 
-    protected override void Apply(PowerListPolicy draft, IReadOnlyList<PowerListPolicy> versions, SavePowerList c)
+    protected override PowerListPolicy Defaults(string county) => PowerListPolicy.Default(county);
+
+    protected override void Change(PowerListPolicy draft, SavePowerList c)
     {
-        CheckEffectiveFrom("power.effective", c.EffectiveFrom, versions);
-        draft.EffectiveFrom = c.EffectiveFrom;
         draft.Items = (c.Items ?? []).Select(Trimmed).ToList();
-        if (draft.Problems() is { Count: > 0 } p) throw RuleException.Of(p);
     }
 
     private static PowerItem Trimmed(PowerItem i) => new(i.Code.Trim(), i.Name.Trim(), i.Category,
         i.Steps.Select(s => new PowerStep(s.Number, s.Name.Trim(), s.PerformedBy.Trim(), s.TimeLimitWorkingDays)).ToList());
-
-    protected override void Publish(PowerListPolicy draft, IReadOnlyList<PowerListPolicy> versions, NoCommand command)
-    {
-        CheckEffectiveFrom("power.effective", draft.EffectiveFrom, versions);
-        var (by, atUtc) = Publisher;
-        draft.Publish(by, atUtc);
-    }
-
-    /// <summary>Publishes the draft; null when there is none.</summary>
-    public Task<PowerListView?> PublishAsync(CancellationToken ct = default) => PublishAsync(NoCommand.Instance, ct);
-
-    /// <summary>The list of <paramref name="county"/> in force on <paramref name="date"/>, the defaults (version 0) while none is published.</summary>
-    public async Task<PowerListPolicy> InForceOrDefaultAsync(string county, DateOnly date, CancellationToken ct = default) =>
-        await InForceAsync(county, date, ct) ?? PowerListPolicy.Default(county);
 }

@@ -15,6 +15,8 @@ namespace Cunzhi.Web.Infrastructure.Web;
 /// (<see cref="View"/>, <see cref="Overview"/>), where a new draft starts (<see cref="NewDraft"/>), how the command
 /// changes it (<see cref="Apply"/>) and what publishing checks (<see cref="Publish(TPolicy, IReadOnlyList{TPolicy}, TPublish)"/>).
 /// Its endpoints are one call to <see cref="PolicyEndpoints{THandlers, TPolicy, TView, TOverview, TSave, TPublish}.Map"/>.</para>
+/// <para>A policy whose draft carries its effective date and is published as it stands derives from
+/// <see cref="DatedPolicyHandlers{TPolicy, TView, TOverview, TSave}"/> instead, which writes the draft, date checks and publishing once.</para>
 /// <para>Drafts carry optimistic concurrency (<see cref="ConcurrencyVersions"/>): a save names the draft's data version
 /// (0 when there was no draft), a stale or lost-race save answers 409.</para>
 /// </summary>
