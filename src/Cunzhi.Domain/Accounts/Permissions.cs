@@ -513,6 +513,10 @@ public static class Permissions
     [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.TownAdmin)]
     public const string SupervisionDashboard = "supervision.dashboard.read";
 
+    [Described("查看监督总览：各乡镇（乡镇看各村）的村务公开按时情况、信访举报（仅纪委可见）和审计巡察发现问题，按月、季、年，逐级下钻，导出 Excel")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.DisciplineInspector), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string SupervisionOverview = "supervision.overview.read";
+
     // ── Training (培训) and 1+1 mentoring (帮带) ─────────────────────────────
     [Described("查看培训、学时、学时缺口、年度计划和培训覆盖（县看全县，乡镇看本乡镇，村看本村干部）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]

@@ -34,7 +34,8 @@ public sealed class FindingDashboard(AppDbContext db, TimeProvider clock)
         return r with { Rows = new(r.Rows.Items.Skip(page.Skip).Take(page.Size).ToList(), r.Rows.Total, page.Page, page.Size) };
     }
 
-    private async Task<FindingReport?> LinesAsync(string? region, CancellationToken ct)
+    /// <summary>The report under a region with every line (no paging; the supervision overview reads it too); null when not in scope.</summary>
+    public async Task<FindingReport?> LinesAsync(string? region, CancellationToken ct = default)
     {
         var code = string.IsNullOrWhiteSpace(region) ? db.User.RegionCode : region.Trim();
         var level = RegionCodes.LevelOf(code);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Supervision;
@@ -15,6 +16,7 @@ public sealed class SupervisionModule : IFeatureModule
         services.AddScoped<InspectionTours>();
         services.AddScoped<SupervisionFindings>();
         services.AddScoped<FindingDashboard>();
+        services.AddScoped<SupervisionOverview>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -53,6 +55,11 @@ public sealed class SupervisionModule : IFeatureModule
         g.MapGet("/dashboard/export", DashboardExport).RequireAuthorization(Permissions.SupervisionDashboard)
             .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType)
             .WithSummary("导出发现问题统计 .xlsx（region：县、乡镇或村，默认本辖区）");
+        g.MapGet("/overview", Overview).RequireAuthorization(Permissions.SupervisionOverview)
+            .WithSummary("监督总览逐级下钻：各乡镇（乡镇看各村）的村务公开（应公开、按时、逾期公开、逾期未公开、按时率）、信访举报（仅纪委：未办结按时长、期间内办结按结果）、发现问题（按状态、逾期）；period：2026-05、2026-Q2、2026、month、quarter、year，默认本季度；无权查看的部分为 null");
+        g.MapGet("/overview/export", OverviewExport).RequireAuthorization(Permissions.SupervisionOverview)
+            .Produces(StatusCodes.Status200OK, contentType: Imports.XlsxDownload.ContentType)
+            .WithSummary("导出监督总览 .xlsx（region、period 同上；每个可查看的部分一个工作表）");
     }
 
     public static async Task<Ok<Paged<AuditView>>> Audits(string? region, AuditState? state, int? page, int? pageSize, EconomicAudits h, CancellationToken ct) =>
@@ -109,4 +116,12 @@ public sealed class SupervisionModule : IFeatureModule
 
     public static async Task<IResult> DashboardExport(string? region, FindingDashboard h, CancellationToken ct) =>
         await h.ExportAsync(region, ct) is { } file ? file : CunzhiApi.NotFound(FindingDashboard.NotFound);
+
+    public static async Task<Results<Ok<OverviewReport>, ProblemHttpResult>> Overview(string? region, string? period, int? page, int? pageSize, ClaimsPrincipal user,
+        SupervisionOverview h, CancellationToken ct) =>
+        await h.ReportAsync(region, period, OverviewSections.Of(user), new PageRequest(page, pageSize), ct) is { } r
+            ? TypedResults.Ok(r) : CunzhiApi.NotFound(SupervisionOverview.NotFound);
+
+    public static async Task<IResult> OverviewExport(string? region, string? period, ClaimsPrincipal user, SupervisionOverview h, CancellationToken ct) =>
+        await h.ExportAsync(region, period, OverviewSections.Of(user), ct) is { } file ? file : CunzhiApi.NotFound(SupervisionOverview.NotFound);
 }
