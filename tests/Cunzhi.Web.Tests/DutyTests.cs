@@ -223,6 +223,23 @@ public abstract class DutyTests<TFactory>(TFactory f) : IClassFixture<TFactory> 
     }
 
     [Fact]
+    public async Task Generating_for_a_town_records_each_village_s_assignments_in_one_audit_entry()
+    {
+        var (village, _) = await VillageAsync(2);
+        var api = await f.ApiAs(Town);
+        (await api.PostAsJsonAsync("/api/v1/duty/generate", new { year = 2029, month = 5 })).EnsureSuccessStatusCode();
+        var roster = await RosterAsync(api, village, 2029, 5);
+        var entries = await f.WithSystemDb(db => db.AuditEntries.Where(e => e.Action == "DutyGenerated" && e.RegionCode == village).ToListAsync());
+        var entry = entries.ShouldHaveSingleItem();
+        entry.EntityKey.ShouldBe($"{village}/2029-05");
+        using var detail = System.Text.Json.JsonDocument.Parse(entry.After!);
+        detail.RootElement.GetProperty("assignments").GetInt32().ShouldBe(roster.Days.Sum(d => d.Cadres.Count));
+        detail.RootElement.GetProperty("days").EnumerateObject().Select(d => (d.Name, d.Value.EnumerateArray().Single().GetInt64()))
+            .ShouldBe(roster.Days.Select(d => (d.Date.ToString("yyyy-MM-dd"), d.Cadres.Single().Id)));
+        Cunzhi.Web.Features.Audit.AuditNames.Action(entry.Action).ShouldBe("生成值班表");
+    }
+
+    [Fact]
     public async Task Approving_leave_is_audited_in_chinese()
     {
         var (_, cadres) = await VillageAsync(2);

@@ -302,6 +302,26 @@ public abstract class VisitsTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_phone_list_shows_each_household_s_visit_count_and_last_visit()
+    {
+        var (village, homes) = await VillageAsync(3);
+        var api = await f.ApiAs(Town);
+        var round = await PlanAsync(api, [village]);
+        (await VisitAsync(api, round.Id, homes[1], Today.AddDays(-2))).EnsureSuccessStatusCode();
+        foreach (var day in new[] { Today.AddDays(-3), Today.AddDays(-1), Today.AddDays(-2) })
+            (await VisitAsync(api, round.Id, homes[2], day)).EnsureSuccessStatusCode();
+        var list = await CunzhiFactory.Html(await (await f.PagesAs(Town)).GetAsync($"/Visits/Mine?round={round.Id}"));
+        (string? Visits, string? Last) Shown(long home)
+        {
+            var row = list.QuerySelector($"[data-household='{home}']")!;
+            return (row.QuerySelector("[data-testid=visits]")?.TextContent.Trim(), row.QuerySelector("[data-testid=last-visit]")?.TextContent.Trim());
+        }
+        Shown(homes[0]).ShouldBe((null, null));
+        Shown(homes[1]).ShouldBe(("已走访", Today.AddDays(-2).ToString("MM-dd")));
+        Shown(homes[2]).ShouldBe(("已走访 3 次", Today.AddDays(-1).ToString("MM-dd")));
+    }
+
+    [Fact]
     public async Task My_rounds_are_only_the_rounds_with_my_households()
     {
         await SecondOfficialAsync();

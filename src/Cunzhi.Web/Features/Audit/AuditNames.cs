@@ -178,6 +178,7 @@ public static class AuditNames
         ["VisitsPlanned"] = "安排走访分工",
         ["InsuranceCovered"] = "登记保单被保险干部",
         ["VisitReassigned"] = "调整走访分工",
+        ["DutyGenerated"] = "生成值班表",
     };
 
     /// <summary>Every action code the log may hold (the kind filter's choices), in a fixed order.</summary>

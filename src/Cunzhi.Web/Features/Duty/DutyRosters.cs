@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
 using Cunzhi.Data;
+using Cunzhi.Data.Auditing;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Calendar;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Duty;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Visits;
+using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -160,7 +164,11 @@ public sealed class DutyRosters(AppDbContext db, WorkingCalendars calendars, Tim
 
     /// <summary>
     /// Generates the month for every village under the region (default: the account's) that has no roster of that month
-    /// yet and has cadres in office — the county-wide run. One save.
+    /// yet and has cadres in office — the county-wide run. One transaction: the villages' months are saved through the
+    /// context (each audited as a row, with one summary entry per village: its assignments by day, their count and gaps),
+    /// then their assignments are written in bulk (<see cref="ScopeGateway.InsertInRegionAsync{T}"/>: COPY on PostgreSQL,
+    /// prepared INSERTs on SQLite), every row's village checked against the region first. A county's ~4,500 assignments
+    /// saved as tracked rows, each with its own hash-chained audit entry, were most of the run (BENCHMARKS.md, "Duty roster").
     /// </summary>
     public async Task<GeneratedMonths?> GenerateAllAsync(GenerateDutyMonths c, CancellationToken ct = default)
     {
@@ -183,20 +191,36 @@ public sealed class DutyRosters(AppDbContext db, WorkingCalendars calendars, Tim
         var plan = await PlanAsync(todo, calendar, c.Year, c.Month, c.PerDay, ct, prefix);
         var (now, user) = (clock.GetUtcNow().UtcDateTime, db.User.UserName);
         int assignments = 0, gaps = 0;
+        var months = new List<DutyMonth>(todo.Count);
         foreach (var v in todo)
         {
+            var days = plan[v];
+            var count = days.Values.Sum(ids => ids.Count);
+            var empty = days.Values.Count(ids => ids.Count == 0);
+            (assignments, gaps) = (assignments + count, gaps + empty);
             var month = new DutyMonth { RegionCode = v, Year = c.Year, Month = c.Month, UpdatedBy = user, UpdatedAtUtc = now };
-            foreach (var (day, ids) in plan[v])
-            {
-                if (ids.Count == 0) gaps++;
-                foreach (var id in ids) month.Assignments.Add(new DutyAssignment { RegionCode = v, Date = day, CadreId = id });
-            }
-            assignments += month.Assignments.Count;
             db.Add(month);
+            months.Add(month);
+            db.RecordEvent("DutyGenerated", nameof(DutyAssignment), $"{v}/{c.Year}-{c.Month:00}", v, JsonSerializer.Serialize(new
+            {
+                assignments = count, gaps = empty, perDay = c.PerDay,
+                days = days.OrderBy(d => d.Key).ToDictionary(d => d.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d => d.Value),
+            }, AuditCapture.Json));
         }
+        if (todo.Count == 0) return new(0, 0, 0, villages.Count);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(ct);
+        var rows = months.SelectMany(m => plan[m.RegionCode].SelectMany(d => d.Value.Select(id =>
+            new DutyAssignment { DutyMonthId = m.Id, RegionCode = m.RegionCode, Date = d.Key, CadreId = id }))).ToList();
+        await ScopeGateway.InsertInRegionAsync(db, prefix, rows, AssignmentColumns, AssignmentValues, ct);
+        await tx.CommitAsync(ct);
         return new(todo.Count, assignments, gaps, villages.Count - todo.Count);
     }
+
+    private static readonly string[] AssignmentColumns =
+        [nameof(DutyAssignment.DutyMonthId), nameof(DutyAssignment.RegionCode), nameof(DutyAssignment.Date), nameof(DutyAssignment.CadreId)];
+
+    private static object?[] AssignmentValues(DutyAssignment a) => [a.DutyMonthId, a.RegionCode, a.Date, a.CadreId];
 
     /// <summary>The generator's input for many villages, read in a few queries: cadres in office, last month's counts, approved leave.</summary>
     private async Task<Dictionary<string, IReadOnlyDictionary<DateOnly, IReadOnlyList<long>>>> PlanAsync(IReadOnlyList<string> villages, WorkingCalendar calendar,

@@ -23,8 +23,10 @@ public sealed class MineModel(VisitRecording visits) : PageModel
     {
         Rounds = await visits.MyRoundsAsync(ct);
         var page = new PageRequest(PageNumber, 30);
-        // The round under way by default: already read with the account's rounds, not read again.
-        if (Round is null && Rounds.Count > 0) List = await visits.ListAsync(Rounds[0], null, Village, Group, page, ct);
+        // The round under way by default, or the one asked for: already read with the account's rounds, not read again
+        // (a round in scope without the account's households is read by id, and lists none).
+        var chosen = Round is { } id ? Rounds.FirstOrDefault(r => r.Id == id) : Rounds.FirstOrDefault();
+        if (chosen is not null) List = await visits.ListAsync(chosen, null, Village, Group, page, ct);
         else if (Round is { } round) List = await visits.ListAsync(round, null, Village, Group, page, ct);
         else return Page();
         return List is null ? NotFound() : Page();

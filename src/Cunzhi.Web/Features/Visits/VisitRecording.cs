@@ -103,15 +103,26 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
         else if (!string.IsNullOrWhiteSpace(group)) (q, filtered) = (q.Where(a => a.GroupCode == group.Trim()), true);
         // Unfiltered, the page's total is the planned count just read: no third count.
         long total = filtered ? await q.LongCountAsync(ct) : planned;
-        var items = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId).Skip(page.Skip).Take(page.Size)
-            .Select(a => new VisitListItem(a.Id, a.HouseholdId, a.RegionCode,
-                db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(), a.GroupCode,
-                db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
-                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
-                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
-                visits.Count(v => v.HouseholdId == a.HouseholdId),
-                visits.Where(v => v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
+        var rows = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId).Skip(page.Skip).Take(page.Size)
+            .Select(a => new
+            {
+                a.Id, a.HouseholdId, a.RegionCode, a.GroupCode,
+                VillageName = db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(),
+                GroupName = db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
+                Number = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault(),
+                HeadName = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault(),
+            })
             .ToListAsync(ct);
+        // The page's visit counts and last visits in one grouped read of its households (not two correlated reads a row).
+        var homes = rows.Select(r => r.HouseholdId).Distinct().ToList();
+        var seen = homes.Count == 0 ? [] : await visits.Where(v => homes.Contains(v.HouseholdId)).GroupBy(v => v.HouseholdId)
+            .Select(g => new { g.Key, Count = g.Count(), Last = g.Max(v => v.Date) })
+            .ToDictionaryAsync(g => g.Key, g => (g.Count, g.Last), ct);
+        var items = rows.Select(r =>
+        {
+            var (count, last) = seen.TryGetValue(r.HouseholdId, out var v) ? (v.Count, (DateOnly?)v.Last) : (0, null);
+            return new VisitListItem(r.Id, r.HouseholdId, r.RegionCode, r.VillageName, r.GroupCode, r.GroupName, r.Number ?? "", r.HeadName ?? "", count, last);
+        }).ToList();
         var households = new Paged<VisitListItem>(items, total, page.Page, page.Size);
         return new(round, who, new VisitCoverage(planned, visited), households);
     }
