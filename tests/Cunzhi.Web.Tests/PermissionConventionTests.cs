@@ -24,6 +24,7 @@ public sealed class PermissionConventionTests(SqliteFactory f) : IClassFixture<S
         "POST api/v1/auth/token", "POST api/v1/auth/refresh", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/me/todos",
         "POST api/v1/evaluations/ballot/open", "POST api/v1/evaluations/ballot/",
         "POST api/v1/matters/receipt/open", "POST api/v1/matters/receipt/confirm", "POST api/v1/matters/receipt/reopen",
+        "POST api/v1/public/complaints/", "POST api/v1/public/complaints/progress", // 信访举报的公开接口, no account
         "GET api/v1/regions/", "GET api/v1/regions/{code}", "GET api/v1/regions/{code}/children", "GET api/v1/regions/{code}/stats",
         "GET api/v1/imports/{id}", "GET api/v1/imports/{id}/errors",
         "GET api/v1/analytics/structure",

@@ -250,6 +250,20 @@ public abstract class PowersTests<TFactory>(TFactory f) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_public_page_shows_a_new_step_at_once_although_cached()
+    {
+        var api = await f.ApiAs(Village);
+        var e = await ExerciseAsync(api);
+        var visitor = f.Anonymous();
+        // Twice: the second answer comes from the output cache (it carries an Age header).
+        await visitor.GetStringAsync($"/Gongkai/{Demo.Naoping}/Quanli");
+        var cached = await visitor.GetAsync($"/Gongkai/{Demo.Naoping}/Quanli");
+        cached.Headers.Age.ShouldNotBeNull("第二次请求应由输出缓存应答");
+        await RecordedAsync(api, e, 1, decision: "缓存之后记录的受理意见");
+        (await visitor.GetStringAsync($"/Gongkai/{Demo.Naoping}/Quanli")).ShouldContain("缓存之后记录的受理意见");
+    }
+
+    [Fact]
     public async Task The_public_page_of_a_code_that_is_no_village_is_not_found()
     {
         (await f.Anonymous().GetAsync($"/Gongkai/{Demo.Sanxing}/Quanli")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -49,3 +49,21 @@ internal sealed class PowerStepEntryConfiguration : IEntityTypeConfiguration<Pow
         b.HasIndex(e => new { e.ExerciseId, e.Step }).IsUnique();
     }
 }
+
+internal sealed class PowerStepFileConfiguration : IEntityTypeConfiguration<PowerStepFile>
+{
+    public void Configure(EntityTypeBuilder<PowerStepFile> b)
+    {
+        b.ToTable("PowerStepFiles");
+        b.Property(a => a.RegionCode).HasMaxLength(15);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.StoredName).HasMaxLength(64);
+        b.Property(a => a.UploadedBy).HasMaxLength(256);
+        b.Property(a => a.NoPersonalDataConfirmedBy).HasMaxLength(256);
+        b.HasOne<PowerExercise>().WithMany().HasForeignKey(a => a.ExerciseId).OnDelete(DeleteBehavior.Restrict);
+        // An exercise's files by step.
+        b.HasIndex(a => new { a.ExerciseId, a.Step });
+    }
+}

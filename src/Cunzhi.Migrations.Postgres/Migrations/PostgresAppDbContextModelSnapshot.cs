@@ -2497,6 +2497,70 @@ namespace Cunzhi.Migrations.Postgres
                     b.ToTable("PowerStepEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Disclosure.PowerStepFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExerciseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("NoPersonalDataConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NoPersonalDataConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "Step");
+
+                    b.ToTable("PowerStepFiles", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Disclosure.VillageDisclosure", b =>
                 {
                     b.Property<long>("Id")
@@ -6586,6 +6650,15 @@ namespace Cunzhi.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Disclosure.PowerStepEntry", b =>
+                {
+                    b.HasOne("Cunzhi.Domain.Disclosure.PowerExercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Disclosure.PowerStepFile", b =>
                 {
                     b.HasOne("Cunzhi.Domain.Disclosure.PowerExercise", null)
                         .WithMany()

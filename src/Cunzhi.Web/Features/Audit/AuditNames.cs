@@ -143,6 +143,7 @@ public static class AuditNames
         ["PowerListPolicy"] = "小微权力清单",
         ["PowerExercise"] = "权力运行",
         ["PowerStepEntry"] = "权力运行步骤",
+        ["PowerStepFile"] = "权力运行附件",
         // 事件（RecordEvent 写入的对象名）
         ["Account"] = "账号登录",
         ["DemoData"] = "演示数据",
@@ -386,6 +387,12 @@ public static class AuditNames
         {
             ["ExerciseId"] = "权力运行编号", ["Step"] = "步骤", ["On"] = "办理日期", ["By"] = "办理人", ["Decision"] = "办理结果", ["Rejected"] = "未通过",
             ["Attachment"] = "附件", ["RecordedBy"] = "记录人", ["RecordedAtUtc"] = "记录时间",
+        },
+        ["PowerStepFile"] = new Dictionary<string, string>
+        {
+            ["ExerciseId"] = "权力运行编号", ["Step"] = "步骤", ["FileName"] = "文件名", ["ContentType"] = "文件类型", ["Size"] = "大小（字节）", ["Sha256"] = "SHA-256",
+            ["StoredName"] = "存储名", ["UploadedBy"] = "上传人", ["UploadedAtUtc"] = "上传时间",
+            ["NoPersonalDataConfirmedBy"] = "确认不含个人信息的账号", ["NoPersonalDataConfirmedAtUtc"] = "确认不含个人信息的时间",
         },
         ["DegreeSupportPolicy"] = new Dictionary<string, string>
         {

@@ -46,8 +46,9 @@ public sealed record RaiseComplaintMatter(string? Village, Domain.Matters.Matter
 /// <summary>The matter raised, with its receipt code (once).</summary>
 public sealed record ComplaintMatterRaised(ComplaintDetail Complaint, long MatterId, string MatterReceiptCode);
 
-/// <summary>A complaint filed on /Jubao.</summary>
-public sealed record FileComplaint(string? Region, ComplaintCategory Category, string? Subject, long? CadreId, bool Anonymous, string? Name, string? Phone);
+/// <summary>A complaint filed on /Jubao (or <c>POST /api/v1/public/complaints</c>); <see cref="Town"/>, when given, is the town picked first.</summary>
+public sealed record FileComplaint(string? Region, ComplaintCategory Category, string? Subject, long? CadreId, bool Anonymous, string? Name, string? Phone,
+    string? Town = null);
 
 /// <summary>What the reporter sees with the receipt code: no names, the state, the steps and their notes.</summary>
 public sealed record ComplaintProgress(string Code, string RegionName, string CategoryName, string Subject, ComplaintState State, string StateName,

@@ -59,12 +59,20 @@ public sealed class ComplaintReceipts(AppDbContext db, PersonalDataProtector pro
     /// <summary>The message for a flood of filings from one address.</summary>
     public const string TooManyFilings = "本网络地址提交举报过于频繁，请稍后再试；如情况紧急，请拨打 12388 或到纪委监委来访接待室反映";
 
-    /// <summary>The towns and villages a complaint may concern, for the filing form: each town followed by its villages.</summary>
-    public async Task<List<(string Code, string Name, RegionLevel Level)>> PlacesAsync(CancellationToken ct = default)
+    /// <summary>The towns a complaint may concern, for the filing form's first step.</summary>
+    public async Task<List<(string Code, string Name)>> TownsAsync(CancellationToken ct = default)
     {
-        var rows = await ScopeGateway.PublicRegions(db).Where(r => r.Level == RegionLevel.Town || r.Level == RegionLevel.Village)
-            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name, r.Level }).ToListAsync(ct);
-        return rows.Select(r => (r.Code, r.Name, r.Level)).ToList();
+        var rows = await ScopeGateway.PublicRegions(db).Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Code, r.Name)).ToList();
+    }
+
+    /// <summary>The villages of <paramref name="town"/>, for the filing form's second step (none when it is not a town).</summary>
+    public async Task<List<(string Code, string Name)>> VillagesAsync(string? town, CancellationToken ct = default)
+    {
+        if (RegionCodes.LevelOf(town) != RegionLevel.Town) return [];
+        var rows = await ScopeGateway.PublicRegions(db).Where(r => r.Level == RegionLevel.Village && r.ParentCode == town)
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Code, r.Name)).ToList();
     }
 
     /// <summary>The cadres in office of a village a complaint may name (names only, as the public duty board shows them).</summary>
@@ -84,6 +92,9 @@ public sealed class ComplaintReceipts(AppDbContext db, PersonalDataProtector pro
         var region = c.Region?.Trim() ?? "";
         if (RegionCodes.LevelOf(region) is not (RegionLevel.Village or RegionLevel.Town) || !await ScopeGateway.PublicRegions(db).AnyAsync(r => r.Code == region, ct))
             throw new RuleException("complaint.region", "region", "请选择所反映问题所在的乡镇或村");
+        // The form picks the town first, then one of its villages (or the town itself): a village of another town is refused.
+        if (c.Town?.Trim() is { Length: > 0 } town && region != town && RegionCodes.TownOf(region) != town)
+            throw new RuleException("complaint.town", "region", "所选的村不在所选的乡镇，请重新选择");
         ScopeGateway.ComplaintReceipt.ActAsReporter(db, region);
         if (c.CadreId is { } cadre && !await db.Cadres.AnyAsync(x => x.Id == cadre && x.RegionCode.StartsWith(RegionCodes.ScopePrefix(region)), ct))
             throw new RuleException("complaint.cadre", "cadreId", "所选干部不在所选的村");

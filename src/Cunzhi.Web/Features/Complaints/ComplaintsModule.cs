@@ -9,7 +9,7 @@ namespace Cunzhi.Web.Features.Complaints;
 /// <summary>
 /// 信访举报 endpoints under <c>/api/v1/complaints</c>: the discipline inspector's list, one complaint, the steps (受理,
 /// 不予受理, 调查, 办结 with the outcome), 查看举报人 (audited) and 转为诉求; statistics. The public filing and following
-/// are the pages /Jubao and /Jubao/Chaxun (no account).
+/// are the pages /Jubao and /Jubao/Chaxun and <c>/api/v1/public/complaints</c> (no account, <see cref="PublicComplaintApi"/>).
 /// </summary>
 public sealed class ComplaintsModule : IFeatureModule
 {
@@ -44,6 +44,14 @@ public sealed class ComplaintsModule : IFeatureModule
             .WithSummary("查看举报人姓名和电话（仅纪检监察；每次查看记入操作日志，日志不含姓名电话）");
         g.MapPost("/{id:long}/matter", RaiseMatter).RequireVersion().RequireAuthorization(Permissions.ComplaintsHandle)
             .WithSummary("转为诉求（来源：投诉；乡镇的举报须指定村）。应答中的 matterReceiptCode 只出现这一次");
+
+        // 信访举报的公开接口 (no account): the same ComplaintReceipts, limits and messages as /Jubao and /Jubao/Chaxun.
+        var pub = routes.Open.MapGroup("/public/complaints").WithTags("信访举报（公开）").AllowAnonymous();
+        pub.MapPost("", PublicComplaintApi.File).AddEndpointFilter<Validate<PublicComplaintFiling>>()
+            .WithSummary("提交信访举报（无需登录）：region（乡镇或村的区划代码；同时给 town 时须为该乡镇或其下的村）、category、subject、cadreId（可不填）、"
+                + "anonymous（默认 true；false 时须填 name 和 phone）。应答中的 receiptCode 只出现这一次。同一网络地址提交过多时 429（与网页共用限额）");
+        pub.MapPost("/progress", PublicComplaintApi.Progress).AddEndpointFilter<Validate<PublicComplaintCode>>()
+            .WithSummary("凭回执码查询办理进度（无需登录；回执码放在请求体中）：状态、给举报人的答复，不含任何姓名。输错过多时 429（与网页共用限额）");
     }
 
     private static ProblemHttpResult NotFound => CunzhiApi.NotFound(ComplaintDesk.NotFoundMessage);

@@ -17,7 +17,7 @@ namespace Cunzhi.Web.Features.Powers;
 /// to the town for the steps the list gives to 乡镇.
 /// </summary>
 [Authorize(Policy = Permissions.PowersRead)]
-public sealed class DetailModel(PowerExerciseHandlers exercises, IValidator<RecordPowerStep> validator, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailModel(PowerExerciseHandlers exercises, PowerStepFiles stepFiles, IValidator<RecordPowerStep> validator, AppDbContext db, TimeProvider clock) : PageModel
 {
     [FromRoute] public long Id { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -27,7 +27,14 @@ public sealed class DetailModel(PowerExerciseHandlers exercises, IValidator<Reco
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public bool Rejected { get; set; }
     [BindProperty] public string? Attachment { get; set; }
+    [BindProperty] public int FileStep { get; set; }
+    [BindProperty] public bool ImagesHaveNoPersonalData { get; set; }
     [TempData] public string? Message { get; set; }
+
+    /// <summary>Whether this account may upload files to <paramref name="step"/> (recorded, and recorded by this account's level).</summary>
+    public bool CanAttach(PowerStepView step) =>
+        step.On is not null && User.Can(Permissions.PowersRecord) && step.TownStep == (RegionCodes.LevelOf(db.User.RegionCode) == RegionLevel.Town)
+        && step.Files.Count < PowerStepFile.MaxFiles;
 
     public PowerExerciseView Exercise { get; private set; } = null!;
     /// <summary>The next step when this account may record it.</summary>
@@ -66,5 +73,20 @@ public sealed class DetailModel(PowerExerciseHandlers exercises, IValidator<Reco
         }
         Message = Rejected ? $"第 {Step} 步已记录为未通过，该事项终止" : $"第 {Step} 步已记录";
         return Redirect($"/Powers/{Id}");
+    }
+
+    /// <summary>Uploads evidence to a recorded step (<see cref="PowerStepFiles"/>).</summary>
+    public async Task<IActionResult> OnPostFilesAsync(CancellationToken ct)
+    {
+        if (!User.Can(Permissions.PowersRecord)) return Forbid();
+        var command = new AttachPowerStepFiles([.. Request.Form.Files], ImagesHaveNoPersonalData);
+        PowerExerciseView? saved = null;
+        if (await this.RunRuleAsync(async () => saved = await stepFiles.AttachAsync(Id, FileStep, command, ct)) && saved is null) return NotFound();
+        if (saved is not null)
+        {
+            Message = $"第 {FileStep} 步已上传 {command.Files.Count} 个附件";
+            return Redirect($"/Powers/{Id}");
+        }
+        return await LoadAsync(ct, fill: true) ? Page() : NotFound();
     }
 }

@@ -4,9 +4,11 @@ using Cunzhi.Domain.Calendar;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Disclosure;
 using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Features.Disclosure;
 using Cunzhi.Web.Infrastructure.Data;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Powers;
@@ -21,7 +23,7 @@ public sealed record PowerExerciseRow(long Id, string VillageCode, string Villag
 
 /// <summary>One step of an exercise as shown: the list's step, where it stands, its due date, who may record it, and its record once done.</summary>
 public sealed record PowerStepView(int Number, string Name, string PerformedBy, int? TimeLimitWorkingDays, bool TownStep, PowerStepState State, DateOnly? DueOn, bool Late,
-    DateOnly? On, string? By, string? Decision, bool Rejected, string? Attachment, string? RecordedBy, DateTime? RecordedAtUtc)
+    DateOnly? On, string? By, string? Decision, bool Rejected, string? Attachment, string? RecordedBy, DateTime? RecordedAtUtc, IReadOnlyList<PowerStepFileView> Files)
 {
     /// <summary>状态 (shown).</summary>
     public string StateName => PowerProcedure.StateName(State);
@@ -95,7 +97,7 @@ public sealed class PowerItemLookup(IReadOnlyList<PowerListPolicy> versions, str
 /// all of the county's. A step is unique per exercise (index) and recording checks the exercise's version, so of two
 /// parallel records of one step one succeeds and the other answers 409.
 /// </summary>
-public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, TimeProvider clock, PowerListHandlers lists)
+public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, TimeProvider clock, PowerListHandlers lists, IOutputCacheStore cache)
 {
     public const string NotFound = "未找到该权力运行记录（或不在您的管辖范围内）";
 
@@ -138,19 +140,23 @@ public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, Tim
         var county = RegionCodes.CountyOf(e.RegionCode)!;
         var item = (await PowerItemLookup.ForCountyAsync(db, county, ct)).Item(e.PolicyVersion, e.ItemCode);
         var calendar = await CalendarAsync(db, county, ct);
-        return Show(e, village, item, entries, calendar, Today);
+        var files = await db.Set<PowerStepFile>().AsNoTracking().Where(a => a.ExerciseId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        return Show(e, village, item, entries, calendar, Today, files);
     }
 
-    /// <summary>An exercise as shown (also the public portal's source of steps).</summary>
-    public static PowerExerciseView Show(PowerExercise e, string village, PowerItem? item, IReadOnlyList<PowerStepEntry> entries, WorkingCalendar calendar, DateOnly today)
+    /// <summary>An exercise as shown (also the public portal's source of steps, which passes no <paramref name="files"/>: they are never public).</summary>
+    public static PowerExerciseView Show(PowerExercise e, string village, PowerItem? item, IReadOnlyList<PowerStepEntry> entries, WorkingCalendar calendar, DateOnly today,
+        IReadOnlyList<PowerStepFile>? files = null)
     {
         var byStep = entries.ToDictionary(s => s.Step);
+        var filesByStep = (files ?? []).ToLookup(a => a.Step);
         var steps = item is null ? [] : PowerProcedure.Progress(item, entries.Select(s => s.ToRecord()).ToList(), e.StartedOn, calendar, today)
             .Select(p =>
             {
                 var r = byStep.GetValueOrDefault(p.Step.Number);
                 return new PowerStepView(p.Step.Number, p.Step.Name, p.Step.PerformedBy, p.Step.TimeLimitWorkingDays, PowerPerformers.IsTownStep(p.Step), p.State, p.DueOn, p.Late,
-                    r?.On, r?.By, r?.Decision, r?.Rejected ?? false, r?.Attachment, r?.RecordedBy, r?.RecordedAtUtc);
+                    r?.On, r?.By, r?.Decision, r?.Rejected ?? false, r?.Attachment, r?.RecordedBy, r?.RecordedAtUtc,
+                    [.. filesByStep[p.Step.Number].Select(PowerStepFiles.View)]);
             }).ToList();
         return new(e.Id, e.RegionCode, village, e.ItemCode, e.ItemName, e.Category, e.PolicyVersion, e.Title, e.Subject, e.StartedOn, e.State,
             steps.Any(s => s.State == PowerStepState.Overdue), e.NextStep, e.CreatedBy, e.CreatedAtUtc, steps, e.RowVersion);
@@ -173,6 +179,7 @@ public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, Tim
             await CalendarAsync(db, county, ct), user.UserName, clock.GetUtcNow().UtcDateTime);
         db.Add(e);
         await db.SaveChangesAsync(ct);
+        await EvictAsync(village, ct);
         return (await GetAsync(e.Id, ct))!;
     }
 
@@ -192,8 +199,12 @@ public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, Tim
         db.Add(entry);
         db.Touch(e);
         await db.SaveCreatedAsync(ct);
+        await EvictAsync(e.RegionCode, ct);
         return await GetAsync(id, ct);
     }
+
+    /// <summary>Drops the public portal's cached pages of the village (its /Quanli page among them).</summary>
+    private Task EvictAsync(string village, CancellationToken ct) => cache.EvictByTagAsync(PublicDisclosureCache.VillageTag(village), ct).AsTask();
 
     /// <summary>
     /// 权力运行逾期 for the home: a village account counts its exercises with an overdue step; a town its villages with one.

@@ -1,6 +1,7 @@
 using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Disclosure;
+using Cunzhi.Web.Features.Tasks;
 using Cunzhi.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,7 @@ public sealed class PowersModule : IFeatureModule
         services.AddScoped<PowerListHandlers>();
         services.AddScoped<PowerExerciseHandlers>();
         services.AddScoped<PublicPowersQuery>();
+        services.AddScoped<PowerStepFiles>();
     }
 
     public void MapEndpoints(ApiRoutes routes)
@@ -27,6 +29,11 @@ public sealed class PowersModule : IFeatureModule
             .WithSummary("某次权力运行：逐步的办理情况、时限和逾期（version 与 ETag）");
         p.MapPost("/{id:long}/steps", RecordStep).AddEndpointFilter<Validate<RecordPowerStep>>().RequireVersion().RequireAuthorization(Permissions.PowersRecord)
             .WithSummary("记录下一步：步骤号、办理日期、办理人（默认为清单的办理主体）、办理结果、是否未通过（未通过则终止）、附件说明；须按顺序、每步一次；清单规定由乡镇办理的步骤由乡镇记录，其余由村记录；须带 version");
+        p.MapPost("/{id:long}/steps/{step:int}/files", AttachFiles).DisableAntiforgery().Accepts<IFormCollection>("multipart/form-data")
+            .RequireAuthorization(Permissions.PowersRecord)
+            .WithSummary("为已记录的一步上传附件（multipart：files 为 PDF、xlsx、jpg、png，各不超过 10 MB，每步最多 10 个；含图片时须 imagesHaveNoPersonalData=true）。"
+                + "PDF/Excel 中的完整身份证号、手机号、银行卡号一律拒绝并指出位置；由记录该步的一级（村或乡镇）上传；附件不在公开网站上显示");
+        p.MapGet("/{id:long}/files/{fileId:long}", File).RequireAuthorization(Permissions.PowersRead).WithSummary("下载权力运行的附件");
         PowerListHandlers.MapEndpoints<PowerListHandlers>(p, "/list", new(Permissions.PowersRead, Permissions.PowersSettingsEdit,
             OverviewSummary: "小微权力清单：现行版本（未发布时为默认清单）、默认清单、草稿与全部版本（rowVersion 与 ETag 为草稿的数据版本，无草稿时为 0）",
             DraftSummary: "保存清单草稿（全部事项及其按顺序的步骤、办理主体、时限（工作日）和生效日期；须带 rowVersion 或 If-Match，无草稿时为 0）",
@@ -45,6 +52,14 @@ public sealed class PowersModule : IFeatureModule
 
     public static async Task<Results<Ok<PowerExerciseView>, ProblemHttpResult>> Exercise(long id, PowerExerciseHandlers h, CancellationToken ct) =>
         await h.GetAsync(id, ct) is { } e ? TypedResults.Ok(e) : CunzhiApi.NotFound(PowerExerciseHandlers.NotFound);
+
+    public static async Task<Results<Ok<PowerExerciseView>, ProblemHttpResult>> AttachFiles(long id, int step, IFormCollection form, PowerStepFiles h, CancellationToken ct) =>
+        await h.AttachAsync(id, step, AttachPowerStepFiles.FromForm(form), ct) is { } e ? TypedResults.Ok(e) : CunzhiApi.NotFound(PowerExerciseHandlers.NotFound);
+
+    public static async Task<IResult> File(long id, long fileId, PowerStepFiles h, EvidenceStore store, CancellationToken ct) =>
+        await h.FileAsync(id, fileId, ct) is { } a && store.Open(a.StoredName) is { } stream
+            ? TypedResults.File(stream, a.ContentType, a.FileName)
+            : CunzhiApi.NotFound(PowerStepFiles.FileNotFound);
 
     public static async Task<Results<Ok<PowerExerciseView>, ProblemHttpResult>> RecordStep(long id, RecordPowerStep command, PowerExerciseHandlers h, CancellationToken ct) =>
         await h.RecordAsync(id, command, ct) is { } e ? TypedResults.Ok(e) : CunzhiApi.NotFound(PowerExerciseHandlers.NotFound);
