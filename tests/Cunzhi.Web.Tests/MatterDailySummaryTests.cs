@@ -7,6 +7,7 @@ using Cunzhi.Domain.Visits;
 using Cunzhi.Web.Features.Matters;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cunzhi.Web.Tests;
 
@@ -162,6 +163,21 @@ public abstract class MatterDailySummaryTests<TFactory>(TFactory f) : IClassFixt
 
         static string Text(MatterDailySummary s) =>
             $"{s.RegionCode} {s.Day} {s.Kind} {s.Received} {s.Closed} {s.CloseDaysSum} {s.Due} {s.DueOpen} {s.DueClosedLate}";
+    }
+
+    [Fact]
+    public async Task The_rebuild_verb_restores_an_emptied_summary()
+    {
+        await ArrangeAsync();
+        await using (var scope = f.SystemScope(out var db))
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"MatterDailySummaries\"");
+        var output = new StringWriter();
+        var code = await Cunzhi.Web.Infrastructure.Cli.CliVerbs.RunAsync(f.Services, f.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            "rebuild-matter-summary", ["rebuild-matter-summary"], output);
+        code.ShouldBe(0, output.ToString());
+        var r = await ReportAsync(Town);
+        var raw = await RawAsync(r);
+        r.Total.ShouldBe(raw.Total);
     }
 
     [Fact]
