@@ -105,6 +105,8 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user, A
         {
             // Lock the head first: appends are serialised and every writer sees the latest hash.
             var head = await ChainLock.LockHeadAsync(this, cancellationToken);
+            // 诉求统计's daily summary moves with its matters, in this transaction (MatterSummaries).
+            await MatterSummaries.ApplyAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // Whole microseconds: PostgreSQL keeps no finer, and the hash must survive the round trip.

@@ -109,3 +109,24 @@ internal sealed class MatterReminderConfiguration : IEntityTypeConfiguration<Mat
         b.HasIndex(r => new { r.RegionCode, r.ReadAtUtc });
     }
 }
+
+internal sealed class MatterDailySummaryConfiguration : IEntityTypeConfiguration<MatterDailySummary>
+{
+    public void Configure(EntityTypeBuilder<MatterDailySummary> b)
+    {
+        b.ToTable(MatterSummaries.DailyTable);
+        b.Property(s => s.RegionCode).HasMaxLength(15);
+        // One row per village, day and kind (the upsert's conflict target); a region range then a period is one index range.
+        b.HasKey(s => new { s.RegionCode, s.Day, s.Kind });
+    }
+}
+
+internal sealed class MatterCloseDaysConfiguration : IEntityTypeConfiguration<MatterCloseDays>
+{
+    public void Configure(EntityTypeBuilder<MatterCloseDays> b)
+    {
+        b.ToTable(MatterSummaries.CloseDaysTable);
+        b.Property(s => s.RegionCode).HasMaxLength(15);
+        b.HasKey(s => new { s.RegionCode, s.Day, s.Kind, s.Days });
+    }
+}

@@ -3376,6 +3376,64 @@ namespace Cunzhi.Migrations.Postgres
                     b.ToTable("Matters", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterCloseDays", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Day", "Kind", "Days");
+
+                    b.ToTable("MatterCloseDays", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterDailySummary", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CloseDaysSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueClosedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DueOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Day", "Kind");
+
+                    b.ToTable("MatterDailySummaries", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
                 {
                     b.Property<long>("Id")

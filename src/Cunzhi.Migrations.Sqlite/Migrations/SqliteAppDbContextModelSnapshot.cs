@@ -3252,6 +3252,64 @@ namespace Cunzhi.Migrations.Sqlite
                     b.ToTable("Matters", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterCloseDays", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Day", "Kind", "Days");
+
+                    b.ToTable("MatterCloseDays", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Matters.MatterDailySummary", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CloseDaysSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueClosedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Day", "Kind");
+
+                    b.ToTable("MatterDailySummaries", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Matters.MatterEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -81,6 +81,8 @@ public static class AuditEnumNames
         [("PointsCapUsage", "HolderKind")] = typeof(PointsHolderKind),
         [("PointsPolicy", "LinkedRule")] = typeof(LinkedScoreRule),
         [("Matter", "Kind")] = typeof(Domain.Matters.MatterKind),
+        [("MatterDailySummary", "Kind")] = typeof(Domain.Matters.MatterKind),
+        [("MatterCloseDays", "Kind")] = typeof(Domain.Matters.MatterKind),
         [("Matter", "Source")] = typeof(Domain.Matters.MatterSource),
         [("Matter", "State")] = typeof(Domain.Matters.MatterState),
         [("Matter", "Level")] = typeof(Domain.Matters.MatterLevel),

@@ -88,6 +88,8 @@ public static class AuditNames
         ["PointsCapUsage"] = "积分条目年度上限台账",
         ["Matter"] = "诉求",
         ["MatterEvent"] = "诉求办理记录",
+        ["MatterDailySummary"] = "诉求日汇总",
+        ["MatterCloseDays"] = "诉求办结用时汇总",
         ["Complaint"] = "信访举报",
         ["ComplaintEntry"] = "信访举报办理记录",
         ["ComplaintsDemo"] = "信访举报演示数据",
@@ -467,6 +469,15 @@ public static class AuditNames
         ["ComplaintEntry"] = new Dictionary<string, string>
         {
             ["ComplaintId"] = "信访举报编号", ["Kind"] = "办理环节", ["Text"] = "说明", ["Actor"] = "办理人", ["AtUtc"] = "时间",
+        },
+        ["MatterDailySummary"] = new Dictionary<string, string>
+        {
+            ["RegionCode"] = "村", ["Day"] = "日期", ["Kind"] = "类别", ["Received"] = "登记数", ["Closed"] = "办结数", ["CloseDaysSum"] = "办结用时合计（天）",
+            ["Due"] = "到期数", ["DueOpen"] = "到期未办结数", ["DueClosedLate"] = "逾期办结数",
+        },
+        ["MatterCloseDays"] = new Dictionary<string, string>
+        {
+            ["RegionCode"] = "村", ["Day"] = "办结日期", ["Kind"] = "类别", ["Days"] = "办结用时（天）", ["Count"] = "诉求数",
         },
         ["MatterEvent"] = new Dictionary<string, string>
         {

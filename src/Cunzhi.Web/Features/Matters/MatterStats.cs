@@ -72,29 +72,32 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
         if (!db.User.Allows(code)) throw new RegionScopeViolationException(code);
         var prefix = RegionCodes.ScopePrefix(code);
 
-        // Region filters as index ranges (WhereCodeStartsWith), each query covered by one index: VisitRecords (RegionCode, Date,
-        // HouseholdId), Matters (RegionCode, DoneOn, State, Kind, ReceivedOn) and (RegionCode, DueOn, State, DoneOn).
+        // Matter figures from the per-village daily summary (MatterDailySummary, kept in each matter's save), one primary-key
+        // range each: region range, then the period. Visit figures are distinct counts, which daily rows cannot sum: they
+        // are counted from the visit records' covering index (RegionCode, Date, HouseholdId), so both stay exact.
         var visited = await db.Set<VisitRecord>().AsNoTracking().WhereCodeStartsWith(v => v.RegionCode, prefix).Where(v => v.Date >= from && v.Date <= to)
             .Select(v => new { v.RegionCode, v.HouseholdId }).Distinct()
             .GroupBy(v => v.RegionCode).Select(g => new { Village = g.Key, Households = g.Count() }).ToListAsync(ct);
-        var matters = db.Set<Matter>().AsNoTracking().WhereCodeStartsWith(m => m.RegionCode, prefix);
-        var closed = await matters.Where(MatterStatistics.ClosedIn(from, to))
-            .GroupBy(m => new { m.RegionCode, m.Kind }).Select(g => new { g.Key.RegionCode, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
-        var durations = await matters.Where(MatterStatistics.ClosedIn(from, to))
-            .GroupBy(m => new { m.Kind, m.ReceivedOn, m.DoneOn }).Select(g => new { g.Key.Kind, g.Key.ReceivedOn, g.Key.DoneOn, Count = g.Count() }).ToListAsync(ct);
-        var due = await matters.Where(MatterStatistics.DueIn(from, to))
-            .GroupBy(m => m.RegionCode).Select(g => new { RegionCode = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var late = await matters.Where(MatterStatistics.DueIn(from, to)).Where(MatterOverdue.LateOn(today))
-            .GroupBy(m => m.RegionCode).Select(g => new { RegionCode = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var summary = await db.Set<MatterDailySummary>().AsNoTracking().WhereCodeStartsWith(s => s.RegionCode, prefix).Where(s => s.Day >= from && s.Day <= to)
+            .GroupBy(s => new { s.RegionCode, s.Kind })
+            .Select(g => new
+            {
+                g.Key.RegionCode, g.Key.Kind, Closed = g.Sum(s => s.Closed), Due = g.Sum(s => s.Due),
+                // Late (MatterOverdue.IsLate on today): closed after the due date, or still open with the due date passed.
+                Late = g.Sum(s => s.DueClosedLate) + g.Sum(s => s.Day < today ? s.DueOpen : 0),
+            }).ToListAsync(ct);
+        var durations = await db.Set<MatterCloseDays>().AsNoTracking().WhereCodeStartsWith(s => s.RegionCode, prefix).Where(s => s.Day >= from && s.Day <= to)
+            .GroupBy(s => new { s.Kind, s.Days }).Select(g => new { g.Key.Kind, g.Key.Days, Count = g.Sum(s => s.Count) }).ToListAsync(ct);
 
         StatsRow Row(string rowCode, string name, Func<string, bool> includes)
         {
-            int Closed(MatterKind kind) => closed.Where(c => c.Kind == kind && includes(c.RegionCode)).Sum(c => c.Count);
+            var mine = summary.Where(x => includes(x.RegionCode)).ToList();
+            int Closed(MatterKind kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Closed);
             var v = visited.Where(x => includes(x.Village)).ToList();
             var figures = new StatsFigures(v.Count, v.Sum(x => x.Households), Closed(MatterKind.MicroMatter), Closed(MatterKind.Problem),
                 Closed(MatterKind.DevelopmentProject), Closed(MatterKind.VillagePlan));
-            var d = due.Where(x => includes(x.RegionCode)).Sum(x => x.Count);
-            var l = late.Where(x => includes(x.RegionCode)).Sum(x => x.Count);
+            var d = mine.Sum(x => x.Due);
+            var l = mine.Sum(x => x.Late);
             return new(rowCode, name, figures, d, l, MatterStatistics.SharePercent(l, d));
         }
 
@@ -118,7 +121,7 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
             }).ToList(), children.Total, children.Page, children.PageSize);
         }
         var closeTimes = Enum.GetValues<MatterKind>().Select(k => MatterStatistics.CloseTimeOf(k,
-                durations.Where(x => x.Kind == k && x.DoneOn is not null).Select(x => (x.DoneOn!.Value.DayNumber - x.ReceivedOn.DayNumber, x.Count))))
+                durations.Where(x => x.Kind == k).Select(x => (x.Days, x.Count))))
             .Select(c => new CloseTimeView(c.Kind, MatterRules.KindName(c.Kind), c.Count, c.MedianDays, c.AverageDays)).ToList();
         return new(root.Code, root.Name, level.Value, root.ParentCode, from, to, today,
             MatterStatistics.Figures.Select(f => new StatsFigureView(f.Key, f.Name, f.Definition)).ToList(),

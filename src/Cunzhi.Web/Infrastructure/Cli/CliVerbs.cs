@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Cunzhi.Data;
 using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
@@ -13,7 +14,7 @@ namespace Cunzhi.Web.Infrastructure.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "audit-head", "create-admin", "help"];
+    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "audit-head", "create-admin", "rebuild-matter-summary", "help"];
 
     public static string? Find(string[] args) => args.Length > 0 && Names.Contains(args[0]) ? args[0] : null;
 
@@ -27,6 +28,7 @@ public static class CliVerbs
                                       --no-activity 则不生成）
           verify-audit                校验操作日志哈希链（密钥封存），报告第一处断裂
           audit-head                  输出操作日志链头（序号、哈希、北京时间），供在库外留存比对
+          rebuild-matter-summary      由全部诉求重新计算诉求统计的每日汇总（升级或批量导入后）
           create-admin --user 账号 --password 密码 --region 县级区划代码 [--name 显示名]
                                       为正式部署创建县委组织部管理员
         数据库: Database:Provider=Sqlite|Postgres, ConnectionStrings:Cunzhi（也可用环境变量 Database__Provider、ConnectionStrings__Cunzhi）
@@ -64,6 +66,13 @@ public static class CliVerbs
                     if (Option(args, "--division-data") is { } d) options = options with { DivisionDataPath = d };
                     if (args.Contains("--no-activity")) options = options with { Activity = false };
                     await seeder.SeedDemoAsync(options, o);
+                    return 0;
+                }
+                case "rebuild-matter-summary":
+                {
+                    db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+                    var rows = await MatterSummaries.RebuildAsync(db);
+                    o.WriteLine($"诉求统计每日汇总已重新计算：共 {rows:N0} 行。");
                     return 0;
                 }
                 case "verify-audit":
