@@ -176,6 +176,7 @@ public static class AuditEnumNames
             ReminderKind.CountySummary => "本周周报汇总",
             ReminderKind.DisclosureDueSoon => "村务公开临期提醒",
             ReminderKind.DisclosureOverdue => "村务公开逾期提醒",
+            ReminderKind.DisclosureTownLate => "村务公开逾期的村",
             _ => k.ToString(),
         }),
         [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),

@@ -59,9 +59,10 @@ public sealed class FinanceSpells(AppDbContext db)
         if (code.Length == 0) throw new RuleException("disclosure.spell-village", "village", "请选择村");
         if (!await db.Regions.AnyAsync(r => r.Code == code && r.Level == RegionLevel.Village, ct)) return null;
         if (c.From is not { } from) throw new RuleException("disclosure.spell-from", "from", "请填写起始日期");
+        (from, var until) = (InputRange.Date(from, "from"), InputRange.Date(c.Until, "until"));
         var others = await db.Set<VillageFinanceSpell>().AsNoTracking().Where(s => s.RegionCode == code).Select(s => new FrequentFinanceSpell(s.From, s.Until)).ToListAsync(ct);
-        if (FinanceSpellRules.Problems(from, c.Until, others) is { Count: > 0 } problems) throw new RuleException(problems);
-        var row = new VillageFinanceSpell { RegionCode = code, From = from, Until = c.Until };
+        if (FinanceSpellRules.Problems(from, until, others) is { Count: > 0 } problems) throw new RuleException(problems);
+        var row = new VillageFinanceSpell { RegionCode = code, From = from, Until = until };
         db.Add(row);
         await SaveAsync(from, ct);
         return await ViewAsync(row, ct);
@@ -73,10 +74,11 @@ public sealed class FinanceSpells(AppDbContext db)
         if (await db.Set<VillageFinanceSpell>().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } row) return null;
         db.ExpectVersion(row, c.Version);
         if (c.From is not { } from) throw new RuleException("disclosure.spell-from", "from", "请填写起始日期");
+        (from, var until) = (InputRange.Date(from, "from"), InputRange.Date(c.Until, "until"));
         var others = await db.Set<VillageFinanceSpell>().AsNoTracking().Where(s => s.RegionCode == row.RegionCode && s.Id != id)
             .Select(s => new FrequentFinanceSpell(s.From, s.Until)).ToListAsync(ct);
-        if (FinanceSpellRules.Problems(from, c.Until, others) is { Count: > 0 } problems) throw new RuleException(problems);
-        (row.From, row.Until) = (from, c.Until);
+        if (FinanceSpellRules.Problems(from, until, others) is { Count: > 0 } problems) throw new RuleException(problems);
+        (row.From, row.Until) = (from, until);
         await SaveAsync(from, ct);
         return await ViewAsync(row, ct);
     }
