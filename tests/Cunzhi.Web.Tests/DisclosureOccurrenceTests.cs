@@ -123,8 +123,13 @@ public abstract class DisclosureOccurrenceTests<TFactory>(TFactory f) : IClassFi
         made.ShouldBeGreaterThan(0);
         var townReminder = await f.WithSystemDb(db => db.Set<Reminder>().SingleAsync(r => r.RegionCode == Demo.Sanxing && r.Kind == ReminderKind.DisclosureTownLate));
         townReminder.Body.ShouldContain("个村有村务公开逾期未公开");
-        var pushed = (await stub.WaitForAsync(m => m.PathAndQuery == "/cgi-bin/webhook/send?key=sanxing-disclosure" && m.Body.Contains("村务公开逾期的村"))).Single();
-        pushed.Body.ShouldContain(townReminder.Body[..20]);
+        static string Text((string PathAndQuery, string Body) m)
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(m.Body);
+            return body.RootElement.GetProperty("text").GetProperty("content").GetString()!;
+        }
+        var pushed = (await stub.WaitForAsync(m => m.PathAndQuery == "/cgi-bin/webhook/send?key=sanxing-disclosure" && Text(m).Contains("村务公开逾期的村"))).Single();
+        Text(pushed).ShouldContain(townReminder.Body);
     }
 }
 
