@@ -97,6 +97,7 @@ public static class AuditEnumNames
         [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
         [("VillageDisclosure", "Category")] = typeof(Domain.Disclosure.DisclosureCategory),
         [("VillageDisclosure", "Frequency")] = typeof(Domain.Disclosure.DisclosureFrequency),
+        [("RecordedOccurrence", "Source")] = typeof(Domain.Disclosure.OccurrenceSource),
         [("DegreeProgramme", "Status")] = typeof(Domain.Care.DegreeStatus),
         [("TuitionClaim", "Status")] = typeof(Domain.Care.ClaimStatus),
         [("HardshipAssistance", "Reason")] = typeof(Domain.Care.AssistanceReason),
@@ -180,6 +181,10 @@ public static class AuditEnumNames
             _ => k.ToString(),
         }),
         [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),
+        [typeof(Domain.Disclosure.OccurrenceSource)] = Of<Domain.Disclosure.OccurrenceSource>(s => s switch
+        {
+            Domain.Disclosure.OccurrenceSource.Registered => "登记", _ => s.ToString(),
+        }),
         [typeof(BurdenEventKind)] = Of<BurdenEventKind>(BurdenEvent.KindName),
         [typeof(RankingKind)] = Of<RankingKind>(RankingGuard.KindName),
         [typeof(FormStatus)] = Of<FormStatus>(s => s switch { FormStatus.Draft => "草稿", FormStatus.Filed => "已报送", _ => s.ToString() }),

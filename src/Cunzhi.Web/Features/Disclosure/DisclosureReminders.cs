@@ -28,7 +28,8 @@ public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars cal
         var monday = Week.MondayOf(today);
         var (from, to) = DisclosureCalendars.DefaultRange(today);
         var already = (await db.Set<Reminder>().AsNoTracking()
-                .Where(r => r.WeekStart == monday && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue))
+                .Where(r => r.WeekStart == monday
+                    && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue || r.Kind == ReminderKind.DisclosureTownLate))
                 .Select(r => new { r.RegionCode, r.Kind }).ToListAsync(ct))
             .Select(r => (r.RegionCode, r.Kind)).ToHashSet();
         var counties = await db.Set<DisclosurePolicy>().AsNoTracking().Where(p => p.IsPublished).Select(p => p.CountyCode).Distinct().OrderBy(c => c).ToListAsync(ct);
