@@ -89,6 +89,9 @@ public static class Report
             x => $"{x.Scenario}: p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
         Section(b, "11. Public disclosure portal (issue #21)", r.Where(x => x.Scenario == "portal"), "requests/s", "requestsPerSecond",
             x => $"p50 {F(x.Metrics.GetValueOrDefault("p50Ms"))} ms, p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; {x.Note}");
+        Section(b, null, r.Where(x => x.Scenario == "portal-admin"), "portal requests/s", "requestsPerSecond",
+            x => $"portal p95 {F(x.Metrics.GetValueOrDefault("p95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("errors"):F0}; admin {F(x.Metrics.GetValueOrDefault("adminRequestsPerSecond"))} requests/s, "
+                + $"p95 {F(x.Metrics.GetValueOrDefault("adminP95Ms"))} ms, errors {x.Metrics.GetValueOrDefault("adminErrors"):F0}; {x.Note}");
         return b.ToString();
     }
 

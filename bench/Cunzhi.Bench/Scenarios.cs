@@ -39,6 +39,7 @@ public static partial class Scenarios
         "matter-stats" => await MatterStatsAsync(spec),
         "duty" => await DutyAsync(spec),
         "portal" => await PortalAsync(spec),
+        "portal-admin" => await PortalAdminAsync(spec),
         "visit-list" or "visit-list-page" or "visit-list-api" => await VisitListAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };

@@ -66,3 +66,18 @@ internal sealed class VillageFinanceSpellConfiguration : IEntityTypeConfiguratio
         b.HasIndex(s => new { s.RegionCode, s.From }).IsUnique();
     }
 }
+
+internal sealed class RecordedOccurrenceConfiguration : IEntityTypeConfiguration<RecordedOccurrence>
+{
+    public void Configure(EntityTypeBuilder<RecordedOccurrence> b)
+    {
+        b.ToTable("DisclosureOccurrences");
+        b.Property(o => o.RegionCode).HasMaxLength(15);
+        b.Property(o => o.ItemCode).HasMaxLength(DisclosureItem.MaxCode);
+        b.Property(o => o.Title).HasMaxLength(RecordedOccurrence.MaxTitle);
+        b.Property(o => o.RecordedBy).HasMaxLength(256);
+        // The title is the occurrence's key (the posting carries it): once per village and item.
+        b.HasIndex(o => new { o.RegionCode, o.ItemCode, o.Title }).IsUnique();
+        b.HasIndex(o => new { o.RegionCode, o.On });
+    }
+}

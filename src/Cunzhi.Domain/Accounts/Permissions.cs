@@ -446,6 +446,14 @@ public static class Permissions
     [Granted(Roles.CountyAdmin)]
     public const string DisclosureSettingsEdit = "disclosure.settings.edit";
 
+    [Described("认定本县（乡镇为所辖村）各村集体财务往来较多的时段（其间财务事项每月公开）")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    public const string DisclosureSpellsEdit = "disclosure.spells.edit";
+
+    [Described("登记本村（乡镇为所辖村）需随时公开的事项（低保评定、宅基地审批等），公开日历据此提示期限")]
+    [Granted(Roles.TownAdmin), Granted(Roles.VillageCadre)]
+    public const string DisclosureOccurrencesRecord = "disclosure.occurrences.record";
+
     // ── Care (关爱: accident insurance, health checks) ─────────────────────────
     [Described("查看干部意外保险、年度体检及其覆盖情况（县看各乡镇，乡镇看本乡镇各村）")]
     [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]

@@ -18,6 +18,8 @@ public enum ReminderKind
     DisclosureDueSoon = 5,
     /// <summary>村务公开逾期 — a village with disclosures past their due date (once a week).</summary>
     DisclosureOverdue = 6,
+    /// <summary>村务公开逾期的村 — a town some of whose villages have overdue disclosures (once a week; pushed to its group robots too).</summary>
+    DisclosureTownLate = 7,
 }
 
 /// <summary>Kinds of webhook robot a county or town can have reminders pushed to.</summary>

@@ -112,10 +112,13 @@ public sealed class DisclosureAttachment : IRegionScoped
 
 /// <summary>
 /// A village's spell of busy collective finance (集体财务往来较多), set by the town or county: from that quarter on the
-/// finance items marked so are owed monthly (<see cref="DisclosureRules.Calendar"/>).
+/// finance items marked so are owed monthly (<see cref="DisclosureRules.Calendar"/>). It runs from a quarter's first day to a
+/// quarter's last day (or on while <see cref="Until"/> is null); a village's spells do not overlap (<see cref="FinanceSpellRules"/>).
 /// </summary>
-public sealed class VillageFinanceSpell : IRegionScoped
+public sealed class VillageFinanceSpell : IRegionScoped, IVersioned
 {
+    /// <summary>Concurrency version (<see cref="IVersioned"/>).</summary>
+    public int RowVersion { get; set; }
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
     /// <summary>Village code.</summary>

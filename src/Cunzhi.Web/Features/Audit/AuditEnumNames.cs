@@ -99,6 +99,7 @@ public static class AuditEnumNames
         [("DutyLeave", "State")] = typeof(Domain.Duty.LeaveState),
         [("VillageDisclosure", "Category")] = typeof(Domain.Disclosure.DisclosureCategory),
         [("VillageDisclosure", "Frequency")] = typeof(Domain.Disclosure.DisclosureFrequency),
+        [("RecordedOccurrence", "Source")] = typeof(Domain.Disclosure.OccurrenceSource),
         [("DegreeProgramme", "Status")] = typeof(Domain.Care.DegreeStatus),
         [("TuitionClaim", "Status")] = typeof(Domain.Care.ClaimStatus),
         [("HardshipAssistance", "Reason")] = typeof(Domain.Care.AssistanceReason),
@@ -178,9 +179,14 @@ public static class AuditEnumNames
             ReminderKind.CountySummary => "本周周报汇总",
             ReminderKind.DisclosureDueSoon => "村务公开临期提醒",
             ReminderKind.DisclosureOverdue => "村务公开逾期提醒",
+            ReminderKind.DisclosureTownLate => "村务公开逾期的村",
             _ => k.ToString(),
         }),
         [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),
+        [typeof(Domain.Disclosure.OccurrenceSource)] = Of<Domain.Disclosure.OccurrenceSource>(s => s switch
+        {
+            Domain.Disclosure.OccurrenceSource.Registered => "登记", _ => s.ToString(),
+        }),
         [typeof(BurdenEventKind)] = Of<BurdenEventKind>(BurdenEvent.KindName),
         [typeof(RankingKind)] = Of<RankingKind>(RankingGuard.KindName),
         [typeof(FormStatus)] = Of<FormStatus>(s => s switch { FormStatus.Draft => "草稿", FormStatus.Filed => "已报送", _ => s.ToString() }),

@@ -126,6 +126,7 @@ public static class AuditNames
         ["VillageDisclosure"] = "村务公开",
         ["DisclosureAttachment"] = "村务公开附件",
         ["VillageFinanceSpell"] = "集体财务往来较多时段",
+        ["RecordedOccurrence"] = "需随时公开的事项",
         // 监督：经济责任审计、巡察
         ["EconomicAudit"] = "经济责任审计",
         ["InspectionTour"] = "巡察",
@@ -417,6 +418,10 @@ public static class AuditNames
             ["NoPersonalDataConfirmedBy"] = "确认不含个人信息的账号", ["NoPersonalDataConfirmedAtUtc"] = "确认不含个人信息的时间",
         },
         ["VillageFinanceSpell"] = new Dictionary<string, string> { ["From"] = "起始日期", ["Until"] = "截止日期" },
+        ["RecordedOccurrence"] = new Dictionary<string, string>
+        {
+            ["ItemCode"] = "公开事项编号", ["On"] = "事项发生日期", ["Title"] = "事项名称或文号", ["Source"] = "来源", ["RecordedBy"] = "登记人", ["RecordedAtUtc"] = "登记时间",
+        },
         ["HardshipAssistance"] = new Dictionary<string, string>
         {
             ["Reason"] = "困难类别", ["Description"] = "简要说明", ["RequestedFen"] = "申请金额（分）", ["GrantedFen"] = "批准金额（分）", ["RejectReason"] = "不予批准理由",

@@ -108,7 +108,7 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
         return made;
     }
 
-    private static ReminderView View(Reminder r) => new(r.Id, r.Kind, r.WeekStart, r.Title, r.Body, r.Link, r.CreatedAtUtc, r.ReadAtUtc, r.ReadBy);
+    public static ReminderView View(Reminder r) => new(r.Id, r.Kind, r.WeekStart, r.Title, r.Body, r.Link, r.CreatedAtUtc, r.ReadAtUtc, r.ReadBy);
 
     // Reminders are addressed to one region; a county or town account's scope would otherwise show it every village's.
     private IQueryable<Reminder> Mine

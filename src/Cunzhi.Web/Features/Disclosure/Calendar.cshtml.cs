@@ -3,6 +3,7 @@ using Cunzhi.Domain.Accounts;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Disclosure;
 using Cunzhi.Web.Features.Duty;
+using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,7 @@ public sealed class CalendarModel(DisclosureCalendars calendars, AppDbContext db
 
     public IReadOnlyList<DutyVillageChoice> Villages { get; private set; } = [];
     public DisclosureCalendarView? View { get; private set; }
+    public bool CanPost => User.Can(Permissions.DisclosurePost);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed record DisclosureCalendarView(string Region, string RegionName, Da
 /// <summary>
 /// 公开日历: each village's due, late and done disclosures for a range, from <see cref="DisclosureRules.Calendar"/> under the
 /// county's published rules (the defaults until it publishes its own), its working calendar, the village's busy-finance
-/// spells and its postings (a 随时 posting is its own occurrence). Region scope is the data context's: a village account
+/// spells, its recorded 随时 occurrences (<see cref="Occurrences"/>) and its postings (a 随时 posting is its own occurrence too). Region scope is the data context's: a village account
 /// sees its own village, a town its villages.
 /// </summary>
 public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, DisclosurePolicyHandlers policies)
@@ -55,10 +55,13 @@ public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, Dis
         var posted = (await db.Set<VillageDisclosure>().AsNoTracking().Where(d => codes.Contains(d.RegionCode) && d.WithdrawnAtUtc == null)
             .Select(d => new { d.RegionCode, d.ItemCode, d.PeriodStart, d.PostedOn, d.OccurrenceKey }).ToListAsync(ct)).ToLookup(d => d.RegionCode);
         var spells = (await db.Set<VillageFinanceSpell>().AsNoTracking().Where(s => codes.Contains(s.RegionCode)).ToListAsync(ct)).ToLookup(s => s.RegionCode);
+        var recorded = await Occurrences.OfVillagesAsync(db, codes, ct);
         return [.. villages.Select(v =>
         {
             var p = posted[v.Code].ToList();
-            var occurrences = p.Where(x => x.OccurrenceKey.Length > 0).Select(x => new DisclosureOccurrence(x.OccurrenceKey, x.ItemCode, x.PeriodStart)).ToList();
+            // The recorded occurrences first (owed whether posted or not), then those only a posting names; one per item and key.
+            var occurrences = recorded[v.Code].Concat(p.Where(x => x.OccurrenceKey.Length > 0).Select(x => new DisclosureOccurrence(x.OccurrenceKey, x.ItemCode, x.PeriodStart)))
+                .DistinctBy(o => (o.ItemCode, o.Key)).ToList();
             var postings = p.Select(x => new DisclosurePosting(x.ItemCode, x.PeriodStart, x.PostedOn, x.OccurrenceKey.Length > 0 ? x.OccurrenceKey : null)).ToList();
             var dues = DisclosureRules.Calendar(rules, calendar, [.. spells[v.Code].Select(s => new FrequentFinanceSpell(s.From, s.Until))], occurrences, postings, from, to, today);
             return (v, dues);

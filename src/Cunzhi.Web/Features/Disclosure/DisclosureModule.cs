@@ -16,6 +16,8 @@ public sealed class DisclosureModule : IFeatureModule
         services.AddScoped<DisclosurePolicyHandlers>();
         services.AddScoped<DisclosurePostings>();
         services.AddScoped<DisclosureCalendars>();
+        services.AddScoped<FinanceSpells>();
+        services.AddScoped<Occurrences>();
         services.AddScoped<PublicDisclosureQuery>();
         services.AddScoped<DisclosureReminders>();
         services.AddSingleton<DisclosureReminderService>();
@@ -41,7 +43,49 @@ public sealed class DisclosureModule : IFeatureModule
         d.MapGet("/postings/{id:long}/files/{fileId:long}", File).RequireAuthorization(Permissions.DisclosureRead).WithSummary("下载公开的附件");
         d.MapGet("/calendar", Calendar).RequireAuthorization(Permissions.DisclosureRead)
             .WithSummary("公开日历：region（默认本辖区）各村在 from–to（默认上季度与本季度）内应公开事项的待公开、逾期、已公开；state 筛选；分页");
+
+        var spells = d.MapGroup("/finance-spells");
+        spells.MapGet("", Spells).RequireAuthorization(Permissions.DisclosureRead).WithSummary("本辖区各村集体财务往来较多的时段（village 筛选；新到旧；分页）");
+        spells.MapGet("/{id:long}", Spell).WithETag().RequireAuthorization(Permissions.DisclosureRead).WithSummary("某个时段（version 与 ETag）");
+        spells.MapPost("", DeclareSpell).RequireAuthorization(Permissions.DisclosureSpellsEdit)
+            .WithSummary("认定某村集体财务往来较多的时段（village；from 为季度第一天；until 为季度最后一天，可空表示持续；最长 5 年；不得与该村已有时段重叠），其间财务事项每月公开");
+        spells.MapPut("/{id:long}", ChangeSpell).RequireVersion().RequireAuthorization(Permissions.DisclosureSpellsEdit)
+            .WithSummary("修改时段的起止日期（如给持续中的时段定截止日期；须带 version 或 If-Match）");
+        spells.MapDelete("/{id:long}", RemoveSpell).RequireVersion().RequireAuthorization(Permissions.DisclosureSpellsEdit)
+            .WithSummary("删除认定有误的时段（须带 version 查询参数或 If-Match）");
+
+        d.MapGet("/villages/{code}/occurrences", VillageOccurrences).RequireAuthorization(Permissions.DisclosureRead)
+            .WithSummary("某村登记的需随时公开的事项（新到旧；unposted=true 只看未公开的；分页），postedOn 为公开日期");
+        d.MapPost("/occurrences", RecordOccurrence).RequireAuthorization(Permissions.DisclosureOccurrencesRecord)
+            .WithSummary("登记需随时公开的事项（village、itemCode 为随时公开事项、on 为发生日期、title 为事项名称或文号）；公开日历据此在期限内提示待公开、逾期；发布时 occurrenceKey 填 title、periodStart 填 on");
+        d.MapDelete("/occurrences/{id:long}", RemoveOccurrence).RequireAuthorization(Permissions.DisclosureOccurrencesRecord)
+            .WithSummary("删除登记有误、尚未公开的事项");
     }
+
+    public static async Task<Ok<Paged<FinanceSpellView>>> Spells(string? village, int? page, int? pageSize, FinanceSpells h, CancellationToken ct) =>
+        TypedResults.Ok(await h.ListAsync(village, new PageRequest(page, pageSize), ct));
+
+    public static async Task<Results<Ok<FinanceSpellView>, ProblemHttpResult>> Spell(long id, FinanceSpells h, CancellationToken ct) =>
+        await h.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : CunzhiApi.NotFound(FinanceSpells.NotFound);
+
+    public static async Task<Results<Created<FinanceSpellView>, ProblemHttpResult>> DeclareSpell(DeclareFinanceSpell command, FinanceSpells h, CancellationToken ct) =>
+        await h.DeclareAsync(command, ct) is { } v ? TypedResults.Created($"/api/v1/disclosure/finance-spells/{v.Id}", v) : CunzhiApi.NotFound(FinanceSpells.VillageNotFound);
+
+    public static async Task<Results<Ok<FinanceSpellView>, ProblemHttpResult>> ChangeSpell(long id, ChangeFinanceSpell command, FinanceSpells h, CancellationToken ct) =>
+        await h.ChangeAsync(id, command, ct) is { } v ? TypedResults.Ok(v) : CunzhiApi.NotFound(FinanceSpells.NotFound);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveSpell(long id, [AsParameters] RemoveFinanceSpell command, FinanceSpells h, CancellationToken ct) =>
+        await h.RemoveAsync(id, command.Version, ct) ? TypedResults.NoContent() : CunzhiApi.NotFound(FinanceSpells.NotFound);
+
+    public static async Task<Results<Ok<Paged<OccurrenceView>>, ProblemHttpResult>> VillageOccurrences(string code, bool? unposted, int? page, int? pageSize, Occurrences h,
+        CancellationToken ct) =>
+        await h.ListAsync(code, unposted == true, new PageRequest(page, pageSize), ct) is { } r ? TypedResults.Ok(r) : CunzhiApi.NotFound(Occurrences.VillageNotFound);
+
+    public static async Task<Results<Created<OccurrenceView>, ProblemHttpResult>> RecordOccurrence(RecordOccurrence command, Occurrences h, CancellationToken ct) =>
+        await h.RecordAsync(command, ct) is { } v ? TypedResults.Created($"/api/v1/disclosure/villages/{v.Village}/occurrences", v) : CunzhiApi.NotFound(Occurrences.VillageNotFound);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveOccurrence(long id, Occurrences h, CancellationToken ct) =>
+        await h.RemoveAsync(id, ct) ? TypedResults.NoContent() : CunzhiApi.NotFound(Occurrences.NotFound);
 
     public static async Task<Results<Ok<Paged<DisclosureView>>, ProblemHttpResult>> Postings(string code, string? item, bool? withdrawn, int? page, int? pageSize,
         DisclosurePostings h, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Burden;
 using Cunzhi.Domain.Disclosure;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Domain.Tasks;
 using Cunzhi.Web.Features.Burden;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,12 @@ namespace Cunzhi.Web.Features.Disclosure;
 /// overdue ones gets 村务公开逾期 — each at most once a week (the reminders' unique index per village, kind and week), so a
 /// village is reminded every week until it has posted. Runs as the system for every county that has published a catalogue
 /// of its own (a county that has not yet adopted 村务公开 here is not flooded with reminders under the defaults), over the
-/// calendar's default range (last quarter and this one).
+/// calendar's default range (last quarter and this one). A town with late villages gets 村务公开逾期的村 naming them, once a
+/// week too. Every reminder made is then pushed through the reminder channels (<see cref="IReminderChannel"/>: the
+/// county's and town's DingTalk and WeCom group robots, <see cref="RobotReminderChannel"/>) exactly as the weekly-list
+/// reminders are (<see cref="ReminderHandlers"/>); a failed push is logged and does not undo the in-app reminder.
 /// </summary>
-public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars calendars)
+public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars calendars, IEnumerable<IReminderChannel> channels, ILogger<DisclosureReminders> log)
 {
     /// <summary>Makes this week's disclosure reminders due at <paramref name="localNow"/>; returns how many were made.</summary>
     public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
@@ -24,11 +28,13 @@ public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars cal
         var monday = Week.MondayOf(today);
         var (from, to) = DisclosureCalendars.DefaultRange(today);
         var already = (await db.Set<Reminder>().AsNoTracking()
-                .Where(r => r.WeekStart == monday && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue))
+                .Where(r => r.WeekStart == monday
+                    && (r.Kind == ReminderKind.DisclosureDueSoon || r.Kind == ReminderKind.DisclosureOverdue || r.Kind == ReminderKind.DisclosureTownLate))
                 .Select(r => new { r.RegionCode, r.Kind }).ToListAsync(ct))
             .Select(r => (r.RegionCode, r.Kind)).ToHashSet();
         var counties = await db.Set<DisclosurePolicy>().AsNoTracking().Where(p => p.IsPublished).Select(p => p.CountyCode).Distinct().OrderBy(c => c).ToListAsync(ct);
-        var made = 0;
+        var made = new List<Reminder>();
+        var lateByTown = new Dictionary<string, List<(string Name, int Count)>>();
         foreach (var county in counties)
             foreach (var (village, dues) in await calendars.DuesAsync(county, from, to, ct) ?? [])
             {
@@ -37,27 +43,48 @@ public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars cal
                 if (soon > 0 && already.Add((village.Code, ReminderKind.DisclosureDueSoon)))
                 {
                     var first = dues.Where(d => d.DueSoon).Min(d => d.DueOn);
-                    db.Add(new Reminder
+                    made.Add(new Reminder
                     {
                         RegionCode = village.Code, Kind = ReminderKind.DisclosureDueSoon, WeekStart = monday, Title = "村务公开临期",
                         Body = $"{village.Name}有 {soon} 项村务公开临近期限（最早 {first:yyyy-MM-dd}），请按时公开。", Link = "/Disclosure/Calendar?state=Pending",
                         CreatedAtUtc = localNow.UtcDateTime,
                     });
-                    made++;
+                }
+                if (late.Count > 0 && RegionCodes.TownOf(village.Code) is { } town)
+                {
+                    if (!lateByTown.TryGetValue(town, out var list)) lateByTown[town] = list = [];
+                    list.Add((village.Name, late.Count));
                 }
                 if (late.Count > 0 && already.Add((village.Code, ReminderKind.DisclosureOverdue)))
                 {
-                    db.Add(new Reminder
+                    made.Add(new Reminder
                     {
                         RegionCode = village.Code, Kind = ReminderKind.DisclosureOverdue, WeekStart = monday, Title = "村务公开逾期",
                         Body = $"{village.Name}有 {late.Count} 项村务公开已过期限仍未公开（{string.Join("、", late.Take(3).Select(d => d.Item.Name))}{(late.Count > 3 ? " 等" : "")}），请尽快公开。",
                         Link = "/Disclosure/Calendar?state=Overdue", CreatedAtUtc = localNow.UtcDateTime,
                     });
-                    made++;
                 }
             }
-        if (made > 0) await db.SaveChangesAsync(ct);
-        return made;
+        foreach (var (town, villages) in lateByTown.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (!already.Add((town, ReminderKind.DisclosureTownLate))) continue;
+            made.Add(new Reminder
+            {
+                RegionCode = town, Kind = ReminderKind.DisclosureTownLate, WeekStart = monday, Title = "村务公开逾期的村",
+                Body = $"{villages.Count} 个村有村务公开逾期未公开：{string.Join("、", villages.Take(10).Select(v => $"{v.Name}（{v.Count} 项）"))}{(villages.Count > 10 ? " 等" : "")}，请督促公开。",
+                Link = $"/Disclosure/Calendar?region={town}&state=Overdue", CreatedAtUtc = localNow.UtcDateTime,
+            });
+        }
+        if (made.Count == 0) return 0;
+        db.AddRange(made);
+        await db.SaveChangesAsync(ct);
+        foreach (var r in made)
+            foreach (var channel in channels)
+            {
+                try { await channel.SendAsync(ReminderHandlers.View(r), r.RegionCode, ct); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
+            }
+        return made.Count;
     }
 }
 

@@ -19,7 +19,7 @@ namespace Cunzhi.Web.Features.Disclosure;
 /// the form and nothing is written. Withdrawing needs a reason and the posting's version.
 /// </summary>
 [Authorize(Policy = Permissions.DisclosureRead)]
-public sealed class IndexModel(DisclosurePostings postings, DisclosurePolicyHandlers policies, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(DisclosurePostings postings, DisclosurePolicyHandlers policies, Occurrences occurrences, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Village { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
@@ -34,10 +34,16 @@ public sealed class IndexModel(DisclosurePostings postings, DisclosurePolicyHand
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [TempData] public string? Message { get; set; }
+    /// <summary>From a recorded occurrence's 去公开 link: the item, day and key to fill the form with.</summary>
+    [FromQuery(Name = "item")] public string? FillItem { get; set; }
+    [FromQuery(Name = "on")] public DateOnly? FillOn { get; set; }
+    [FromQuery(Name = "key")] public string? FillKey { get; set; }
 
     public IReadOnlyList<DutyVillageChoice> Villages { get; private set; } = [];
     public Paged<DisclosureView>? List { get; private set; }
     public IReadOnlyList<DisclosureItem> Items { get; private set; } = [];
+    /// <summary>The village's recorded occurrences not yet posted (the latest 50), each with a link that fills the form.</summary>
+    public IReadOnlyList<OccurrenceView> Open { get; private set; } = [];
     public bool CanPost => User.Can(Permissions.DisclosurePost);
     public DateOnly Today => clock.Today();
 
@@ -51,6 +57,9 @@ public sealed class IndexModel(DisclosurePostings postings, DisclosurePolicyHand
             List = await postings.ListAsync(Village, null, true, new PageRequest(PageNumber, 20), ct);
             if (List is null) return NotFound();
             Items = DisclosurePolicy.InForce(await policies.RulesOfAsync(RegionCodes.CountyOf(Village)!, ct), Today)?.Items ?? [];
+            Open = (await occurrences.ListAsync(Village, unpostedOnly: true, new PageRequest(1, 50), ct))?.Items ?? [];
+            if (ItemCode is null && FillKey is not null)
+                (ItemCode, PeriodStart, OccurrenceKey, Title) = (FillItem, FillOn, FillKey, FillKey);
         }
         return Page();
     }
