@@ -2561,6 +2561,53 @@ namespace Cunzhi.Migrations.Postgres
                     b.ToTable("PowerStepFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Disclosure.RecordedOccurrence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "On");
+
+                    b.HasIndex("RegionCode", "ItemCode", "Title")
+                        .IsUnique();
+
+                    b.ToTable("DisclosureOccurrences", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Disclosure.VillageDisclosure", b =>
                 {
                     b.Property<long>("Id")
@@ -2671,6 +2718,10 @@ namespace Cunzhi.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("Until")
                         .HasColumnType("date");

@@ -2469,6 +2469,51 @@ namespace Cunzhi.Migrations.Sqlite
                     b.ToTable("PowerStepFiles", (string)null);
                 });
 
+            modelBuilder.Entity("Cunzhi.Domain.Disclosure.RecordedOccurrence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "On");
+
+                    b.HasIndex("RegionCode", "ItemCode", "Title")
+                        .IsUnique();
+
+                    b.ToTable("DisclosureOccurrences", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Domain.Disclosure.VillageDisclosure", b =>
                 {
                     b.Property<long>("Id")
@@ -2575,6 +2620,10 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("Until")
                         .HasColumnType("TEXT");
