@@ -37,6 +37,48 @@ public static class DisclosureFileScan
     /// <summary>Most cells read from one workbook (a 10 MB file of text holds far fewer).</summary>
     public const int MaxCells = 2_000_000;
 
+    /// <summary>
+    /// Checks files a user uploads to anything the public may see (a disclosure posting, a power step's evidence), as one
+    /// rule for both: the kind by content, not empty, at most <paramref name="maxBytes"/>, images only when
+    /// <paramref name="imagesConfirmed"/> (「不含个人信息」), the text of every PDF and workbook scanned. Refusals go to
+    /// <paramref name="problems"/> under <c>{area}.file</c> and <c>{area}.image</c>, personal numbers found to
+    /// <paramref name="hits"/>; nothing is stored. Returns each file's kind, in order (at most <paramref name="maxFiles"/>).
+    /// </summary>
+    public static async Task<List<DisclosureFileKind>> CheckUploadsAsync(IReadOnlyList<IFormFile> files, int maxFiles, long maxBytes, bool imagesConfirmed,
+        string area, List<RuleProblem> problems, List<PersonalDataHit> hits, CancellationToken ct)
+    {
+        var kinds = new List<DisclosureFileKind>();
+        foreach (var file in files.Take(maxFiles))
+        {
+            var name = Path.GetFileName(file.FileName);
+            var head = new byte[8];
+            int n;
+            await using (var s = file.OpenReadStream()) n = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+            var kind = Sniff(head.AsSpan(0, n));
+            kinds.Add(kind);
+            if (file.Length == 0) { problems.Add(new($"{area}.file", "files", $"附件「{name}」是空文件")); continue; }
+            if (file.Length > maxBytes) { problems.Add(new($"{area}.file", "files", $"附件「{name}」超过 {maxBytes / (1024 * 1024)} MB")); continue; }
+            switch (kind)
+            {
+                case DisclosureFileKind.Unknown:
+                    problems.Add(new($"{area}.file", "files", $"附件「{name}」不是 PDF、Excel（.xlsx）、JPG 或 PNG 文件"));
+                    break;
+                case DisclosureFileKind.Image when !imagesConfirmed:
+                    problems.Add(new($"{area}.image", "imagesHaveNoPersonalData", $"附件「{name}」是图片，系统无法检查其中的文字：请确认图片不含身份证号、手机号、银行卡号等个人信息后勾选「不含个人信息」"));
+                    break;
+                case DisclosureFileKind.Pdf or DisclosureFileKind.Xlsx:
+                    await using (var s = file.OpenReadStream())
+                    {
+                        var (fileHits, unreadable) = Scan(kind, s, name);
+                        if (unreadable is not null) problems.Add(new($"{area}.file", "files", unreadable));
+                        hits.AddRange(fileHits);
+                    }
+                    break;
+            }
+        }
+        return kinds;
+    }
+
     /// <summary>The kind of a file from its first bytes (a zip is taken as XLSX here; <see cref="Scan"/> proves it).</summary>
     public static DisclosureFileKind Sniff(ReadOnlySpan<byte> head) => FileKinds.Sniff(head) switch
     {

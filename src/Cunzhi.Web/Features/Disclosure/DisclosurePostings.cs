@@ -189,35 +189,7 @@ public sealed class DisclosurePostings(AppDbContext db, UserContext user, TimePr
         hits.AddRange(PersonalDataGuard.ScanText(key, "事项名称"));
         hits.AddRange(PersonalDataGuard.ScanText(body, "正文"));
         if (table is not null) hits.AddRange(PersonalDataGuard.ScanTable(table.Rows!, table.Headers).Select(h => h with { Where = "表格" + h.Where }));
-        var kinds = new List<DisclosureFileKind>();
-        foreach (var file in c.Files.Take(DisclosureAttachment.MaxFiles))
-        {
-            var name = Path.GetFileName(file.FileName);
-            var head = new byte[8];
-            int n;
-            await using (var s = file.OpenReadStream()) n = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            var kind = DisclosureFileScan.Sniff(head.AsSpan(0, n));
-            kinds.Add(kind);
-            if (file.Length == 0) { problems.Add(new("disclosure.file", "files", $"附件「{name}」是空文件")); continue; }
-            if (file.Length > DisclosureAttachment.MaxBytes) { problems.Add(new("disclosure.file", "files", $"附件「{name}」超过 10 MB")); continue; }
-            switch (kind)
-            {
-                case DisclosureFileKind.Unknown:
-                    problems.Add(new("disclosure.file", "files", $"附件「{name}」不是 PDF、Excel（.xlsx）、JPG 或 PNG 文件"));
-                    break;
-                case DisclosureFileKind.Image when !c.ImagesHaveNoPersonalData:
-                    problems.Add(new("disclosure.image", "imagesHaveNoPersonalData", $"附件「{name}」是图片，系统无法检查其中的文字：请确认图片不含身份证号、手机号、银行卡号等个人信息后勾选「不含个人信息」"));
-                    break;
-                case DisclosureFileKind.Pdf or DisclosureFileKind.Xlsx:
-                    await using (var s = file.OpenReadStream())
-                    {
-                        var (fileHits, unreadable) = DisclosureFileScan.Scan(kind, s, name);
-                        if (unreadable is not null) problems.Add(new("disclosure.file", "files", unreadable));
-                        hits.AddRange(fileHits);
-                    }
-                    break;
-            }
-        }
+        var kinds = await DisclosureFileScan.CheckUploadsAsync(c.Files, DisclosureAttachment.MaxFiles, DisclosureAttachment.MaxBytes, c.ImagesHaveNoPersonalData, "disclosure", problems, hits, ct);
         RuleException.ThrowIfAny(problems);
         PersonalDataGuard.EnsureNone(hits);
 

@@ -61,35 +61,7 @@ public sealed class PowerStepFiles(AppDbContext db, UserContext user, TimeProvid
         if (c.Files.Count == 0) problems.Add(new("power.file", "files", "请选择要上传的附件"));
         if (existing + c.Files.Count > PowerStepFile.MaxFiles)
             problems.Add(new("power.file", "files", $"每一步最多 {PowerStepFile.MaxFiles} 个附件（已有 {existing} 个）"));
-        var kinds = new List<DisclosureFileKind>();
-        foreach (var file in c.Files.Take(PowerStepFile.MaxFiles))
-        {
-            var name = Path.GetFileName(file.FileName);
-            var head = new byte[8];
-            int n;
-            await using (var s = file.OpenReadStream()) n = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-            var kind = DisclosureFileScan.Sniff(head.AsSpan(0, n));
-            kinds.Add(kind);
-            if (file.Length == 0) { problems.Add(new("power.file", "files", $"附件「{name}」是空文件")); continue; }
-            if (file.Length > PowerStepFile.MaxBytes) { problems.Add(new("power.file", "files", $"附件「{name}」超过 10 MB")); continue; }
-            switch (kind)
-            {
-                case DisclosureFileKind.Unknown:
-                    problems.Add(new("power.file", "files", $"附件「{name}」不是 PDF、Excel（.xlsx）、JPG 或 PNG 文件"));
-                    break;
-                case DisclosureFileKind.Image when !c.ImagesHaveNoPersonalData:
-                    problems.Add(new("power.image", "imagesHaveNoPersonalData", $"附件「{name}」是图片，系统无法检查其中的文字：请确认图片不含身份证号、手机号、银行卡号等个人信息后勾选「不含个人信息」"));
-                    break;
-                case DisclosureFileKind.Pdf or DisclosureFileKind.Xlsx:
-                    await using (var s = file.OpenReadStream())
-                    {
-                        var (fileHits, unreadable) = DisclosureFileScan.Scan(kind, s, name);
-                        if (unreadable is not null) problems.Add(new("power.file", "files", unreadable));
-                        hits.AddRange(fileHits);
-                    }
-                    break;
-            }
-        }
+        var kinds = await DisclosureFileScan.CheckUploadsAsync(c.Files, PowerStepFile.MaxFiles, PowerStepFile.MaxBytes, c.ImagesHaveNoPersonalData, "power", problems, hits, ct);
         RuleException.ThrowIfAny(problems);
         PersonalDataGuard.EnsureNone(hits);
 
