@@ -128,6 +128,66 @@ public abstract class FinanceSpellTests<TFactory>(TFactory f) : IClassFixture<TF
         entries.Count.ShouldBe(2);
         entries.ShouldAllBe(e => e.UserName == Town);
     }
+
+    [Fact]
+    public async Task Parallel_overlapping_declarations_write_exactly_one()
+    {
+        var village = await VillageAsync();
+        // Six clients (one token each, as six browsers) declare open spells from six different quarters at the same
+        // instant: each passes the handler's check before any is saved, and no two share a first day (so the unique index
+        // cannot be what stops them). Only the database's no-overlap guarantee keeps one.
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => f.ApiAs(Town)));
+        using var start = new SemaphoreSlim(0);
+        var racing = clients.Select(async (c, i) =>
+        {
+            await start.WaitAsync();
+            var response = await DeclareAsync(c, village, LastQuarter.AddMonths(-3 * i), null);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(clients.Length);
+        var results = await Task.WhenAll(racing);
+
+        var all = string.Join("\n", results.Select(r => $"{r.StatusCode} {r.Body}"));
+        results.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, all);
+        results.Where(r => r.StatusCode != HttpStatusCode.Created).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict && r.Body.Contains("与该村已认定的时段"), all);
+        (await SpellCountAsync(village)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_an_overlapping_spell_written_past_the_handler()
+    {
+        var village = await VillageAsync();
+        var end = LastQuarter.AddMonths(3).AddDays(-1);
+        await using (var scope = f.SystemScope(out var db))
+        {
+            db.Add(new VillageFinanceSpell { RegionCode = village, From = LastQuarter, Until = end });
+            db.Add(new VillageFinanceSpell { RegionCode = village, From = LastQuarter.AddMonths(6), Until = null });
+            await db.SaveChangesAsync();
+        }
+        // An insert overlapping the first spell's last quarter, and a change stretching the first into the open one.
+        await using (var scope = f.SystemScope(out var db))
+        {
+            db.Add(new VillageFinanceSpell { RegionCode = village, From = LastQuarter.AddMonths(-3), Until = LastQuarter.AddMonths(-3).AddMonths(6).AddDays(-1) });
+            var e = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Cunzhi.Data.FinanceSpellOverlap.IsViolation(e).ShouldBeTrue(e.InnerException?.Message);
+        }
+        await using (var scope = f.SystemScope(out var db))
+        {
+            var first = await db.Set<VillageFinanceSpell>().SingleAsync(s => s.RegionCode == village && s.From == LastQuarter);
+            first.Until = LastQuarter.AddMonths(9).AddDays(-1);
+            var e = await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Cunzhi.Data.FinanceSpellOverlap.IsViolation(e).ShouldBeTrue(e.InnerException?.Message);
+        }
+        // Touching spells (one ends the day before the next starts) are no overlap; another village is not concerned.
+        var other = await VillageAsync();
+        await using (var scope = f.SystemScope(out var db))
+        {
+            db.Add(new VillageFinanceSpell { RegionCode = village, From = LastQuarter.AddMonths(3), Until = LastQuarter.AddMonths(6).AddDays(-1) });
+            db.Add(new VillageFinanceSpell { RegionCode = other, From = LastQuarter, Until = null });
+            await db.SaveChangesAsync();
+        }
+        (await SpellCountAsync(village)).ShouldBe(3);
+    }
 }
 
 public sealed class FinanceSpellTests_Sqlite(SqliteFactory f) : FinanceSpellTests<SqliteFactory>(f);

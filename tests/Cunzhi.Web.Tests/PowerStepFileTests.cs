@@ -44,6 +44,22 @@ public abstract class PowerStepFileTests<TFactory>(TFactory f) : IClassFixture<T
         return api.PostAsync($"{Url}/{id}/steps/{step}/files", form);
     }
 
+    /// <summary>Posts the detail page's file form of <paramref name="step"/> as a browser does (its antiforgery token and hidden step, the file).</summary>
+    private static async Task<HttpResponseMessage> UploadOnPageAsync(HttpClient pages, long id, int step, byte[] bytes, string name)
+    {
+        var doc = await CunzhiFactory.Html(await pages.GetAsync($"/Powers/{id}"));
+        var form = doc.QuerySelectorAll("form[data-testid=file-form]")
+                       .FirstOrDefault(f => f.QuerySelector("input[name=FileStep]")?.GetAttribute("value") == step.ToString())
+                   ?? throw new InvalidOperationException($"第 {step} 步没有上传附件的表单");
+        var content = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "files", name);
+        return await pages.PostAsync(form.GetAttribute("action"), content);
+    }
+
     private Task<int> FileCountAsync(long id) => f.WithSystemDb(db => db.Set<PowerStepFile>().CountAsync(a => a.ExerciseId == id));
 
     private static byte[] Pdf(string line)
@@ -173,6 +189,37 @@ public abstract class PowerStepFileTests<TFactory>(TFactory f) : IClassFixture<T
         var view = (await (await UploadAsync(api, e.Id, 1, (Pdf("Evidence"), "会议纪要.pdf"))).Content.ReadFromJsonAsync<PowerExerciseView>(CunzhiFactory.Json))!;
         var html = await (await f.PagesAs(Village)).GetStringAsync($"/Powers/{e.Id}");
         html.ShouldContain($"/api/v1/powers/{e.Id}/files/{view.Steps[0].Files.Single().Id}");
+    }
+
+    [Fact]
+    public async Task A_good_pdf_posted_on_the_detail_page_is_stored_and_never_shown_publicly()
+    {
+        var e = await RecordedExerciseAsync(await f.ApiAs(Village));
+        var pages = await f.PagesAs(Village);
+        var r = await UploadOnPageAsync(pages, e.Id, 1, Pdf("Page upload"), "页面上传的申请书.pdf");
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        r.Headers.Location!.OriginalString.ShouldBe($"/Powers/{e.Id}");
+        (await FileCountAsync(e.Id)).ShouldBe(1);
+        (await pages.GetStringAsync($"/Powers/{e.Id}")).ShouldContain("页面上传的申请书.pdf");
+        var html = await f.Anonymous().GetStringAsync($"/Gongkai/{Demo.Naoping}/Quanli");
+        html.ShouldContain("宅基地申请");
+        html.ShouldNotContain("页面上传的申请书");
+    }
+
+    [Fact]
+    public async Task A_workbook_holding_an_id_number_posted_on_the_detail_page_is_refused_naming_where()
+    {
+        var e = await RecordedExerciseAsync(await f.ApiAs(Village));
+        var pages = await f.PagesAs(Village);
+        var id = ImportFiles.NewId();
+        var r = await UploadOnPageAsync(pages, e.Id, 1, await ImportFiles.Sheet(["姓名", "身份证号"], ["张三", "已核"], ["李四", id]), "页面上传的名单.xlsx");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var raw = await r.Content.ReadAsStringAsync();
+        var text = (await CunzhiFactory.Html(r)).Body!.TextContent;
+        text.ShouldContain("附件「页面上传的名单.xlsx」工作表「村干部」第 3 行 第 2 列「身份证号」");
+        raw.ShouldNotContain(id);
+        (await FileCountAsync(e.Id)).ShouldBe(0);
+        (await f.Anonymous().GetStringAsync($"/Gongkai/{Demo.Naoping}/Quanli")).ShouldNotContain("页面上传的名单");
     }
 }
 

@@ -340,6 +340,54 @@ public abstract class PowersTests<TFactory>(TFactory f) : IClassFixture<TFactory
         draft.Items.Single(i => i.Code == "MS08").Steps.Count.ShouldBe(3);
         (await (await f.ApiAs(County)).DeleteAsync($"{Url}/list/draft")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
+
+    private Task<List<RecordedOccurrence>> OccurrencesOfAsync(PowerExerciseView e) => f.WithSystemDb(db => db.Set<RecordedOccurrence>().AsNoTracking()
+        .Where(o => o.RegionCode == e.VillageCode && o.Title == PowerOccurrences.Title(e.Id, e.Title)).ToListAsync());
+
+    [Fact]
+    public async Task Completing_a_housing_site_exercise_records_its_immediate_occurrence_audited()
+    {
+        var e = await AtTownStepAsync();
+        (await OccurrencesOfAsync(e)).ShouldBeEmpty();
+        (await RecordedAsync(await f.ApiAs(Town), e, 5)).State.ShouldBe(PowerExerciseState.Done);
+        var o = (await OccurrencesOfAsync(e)).ShouldHaveSingleItem();
+        (o.ItemCode, o.On, o.Source, o.RecordedBy).ShouldBe(("C05", China.Today, OccurrenceSource.PowerExercise, Town));
+        var audit = await f.WithSystemDb(db => db.AuditEntries.Where(a => a.Entity == nameof(RecordedOccurrence) && a.EntityKey == o.Id.ToString()).Select(a => a.UserName).ToListAsync());
+        audit.ShouldBe([Town]);
+        // Listed among the village's occurrences, not yet posted, like a hand-typed one.
+        var listed = await (await f.ApiAs(Village)).GetFromJsonAsync<Paged<Features.Disclosure.OccurrenceView>>(
+            $"/api/v1/disclosure/villages/{e.VillageCode}/occurrences?pageSize=100", CunzhiFactory.Json);
+        listed!.Items.ShouldContain(v => v.Id == o.Id && v.ItemCode == "C05" && v.PostedOn == null);
+    }
+
+    [Fact]
+    public async Task An_occurrence_already_recorded_under_the_exercises_key_is_not_recorded_twice()
+    {
+        var e = await AtTownStepAsync();
+        var title = PowerOccurrences.Title(e.Id, e.Title);
+        var hand = await (await f.ApiAs(Village)).PostAsJsonAsync("/api/v1/disclosure/occurrences", new { village = e.VillageCode, itemCode = "C05", on = China.Today.ToString("yyyy-MM-dd"), title });
+        hand.StatusCode.ShouldBe(HttpStatusCode.Created, await hand.Content.ReadAsStringAsync());
+        (await RecordedAsync(await f.ApiAs(Town), e, 5)).State.ShouldBe(PowerExerciseState.Done);
+        (await OccurrencesOfAsync(e)).ShouldHaveSingleItem().Source.ShouldBe(OccurrenceSource.Registered);
+    }
+
+    [Fact]
+    public async Task A_rejected_or_unmapped_exercise_records_no_occurrence()
+    {
+        var api = await f.ApiAs(Village);
+        var rejected = await ExerciseAsync(api);
+        var r = await RecordAsync(api, rejected, 1, decision: "材料不全", rejected: true);
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        (await OccurrencesOfAsync(rejected)).ShouldBeEmpty();
+        var certificate = await ExerciseAsync(api, "MS08");
+        for (var step = 1; step <= certificate.Steps.Count; step++)
+        {
+            var who = certificate.Steps[step - 1].TownStep ? await f.ApiAs(Town) : api;
+            certificate = await RecordedAsync(who, certificate, step);
+        }
+        certificate.State.ShouldBe(PowerExerciseState.Done);
+        (await f.WithSystemDb(db => db.Set<RecordedOccurrence>().CountAsync(o => o.Title.Contains($"权力运行第 {certificate.Id} 号")))).ShouldBe(0);
+    }
 }
 
 public sealed class PowersTests_Sqlite(SqliteFactory f) : PowersTests<SqliteFactory>(f);

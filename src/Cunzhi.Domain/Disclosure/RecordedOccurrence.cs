@@ -8,6 +8,8 @@ public enum OccurrenceSource
 {
     /// <summary>Registered by hand by the village or its town.</summary>
     Registered = 1,
+    /// <summary>Recorded by the system when a small-and-micro power exercise mapped to the item was completed (<see cref="PowerOccurrences"/>).</summary>
+    PowerExercise = 2,
 }
 
 /// <summary>

@@ -185,7 +185,7 @@ public static class AuditEnumNames
         [typeof(RobotKind)] = Of<RobotKind>(Burden.WebhookHandlers.Name),
         [typeof(Domain.Disclosure.OccurrenceSource)] = Of<Domain.Disclosure.OccurrenceSource>(s => s switch
         {
-            Domain.Disclosure.OccurrenceSource.Registered => "登记", _ => s.ToString(),
+            Domain.Disclosure.OccurrenceSource.Registered => "登记", Domain.Disclosure.OccurrenceSource.PowerExercise => "权力运行办结自动登记", _ => s.ToString(),
         }),
         [typeof(BurdenEventKind)] = Of<BurdenEventKind>(BurdenEvent.KindName),
         [typeof(RankingKind)] = Of<RankingKind>(RankingGuard.KindName),

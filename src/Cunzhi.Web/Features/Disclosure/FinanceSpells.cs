@@ -64,7 +64,7 @@ public sealed class FinanceSpells(AppDbContext db)
         if (FinanceSpellRules.Problems(from, until, others) is { Count: > 0 } problems) throw new RuleException(problems);
         var row = new VillageFinanceSpell { RegionCode = code, From = from, Until = until };
         db.Add(row);
-        await SaveAsync(from, ct);
+        await SaveAsync(row, ct);
         return await ViewAsync(row, ct);
     }
 
@@ -79,7 +79,7 @@ public sealed class FinanceSpells(AppDbContext db)
             .Select(s => new FrequentFinanceSpell(s.From, s.Until)).ToListAsync(ct);
         if (FinanceSpellRules.Problems(from, until, others) is { Count: > 0 } problems) throw new RuleException(problems);
         (row.From, row.Until) = (from, until);
-        await SaveAsync(from, ct);
+        await SaveAsync(row, ct);
         return await ViewAsync(row, ct);
     }
 
@@ -93,13 +93,21 @@ public sealed class FinanceSpells(AppDbContext db)
         return true;
     }
 
-    /// <summary>Saves; two spells of a village from the same day (a parallel request) meet the unique index and are refused the same way.</summary>
-    private async Task SaveAsync(DateOnly from, CancellationToken ct)
+    /// <summary>
+    /// Saves. A parallel request may have written an overlapping spell after this one's check: the database refuses it
+    /// (<see cref="FinanceSpellOverlap"/>; two spells from the same day meet the unique index first) and the loser is told
+    /// the same as by the check, naming the spell it overlaps.
+    /// </summary>
+    private async Task SaveAsync(VillageFinanceSpell row, CancellationToken ct)
     {
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.IsUniqueViolation())
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && (e.IsUniqueViolation() || FinanceSpellOverlap.IsViolation(e)))
         {
-            throw new RuleException("disclosure.spell-overlap", "from", $"该村已有自 {from:yyyy-MM-dd} 起的时段");
+            var (code, id, from, until) = (row.RegionCode, row.Id, row.From, row.Until);
+            var others = await db.Set<VillageFinanceSpell>().AsNoTracking().Where(s => s.RegionCode == code && s.Id != id)
+                .Select(s => new FrequentFinanceSpell(s.From, s.Until)).ToListAsync(ct);
+            var overlaps = FinanceSpellRules.Problems(from, until, others).Where(p => p.Code == "disclosure.spell-overlap").ToList();
+            throw overlaps.Count > 0 ? new RuleException(overlaps) : new RuleException("disclosure.spell-overlap", "from", "与该村已认定的时段重叠（可能刚被他人认定），请刷新后查看");
         }
     }
 

@@ -97,7 +97,8 @@ public sealed class PowerItemLookup(IReadOnlyList<PowerListPolicy> versions, str
 /// all of the county's. A step is unique per exercise (index) and recording checks the exercise's version, so of two
 /// parallel records of one step one succeeds and the other answers 409.
 /// </summary>
-public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, TimeProvider clock, PowerListHandlers lists, IOutputCacheStore cache)
+public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, TimeProvider clock, PowerListHandlers lists, IOutputCacheStore cache,
+    DisclosurePolicyHandlers disclosurePolicies)
 {
     public const string NotFound = "未找到该权力运行记录（或不在您的管辖范围内）";
 
@@ -198,9 +199,24 @@ public sealed class PowerExerciseHandlers(AppDbContext db, UserContext user, Tim
             await CalendarAsync(db, county, ct), Today, user.UserName, clock.GetUtcNow().UtcDateTime);
         db.Add(entry);
         db.Touch(e);
+        await AddOccurrenceAsync(e, entry.On, county, ct);
         await db.SaveCreatedAsync(ct);
         await EvictAsync(e.RegionCode, ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// The last step just completed an exercise whose item settles a matter to be made public at once: its occurrence is
+    /// recorded in the same save (<see cref="PowerOccurrences"/>), audited with it, and only once (an occurrence with its
+    /// key already there is left alone; the unique index backs that).
+    /// </summary>
+    private async Task AddOccurrenceAsync(PowerExercise e, DateOnly on, string county, CancellationToken ct)
+    {
+        if (e.State != PowerExerciseState.Done || !PowerOccurrences.DisclosureItems.ContainsKey(e.ItemCode)) return;
+        var rules = await disclosurePolicies.RulesOfAsync(county, ct);
+        if (PowerOccurrences.For(e, on, rules, Today, user.UserName, clock.GetUtcNow().UtcDateTime) is not { } occurrence) return;
+        if (await db.Set<RecordedOccurrence>().AnyAsync(o => o.RegionCode == occurrence.RegionCode && o.ItemCode == occurrence.ItemCode && o.Title == occurrence.Title, ct)) return;
+        db.Add(occurrence);
     }
 
     /// <summary>Drops the public portal's cached pages of the village (its /Quanli page among them).</summary>
