@@ -65,7 +65,11 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         b.Property(v => v.Notes).HasMaxLength(VisitRecord.MaxText);
         b.Property(v => v.MattersText).HasMaxLength(VisitRecord.MaxText);
         b.HasOne<VisitRound>().WithMany().HasForeignKey(v => v.RoundId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(v => new { v.RoundId, v.HouseholdId });
+        // An official's phone list (VisitRecording.ListAsync): the round's visited households and each listed household's
+        // visit count and last visit, read from the index alone. The scope filter adds a RegionCode range to every read;
+        // with RegionCode in this index SQLite seeks (RoundId, HouseholdId) and checks the range in the index, instead of
+        // preferring (RoundId, RegionCode) and reading the round's visits again for each household.
+        b.HasIndex(v => new { v.RoundId, v.HouseholdId, v.RegionCode, v.Date });
         b.HasIndex(v => new { v.RoundId, v.RegionCode });
         // 诉求统计 (MatterStats): villages and households visited in a period, by region range.
         b.HasIndex(v => new { v.RegionCode, v.Date, v.HouseholdId });

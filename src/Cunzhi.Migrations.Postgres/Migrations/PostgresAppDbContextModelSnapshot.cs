@@ -6297,11 +6297,11 @@ namespace Cunzhi.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId", "HouseholdId");
-
                     b.HasIndex("RoundId", "RegionCode");
 
                     b.HasIndex("RegionCode", "Date", "HouseholdId");
+
+                    b.HasIndex("RoundId", "HouseholdId", "RegionCode", "Date");
 
                     b.ToTable("VisitRecords", null, t =>
                         {

@@ -6083,11 +6083,11 @@ namespace Cunzhi.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RoundId", "HouseholdId");
-
                     b.HasIndex("RoundId", "RegionCode");
 
                     b.HasIndex("RegionCode", "Date", "HouseholdId");
+
+                    b.HasIndex("RoundId", "HouseholdId", "RegionCode", "Date");
 
                     b.ToTable("VisitRecords", null, t =>
                         {

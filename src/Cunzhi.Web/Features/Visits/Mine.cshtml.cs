@@ -21,7 +21,7 @@ public sealed class MineModel(VisitRecording visits) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Rounds = await visits.MyRoundsAsync(ct);
+        Rounds = await visits.MyRoundsAsync(ct, chooser: true); // names and dates for the chooser: no counts, no town names
         var page = new PageRequest(PageNumber, 30);
         // The round under way by default, or the one asked for: already read with the account's rounds, not read again
         // (a round in scope without the account's households is read by id, and lists none).

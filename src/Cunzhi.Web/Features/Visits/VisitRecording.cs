@@ -103,37 +103,35 @@ public sealed class VisitRecording(AppDbContext db, VisitPlanning planning, Matt
         else if (!string.IsNullOrWhiteSpace(group)) (q, filtered) = (q.Where(a => a.GroupCode == group.Trim()), true);
         // Unfiltered, the page's total is the planned count just read: no third count.
         long total = filtered ? await q.LongCountAsync(ct) : planned;
-        var rows = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId).Skip(page.Skip).Take(page.Size)
-            .Select(a => new
-            {
-                a.Id, a.HouseholdId, a.RegionCode, a.GroupCode,
-                VillageName = db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(),
-                GroupName = db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
-                Number = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault(),
-                HeadName = db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault(),
-            })
+        // The page's rows with each household's visit count and last visit as two subqueries a row: each is a seek in
+        // the covering index VisitRecords (RoundId, HouseholdId, RegionCode, Date) (the scope's RegionCode range checked
+        // in the index), so the page is one command (a separate grouped read of the page's households was one more).
+        var items = await q.OrderBy(a => a.RegionCode).ThenBy(a => a.GroupCode).ThenBy(a => a.HouseholdId).Skip(page.Skip).Take(page.Size)
+            .Select(a => new VisitListItem(a.Id, a.HouseholdId, a.RegionCode,
+                db.Regions.Where(r => r.Code == a.RegionCode).Select(r => r.Name).FirstOrDefault(),
+                a.GroupCode,
+                db.Regions.Where(r => r.Code == a.GroupCode).Select(r => r.Name).FirstOrDefault(),
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.Number).FirstOrDefault() ?? "",
+                db.Households.Where(h => h.Id == a.HouseholdId).Select(h => h.HeadName).FirstOrDefault() ?? "",
+                visits.Count(v => v.HouseholdId == a.HouseholdId),
+                visits.Where(v => v.HouseholdId == a.HouseholdId).Max(v => (DateOnly?)v.Date)))
             .ToListAsync(ct);
-        // The page's visit counts and last visits in one grouped read of its households (not two correlated reads a row).
-        var homes = rows.Select(r => r.HouseholdId).Distinct().ToList();
-        var seen = homes.Count == 0 ? [] : await visits.Where(v => homes.Contains(v.HouseholdId)).GroupBy(v => v.HouseholdId)
-            .Select(g => new { g.Key, Count = g.Count(), Last = g.Max(v => v.Date) })
-            .ToDictionaryAsync(g => g.Key, g => (g.Count, g.Last), ct);
-        var items = rows.Select(r =>
-        {
-            var (count, last) = seen.TryGetValue(r.HouseholdId, out var v) ? (v.Count, (DateOnly?)v.Last) : (0, null);
-            return new VisitListItem(r.Id, r.HouseholdId, r.RegionCode, r.VillageName, r.GroupCode, r.GroupName, r.Number ?? "", r.HeadName ?? "", count, last);
-        }).ToList();
         var households = new Paged<VisitListItem>(items, total, page.Page, page.Size);
         return new(round, who, new VisitCoverage(planned, visited), households);
     }
 
-    /// <summary>The rounds in which the account has households, the current ones (today within their dates) first, then latest first.</summary>
-    public async Task<IReadOnlyList<RoundView>> MyRoundsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The rounds in which the account has households, the current ones (today within their dates) first, then latest
+    /// first. With <paramref name="chooser"/> only names and dates are read (no town names, Planned and Visited 0): the
+    /// phone list page shows the rounds in a chooser and the official's own counts from <see cref="ListAsync(RoundView, string?, string?, string?, PageRequest, CancellationToken)"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RoundView>> MyRoundsAsync(CancellationToken ct = default, bool chooser = false)
     {
         var me = db.User.UserName;
         var today = clock.Today();
-        // Only the account's rounds are read (with their counts), not every round of the town.
-        var rounds = await planning.ViewsAsync(planning.Rounds().Where(r => db.Set<VisitAssignment>().Any(a => a.RoundId == r.Id && a.Official == me)), ct);
+        // Only the account's rounds are read, not every round of the town.
+        var mine = planning.Rounds().Where(r => db.Set<VisitAssignment>().Any(a => a.RoundId == r.Id && a.Official == me));
+        var rounds = chooser ? await planning.ChoicesAsync(mine, ct) : await planning.ViewsAsync(mine, ct);
         return rounds.OrderByDescending(r => r.FromDate <= today && today <= r.ToDate).ThenByDescending(r => r.FromDate).ThenByDescending(r => r.Id).ToList();
     }
 

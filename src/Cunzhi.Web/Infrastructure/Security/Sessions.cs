@@ -89,14 +89,19 @@ public sealed class SessionGuard(TimeProvider clock, SessionSettings settings)
 {
     private readonly ConcurrentDictionary<(string User, string Stamp, string Roles), (bool Current, DateTimeOffset CheckedAt)> _checked = new();
 
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CunzhiSignInManager signIn)
+    /// <remarks>
+    /// The sign-in manager (with its user manager, stores and data context) is resolved from <paramref name="services"/>
+    /// only when the cached answer is missing or stale, not for every API request.
+    /// </remarks>
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services)
     {
-        var identity = signIn.Options.ClaimsIdentity;
+        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var key = (principal.FindFirstValue(identity.UserIdClaimType) ?? "", principal.FindFirstValue(identity.SecurityStampClaimType) ?? "",
             string.Join(',', principal.FindAll(identity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal)));
         var now = clock.GetUtcNow();
         if (settings.ValidationInterval > TimeSpan.Zero && _checked.TryGetValue(key, out var seen) && now - seen.CheckedAt < settings.ValidationInterval)
             return seen.Current;
+        var signIn = (CunzhiSignInManager)services.GetRequiredService<SignInManager<AppUser>>();
         var current = await signIn.ValidateApiSessionAsync(principal) is not null;
         if (settings.ValidationInterval > TimeSpan.Zero)
         {
@@ -116,8 +121,7 @@ public sealed class SessionGuard(TimeProvider clock, SessionSettings settings)
         var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
         if (ticket?.Principal is not { } principal) return; // the handler refuses it
         var services = context.HttpContext.RequestServices;
-        var signIn = (CunzhiSignInManager)services.GetRequiredService<SignInManager<AppUser>>();
-        if (!await services.GetRequiredService<SessionGuard>().IsCurrentAsync(principal, signIn))
+        if (!await services.GetRequiredService<SessionGuard>().IsCurrentAsync(principal, services))
             context.Fail("会话已失效，请重新登录");
     }
 }
