@@ -4,6 +4,7 @@ using Cunzhi.Data.Security;
 using Cunzhi.Domain.Cadres;
 using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,14 @@ namespace Cunzhi.Data;
 /// the keyed <see cref="AuditSeal"/>; secret columns are recorded as changed, never by value — <see cref="AuditSecrets"/>).
 /// Provider subclasses exist only to keep their own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, UserContext user, AuditSeal seal) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options, UserContext user, AuditSeal seal) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The data-protection key ring (cookie and antiforgery keys), shared by every node. Each key's XML is encrypted at rest
+    /// (KeyRingXmlEncryptor, Cunzhi.Web). Not region data and not audited (AuditCapture.Unaudited): a key is a secret.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Resident> Residents => Set<Resident>();
@@ -87,8 +94,18 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user, A
         AuditSecrets.Apply(b);
     }
 
+    /// <summary>
+    /// Synchronous saves are refused (the audit chain is written only in <see cref="SaveChangesAsync(bool, CancellationToken)"/>),
+    /// except a save that touches only unaudited rows: the data-protection key store (its EF repository saves synchronously).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
-        => throw new InvalidOperationException("请使用 SaveChangesAsync：审计链只在异步保存中写入。");
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count > 0 && changed.All(e => e.Entity is DataProtectionKey) && _pendingEvents.Count == 0)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        throw new InvalidOperationException("请使用 SaveChangesAsync：审计链只在异步保存中写入。");
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

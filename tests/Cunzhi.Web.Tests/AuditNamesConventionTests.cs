@@ -21,7 +21,7 @@ public sealed partial class AuditNamesConventionTests(SqliteFactory f) : IClassF
     private List<Microsoft.EntityFrameworkCore.Metadata.IEntityType> AuditedTypes()
     {
         using var scope = f.SystemScope(out var db);
-        return db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(AuditEntry) && t.ClrType != typeof(AuditHead)).ToList();
+        return db.Model.GetEntityTypes().Where(t => !AuditCapture.Unaudited.Contains(t.ClrType)).ToList();
     }
 
     [Fact]

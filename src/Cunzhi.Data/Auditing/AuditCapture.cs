@@ -18,6 +18,16 @@ public sealed record AuditRecord(string Action, string Entity, string Key, strin
 /// </summary>
 public static class AuditCapture
 {
+    /// <summary>
+    /// Rows the audit chain does not record: the chain itself, the data-protection key ring (a key is a secret, and its
+    /// XML must never reach the log) and the job leases (a heartbeat renewed every few seconds by whichever node runs
+    /// the periodic work; the work it guards audits its own writes).
+    /// </summary>
+    public static readonly IReadOnlySet<Type> Unaudited = new HashSet<Type>
+    {
+        typeof(AuditEntry), typeof(AuditHead), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Jobs.JobLease),
+    };
+
     internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -42,7 +52,7 @@ public static class AuditCapture
         var list = new List<PendingChange>();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is AuditEntry or AuditHead) continue;
+            if (Unaudited.Contains(e.Metadata.ClrType)) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (e.Entity is IRegionScoped scoped)
             {

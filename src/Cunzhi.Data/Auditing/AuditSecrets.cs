@@ -45,7 +45,7 @@ public static partial class AuditSecrets
         b.Entity<IdentityUserToken<string>>().Property(t => t.Value).IsAuditSecret();
         foreach (var type in b.Model.GetEntityTypes())
         {
-            if (type.ClrType == typeof(AuditEntry) || type.ClrType == typeof(AuditHead)) continue; // the log itself is never captured
+            if (AuditCapture.Unaudited.Contains(type.ClrType)) continue; // the log itself, the key ring and the leases are never captured
             foreach (var p in type.GetProperties())
                 if (SecretName().IsMatch(p.Name) && p.FindAnnotation(NotSecretAnnotation) is null)
                     p.SetAnnotation(SecretAnnotation, true);

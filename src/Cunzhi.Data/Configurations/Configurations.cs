@@ -150,3 +150,14 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasIndex(u => u.RegionCode);
     }
 }
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Cunzhi.Data.Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Cunzhi.Data.Jobs.JobLease> b)
+    {
+        b.ToTable("JobLeases");
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(64);
+        b.Property(l => l.Holder).HasMaxLength(200);
+    }
+}

@@ -1,4 +1,5 @@
 using Cunzhi.Data.Security;
+using Cunzhi.Web.Infrastructure.Jobs;
 
 namespace Cunzhi.Web.Features.Burden;
 
@@ -6,7 +7,7 @@ namespace Cunzhi.Web.Features.Burden;
 /// A reminder maker run on a timer driven by the registered <see cref="TimeProvider"/>: once at start, then every
 /// <c>Reminders:IntervalMinutes</c> (default 30, 1 minute to a day); <c>Reminders:Enabled=false</c> turns it off. Each pass
 /// runs in its own scope as the system, at the clock's China time; a failed pass (database busy, migration not yet applied)
-/// is logged and retried on the next tick. The weekly reminders (<see cref="ReminderService"/>) and the matters' due-date
+/// is logged and retried on the next tick. With several nodes, each tick runs on one node only (<see cref="RunTickAsync"/>). The weekly reminders (<see cref="ReminderService"/>) and the matters' due-date
 /// reminders (<see cref="Matters.MatterReminderService"/>) are the two kinds.
 /// </summary>
 public abstract class TimedReminderPass(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger log) : BackgroundService
@@ -25,16 +26,30 @@ public abstract class TimedReminderPass(IServiceScopeFactory scopes, TimeProvide
         return await MakeAsync(scope.ServiceProvider, clock.GetLocalNow(), ct);
     }
 
+    /// <summary>Every <c>Reminders:IntervalMinutes</c> (default 30, 1 minute to a day).</summary>
+    public TimeSpan Interval => TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
+
+    /// <summary>
+    /// The pass of the current tick, run here only if no node on the database has run it or is running it
+    /// (<see cref="JobLeases"/>); returns how many reminders this node made, or null when another node has the tick.
+    /// </summary>
+    public async Task<int?> RunTickAsync(CancellationToken ct)
+    {
+        JobLeases leases;
+        await using (var scope = scopes.CreateAsyncScope()) leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+        var made = 0;
+        return await leases.RunTickAsync("reminders:" + GetType().Name, Interval, async c => made = await RunOnceAsync(c), ct) ? made : null;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!config.GetValue("Reminders:Enabled", true)) return;
-        var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Reminders:IntervalMinutes", 30), 1, 24 * 60));
-        using var timer = new PeriodicTimer(interval, clock);
+        using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             try
             {
-                var made = await RunOnceAsync(stoppingToken);
+                var made = await RunTickAsync(stoppingToken);
                 if (made > 0) log.LogInformation("已生成 {Count} 条{What}", made, What);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -8,6 +8,7 @@ using Cunzhi.Domain.Common;
 using Cunzhi.Domain.Regions;
 using Cunzhi.Web.Features.Cadres;
 using Cunzhi.Web.Infrastructure.Data;
+using Cunzhi.Web.Infrastructure.Jobs;
 using Cunzhi.Web.Infrastructure.Security;
 using Cunzhi.Web.Infrastructure.Web;
 using FluentValidation;
@@ -318,18 +319,24 @@ public sealed class EvaluationHandlers(AppDbContext db, UserContext user, TimePr
 }
 
 /// <summary>Closes windows whose time is up every minute, as the system, so results exist even when nobody opens a page.</summary>
-public sealed class EvaluationCloser(IServiceScopeFactory scopes, ILogger<EvaluationCloser> log) : BackgroundService
+public sealed class EvaluationCloser(IServiceScopeFactory scopes, JobLeases leases, ILogger<EvaluationCloser> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        var interval = TimeSpan.FromMinutes(1);
+        using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
-                var n = await scope.ServiceProvider.GetRequiredService<EvaluationHandlers>().CloseDueAsync(stoppingToken);
+                // One node per minute across the database (JobLeases).
+                var n = 0;
+                await leases.RunTickAsync("evaluation-closer", interval, async ct =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<UserContext>().AsSystem();
+                    n = await scope.ServiceProvider.GetRequiredService<EvaluationHandlers>().CloseDueAsync(ct);
+                }, stoppingToken);
                 if (n > 0) log.LogInformation("双述双评：已结束 {Count} 个到期的评议", n);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using Cunzhi.Data;
 using Cunzhi.Domain.Points;
 using Cunzhi.Domain.Regions;
+using Cunzhi.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cunzhi.Web.Features.Points;
@@ -183,12 +184,16 @@ public sealed class PointsSweep(IServiceScopeFactory scopes, TimeProvider clock,
     {
         if (!config.GetValue("Points:SweepEnabled", true)) return;
         var interval = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Points:SweepMinutes", 30), 1, 24 * 60));
+        JobLeases leases;
+        await using (var scope = scopes.CreateAsyncScope()) leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
             try
             {
-                var settled = await RunOnceAsync(stoppingToken);
+                // One node per tick across the database (JobLeases).
+                var settled = 0;
+                await leases.RunTickAsync("points-sweep", interval, async c => settled = await RunOnceAsync(c), stoppingToken);
                 if (settled > 0) log.LogInformation("公示期满，{Count} 条积分记录已生效", settled);
             }
             catch (Exception e) when (e is not OperationCanceledException)

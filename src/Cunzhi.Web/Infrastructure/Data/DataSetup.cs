@@ -50,6 +50,8 @@ public static class DataSetup
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditUpgrade>();
+        // Periodic work runs once across every node on this database (README "Running several nodes").
+        builder.Services.AddSingleton<Cunzhi.Web.Infrastructure.Jobs.JobLeases>();
         return builder;
     }
 

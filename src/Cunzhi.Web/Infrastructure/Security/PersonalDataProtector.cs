@@ -18,6 +18,7 @@ public sealed class PersonalDataProtector
     private readonly byte[] _ballotKey;
     private readonly byte[] _receiptKey;
     private readonly byte[] _auditChainKey;
+    private readonly byte[] _keyRingKey;
 
     public PersonalDataProtector(byte[] masterKey)
     {
@@ -27,25 +28,38 @@ public sealed class PersonalDataProtector
         _ballotKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:ballot-code:hmac"u8.ToArray());
         _receiptKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:matter-receipt:hmac"u8.ToArray());
         _auditChainKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:audit-chain:hmac"u8.ToArray());
+        _keyRingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "cunzhi:data-protection-keys:aes-gcm"u8.ToArray());
     }
 
-    public string Protect(string plain)
+    public string Protect(string plain) => Seal(_encryptionKey, plain);
+
+    public string Unprotect(string protectedValue) => Open(_encryptionKey, protectedValue);
+
+    /// <summary>
+    /// Encrypts a data-protection key's XML (the cookie and antiforgery keys kept in the database and shared by every node)
+    /// with its own key derived from the master key: a reader of the database or a backup gets no usable sign-in key.
+    /// </summary>
+    public string ProtectKeyRingXml(string xml) => Seal(_keyRingKey, xml);
+
+    public string UnprotectKeyRingXml(string protectedXml) => Open(_keyRingKey, protectedXml);
+
+    private static string Seal(byte[] key, string plain)
     {
         var data = Encoding.UTF8.GetBytes(plain);
         var blob = new byte[12 + data.Length + 16];
         var nonce = blob.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Encrypt(nonce, data, blob.AsSpan(12, data.Length), blob.AsSpan(12 + data.Length, 16));
         return Version + Convert.ToBase64String(blob);
     }
 
-    public string Unprotect(string protectedValue)
+    private static string Open(byte[] key, string protectedValue)
     {
         if (!protectedValue.StartsWith(Version, StringComparison.Ordinal)) throw new CryptographicException("未知的加密格式");
         var blob = Convert.FromBase64String(protectedValue[Version.Length..]);
         var plain = new byte[blob.Length - 28];
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Decrypt(blob.AsSpan(0, 12), blob.AsSpan(12, plain.Length), blob.AsSpan(12 + plain.Length, 16), plain);
         return Encoding.UTF8.GetString(plain);
     }

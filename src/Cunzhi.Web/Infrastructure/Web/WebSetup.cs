@@ -4,6 +4,7 @@ using Cunzhi.Data.Security;
 using Cunzhi.Domain.Common;
 using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -71,9 +72,10 @@ public static class WebSetup
         // Binding failures throw in every environment (the default throws only in Development and answers a bare 400
         // elsewhere), so CunzhiExceptionHandler gives each the same status and a Chinese detail.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Keys live beside the database so sign-ins survive restarts; production should point this at protected storage.
-        services.AddDataProtection().SetApplicationName("Cunzhi")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysPath"] ?? "data/keys")));
+        // Stateless nodes: the key ring (cookie and antiforgery keys) lives in the database, so a sign-in on one node holds on
+        // every other and survives restarts; each key's secret is encrypted with a key derived from PersonalData:Key.
+        services.AddDataProtection().SetApplicationName("Cunzhi").PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<PersonalDataProtector>((o, protector) => o.XmlEncryptor = new KeyRingXmlEncryptor(protector));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "村治 Cunzhi API";
