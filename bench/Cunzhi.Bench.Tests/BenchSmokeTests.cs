@@ -9,7 +9,7 @@ public abstract class BenchSmokeTests
     protected abstract string Provider { get; }
 
     private static readonly string[] Scenarios =
-        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem", "points-post", "points-statement", "sla", "matter-stats", "matter-stats-town", "matter-stats-before", "matter-stats-before-town", "duty-generate", "duty-board", "visit-list-page", "visit-list-api", "portal", "portal-admin"];
+        ["generate", "import", "import-invalid", "paylines", "payroll", "http-page", "http-api", "http-board", "audit", "growth", "national-paylines", "redeem", "points-post", "points-statement", "sla", "matter-stats", "matter-stats-town", "matter-stats-before", "matter-stats-before-town", "duty-generate", "duty-board", "visit-list-page", "visit-list-api", "portal", "portal-admin", "supervision-overview-county", "supervision-overview-discipline", "supervision-overview-town", "supervision-overview-county-uncached", "supervision-overview-discipline-uncached", "supervision-overview-town-uncached"];
 
     [Fact]
     public async Task Every_scenario_runs_at_smoke_size_and_the_report_is_written()

@@ -12,7 +12,7 @@ namespace Cunzhi.Bench;
 public static class BenchMain
 {
     public const string Usage = """
-        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points,sla,matter-stats,duty,visit-list,portal,portal-admin]
+        用法: Cunzhi.Bench [--smoke] [--provider sqlite,postgres] [--only generate,import,paylines,payroll,http,audit,growth,redeem,points,sla,matter-stats,duty,visit-list,portal,portal-admin,supervision-overview]
                           [--scale province|county|<cadres>] [--households-per-village 250] [--import-rows 100000]
                           [--paylines 100000] [--audit-entries 1000000] [--growth 10000,100000,1000000]
                           [--national-paylines 10000,100000,1000000,3200000] [--runs 3] [--slow-runs 3]
@@ -67,12 +67,12 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
             if (s.Contains("generate"))
                 for (var run = 1; run <= options.SlowRuns; run++)
                 {
-                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board") || s.Contains("duty") || s.Contains("visit-list") || s.Contains("portal") || s.Contains("portal-admin"));
+                    var last = run == options.SlowRuns && (s.Contains("http") || s.Contains("http-board") || s.Contains("duty") || s.Contains("visit-list") || s.Contains("portal") || s.Contains("portal-admin") || s.Contains("supervision-overview"));
                     var db = await RunOnFreshAsync(Spec("generate", provider, options.GenerateScale, run) with
                     { GenerateScale = options.GenerateScale, HouseholdsPerVillage = options.HouseholdsPerVillage }, keep: last);
                     if (last) kept = db;
                 }
-            if (s.Contains("http") || s.Contains("http-board") || s.Contains("duty") || s.Contains("visit-list") || s.Contains("portal") || s.Contains("portal-admin"))
+            if (s.Contains("http") || s.Contains("http-board") || s.Contains("duty") || s.Contains("visit-list") || s.Contains("portal") || s.Contains("portal-admin") || s.Contains("supervision-overview"))
             {
                 if (kept is null)
                 {
@@ -109,6 +109,11 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
                         });
                     if (s.Contains("portal-admin"))
                         await RunChildAsync(Spec("portal-admin", provider, $"{options.GenerateScale} data", 0) with
+                        {
+                            ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
+                        });
+                    if (s.Contains("supervision-overview"))
+                        await RunChildAsync(Spec("supervision-overview", provider, $"{options.GenerateScale} data", 0) with
                         {
                             ConnectionString = kept.ConnectionString, DatabaseName = kept.Name, HttpRuns = options.Runs,
                         });

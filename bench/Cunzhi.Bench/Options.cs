@@ -7,7 +7,7 @@ public sealed record BenchOptions
     /// <summary>Run every scenario in this process instead of one child process per run (the smoke test does).</summary>
     public bool InProcess { get; init; }
     public IReadOnlyList<string> Providers { get; init; } = ["sqlite", "postgres"];
-    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "http-board", "audit", "growth", "redeem", "points", "sla", "matter-stats", "duty", "visit-list", "portal", "portal-admin"];
+    public IReadOnlyList<string> Scenarios { get; init; } = ["generate", "import", "paylines", "payroll", "http", "http-board", "audit", "growth", "redeem", "points", "sla", "matter-stats", "duty", "visit-list", "portal", "portal-admin", "supervision-overview"];
     /// <summary>Generation size: county, province, or a number of cadres taken from the national divisions.</summary>
     public string GenerateScale { get; init; } = "province";
     public int HouseholdsPerVillage { get; init; } = 250;

@@ -40,6 +40,7 @@ public static partial class Scenarios
         "duty" => await DutyAsync(spec),
         "portal" => await PortalAsync(spec),
         "portal-admin" => await PortalAdminAsync(spec),
+        "supervision-overview" => await SupervisionOverviewAsync(spec),
         "visit-list" or "visit-list-page" or "visit-list-api" => await VisitListAsync(spec),
         _ => throw new ArgumentException($"未知场景 {spec.Scenario}"),
     };

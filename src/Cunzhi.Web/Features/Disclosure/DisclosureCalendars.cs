@@ -24,9 +24,10 @@ public sealed record DisclosureCalendarView(string Region, string RegionName, Da
 /// 公开日历: each village's due, late and done disclosures for a range, from <see cref="DisclosureRules.Calendar"/> under the
 /// county's published rules (the defaults until it publishes its own), its working calendar, the village's busy-finance
 /// spells, its recorded 随时 occurrences (<see cref="Occurrences"/>) and its postings (a 随时 posting is its own occurrence too). Region scope is the data context's: a village account
-/// sees its own village, a town its villages.
+/// sees its own village, a town its villages. Each village's dues are kept (<see cref="DisclosureDuesCache"/>) until something they
+/// read changes or the China day turns.
 /// </summary>
-public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, DisclosurePolicyHandlers policies)
+public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, DisclosurePolicyHandlers policies, DisclosureDuesCache cache)
 {
     public const string RegionNotFound = "未找到该地区，或其不在您的管辖范围内";
 
@@ -47,9 +48,28 @@ public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, Dis
         if (level == RegionLevel.Village) villages = [.. villages.Where(v => v.Code == code)];
         if (villages.Count == 0) return [];
         var today = clock.Today();
-        var rules = await policies.RulesOfAsync(RegionCodes.CountyOf(code)!, ct);
-
         var county = RegionCodes.CountyOf(code)!;
+        // Read before the data: a write committed after this moves the generation, so what is computed below is never
+        // kept under a generation newer than the data it was computed from (DisclosureDuesCache).
+        var generation = cache.Generation(county);
+        var known = new Dictionary<string, IReadOnlyList<DisclosureDue>>(StringComparer.Ordinal);
+        foreach (var v in villages)
+            if (cache.TryGet(v.Code, from, to, today, generation, out var kept)) known[v.Code] = kept;
+        var missing = villages.Where(v => !known.ContainsKey(v.Code)).ToList();
+        if (missing.Count > 0)
+            foreach (var (village, dues) in await ComputeAsync(county, missing, from, to, today, ct))
+            {
+                cache.Set(village, from, to, today, generation, dues);
+                known[village] = dues;
+            }
+        return [.. villages.Select(v => (v, known[v.Code]))];
+    }
+
+    /// <summary>The dues of <paramref name="villages"/> (all of <paramref name="county"/>) computed from the database.</summary>
+    private async Task<IReadOnlyList<(string Village, IReadOnlyList<DisclosureDue> Dues)>> ComputeAsync(string county, IReadOnlyList<Region> villages,
+        DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        var rules = await policies.RulesOfAsync(county, ct);
         var calendar = new WorkingCalendar((await ScopeGateway.CountyCalendarDaysAsync(db, county, null, ct)).Select(d => new CalendarEntry(d.Date, d.Kind, d.Name)));
         var codes = villages.Select(v => v.Code).ToList();
         var posted = (await db.Set<VillageDisclosure>().AsNoTracking().Where(d => codes.Contains(d.RegionCode) && d.WithdrawnAtUtc == null)
@@ -64,7 +84,7 @@ public sealed class DisclosureCalendars(AppDbContext db, TimeProvider clock, Dis
                 .DistinctBy(o => (o.ItemCode, o.Key)).ToList();
             var postings = p.Select(x => new DisclosurePosting(x.ItemCode, x.PeriodStart, x.PostedOn, x.OccurrenceKey.Length > 0 ? x.OccurrenceKey : null)).ToList();
             var dues = DisclosureRules.Calendar(rules, calendar, [.. spells[v.Code].Select(s => new FrequentFinanceSpell(s.From, s.Until))], occurrences, postings, from, to, today);
-            return (v, dues);
+            return (v.Code, dues);
         })];
     }
 

@@ -33,6 +33,10 @@ public static class DataSetup
         var strictOrder = config.GetValue("Database:StrictQueryOrder", false);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserContext>();
+        // The disclosure dues cache and the watcher that moves its generation live with the data context they watch;
+        // Disclosure:DuesCache=false switches the cache off (the benchmark's "before").
+        builder.Services.AddSingleton(new Features.Disclosure.DisclosureDuesCache(config.GetValue("Disclosure:DuesCache", true)));
+        builder.Services.AddSingleton<Features.Disclosure.DisclosureDuesChanges>();
         builder.Services.AddSingleton(sp => new AuditSeal(sp.GetRequiredService<PersonalDataProtector>().AuditChainKey));
         switch (provider)
         {
@@ -40,11 +44,11 @@ public static class DataSetup
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
                 connection = PostgresConnectionString(connection);
-                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder));
+                builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder).Watched(sp));
                 break;
             default:
                 connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connection, x => x.MigrationsAssembly(SqliteDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder).Watched(sp));
                 break;
         }
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
@@ -54,6 +58,10 @@ public static class DataSetup
         builder.Services.AddSingleton<Cunzhi.Web.Infrastructure.Jobs.JobLeases>();
         return builder;
     }
+
+    /// <summary>Writes that change a village's disclosure dues move the dues cache's generation once committed (DisclosureDuesChanges).</summary>
+    private static DbContextOptionsBuilder Watched(this DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetRequiredService<Features.Disclosure.DisclosureDuesChanges>());
 
     private static DbContextOptionsBuilder Strict(this DbContextOptionsBuilder options, bool strictOrder) =>
         strictOrder
