@@ -105,10 +105,22 @@ public static partial class Scenarios
             var published = versions.Where(v => v.IsPublished).ToList();
             var immediate = published[^1].Items.Where(i => i.Frequency == DisclosureFrequency.Immediate).ToList();
             var n = 0;
+            // Earlier scenarios on the same data (the smoke run: `portal` seeds 闹坪村's demo disclosures) may hold postings and
+            // spells already; one posting per village, item, period and occurrence and no overlapping spells are database rules.
+            var taken = (await db.Set<VillageDisclosure>().AsNoTracking().Where(d => d.WithdrawnAtUtc == null)
+                .Select(d => new { d.RegionCode, d.ItemCode, d.PeriodStart, d.OccurrenceKey }).ToListAsync())
+                .Select(d => (d.RegionCode, d.ItemCode, d.PeriodStart, d.OccurrenceKey)).ToHashSet();
+            var spelled = (await db.Set<VillageFinanceSpell>().AsNoTracking().Select(s => s.RegionCode).Distinct().ToListAsync()).ToHashSet();
+            bool Add(VillageDisclosure posting)
+            {
+                if (!taken.Add((posting.RegionCode, posting.ItemCode, posting.PeriodStart, posting.OccurrenceKey))) return false;
+                db.Add(posting);
+                return true;
+            }
             foreach (var (village, vi) in villages.Select((v, i) => (v, i)))
             {
                 List<FrequentFinanceSpell> spells = [];
-                if (vi % 10 == 0)
+                if (vi % 10 == 0 && !spelled.Contains(village))
                 {
                     db.Add(new VillageFinanceSpell { RegionCode = village, From = new DateOnly(OverviewYear, 4, 1), Until = new DateOnly(OverviewYear, 9, 30), RowVersion = 1 });
                     spells.Add(new(new DateOnly(OverviewYear, 4, 1), new DateOnly(OverviewYear, 9, 30)));
@@ -124,7 +136,7 @@ public static partial class Scenarios
                     if (k == 1)
                         db.Add(new RecordedOccurrence { RegionCode = village, ItemCode = item.Code, On = on, Title = title, RecordedBy = "bench", RecordedAtUtc = now });
                     if (k == 1 && vi % 2 == 1) continue;
-                    db.Add(Posting(village, item, published[^1].Version, DisclosureFrequency.Immediate, on, on, title, calendar.AddWorkingDays(on, 2)));
+                    if (!Add(Posting(village, item, published[^1].Version, DisclosureFrequency.Immediate, on, on, title, calendar.AddWorkingDays(on, 2)))) continue;
                     occurrences.Add(new(title, item.Code, on));
                     n++;
                 }
@@ -134,8 +146,7 @@ public static partial class Scenarios
                     var roll = (vi * 31 + di * 7) % 20;
                     DateOnly? on = roll < 14 ? Min(due.Period.End.AddDays(3), due.DueOn) : roll < 17 ? due.DueOn.AddDays(6) : null;
                     if (on is not { } day || day > today) continue;
-                    db.Add(Posting(village, due.Item, published[^1].Version, due.Period.Frequency, due.Period.Start, due.Period.End, $"{due.Period.Label}{due.Item.Name}", day));
-                    n++;
+                    if (Add(Posting(village, due.Item, published[^1].Version, due.Period.Frequency, due.Period.Start, due.Period.End, $"{due.Period.Label}{due.Item.Name}", day))) n++;
                 }
             }
 
