@@ -17,6 +17,9 @@ public sealed class RolesTests
     [InlineData(Roles.VillageCadre, RegionLevel.VillagerGroup, "只能绑定到村(社区)")]
     [InlineData(Roles.DisciplineInspector, RegionLevel.Town, null)]
     [InlineData(Roles.DisciplineInspector, RegionLevel.Village, "县(区)或乡镇(街道)")]
+    [InlineData(Roles.ProvinceViewer, RegionLevel.Province, null)]
+    [InlineData(Roles.ProvinceViewer, RegionLevel.County, "只能绑定到省(自治区、直辖市)")]
+    [InlineData(Roles.CountyAdmin, RegionLevel.Province, "只能绑定到县(区)")]
     [InlineData("Resident", RegionLevel.Village, "未知角色")]
     [InlineData(Roles.TownAdmin, null, "区划代码无效")]
     public void Binding_an_account_to_a_region(string role, RegionLevel? level, string? error)
@@ -29,6 +32,7 @@ public sealed class RolesTests
     [Theory]
     [InlineData(new[] { Roles.CountyAdmin }, new[] { Roles.CountyAdmin, Roles.CoordinationOffice, Roles.Department, Roles.TownAdmin, Roles.VillageCadre, Roles.DisciplineInspector })]
     [InlineData(new[] { Roles.TownAdmin }, new[] { Roles.VillageCadre })]
+    [InlineData(new[] { Roles.ProvinceViewer }, new string[0])]
     [InlineData(new[] { Roles.VillageCadre }, new string[0])]
     [InlineData(new[] { Roles.DisciplineInspector, Roles.Department }, new string[0])]
     public void Who_may_grant_which_role(string[] actor, string[] grantable) => Roles.Grantable(actor).ShouldBe(grantable);

@@ -21,6 +21,10 @@ public sealed class PermissionsTests
         { Permissions.FormsFill, Roles.VillageCadre, RegionLevel.Village, true },
         { Permissions.FormsFill, Roles.VillageCadre, null, false },                        // no valid region, nothing
         { Permissions.CadresRead, "Resident", RegionLevel.Village, false },                 // unknown role
+        { Permissions.MatterStatsRead, Roles.ProvinceViewer, RegionLevel.Province, true },  // issue #19: a province reads its statistics
+        { Permissions.MatterStatsRead, Roles.ProvinceViewer, RegionLevel.County, false },
+        { Permissions.CadresRead, Roles.ProvinceViewer, RegionLevel.Province, false },      // and nothing else
+        { Permissions.MatterStatsRead, Roles.CountyAdmin, RegionLevel.Province, false },
     };
 
     [Theory, MemberData(nameof(Cases))]

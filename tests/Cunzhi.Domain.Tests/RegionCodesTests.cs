@@ -18,6 +18,10 @@ public sealed class RegionCodesTests
         { "360922106000001", null },                    // groups hang under villages only
         { "110101000000", RegionLevel.County },         // 东城区: a municipality's district
         { "360900000000", null },                       // prefecture level is not served
+        { "360000000000", RegionLevel.Province },       // 江西省 (issue #19: a province office's statistics)
+        { "110000000000", RegionLevel.Province },       // 北京市
+        { "990000000000", null },                       // 99 is no province
+        { "710000000000", null },                       // not in the statistical division codes
         { "000000000000", null },
         { "36092210620", null },                        // 11 digits
         { "3609221062081", null },                      // 13 digits
@@ -30,6 +34,7 @@ public sealed class RegionCodesTests
     public void Level_of_a_code(string? code, RegionLevel? expected) => RegionCodes.LevelOf(code).ShouldBe(expected);
 
     [Theory]
+    [InlineData("360000000000", "36")]
     [InlineData("360922000000", "360922")]
     [InlineData("360922106000", "360922106")]
     [InlineData("360922106208", "360922106208")]
@@ -43,6 +48,9 @@ public sealed class RegionCodesTests
     [InlineData("360922200201", "360922106000", false)]
     [InlineData("360922000000", "360922106000", false)]   // a town does not contain its county
     [InlineData("360923100200", "360922000000", false)]   // the neighbouring county
+    [InlineData("360922106208", "360000000000", true)]    // a village of 江西 lies in the province
+    [InlineData("360922000000", "360000000000", true)]
+    [InlineData("430522000000", "360000000000", false)]   // another province's county
     public void Within(string code, string ancestor, bool expected) => RegionCodes.IsWithin(code, ancestor).ShouldBe(expected);
 
     [Theory]
@@ -53,6 +61,19 @@ public sealed class RegionCodesTests
 
     [Fact]
     public void A_county_has_no_parent() => RegionCodes.ParentOf("360922000000").ShouldBeNull();
+
+    [Fact]
+    public void A_province_has_no_parent_county_or_town_and_is_named_from_the_national_table()
+    {
+        RegionCodes.ParentOf("360000000000").ShouldBeNull();
+        RegionCodes.CountyOf("360000000000").ShouldBeNull();
+        RegionCodes.TownOf("360000000000").ShouldBeNull();
+        RegionCodes.ChildLevels(RegionLevel.Province).ShouldBeEmpty();
+        ProvinceNames.Of("360922106208").ShouldBe("江西省");
+        ProvinceNames.CodeOf("360922000000").ShouldBe("360000000000");
+        ProvinceNames.Of("990000000000").ShouldBeNull();
+        RegionCodes.DisplayName(RegionLevel.Province).ShouldBe("省(自治区、直辖市)");
+    }
 
     [Fact]
     public void A_bad_code_is_refused_in_Chinese() =>

@@ -24,7 +24,7 @@ public abstract class HomeTodoTests<TFactory>(TFactory f) : IClassFixture<TFacto
 {
     private static readonly string Due = China.Today.AddDays(10).ToString("yyyy-MM-dd");
 
-    public static readonly string[] DemoAccounts = ["county.admin", "coord.office", "dept.agri", "discipline", "town.sanxing", "town.efeng", "village.naoping"];
+    public static readonly string[] DemoAccounts = ["county.admin", "coord.office", "dept.agri", "discipline", "town.sanxing", "town.efeng", "village.naoping", "province.jiangxi"];
 
     /// <summary>The home's to-dos of an account: key → (count, link).</summary>
     private async Task<Dictionary<string, (long Count, string Link)>> Home(string account)

@@ -202,10 +202,103 @@ public abstract class MatterStatsTests<TFactory>(TFactory f) : IClassFixture<TFa
     [InlineData("from=1900-01-01&to=1900-02-01", "日期须在")]
     [InlineData("preset=week", "统计期间只能是")]
     [InlineData("region=360922888000", "未找到该区划")]
-    [InlineData("region=36092", "请选择县、乡镇或村")]
+    [InlineData("region=36092", "请选择省、县、乡镇或村")]
+    [InlineData("region=990000000000", "请选择省、县、乡镇或村")]
     [InlineData("from=2025-13-01&to=2025-06-30", "from")]
     public async Task Bad_input_is_refused_with_a_chinese_message(string query, string message) =>
         (await RefusedAsync(query, HttpStatusCode.BadRequest)).ShouldContain(message);
+
+    // ---- a province (issue #19): province.jiangxi reads every county of 江西 and drills down to the village
+
+    private const string Jiangxi = "360000000000";
+
+    [Fact]
+    public async Task A_province_account_sees_its_province_by_default_with_a_row_per_county()
+    {
+        var r = await ReportAsync($"{Period}&pageSize=200", "province.jiangxi");
+        (r.RegionCode, r.RegionName, r.Level).ShouldBe((Jiangxi, "江西省", RegionLevel.Province));
+        r.Rows.Items.ShouldContain(x => x.Code == Demo.County && x.Name == "万载县");
+        r.Rows.Items.ShouldAllBe(x => RegionCodes.LevelOf(x.Code) == RegionLevel.County && x.Code.StartsWith("36"));
+    }
+
+    [Fact]
+    public async Task The_province_row_of_a_county_equals_the_countys_own_report_and_the_total_their_sum()
+    {
+        var province = await ReportAsync($"region={Jiangxi}&{Period}&pageSize=200", "province.jiangxi");
+        var county = await ReportAsync($"region={Demo.County}&{Period}");
+        province.Rows.Items.Single(x => x.Code == Demo.County).ShouldBe(county.Total);
+        var rows = province.Rows.Items;
+        new StatsFigures(rows.Sum(x => x.Figures.VillagesVisited), rows.Sum(x => x.Figures.HouseholdsVisited), rows.Sum(x => x.Figures.MicroMattersDone),
+            rows.Sum(x => x.Figures.ProblemsSolved), rows.Sum(x => x.Figures.ProjectsGuided), rows.Sum(x => x.Figures.PlansImproved)).ShouldBe(province.Total.Figures);
+        (rows.Sum(x => x.Due), rows.Sum(x => x.Late)).ShouldBe((province.Total.Due, province.Total.Late));
+    }
+
+    [Fact]
+    public async Task A_province_account_drills_down_to_the_town_and_the_village()
+    {
+        (await ReportAsync($"region={Town}&{Period}", "province.jiangxi")).Total.ShouldBe((await ReportAsync($"region={Town}&{Period}")).Total);
+        (await ReportAsync($"region={B}&{Period}", "province.jiangxi")).Total.Figures.ShouldBe(new StatsFigures(1, 1, 0, 1, 1, 0));
+    }
+
+    [Fact]
+    public async Task The_province_page_links_each_county_and_the_county_page_links_back_up()
+    {
+        await ArrangeAsync();
+        var client = await f.PagesAs("province.jiangxi");
+        var province = await CunzhiFactory.Html(await client.GetAsync($"/Matters/Stats?{Period}"));
+        province.QuerySelector($"[data-testid=rows] tr[data-code='{Demo.County}'] a")!.GetAttribute("href")!.ShouldContain($"region={Demo.County}");
+        province.QuerySelector("[data-testid=rows] th")!.TextContent.ShouldBe("县(区)");
+        var county = await CunzhiFactory.Html(await client.GetAsync($"/Matters/Stats?region={Demo.County}&{Period}"));
+        county.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldContain(h => h != null && h.Contains($"region={Jiangxi}"));
+        var export = await client.GetAsync($"/Matters/Stats?handler=Export&{Period}");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XlsxFiles.Read(await export.Content.ReadAsByteArrayAsync()).Skip(1).Select(x => x.GetString(0)).ShouldContain("万载县");
+    }
+
+    [Fact]
+    public async Task A_county_account_may_not_read_its_province() =>
+        (await RefusedAsync($"region={Jiangxi}&{Period}", HttpStatusCode.Forbidden)).ShouldContain("不在您的管辖范围内");
+
+    [Fact]
+    public async Task A_province_account_may_not_read_another_province() =>
+        (await RefusedAsync($"region=430000000000&{Period}", HttpStatusCode.Forbidden, "province.jiangxi")).ShouldContain("不在您的管辖范围内");
+
+    [Theory]
+    [InlineData("/api/v1/matters")]
+    [InlineData("/api/v1/cadres")]
+    [InlineData("/api/v1/regions")]
+    [InlineData("/api/v1/visits/rounds")]
+    public async Task A_province_account_is_refused_any_other_api(string url)
+    {
+        var r = await (await f.ApiAs("province.jiangxi")).GetAsync(url);
+        r.StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+    }
+
+    [Theory]
+    [InlineData("/Regions")]
+    [InlineData("/Regions/Stats")]
+    [InlineData("/Analytics")]
+    [InlineData("/Matters")]
+    [InlineData("/Cadres")]
+    public async Task A_province_account_is_refused_any_other_page(string url)
+    {
+        var r = await (await f.PagesAs("province.jiangxi")).GetAsync(url);
+        var refused = r.StatusCode == HttpStatusCode.Forbidden || r.Headers.Location?.ToString().Contains("/Account/AccessDenied") == true;
+        refused.ShouldBeTrue($"{url}: {(int)r.StatusCode} {r.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task A_province_accounts_home_points_to_the_statistics_and_its_menu_has_nothing_else()
+    {
+        var client = await f.PagesAs("province.jiangxi");
+        var home = await CunzhiFactory.Html(await client.GetAsync("/"));
+        home.QuerySelector("[data-testid=root-region]")!.TextContent.ShouldContain("江西省");
+        home.QuerySelector("[data-todo=province-stats]")!.GetAttribute("href").ShouldBe("/Matters/Stats");
+        var nav = home.QuerySelectorAll("nav a.nav-link, nav a.dropdown-item").Select(a => a.GetAttribute("href")).Where(h => h is not null && h.StartsWith('/')).ToList();
+        nav.ShouldContain("/Matters/Stats");
+        nav.ShouldNotContain("/Matters");
+        nav.ShouldNotContain("/Cadres");
+    }
 
     [Fact]
     public async Task The_page_refuses_a_reversed_period_with_its_message()

@@ -29,6 +29,7 @@ public abstract class PermissionTests<TFactory>(TFactory f) : IClassFixture<TFac
         ("discipline", Roles.DisciplineInspector, RegionLevel.County),
         ("town.sanxing", Roles.TownAdmin, RegionLevel.Town),
         ("village.naoping", Roles.VillageCadre, RegionLevel.Village),
+        ("province.jiangxi", Roles.ProvinceViewer, RegionLevel.Province),
     ];
 
     /// <summary>The capabilities an endpoint requires (every one must allow), from its authorization metadata.</summary>

@@ -117,6 +117,22 @@ public abstract class PlatformTests<TFactory>(TFactory f) : IClassFixture<TFacto
     }
 
     [Fact]
+    public async Task Create_admin_with_role_province_binds_a_statistics_reader_to_a_province()
+    {
+        var name = $"prov{Guid.NewGuid():N}"[..14];
+        var ok = await Verb("create-admin", "--role", "province", "--user", name, "--password", "Strong-pass-2026", "--region", "360000000000", "--name", "省统计");
+        ok.Code.ShouldBe(0, ok.Output);
+        ok.Output.ShouldContain("江西省");
+        var client = await f.PagesAs(name, "Strong-pass-2026");
+        (await client.GetAsync("/Matters/Stats")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var county = await Verb("create-admin", "--role", "province", "--user", name + "x", "--password", "Strong-pass-2026", "--region", Demo.County);
+        county.Output.ShouldContain("只能绑定到省(自治区、直辖市)");
+        var empty = await Verb("create-admin", "--role", "province", "--user", name + "y", "--password", "Strong-pass-2026", "--region", "430000000000");
+        empty.Output.ShouldContain("湖南省还没有任何县的区划");
+        (await Verb("create-admin", "--role", "town", "--user", name + "z", "--password", "Strong-pass-2026", "--region", Demo.County)).Output.ShouldContain("--role 只能是");
+    }
+
+    [Fact]
     public async Task Create_admin_refuses_anything_but_a_new_county_admin_with_a_good_password()
     {
         var name = await CreateCountyAdminAsync();

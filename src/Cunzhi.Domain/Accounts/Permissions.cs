@@ -392,8 +392,8 @@ public static class Permissions
     [Granted(Roles.CountyAdmin)]
     public const string MatterSettingsEdit = "matters.settings.edit";
 
-    [Described("查看本辖区的诉求和走访统计（走访村数、户数、各类诉求办结数、办结用时、逾期率），导出 Excel")]
-    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin)]
+    [Described("查看本辖区的诉求和走访统计（走访村数、户数、各类诉求办结数、办结用时、逾期率），导出 Excel；省级账号看全省各县，逐级下钻到村")]
+    [Granted(Roles.CountyAdmin), Granted(Roles.TownAdmin), Granted(Roles.ProvinceViewer)]
     public const string MatterStatsRead = "matters.stats.read";
     // ── Visits (上门问事) and the working-day calendar ─────────────────────────
     [Described("查看走访轮次和走访覆盖情况（县看各乡镇，乡镇看本乡镇，村看本村农户）")]

@@ -17,10 +17,15 @@ public static class Roles
     public const string VillageCadre = nameof(VillageCadre);
     /// <summary>纪委监委 — county or town.</summary>
     public const string DisciplineInspector = nameof(DisciplineInspector);
+    /// <summary>
+    /// 省级统计查看 — a province office (issue #19) bound to a province: reads the matter and visit statistics of every
+    /// county of it and nothing else. Created by the <c>create-admin --role</c> verb, never granted by a county.
+    /// </summary>
+    public const string ProvinceViewer = nameof(ProvinceViewer);
 
     /// <summary>Every role an account may hold (Resident needs no account).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [CountyAdmin, CoordinationOffice, Department, TownAdmin, VillageCadre, DisciplineInspector];
+        [CountyAdmin, CoordinationOffice, Department, TownAdmin, VillageCadre, DisciplineInspector, ProvinceViewer];
 
     /// <summary>Chinese name of a role.</summary>
     public static string DisplayName(string role) => role switch
@@ -31,6 +36,7 @@ public static class Roles
         TownAdmin => "乡镇组织委员",
         VillageCadre => "村干部",
         DisciplineInspector => "纪检监察",
+        ProvinceViewer => "省级统计查看",
         _ => role,
     };
 
@@ -41,6 +47,7 @@ public static class Roles
         TownAdmin => [RegionLevel.Town],
         VillageCadre => [RegionLevel.Village],
         DisciplineInspector => [RegionLevel.County, RegionLevel.Town],
+        ProvinceViewer => [RegionLevel.Province],
         _ => [],
     };
 
@@ -57,12 +64,13 @@ public static class Roles
 
     /// <summary>
     /// Which roles an administrator may grant and manage: a county admin every role within the county,
-    /// a town admin the village cadres of its town. Nobody else manages accounts.
+    /// a town admin the village cadres of its town. Nobody else manages accounts; a province account is made only by the
+    /// command line (a county cannot reach above itself).
     /// </summary>
     public static IReadOnlyList<string> Grantable(IEnumerable<string> actorRoles)
     {
         var roles = actorRoles.ToHashSet();
-        if (roles.Contains(CountyAdmin)) return All;
+        if (roles.Contains(CountyAdmin)) return All.Where(r => r != ProvinceViewer).ToList();
         if (roles.Contains(TownAdmin)) return [VillageCadre];
         return [];
     }

@@ -6,10 +6,13 @@ namespace Cunzhi.Domain.Regions;
 /// Villager groups and grids have no national code; they extend their village's code by
 /// three digits: <c>001</c>–<c>899</c> for groups, <c>901</c>–<c>999</c> for grids.
 /// Because each level's code begins with its parent's significant digits, a region's
-/// <see cref="ScopePrefix"/> selects it and everything beneath it — the basis of data scope.
+/// <see cref="ScopePrefix"/> selects it and everything beneath it — the basis of data scope. A province
+/// (<c>360000000000</c>, one of <see cref="ProvinceNames"/>) is the two-digit prefix of its counties.
 /// </summary>
 public static class RegionCodes
 {
+    /// <summary>Digits that identify a province.</summary>
+    public const int ProvinceDigits = 2;
     /// <summary>Digits that identify a county within a 12-digit code.</summary>
     public const int CountyDigits = 6;
     /// <summary>Digits that identify a town.</summary>
@@ -35,6 +38,7 @@ public static class RegionCodes
             };
         }
         if (code.Length != VillageDigits) return null;
+        if (code[ProvinceDigits..] == "0000000000") return ProvinceNames.Of(code) is null ? null : RegionLevel.Province;
         // Province, prefecture and county parts are never 00.
         if (code[..2] == "00" || code.Substring(2, 2) == "00" || code.Substring(4, 2) == "00") return null;
         if (code[CountyDigits..] == "000000") return RegionLevel.County;
@@ -47,21 +51,22 @@ public static class RegionCodes
     public static bool IsValid(string? code, RegionLevel level) => LevelOf(code) == level;
 
     /// <summary>
-    /// The leading digits shared by a region and all its descendants: 6 for a county,
+    /// The leading digits shared by a region and all its descendants: 2 for a province, 6 for a county,
     /// 9 for a town, the whole code below that.
     /// </summary>
     public static string ScopePrefix(string code) => LevelOf(code) switch
     {
+        RegionLevel.Province => code[..ProvinceDigits],
         RegionLevel.County => code[..CountyDigits],
         RegionLevel.Town => code[..TownDigits],
         RegionLevel.Village or RegionLevel.VillagerGroup or RegionLevel.Grid => code,
         _ => throw new ArgumentException($"不是有效的区划代码：{code}", nameof(code)),
     };
 
-    /// <summary>The parent's code, or null for a county.</summary>
+    /// <summary>The parent's code, or null for a county (counties are the roots of the regions table) and a province.</summary>
     public static string? ParentOf(string code) => LevelOf(code) switch
     {
-        RegionLevel.County => null,
+        RegionLevel.Province or RegionLevel.County => null,
         RegionLevel.Town => code[..CountyDigits] + "000000",
         RegionLevel.Village => code[..TownDigits] + "000",
         RegionLevel.VillagerGroup or RegionLevel.Grid => code[..VillageDigits],
@@ -70,15 +75,15 @@ public static class RegionCodes
 
     /// <summary>
     /// The county a well-formed code of any level lies in (<c>360922106208</c> → <c>360922000000</c>; a county gives
-    /// itself); null when the code is malformed or missing.
+    /// itself); null when the code is malformed or missing, or a province's.
     /// </summary>
-    public static string? CountyOf(string? code) => LevelOf(code) is null ? null : code![..CountyDigits] + "000000";
+    public static string? CountyOf(string? code) => LevelOf(code) is null or RegionLevel.Province ? null : code![..CountyDigits] + "000000";
 
     /// <summary>
     /// The town a well-formed town, village, villager-group or grid code lies in (<c>360922106208</c> → <c>360922106000</c>;
-    /// a town gives itself); null for a county or a malformed code.
+    /// a town gives itself); null for a province, a county or a malformed code.
     /// </summary>
-    public static string? TownOf(string? code) => LevelOf(code) is null or RegionLevel.County ? null : code![..TownDigits] + "000";
+    public static string? TownOf(string? code) => LevelOf(code) is null or RegionLevel.Province or RegionLevel.County ? null : code![..TownDigits] + "000";
 
     /// <summary>The county's six digits at the start of any code (a county's <see cref="ScopePrefix"/>; the region part of an ID number).</summary>
     public static string CountyPrefix(string code) => code[..CountyDigits];
@@ -89,7 +94,7 @@ public static class RegionCodes
     /// <summary>True when <paramref name="code"/> is the region of <paramref name="ancestorCode"/> or lies beneath it.</summary>
     public static bool IsWithin(string code, string ancestorCode) => code.StartsWith(ScopePrefix(ancestorCode), StringComparison.Ordinal);
 
-    /// <summary>The level a child of a region of <paramref name="parent"/> level may have.</summary>
+    /// <summary>The level a child of a region of <paramref name="parent"/> level may have (none under a province: counties are not created beneath it).</summary>
     public static IReadOnlyList<RegionLevel> ChildLevels(RegionLevel parent) => parent switch
     {
         RegionLevel.County => [RegionLevel.Town],
@@ -121,6 +126,7 @@ public static class RegionCodes
     /// <summary>Chinese name of a level, for messages and pages.</summary>
     public static string DisplayName(RegionLevel level) => level switch
     {
+        RegionLevel.Province => "省(自治区、直辖市)",
         RegionLevel.County => "县(区)",
         RegionLevel.Town => "乡镇(街道)",
         RegionLevel.Village => "村(社区)",

@@ -5,7 +5,7 @@ using Cunzhi.E2E.Pages;
 namespace Cunzhi.E2E.Tests;
 
 /// <summary>
-/// Home = 待办 in the browser, for each of the seven demo accounts: the page lists what the account's own
+/// Home = 待办 in the browser, for each of the eight demo accounts: the page lists what the account's own
 /// <c>GET /api/v1/me/todos</c> answers, the counts agree with the areas' own lists read through the API, a count moves when
 /// the test arranges something, and every to-do link opens its page.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
             "disclosure-late-villages", "powers-overdue", "findings-overdue", "findings-due-soon"], [] },
         { "village.naoping", ["weekly-report", "forms-fill", "reminders", "points-pending", "groups-uncovered", "matters-waiting", "matters-overdue", "matters-due-soon", "duty-gaps",
             "disclosure-due", "disclosure-late", "powers-overdue", "findings-overdue", "findings-due-soon"], ["weekly-report", "forms-fill", "points-pending", "duty-gaps"] },
+        { "province.jiangxi", ["province-stats"], ["province-stats"] },
     };
 
     private static bool _arranged;
@@ -89,6 +90,7 @@ public sealed class HomeTodoBrowserTests(BrowserFixture fixture, ITestOutputHelp
         ["/Matters"] = "待我处理的诉求",
         ["/Matters?due=Overdue"] = "逾期诉求",
         ["/Matters?due=DueSoon"] = "临期诉求",
+        ["/Matters/Stats"] = "诉求统计",
         ["/Visits/Mine"] = "我的走访名单",
         ["/Training"] = "培训",
         ["/Training/Mentoring"] = "1+1 帮带",

@@ -44,7 +44,7 @@ public sealed class HomeTodos(
     Care.InsurancePolicies insurance,
     Training.TrainingSessions training, Training.Mentoring mentoring,
     Duty.DutyCoverageReports duty, Disclosure.DisclosureCalendars disclosure, Complaints.ComplaintDesk complaints, Powers.PowerExerciseHandlers powers,
-    Supervision.SupervisionFindings findings)
+    Supervision.SupervisionFindings findings, Matters.MatterStats stats)
 {
     /// <summary>How far back 近期变化 (vetoes and conduct records) reaches.</summary>
     public const int RecentDays = 7;
@@ -64,8 +64,16 @@ public sealed class HomeTodos(
         var friday = monday.AddDays(4);
         var root = await regions.RootAsync(ct);
         var items = new List<TodoItem>();
-        if (root is null) return new(null, null, today, monday, friday, items);
         var u = User;
+        if (root is null)
+        {
+            // A province account (issue #19) has no region row: its home points it to what it reads, its counties' statistics.
+            var own = u.FindFirstValue(Cunzhi.Data.Security.CunzhiClaims.Region);
+            if (RegionCodes.LevelOf(own) != RegionLevel.Province || !u.Can(Permissions.MatterStatsRead)) return new(null, null, today, monday, friday, items);
+            items.Add(new("province-stats", "全省各县诉求统计", await stats.CountiesAsync(ct), "/Matters/Stats",
+                "各县走访村数、户数和四类诉求办结数，逐级下钻到乡镇、村；数字为本省已导入区划的县数"));
+            return new(own, ProvinceNames.Of(own), today, monday, friday, items);
+        }
 
         // County: approvals.
         if (u.Can(Permissions.RanksApprove))

@@ -43,7 +43,7 @@ public sealed record StatsFigureView(string Key, string Name, string Definition)
 /// <summary>Time to close of one kind.</summary>
 public sealed record CloseTimeView(MatterKind Kind, string KindName, int Count, double? MedianDays, double? AverageDays);
 
-/// <summary>诉求统计 of a region and period: the total, a row per child region (towns of a county, villages of a town; paged), time to close by kind.</summary>
+/// <summary>诉求统计 of a region and period: the total, a row per child region (counties of a province, towns of a county, villages of a town; paged), time to close by kind.</summary>
 public sealed record MatterStatsReport(string RegionCode, string RegionName, RegionLevel Level, string? ParentCode, DateOnly From, DateOnly To, DateOnly AsOf,
     IReadOnlyList<StatsFigureView> Definitions, string CloseTimeDefinition, string OverdueDefinition, StatsRow Total, Paged<StatsRow> Rows,
     IReadOnlyList<CloseTimeView> CloseTimes);
@@ -51,7 +51,8 @@ public sealed record MatterStatsReport(string RegionCode, string RegionName, Reg
 /// <summary>
 /// 诉求统计 (Zibo's list): 走访村数, 走访户数 and the four kinds of matters done, per child region with drill-down county →
 /// town → village; time to close by kind; the overdue share per child region (<see cref="MatterOverdue"/>). Every figure is
-/// defined in <see cref="MatterStatistics"/>; the page, the API and the Excel export read this one report.
+/// defined in <see cref="MatterStatistics"/>; the page, the API and the Excel export read this one report. A province
+/// (issue #19) aggregates its counties the same way: province → county → town → village.
 /// </summary>
 public sealed class MatterStats(AppDbContext db, TimeProvider clock)
 {
@@ -65,12 +66,18 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
         var (from, to) = Period(q, today);
         var code = string.IsNullOrWhiteSpace(q.Region) ? db.User.RegionCode : q.Region.Trim();
         var level = RegionCodes.LevelOf(code);
-        if (level is not (RegionLevel.County or RegionLevel.Town or RegionLevel.Village))
-            throw new BadInputException("region", "请选择县、乡镇或村");
-        var root = await ScopeGateway.PublicRegions(db).Where(r => r.Code == code).Select(r => new { r.Code, r.Name, r.ParentCode }).FirstOrDefaultAsync(ct)
-            ?? throw new BadInputException("region", "未找到该区划");
+        if (level is not (RegionLevel.Province or RegionLevel.County or RegionLevel.Town or RegionLevel.Village))
+            throw new BadInputException("region", "请选择省、县、乡镇或村");
+        // A province has no row in the regions table (its counties are the roots): its name is the national table's.
+        var root = level == RegionLevel.Province
+            ? new Root(code, ProvinceNames.Of(code)!, null)
+            : await ScopeGateway.PublicRegions(db).Where(r => r.Code == code).Select(r => new Root(r.Code, r.Name, r.ParentCode)).FirstOrDefaultAsync(ct)
+              ?? throw new BadInputException("region", "未找到该区划");
         if (!db.User.Allows(code)) throw new RegionScopeViolationException(code);
         var prefix = RegionCodes.ScopePrefix(code);
+        // Summary rows are grouped in the database by village, or for a province by county (a village code's first six
+        // digits), so a province report returns a row per county and kind, not one per village.
+        var groupDigits = level == RegionLevel.Province ? RegionCodes.CountyDigits : RegionCodes.VillageDigits;
 
         // Matter figures from the per-village daily summary (MatterDailySummary, kept in each matter's save), one primary-key
         // range each: region range, then the period. Visit figures are distinct counts, which daily rows cannot sum: they
@@ -78,22 +85,30 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
         var visited = await db.Set<VisitRecord>().AsNoTracking().WhereCodeStartsWith(v => v.RegionCode, prefix).Where(v => v.Date >= from && v.Date <= to)
             .Select(v => new { v.RegionCode, v.HouseholdId }).Distinct()
             .GroupBy(v => v.RegionCode).Select(g => new { Village = g.Key, Households = g.Count() }).ToListAsync(ct);
-        var summary = await db.Set<MatterDailySummary>().AsNoTracking().WhereCodeStartsWith(s => s.RegionCode, prefix).Where(s => s.Day >= from && s.Day <= to)
-            .GroupBy(s => new { s.RegionCode, s.Kind })
+        var inPeriod = db.Set<MatterDailySummary>().AsNoTracking().WhereCodeStartsWith(s => s.RegionCode, prefix).Where(s => s.Day >= from && s.Day <= to);
+        var summary = await (level == RegionLevel.Province
+                ? inPeriod.GroupBy(s => new { Child = s.RegionCode.Substring(0, RegionCodes.CountyDigits), s.Kind })
+                : inPeriod.GroupBy(s => new { Child = s.RegionCode, s.Kind }))
             .Select(g => new
             {
-                g.Key.RegionCode, g.Key.Kind, Closed = g.Sum(s => s.Closed), Due = g.Sum(s => s.Due),
+                g.Key.Child, g.Key.Kind, Closed = g.Sum(s => s.Closed), Due = g.Sum(s => s.Due),
                 // Late (MatterOverdue.IsLate on today): closed after the due date, or still open with the due date passed.
                 Late = g.Sum(s => s.DueClosedLate) + g.Sum(s => s.Day < today ? s.DueOpen : 0),
             }).ToListAsync(ct);
         var durations = await db.Set<MatterCloseDays>().AsNoTracking().WhereCodeStartsWith(s => s.RegionCode, prefix).Where(s => s.Day >= from && s.Day <= to)
             .GroupBy(s => new { s.Kind, s.Days }).Select(g => new { g.Key.Kind, g.Key.Days, Count = g.Sum(s => s.Count) }).ToListAsync(ct);
 
-        StatsRow Row(string rowCode, string name, Func<string, bool> includes)
+        // Keyed by the group (village, or a province's county) so each child row reads only the groups under it.
+        var summaryByGroup = summary.ToLookup(x => x.Child);
+        var visitedByGroup = visited.ToLookup(x => x.Village.Length > groupDigits ? x.Village[..groupDigits] : x.Village);
+        var groups = summaryByGroup.Select(g => g.Key).Union(visitedByGroup.Select(g => g.Key)).ToList();
+
+        StatsRow Row(string rowCode, string name, string rowPrefix)
         {
-            var mine = summary.Where(x => includes(x.RegionCode)).ToList();
+            var keys = groups.Where(k => k.StartsWith(rowPrefix, StringComparison.Ordinal)).ToList();
+            var mine = keys.SelectMany(k => summaryByGroup[k]).ToList();
             int Closed(MatterKind kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Closed);
-            var v = visited.Where(x => includes(x.Village)).ToList();
+            var v = keys.SelectMany(k => visitedByGroup[k]).ToList();
             var figures = new StatsFigures(v.Count, v.Sum(x => x.Households), Closed(MatterKind.MicroMatter), Closed(MatterKind.Problem),
                 Closed(MatterKind.DevelopmentProject), Closed(MatterKind.VillagePlan));
             var d = mine.Sum(x => x.Due);
@@ -101,11 +116,14 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
             return new(rowCode, name, figures, d, l, MatterStatistics.SharePercent(l, d));
         }
 
-        var total = Row(root.Code, root.Name, _ => true);
+        var total = Row(root.Code, root.Name, "");
         var rows = new Paged<StatsRow>([], 0, page?.Page ?? 1, page?.Size ?? 0);
         if (level != RegionLevel.Village)
         {
-            var query = ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == code && (r.Level == RegionLevel.Town || r.Level == RegionLevel.Village))
+            // A province's children are its counties (roots of the regions table); a county's its towns, a town's its villages.
+            var query = (level == RegionLevel.Province
+                    ? ScopeGateway.PublicRegions(db).WhereCodeStartsWith(r => r.Code, prefix).Where(r => r.Level == RegionLevel.County)
+                    : ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == code && (r.Level == RegionLevel.Town || r.Level == RegionLevel.Village)))
                 .OrderBy(r => r.Code).Select(r => new Child(r.Code, r.Name));
             Paged<Child> children;
             if (page is { } p) children = await query.ToPagedAsync(p, ct);
@@ -114,11 +132,8 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
                 var all = await query.ToListAsync(ct);
                 children = new(all, all.Count, 1, all.Count);
             }
-            rows = new Paged<StatsRow>(children.Items.Select(c =>
-            {
-                var childPrefix = RegionCodes.ScopePrefix(c.Code);
-                return Row(c.Code, c.Name, x => x.StartsWith(childPrefix, StringComparison.Ordinal));
-            }).ToList(), children.Total, children.Page, children.PageSize);
+            rows = new Paged<StatsRow>(children.Items.Select(c => Row(c.Code, c.Name, RegionCodes.ScopePrefix(c.Code))).ToList(),
+                children.Total, children.Page, children.PageSize);
         }
         var closeTimes = Enum.GetValues<MatterKind>().Select(k => MatterStatistics.CloseTimeOf(k,
                 durations.Where(x => x.Kind == k).Select(x => (x.Days, x.Count))))
@@ -128,7 +143,12 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
             MatterStatistics.CloseTimeDefinition, MatterStatistics.OverdueDefinition, total, rows, closeTimes);
     }
 
+    /// <summary>The counties in the account's scope (a province account's home: how many counties its statistics cover).</summary>
+    public Task<int> CountiesAsync(CancellationToken ct = default) => db.Regions.CountAsync(r => r.Level == RegionLevel.County, ct);
+
     private sealed record Child(string Code, string Name);
+
+    private sealed record Root(string Code, string Name, string? ParentCode);
 
     /// <summary>The period asked: from–to when both are given, else the preset (default: this year); 400 for a bad one.</summary>
     public static (DateOnly From, DateOnly To) Period(MatterStatsQuery q, DateOnly today)

@@ -64,9 +64,10 @@ public sealed class StatsModel(MatterStats stats) : PageModel
 
     public string ExportLink => Report is { } r ? $"/Matters/Stats?handler=Export&region={r.RegionCode}&from={r.From:yyyy-MM-dd}&to={r.To:yyyy-MM-dd}" : "";
 
-    /// <summary>The parent region's link when the reader may see it.</summary>
-    public string? UpLink => Report is { ParentCode: { } parent, Level: not RegionLevel.County } && User.FindFirst(Data.Security.CunzhiClaims.Region)?.Value is { } own
-        && RegionCodes.LevelOf(own) is not null && RegionCodes.IsWithin(parent, own) ? Link(parent) : null;
+    /// <summary>The parent region's link when the reader may see it (a county's parent is its province, which only a province account reads).</summary>
+    public string? UpLink => Report is { } r && (r.ParentCode ?? (r.Level == RegionLevel.County ? ProvinceNames.CodeOf(r.RegionCode) : null)) is { } parent
+        && User.FindFirst(Data.Security.CunzhiClaims.Region)?.Value is { } own && RegionCodes.LevelOf(own) is not null && RegionCodes.IsWithin(parent, own)
+            ? Link(parent) : null;
 
     public static string Percent(double? p) => p is { } v ? v.ToString("0.#") + "%" : "—";
     public static string Days(double? d) => d is { } v ? v.ToString("0.#") : "—";

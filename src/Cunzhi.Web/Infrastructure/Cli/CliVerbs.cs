@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Cunzhi.Domain.Regions;
 using Cunzhi.Data;
 using Cunzhi.Web.Infrastructure.Time;
 using Cunzhi.Domain.Accounts;
@@ -31,6 +32,8 @@ public static class CliVerbs
           rebuild-matter-summary      由全部诉求重新计算诉求统计的每日汇总（升级或批量导入后）
           create-admin --user 账号 --password 密码 --region 县级区划代码 [--name 显示名]
                                       为正式部署创建县委组织部管理员
+          create-admin --role province --user 账号 --password 密码 --region 省级区划代码（如 360000000000） [--name 显示名]
+                                      创建省级统计查看账号：只读全省各县的诉求和走访统计（逐级下钻到村），其他一律不可见
         数据库: Database:Provider=Sqlite|Postgres, ConnectionStrings:Cunzhi（也可用环境变量 Database__Provider、ConnectionStrings__Cunzhi）
         """;
 
@@ -107,8 +110,21 @@ public static class CliVerbs
                     }
                     await DataSetup.MigrateAsync(db);
                     await DataSetup.UpgradeAuditLogAsync(scope.ServiceProvider, o);
+                    var role = Option(args, "--role");
+                    if (role is not (null or "county" or "province"))
+                    {
+                        o.WriteLine("create-admin 的 --role 只能是 county（县委组织部管理员，默认）或 province（省级统计查看）。");
+                        return 1;
+                    }
                     var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
                     await seeder.SeedReferenceDataAsync();
+                    if (role == "province")
+                    {
+                        // Issue #19: a province office reads statistics only; it never reveals personal data.
+                        await seeder.CreateAccountAsync(user, password, Roles.ProvinceViewer, region, Option(args, "--name") ?? user);
+                        o.WriteLine($"已创建省级统计查看账号 {user}（{ProvinceNames.Of(region)}，区划 {region}）。");
+                        return 0;
+                    }
                     await seeder.CreateAccountAsync(user, password, Roles.CountyAdmin, region, Option(args, "--name") ?? user, canReveal: true);
                     o.WriteLine($"已创建县委组织部管理员 {user}（区划 {region}）。");
                     return 0;

@@ -15,7 +15,7 @@ namespace Cunzhi.Web.Infrastructure.Security;
 /// </summary>
 public sealed class TwoFactorPolicy(IConfiguration config, IHostEnvironment env)
 {
-    public static readonly string[] CountyRoles = [Roles.CountyAdmin, Roles.CoordinationOffice, Roles.Department, Roles.DisciplineInspector];
+    public static readonly string[] CountyRoles = [Roles.CountyAdmin, Roles.CoordinationOffice, Roles.Department, Roles.DisciplineInspector, Roles.ProvinceViewer];
 
     public IReadOnlyList<string> RequiredRoles { get; } =
         config["Security:RequireTwoFactorRoles"] is { } configured

@@ -34,6 +34,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         new("town.sanxing", Roles.TownAdmin, "360922106000", "三兴镇组织委员"),
         new("town.efeng", Roles.TownAdmin, "360922200000", "鹅峰乡组织委员"),
         new("village.naoping", Roles.VillageCadre, "360922106208", "闹坪村党支部书记"),
+        new("province.jiangxi", Roles.ProvinceViewer, "360000000000", "江西省委组织部（统计查看）"),
     ];
 
     /// <summary>Roles and reference lists; safe to run on every start.</summary>
@@ -175,7 +176,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await new PointsDemo(db).SeedAsync(Divisions.DemoCountyCode, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
         await new VisitsDemo(db).SeedCalendarAsync(Divisions.DemoCountyCode, clock.GetUtcNow().UtcDateTime, ct);
         // The demo accounts need their regions: all of them are in 万载, which a slice of the country may cut through.
-        var accountRegions = DemoAccounts.Select(a => a.RegionCode).Distinct().ToList();
+        // (A province has no region row: the province account needs 万载 only.)
+        var accountRegions = DemoAccounts.Select(a => a.RegionCode).Where(c => RegionCodes.LevelOf(c) != RegionLevel.Province).Distinct().ToList();
         if (await db.Regions.CountAsync(r => accountRegions.Contains(r.Code), ct) == accountRegions.Count)
             foreach (var a in DemoAccounts)
                 await CreateAccountAsync(a.UserName, options.DemoPassword, a.Role, a.RegionCode, a.DisplayName, RevealingAccounts.Contains(a.UserName));
@@ -214,7 +216,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         db.User.AsSystem();
         var error = Roles.BindingError(role, RegionCodes.LevelOf(regionCode));
         if (error is not null) throw new InvalidOperationException(error);
-        if (!await db.Regions.AnyAsync(r => r.Code == regionCode))
+        if (RegionCodes.LevelOf(regionCode) == RegionLevel.Province)
+        {
+            // A province has no region row: it must hold at least one county already imported.
+            var prefix = RegionCodes.ScopePrefix(regionCode);
+            if (!await db.Regions.AnyAsync(r => r.Level == RegionLevel.County && r.Code.StartsWith(prefix)))
+                throw new InvalidOperationException($"{ProvinceNames.Of(regionCode)}还没有任何县的区划：请先导入县的区划（seed-demo 或区划管理）");
+        }
+        else if (!await db.Regions.AnyAsync(r => r.Code == regionCode))
             throw new InvalidOperationException($"区划 {regionCode} 不存在：请先导入该县的区划（seed-demo 或区划管理）");
         if (await users.FindByNameAsync(userName) is not null)
             throw new InvalidOperationException($"账号 {userName} 已存在");

@@ -102,6 +102,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseProvinceAccountGate();
         // After authentication: the public portal's cached pages are served to anonymous visitors only (PublicDisclosureCache).
         app.UseOutputCache();
         app.UseAntiforgery();
