@@ -47,9 +47,7 @@ public static partial class Scenarios
     /// year (1 January – 31 December): the six figures, a row per town, time to close and the overdue share, straight
     /// from the per-village daily summary (<see cref="MatterDailySummary"/>, rebuilt untimed after the bulk load, which
     /// skips the save that keeps it) and the visits' index; the old raw-count path (<see cref="MatterStatsBefore"/>) is
-    /// timed too and every report must equal it. Then the province (all the slice's counties lie in one, 江西 at full size)
-    /// as a province account (issue #19): a row per county, each checked equal to that county's own report where one was
-    /// drawn. <see cref="MatterStatsWarmup"/> calls first are not recorded. Target p95 ≤ 1 s.
+    /// timed too and every report must equal it. <see cref="MatterStatsWarmup"/> calls first are not recorded. Target p95 ≤ 1 s.
     /// </summary>
     private static async Task<IReadOnlyList<RunResult>> MatterStatsAsync(RunSpec spec)
     {
@@ -152,10 +150,6 @@ public static partial class Scenarios
         var random = new Random(19);
         var countyDraws = Enumerable.Range(0, MatterStatsWarmup + samples).Select(_ => counties[random.Next(counties.Count)]).ToList();
         var townDraws = Enumerable.Range(0, MatterStatsWarmup + samples).Select(_ => towns[random.Next(towns.Count)]).ToList();
-        // The province (issue #19): every county of the generated slice lies in one (江西 36), read by a province account.
-        var province = ProvinceNames.CodeOf(counties[0]) ?? throw new InvalidOperationException($"{counties[0]} 不在任何省内");
-        if (counties.Any(c => ProvinceNames.CodeOf(c) != province)) throw new InvalidOperationException("生成的县不在同一个省");
-        var provinceDraws = Enumerable.Repeat(province, MatterStatsWarmup + samples).ToList();
 
         async Task<MatterStatsReport> AfterAsync(string code)
         {
@@ -185,14 +179,12 @@ public static partial class Scenarios
 
         // After: MatterStats as the page, API and Excel call it, with the indexes; same answer as before, or the run fails.
         long doneSeen = 0, compared = 0;
-        var countyTotals = new Dictionary<string, StatsRow>();
         var afterLoad = Memory.LoadAverage();
         async Task After(string code)
         {
             var report = await AfterAsync(code);
             if (report.RegionCode != code) throw new InvalidOperationException($"统计的区划为 {report.RegionCode}，应为 {code}");
             doneSeen += report.CloseTimes.Sum(c => c.Count);
-            if (report.Level == RegionLevel.County) countyTotals[code] = report.Total;
             if (!expected.TryGetValue(code, out var old)) return;
             if (report.Total != old.Total || !report.Rows.Items.SequenceEqual(old.Rows) || !report.CloseTimes.SequenceEqual(old.CloseTimes))
                 throw new InvalidOperationException($"{code} 的统计与改前不同");
@@ -201,32 +193,6 @@ public static partial class Scenarios
         var afterCounty = await TimeAsync(countyDraws, MatterStatsWarmup, After);
         var afterTown = await TimeAsync(townDraws, MatterStatsWarmup, After);
         if (doneSeen == 0 && total >= 1_000) throw new InvalidOperationException("统计没有读到任何办结的诉求");
-
-        // The province report: a row per county (first page of 50), each equal to that county's own report's total, and
-        // when one page holds every county, the province total equal to the counties' sum.
-        long provinceCompared = 0;
-        var provinceLoad = Memory.LoadAverage();
-        var afterProvince = await TimeAsync(provinceDraws, MatterStatsWarmup, async code =>
-        {
-            var report = await AfterAsync(code);
-            if (report.RegionCode != code || report.Level != RegionLevel.Province) throw new InvalidOperationException($"统计的区划为 {report.RegionCode}，应为省 {code}");
-            if (report.Rows.Total != counties.Count) throw new InvalidOperationException($"省的统计有 {report.Rows.Total} 个县，应为 {counties.Count}");
-            foreach (var row in report.Rows.Items)
-                if (countyTotals.TryGetValue(row.Code, out var own))
-                {
-                    if (row != own) throw new InvalidOperationException($"省统计中 {row.Code} 的一行与该县自己的统计不同");
-                    provinceCompared++;
-                }
-            if (report.Rows.Items.Count == counties.Count)
-            {
-                var sum = report.Rows.Items.Aggregate(StatsFigures.Zero, (a, r) => new StatsFigures(a.VillagesVisited + r.Figures.VillagesVisited,
-                    a.HouseholdsVisited + r.Figures.HouseholdsVisited, a.MicroMattersDone + r.Figures.MicroMattersDone, a.ProblemsSolved + r.Figures.ProblemsSolved,
-                    a.ProjectsGuided + r.Figures.ProjectsGuided, a.PlansImproved + r.Figures.PlansImproved));
-                if (sum != report.Total.Figures || report.Rows.Items.Sum(r => r.Due) != report.Total.Due || report.Rows.Items.Sum(r => r.Late) != report.Total.Late)
-                    throw new InvalidOperationException("省的合计与各县之和不同");
-            }
-        });
-        if (provinceCompared == 0) throw new InvalidOperationException("省的统计没有和县的统计比对");
         if (compared < 2 * beforeSamples) throw new InvalidOperationException("改后的统计没有和改前比对");
 
         var what = $"{total:N0} matters and {visits:N0} visits over {villages.Count:N0} villages ({counties.Count:N0} counties, {towns.Count:N0} towns), last year, "
@@ -246,8 +212,6 @@ public static partial class Scenarios
             Of("matter-stats-before-town", "before (old StartsWith queries, no statistics indexes) as a town account", beforeTown, MatterStatsBeforeWarmup, beforeLoad, null),
             Of("matter-stats", "after (per-village daily summary, visits from their index) as a county account", afterCounty, MatterStatsWarmup, afterLoad, beforeCounty),
             Of("matter-stats-town", "after (per-village daily summary, visits from their index) as a town account", afterTown, MatterStatsWarmup, afterLoad, beforeTown),
-            Of("matter-stats-province", $"province report (a row per county, {provinceCompared} county rows equal to the county's own report) as a province account",
-                afterProvince, MatterStatsWarmup, provinceLoad, null),
         ];
     }
 
