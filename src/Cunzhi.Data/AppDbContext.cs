@@ -124,6 +124,8 @@ public abstract class AppDbContext(DbContextOptions options, UserContext user, A
             var head = await ChainLock.LockHeadAsync(this, cancellationToken);
             // 诉求统计's daily summary moves with its matters, in this transaction (MatterSummaries).
             await MatterSummaries.ApplyAsync(this, cancellationToken);
+            // Other nodes' cached portal pages and disclosure dues of a changed county are cleared through this (Jobs.CacheGenerations).
+            await Jobs.CacheGenerations.ApplyAsync(this, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // Whole microseconds: PostgreSQL keeps no finer, and the hash must survive the round trip.

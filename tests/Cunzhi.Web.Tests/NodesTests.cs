@@ -7,6 +7,8 @@ using Cunzhi.Web.Features.Disclosure;
 using Cunzhi.Web.Infrastructure.Jobs;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Cunzhi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -135,6 +137,103 @@ public abstract class NodesTests<TFactory>(TFactory f) : IClassFixture<TFactory>
         reminders.Count.ShouldBe(made);
     }
 }
+
+/// <summary>
+/// Issue #22 part 2: caches and the key ring across nodes. A posting through one node shows on another node's cached portal
+/// page within the poll (<see cref="CacheGenerationWatcher"/>), and clears that node's disclosure dues; two nodes starting at
+/// once on an empty key ring share one key, and a cookie made on either holds on the other, also after a second key appears.
+/// </summary>
+public abstract class SharedNodesTests<TFactory>(TFactory f) : IClassFixture<TFactory> where TFactory : CunzhiFactory
+{
+    private static int _next = 900;
+
+    private WebApplicationFactory<Program> Node(double pollSeconds = 1) => f.WithWebHostBuilder(b =>
+    {
+        b.UseSetting("Reminders:Enabled", "false");
+        b.UseSetting("Cache:PollSeconds", pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    });
+
+    private static HttpClient Client(WebApplicationFactory<Program> host, CookieContainer cookies) =>
+        host.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+
+    private async Task<string> VillageAsync()
+    {
+        await using var scope = f.SystemScope(out var db);
+        string code;
+        do code = Demo.Sanxing[..9] + Interlocked.Increment(ref _next).ToString("000");
+        while (await db.Regions.AnyAsync(r => r.Code == code));
+        db.Add(new Region { Code = code, Name = $"节点测试{code[^3..]}村", Level = RegionLevel.Village, ParentCode = Demo.Sanxing });
+        await db.SaveChangesAsync();
+        return code;
+    }
+
+    [Fact]
+    public async Task A_posting_through_one_node_shows_on_another_nodes_cached_portal_within_the_poll()
+    {
+        var village = await VillageAsync();
+        await using var b = Node(pollSeconds: 1);
+        var onB = b.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // B's first poll (at start) reads every row once and clears everything; let it pass before caching on B.
+        (await onB.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        (await (await onB.GetAsync($"/Gongkai/{village}")).Content.ReadAsStringAsync()).ShouldContain("暂无公开");
+        var cached = await onB.GetAsync($"/Gongkai/{village}");
+        cached.Headers.Age.ShouldNotBeNull("B 节点的第二次请求应由其输出缓存应答");
+        var county = RegionCodes.CountyOf(village)!;
+        var duesOnB = b.Services.GetRequiredService<DisclosureDuesCache>();
+        var generation = duesOnB.Generation(county);
+
+        (await DisclosureTests<TFactory>.PostAsync(await f.ApiAs("town.sanxing"), village, title: "两节点缓存测试公开")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var committed = System.Diagnostics.Stopwatch.StartNew();
+        string html;
+        do
+        {
+            html = await (await onB.GetAsync($"/Gongkai/{village}")).Content.ReadAsStringAsync();
+            if (html.Contains("两节点缓存测试公开")) break;
+            await Task.Delay(50);
+        } while (committed.Elapsed < TimeSpan.FromSeconds(10));
+        html.ShouldContain("两节点缓存测试公开", customMessage: "A 节点的公开应在轮询间隔内出现在 B 节点");
+        // The bound is one poll (1 s) plus the poll's query; the margin is for a loaded shared test machine.
+        committed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        duesOnB.Generation(county).ShouldBeGreaterThan(generation, "B 节点该县的应公开计算缓存也已失效");
+    }
+
+    [Fact]
+    public async Task Two_nodes_starting_at_once_on_an_empty_key_ring_share_one_key_and_each_others_cookies()
+    {
+        await using (var scope = f.SystemScope(out var db))
+        {
+            await db.Set<DataProtectionKey>().ExecuteDeleteAsync();
+            await db.Set<JobLease>().Where(l => l.Name == KeyRingStartup.LeaseName).ExecuteDeleteAsync();
+        }
+        await using var a = Node();
+        await using var b = Node();
+        await Task.WhenAll(Task.Run(() => a.Server), Task.Run(() => b.Server));
+        (await f.WithSystemDb(db => db.Set<DataProtectionKey>().CountAsync())).ShouldBe(1, "同时启动的两个节点只生成一个密钥");
+
+        var (cookiesA, cookiesB) = (new CookieContainer(), new CookieContainer());
+        var logins = await Task.WhenAll(
+            CunzhiFactory.PostFormAsync(Client(a, cookiesA), "/Account/Login", new() { ["UserName"] = "county.admin", ["Password"] = CunzhiFactory.Password }),
+            CunzhiFactory.PostFormAsync(Client(b, cookiesB), "/Account/Login", new() { ["UserName"] = "town.sanxing", ["Password"] = CunzhiFactory.Password }));
+        logins.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+        (await Client(b, cookiesA).GetAsync("/Regions")).StatusCode.ShouldBe(HttpStatusCode.OK, "A 节点的登录在 B 节点有效");
+        (await Client(a, cookiesB).GetAsync("/Regions")).StatusCode.ShouldBe(HttpStatusCode.OK, "B 节点的登录在 A 节点有效");
+
+        // A second key made on A (as a node that raced past the lease would): A signs with it, and B, whose ring was
+        // loaded before it existed, must still read A's cookie.
+        a.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(90));
+        (await f.WithSystemDb(db => db.Set<DataProtectionKey>().CountAsync())).ShouldBe(2);
+        var later = new CookieContainer();
+        (await CunzhiFactory.PostFormAsync(Client(a, later), "/Account/Login", new() { ["UserName"] = "county.admin", ["Password"] = CunzhiFactory.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Client(b, later).GetAsync("/Regions")).StatusCode.ShouldBe(HttpStatusCode.OK, "A 节点用新密钥签发的登录在 B 节点仍有效");
+    }
+}
+
+public sealed class SharedNodesTests_Sqlite(SqliteFactory f) : SharedNodesTests<SqliteFactory>(f);
+
+[Trait("Category", "Postgres")]
+public sealed class SharedNodesTests_Postgres(PostgresFactory f) : SharedNodesTests<PostgresFactory>(f);
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider

@@ -21,11 +21,13 @@ public static class AuditCapture
     /// <summary>
     /// Rows the audit chain does not record: the chain itself, the data-protection key ring (a key is a secret, and its
     /// XML must never reach the log) and the job leases (a heartbeat renewed every few seconds by whichever node runs
-    /// the periodic work; the work it guards audits its own writes).
+    /// the periodic work; the work it guards audits its own writes) and the cache generations (moved by a save whose change
+    /// is audited itself).
     /// </summary>
     public static readonly IReadOnlySet<Type> Unaudited = new HashSet<Type>
     {
         typeof(AuditEntry), typeof(AuditHead), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Jobs.JobLease),
+        typeof(Jobs.CacheGeneration),
     };
 
     internal static readonly JsonSerializerOptions Json = new()

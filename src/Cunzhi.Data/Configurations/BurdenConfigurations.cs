@@ -95,6 +95,21 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
     }
 }
 
+internal sealed class RobotMessageConfiguration : IEntityTypeConfiguration<RobotMessage>
+{
+    public void Configure(EntityTypeBuilder<RobotMessage> b)
+    {
+        b.ToTable("RobotMessages");
+        b.Property(m => m.RegionCode).HasMaxLength(15);
+        b.Property(m => m.Text).HasMaxLength(1000);
+        b.Property(m => m.ClaimedBy).HasMaxLength(200);
+        b.Property(m => m.LastError).HasMaxLength(200);
+        // The senders' poll: pending messages only, by when they are due (a partial index, small however many were sent).
+        b.HasIndex(m => new { m.NextAttemptAtUtc, m.Id }).HasFilter("\"SentAtUtc\" IS NULL AND \"AbandonedAtUtc\" IS NULL").HasDatabaseName("IX_RobotMessages_Pending");
+        b.HasIndex(m => new { m.RegionCode, m.CreatedAtUtc });
+    }
+}
+
 internal sealed class ReminderWebhookConfiguration : IEntityTypeConfiguration<ReminderWebhook>
 {
     public void Configure(EntityTypeBuilder<ReminderWebhook> b)

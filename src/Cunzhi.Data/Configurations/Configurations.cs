@@ -161,3 +161,15 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Cunzhi.Da
         b.Property(l => l.Holder).HasMaxLength(200);
     }
 }
+
+internal sealed class CacheGenerationConfiguration : IEntityTypeConfiguration<Cunzhi.Data.Jobs.CacheGeneration>
+{
+    public void Configure(EntityTypeBuilder<Cunzhi.Data.Jobs.CacheGeneration> b)
+    {
+        b.ToTable("CacheGenerations");
+        b.HasKey(g => g.CountyCode);
+        b.Property(g => g.CountyCode).HasMaxLength(15);
+        // The nodes' poll: rows numbered above the last seen.
+        b.HasIndex(g => g.Generation);
+    }
+}

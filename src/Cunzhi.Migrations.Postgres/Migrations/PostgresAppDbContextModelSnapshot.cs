@@ -125,6 +125,25 @@ namespace Cunzhi.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Cunzhi.Data.Jobs.CacheGeneration", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CountyCode");
+
+                    b.HasIndex("Generation");
+
+                    b.ToTable("CacheGenerations", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Data.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1135,6 +1154,67 @@ namespace Cunzhi.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReminderWebhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Burden.RobotMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AbandonedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("WebhookId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAtUtc", "Id")
+                        .HasDatabaseName("IX_RobotMessages_Pending")
+                        .HasFilter("\"SentAtUtc\" IS NULL AND \"AbandonedAtUtc\" IS NULL");
+
+                    b.HasIndex("RegionCode", "CreatedAtUtc");
+
+                    b.ToTable("RobotMessages", (string)null);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Burden.TaskEvidence", b =>

@@ -117,6 +117,25 @@ namespace Cunzhi.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cunzhi.Data.Jobs.CacheGeneration", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CountyCode");
+
+                    b.HasIndex("Generation");
+
+                    b.ToTable("CacheGenerations", (string)null);
+                });
+
             modelBuilder.Entity("Cunzhi.Data.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -1091,6 +1110,65 @@ namespace Cunzhi.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReminderWebhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Cunzhi.Domain.Burden.RobotMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AbandonedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WebhookId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAtUtc", "Id")
+                        .HasDatabaseName("IX_RobotMessages_Pending")
+                        .HasFilter("\"SentAtUtc\" IS NULL AND \"AbandonedAtUtc\" IS NULL");
+
+                    b.HasIndex("RegionCode", "CreatedAtUtc");
+
+                    b.ToTable("RobotMessages", (string)null);
                 });
 
             modelBuilder.Entity("Cunzhi.Domain.Burden.TaskEvidence", b =>

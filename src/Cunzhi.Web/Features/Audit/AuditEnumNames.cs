@@ -64,6 +64,7 @@ public static class AuditEnumNames
         [("WeeklyReport", "Status")] = typeof(WeeklyStatus),
         [("Reminder", "Kind")] = typeof(ReminderKind),
         [("ReminderWebhook", "Kind")] = typeof(RobotKind),
+        [("RobotMessage", "Kind")] = typeof(RobotKind),
         [("BurdenEvent", "Kind")] = typeof(BurdenEventKind),
         [("RankingPublication", "Kind")] = typeof(RankingKind),
         [("FormTemplate", "Status")] = typeof(FormStatus),

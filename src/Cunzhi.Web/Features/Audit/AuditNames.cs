@@ -65,6 +65,7 @@ public static class AuditNames
         ["TaskEvidence"] = "佐证材料",
         ["Reminder"] = "提醒",
         ["ReminderWebhook"] = "群机器人",
+        ["RobotMessage"] = "群机器人消息",
         ["BurdenEvent"] = "会议与检查",
         ["BurdenEventVillage"] = "会议与检查涉及村",
         ["BurdenPolicy"] = "减负设置",
@@ -541,6 +542,11 @@ public static class AuditNames
         ["VillageTask"] = new Dictionary<string, string> { ["ItemCode"] = "清单事项编号", ["ItemTitle"] = "清单事项" },
         ["WeeklyReport"] = new Dictionary<string, string> { ["Status"] = "完成情况", ["Note"] = "情况说明" },
         ["Reminder"] = new Dictionary<string, string> { ["Body"] = "内容", ["Link"] = "链接" },
+        ["RobotMessage"] = new Dictionary<string, string>
+        {
+            ["WebhookId"] = "群机器人编号", ["Text"] = "消息内容", ["Attempts"] = "已尝试次数", ["NextAttemptAtUtc"] = "下次尝试时间", ["ClaimedBy"] = "发送节点",
+            ["ClaimedUntilUtc"] = "认领截止时间", ["SentAtUtc"] = "发送时间", ["AbandonedAtUtc"] = "放弃时间", ["LastError"] = "最近失败原因",
+        },
         ["BurdenEvent"] = new Dictionary<string, string> { ["Organizer"] = "组织单位", ["Villages"] = "涉及村" },
         ["BurdenEventVillage"] = new Dictionary<string, string> { ["BurdenEventId"] = "会议与检查编号" },
         ["BurdenPolicy"] = new Dictionary<string, string>

@@ -20,8 +20,7 @@ public sealed class BurdenModule : IFeatureModule
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
         services.AddScoped<WebhookHandlers>();
-        services.AddSingleton<RobotOutbox>();
-        services.AddScoped<IReminderChannel, RobotReminderChannel>();
+        services.AddSingleton<IReminderChannel, RobotReminderChannel>();
         services.AddHttpClient(RobotSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<RobotSender>();
         services.AddHostedService(sp => sp.GetRequiredService<RobotSender>());

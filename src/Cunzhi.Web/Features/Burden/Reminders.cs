@@ -12,14 +12,21 @@ namespace Cunzhi.Web.Features.Burden;
 
 public sealed record ReminderView(long Id, ReminderKind Kind, DateOnly WeekStart, string Title, string Body, string Link, DateTime CreatedAtUtc, DateTime? ReadAtUtc, string? ReadBy);
 
+/// <summary>A reminder as another channel delivers it: to whom (region) and what.</summary>
+public sealed record OutgoingReminder(string RegionCode, string Title, string Body);
+
 /// <summary>
 /// Another way a reminder leaves the platform besides the in-app list: <see cref="RobotReminderChannel"/> pushes town and
 /// county reminders to their DingTalk and WeCom group robots.
 /// </summary>
 public interface IReminderChannel
 {
-    /// <summary>Sends a reminder that has just been saved to the region it is addressed to; a failure is logged and does not undo the in-app reminder.</summary>
-    Task SendAsync(ReminderView reminder, string regionCode, CancellationToken ct);
+    /// <summary>
+    /// Adds what this channel will deliver for <paramref name="reminders"/> to <paramref name="db"/>'s unsaved changes, before the
+    /// caller saves the reminders: both commit in one transaction (a transactional outbox), so a node that dies after the save
+    /// loses no message and one whose save fails queues none. Delivery happens later, on any node (<see cref="RobotSender"/>).
+    /// </summary>
+    Task QueueAsync(AppDbContext db, IReadOnlyList<OutgoingReminder> reminders, CancellationToken ct);
 }
 
 /// <summary>
@@ -28,7 +35,7 @@ public interface IReminderChannel
 /// of each kind per village and week (a unique index makes a second run, or two instances, harmless). A reminder belongs to the
 /// village: all its accounts see it, and any of them marks it read.
 /// </summary>
-public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProvider clock, IEnumerable<IReminderChannel> channels, ILogger<ReminderHandlers> log)
+public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProvider clock, IEnumerable<IReminderChannel> channels)
 {
 
     /// <summary>Makes the reminders due at <paramref name="localNow"/> (acting as the system); returns how many were made.</summary>
@@ -60,13 +67,9 @@ public sealed class ReminderHandlers(AppDbContext db, UserContext user, TimeProv
         made.AddRange(await SummariesAsync(localNow, monday, list, reports, ct));
         if (made.Count == 0) return 0;
         db.AddRange(made);
+        foreach (var channel in channels)
+            await channel.QueueAsync(db, [.. made.Select(r => new OutgoingReminder(r.RegionCode, r.Title, r.Body))], ct);
         await db.SaveChangesAsync(ct);
-        foreach (var r in made)
-            foreach (var channel in channels)
-            {
-                try { await channel.SendAsync(View(r), r.RegionCode, ct); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "提醒推送失败：{Channel} {Village}", channel.GetType().Name, r.RegionCode); }
-            }
         return made.Count;
     }
 

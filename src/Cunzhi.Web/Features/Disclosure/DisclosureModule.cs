@@ -23,6 +23,7 @@ public sealed class DisclosureModule : IFeatureModule
         services.AddSingleton<DisclosureReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<DisclosureReminderService>());
         services.AddOutputCache(o => o.AddPolicy(PublicDisclosureCache.Policy, new PublicDisclosureCache()));
+        services.AddHostedService<CacheGenerationWatcher>();
     }
 
     public void MapEndpoints(ApiRoutes routes)

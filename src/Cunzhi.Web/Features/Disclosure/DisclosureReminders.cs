@@ -15,11 +15,11 @@ namespace Cunzhi.Web.Features.Disclosure;
 /// village is reminded every week until it has posted. Runs as the system for every county that has published a catalogue
 /// of its own (a county that has not yet adopted 村务公开 here is not flooded with reminders under the defaults), over the
 /// calendar's default range (last quarter and this one). A town with late villages gets 村务公开逾期的村 naming them, once a
-/// week too. Every reminder made is then pushed through the reminder channels (<see cref="IReminderChannel"/>: the
-/// county's and town's DingTalk and WeCom group robots, <see cref="RobotReminderChannel"/>) exactly as the weekly-list
-/// reminders are (<see cref="ReminderHandlers"/>); a failed push is logged and does not undo the in-app reminder.
+/// week too. Every reminder made is also queued, in the same save, for the reminder channels (<see cref="IReminderChannel"/>:
+/// the county's and town's DingTalk and WeCom group robots, <see cref="RobotReminderChannel"/>) exactly as the weekly-list
+/// reminders are (<see cref="ReminderHandlers"/>); a failed push is retried by the sender and never undoes the in-app reminder.
 /// </summary>
-public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars calendars, IEnumerable<IReminderChannel> channels, ILogger<DisclosureReminders> log)
+public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars calendars, IEnumerable<IReminderChannel> channels)
 {
     /// <summary>Makes this week's disclosure reminders due at <paramref name="localNow"/>; returns how many were made.</summary>
     public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
@@ -77,13 +77,9 @@ public sealed class DisclosureReminders(AppDbContext db, DisclosureCalendars cal
         }
         if (made.Count == 0) return 0;
         db.AddRange(made);
+        foreach (var channel in channels)
+            await channel.QueueAsync(db, [.. made.Select(r => new OutgoingReminder(r.RegionCode, r.Title, r.Body))], ct);
         await db.SaveChangesAsync(ct);
-        foreach (var r in made)
-            foreach (var channel in channels)
-            {
-                try { await channel.SendAsync(ReminderHandlers.View(r), r.RegionCode, ct); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
-            }
         return made.Count;
     }
 }

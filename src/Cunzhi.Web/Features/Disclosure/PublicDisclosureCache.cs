@@ -5,7 +5,8 @@ namespace Cunzhi.Web.Features.Disclosure;
 
 /// <summary>
 /// Output caching of the public portal (/Gongkai…): a page is rendered once and served from memory until the village
-/// posts or withdraws (<see cref="DisclosurePostings"/> evicts its tag and its town's), or for at most
+/// posts or withdraws (<see cref="DisclosurePostings"/> evicts its tag and its town's; other nodes evict the county's pages
+/// within a poll, <see cref="CacheGenerationWatcher"/>), or for at most
 /// <see cref="Lifetime"/>. Only anonymous GETs are cached or served from the cache (a signed-in visitor's layout is
 /// their own); a response that sets a cookie or is not 200 is never stored. Varies by the <c>page</c> and <c>item</c> queries and the UI
 /// culture.
@@ -23,6 +24,8 @@ public sealed class PublicDisclosureCache : IOutputCachePolicy
     public static string VillageTag(string village) => $"gongkai:{village}";
     /// <summary>Tag of a town's page (its villages' list with their counts).</summary>
     public static string TownTag(string town) => $"gongkai:{town}";
+    /// <summary>Tag of every page of a county's villages and towns: what another node's change clears (<see cref="CacheGenerationWatcher"/>).</summary>
+    public static string CountyTag(string county) => $"gongkai-county:{county}";
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -39,7 +42,10 @@ public sealed class PublicDisclosureCache : IOutputCachePolicy
         context.Tags.Add(AllTag);
         foreach (var key in new[] { "code", "village" })
             if (http.GetRouteValue(key) is string code && RegionCodes.LevelOf(code) is not null)
+            {
                 context.Tags.Add(VillageTag(code)); // a town's code gives its TownTag: the same form
+                context.Tags.Add(CountyTag(RegionCodes.CountyOf(code)!));
+            }
         return ValueTask.CompletedTask;
     }
 

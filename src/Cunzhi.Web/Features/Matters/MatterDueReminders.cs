@@ -17,10 +17,10 @@ public sealed record MatterReminderView(long Id, long MatterId, MatterReminderKi
 /// <summary>
 /// 诉求期限提醒: each day, every open matter due soon (临期, the county's working days) reminds the level holding it, and every
 /// overdue one (逾期) that level and the one above (<see cref="MatterReminders.Targets"/>); town and county reminders also go
-/// to their group robots (<see cref="IReminderChannel"/>). At most one per matter, region and day: a unique index, so a
+/// to their group robots (<see cref="IReminderChannel"/>, queued in the same save). At most one per matter, region and day: a unique index, so a
 /// second run, or two instances at once, add nothing.
 /// </summary>
-public sealed class MatterDueReminders(AppDbContext db, UserContext user, MatterSla sla, IEnumerable<IReminderChannel> channels, ILogger<MatterDueReminders> log)
+public sealed class MatterDueReminders(AppDbContext db, UserContext user, MatterSla sla, IEnumerable<IReminderChannel> channels)
 {
     /// <summary>Makes today's reminders (acting as the system); returns how many were made.</summary>
     public async Task<int> GenerateAsync(DateTimeOffset localNow, CancellationToken ct = default)
@@ -47,12 +47,6 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
             }
         }
         var saved = await SaveNewAsync(made, today, ct);
-        foreach (var r in saved.Where(r => RegionCodes.LevelOf(r.RegionCode) is RegionLevel.Town or RegionLevel.County))
-            foreach (var channel in channels)
-            {
-                try { await channel.SendAsync(new ReminderView(r.Id, default, today, r.Title, r.Body, $"/Matters/{r.MatterId}", r.CreatedAtUtc, null, null), r.RegionCode, ct); }
-                catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "诉求提醒推送失败：{Channel} {Region}", channel.GetType().Name, r.RegionCode); }
-            }
         return saved.Count;
     }
 
@@ -66,6 +60,10 @@ public sealed class MatterDueReminders(AppDbContext db, UserContext user, Matter
             var fresh = made.Where(r => !already.Contains((r.MatterId, r.RegionCode))).ToList();
             if (fresh.Count == 0) return [];
             db.AddRange(fresh);
+            // Town and county reminders go to their group robots too, queued in this same save.
+            var pushed = fresh.Where(r => RegionCodes.LevelOf(r.RegionCode) is RegionLevel.Town or RegionLevel.County)
+                .Select(r => new OutgoingReminder(r.RegionCode, r.Title, r.Body)).ToList();
+            foreach (var channel in channels) await channel.QueueAsync(db, pushed, ct);
             try
             {
                 await db.SaveChangesAsync(ct);

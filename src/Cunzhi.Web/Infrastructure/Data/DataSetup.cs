@@ -120,7 +120,7 @@ public static class DataSetup
             + (result.ResetUsers.Count > 0 ? $"；已重置以下账号的身份验证器：{string.Join("、", result.ResetUsers)}" : "") + "。");
     }
 
-    /// <summary>What serving needs before the first request: migrations (unless turned off), the audit log upgrade and, when configured, the demo county.</summary>
+    /// <summary>What serving needs before the first request: migrations (unless turned off), the audit log upgrade, when configured the demo county, and the key ring.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -133,6 +133,8 @@ public static class DataSetup
         await seeder.SeedReferenceDataAsync();
         if (app.Configuration.GetValue("Demo:SeedOnStart", false))
             await seeder.SeedDemoAsync(DemoOptions.FromConfiguration(app.Configuration), Console.Out);
+        // The sign-in key ring, loaded one node at a time so nodes starting together on an empty database share one key.
+        await KeyRingStartup.EnsureAsync(app.Services, app.Logger);
     }
 }
 
