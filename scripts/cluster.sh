@@ -209,8 +209,9 @@ up() {
   start_primary
   start_standby
   prepare_database
-  start_node 1; start_node 2
-  wait_node 1; wait_node 2
+  # One after the other: each node's start (audit upgrade check, reference data) then runs alone.
+  start_node 1; wait_node 1
+  start_node 2; wait_node 2
   start_nginx
   for _ in $(seq 1 60); do curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$lb_port/health" && break; sleep 1; done
   status

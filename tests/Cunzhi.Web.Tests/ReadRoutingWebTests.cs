@@ -38,7 +38,9 @@ public sealed class ReadRoutingWebTests_Postgres(PostgresFactory f) : IClassFixt
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var wrote = cookies.GetCookies(new Uri("http://localhost"))[ReadReplica.WroteCookie];
         wrote.ShouldNotBeNull("登录（一次写入）后应记下主库的写入位置");
-        ReadRouting.TryParseLsn(wrote.Value, out _).ShouldBeTrue(wrote.Value);
+        // Cookie values are URL-encoded on the wire ("3%2F718B430"); the app reads them decoded.
+        var lsn = Uri.UnescapeDataString(wrote.Value);
+        ReadRouting.TryParseLsn(lsn, out _).ShouldBeTrue(lsn);
         wrote.HttpOnly.ShouldBeTrue();
 
         foreach (var url in new[] { "/Matters/Stats", "/Gongkai" })
