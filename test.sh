@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite, one command: domain tests, web tests on SQLite and on PostgreSQL, and
-# browser tests in Debian's Chromium. Run as root on a fresh Debian machine it installs what is
-# missing. Under CI=true nothing may be left out: a missing PostgreSQL or Chromium fails the run.
+# The whole test suite, one command: domain tests, web tests on SQLite and on PostgreSQL, browser
+# tests in Debian's Chromium and the two-node cluster behind nginx. Run as root on a fresh Debian
+# machine it installs what is missing. Under CI=true nothing may be left out: a missing PostgreSQL,
+# Chromium or nginx fails the run.
 set -uo pipefail
 cd "$(dirname "$0")"
 ci=${CI:-false}
@@ -11,6 +12,7 @@ missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || [ -n "${CUNZHI_TEST_POSTGRES:-}" ] || missing+=(postgresql)
 [ -x "$chromium" ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "test.sh: 安装测试依赖：${missing[*]}"
   bash scripts/test-deps.sh || exit 1
@@ -39,6 +41,17 @@ if [ ! -x "$chromium" ]; then
     browser=false
   fi
 fi
+# The scripted cluster (scripts/cluster.sh: PostgreSQL primary + standby, two nodes, nginx) needs nginx and
+# PostgreSQL's server programs (initdb, pg_basebackup).
+cluster=true
+if ! command -v nginx >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/pg_basebackup >/dev/null 2>&1; then
+  if [ "$ci" = true ]; then
+    echo "test.sh: CI 下必须有 nginx 和 PostgreSQL 服务端程序；集群测试将失败。" >&2
+  else
+    echo "test.sh: 警告：没有 nginx 或 PostgreSQL 服务端程序，本次不运行集群测试（Category=Cluster）。" >&2
+    cluster=false
+  fi
+fi
 
 log=$(mktemp)
 status=0
@@ -61,6 +74,7 @@ run Etc/UTC tests/Cunzhi.Web.Tests "Category!=Postgres"
 if [ "$pg" = true ]; then run America/Los_Angeles tests/Cunzhi.Web.Tests "Category=Postgres"; fi
 run Etc/UTC bench/Cunzhi.Bench.Tests "$([ "$pg" = true ] || echo 'Category!=Postgres')"
 if [ "$browser" = true ]; then run Etc/UTC tests/Cunzhi.E2E; fi
+if [ "$cluster" = true ]; then run Etc/UTC tests/Cunzhi.Cluster.Tests; fi
 
 # One closing line for the whole suite, summed over the test projects.
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \

@@ -15,6 +15,7 @@ var app = builder.Build();
 if (verb is not null) return await CliVerbs.RunAsync(app, verb, args);
 
 await app.PrepareDatabaseAsync();
+ReadReplica.UseReadYourOwnWrites(app);
 app.UseCunzhiWeb();
 app.MapCunzhiApi();
 app.PrintBannerOnStart();

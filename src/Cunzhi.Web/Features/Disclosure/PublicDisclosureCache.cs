@@ -8,7 +8,7 @@ namespace Cunzhi.Web.Features.Disclosure;
 /// posts or withdraws (<see cref="DisclosurePostings"/> evicts its tag and its town's; other nodes evict the county's pages
 /// within a poll, <see cref="CacheGenerationWatcher"/>), or for at most
 /// <see cref="Lifetime"/>. Only anonymous GETs are cached or served from the cache (a signed-in visitor's layout is
-/// their own); a response that sets a cookie or is not 200 is never stored. Varies by the <c>page</c> and <c>item</c> queries and the UI
+/// their own); a response that sets a cookie, is not 200 or was read on a standby (README "A cluster on one machine") is never stored. Varies by the <c>page</c> and <c>item</c> queries and the UI
 /// culture.
 /// </summary>
 public sealed class PublicDisclosureCache : IOutputCachePolicy
@@ -55,6 +55,9 @@ public sealed class PublicDisclosureCache : IOutputCachePolicy
     {
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || !string.IsNullOrEmpty(response.Headers.SetCookie)) context.AllowCacheStorage = false;
+        // A page read on a standby may predate a posting whose eviction already ran (the standby replays a moment
+        // later): kept, it would stay stale for the whole lifetime. Such pages are served, not stored.
+        if (response.Headers[Infrastructure.Data.ReadReplica.Header] == "standby") context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
 }

@@ -21,13 +21,14 @@ public sealed record PublicVillage(string Code, string Name, string TownCode, st
 /// What the public portal reads, without an account (through <see cref="ScopeGateway.PublicDisclosures"/> and the public
 /// region names): the county's towns, a town's villages, a village's public disclosures (paged, optionally one item's past
 /// ones). Every text shown — title, body, table cells, occurrence, file names — passes <see cref="PersonalDataGuard.MaskAll"/>
-/// again (belt and braces: the posting was scanned already).
+/// again (belt and braces: the posting was scanned already). Reads on the standby when there is one (<see cref="ReadDb"/>).
 /// </summary>
-public sealed class PublicDisclosureQuery(AppDbContext db)
+public sealed class PublicDisclosureQuery(ReadDb read)
 {
     /// <summary>Every county's towns (a deployment is one county or a few), with their villages' disclosure counts.</summary>
     public async Task<IReadOnlyList<(string County, IReadOnlyList<PublicPlace> Towns)>> CountiesAsync(CancellationToken ct = default)
     {
+        var db = await read.GetAsync(ct);
         var regions = await ScopeGateway.PublicRegions(db).Where(r => r.Level == RegionLevel.County || r.Level == RegionLevel.Town).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).Take(2000).ToListAsync(ct);
         return [.. regions.Where(r => r.Level == RegionLevel.County).Select(c => (c.Name,
@@ -37,6 +38,7 @@ public sealed class PublicDisclosureQuery(AppDbContext db)
     /// <summary>A town's villages with how many disclosures each has made public and when the latest; null when no such town.</summary>
     public async Task<(string Name, IReadOnlyList<PublicPlace> Villages)?> TownAsync(string town, CancellationToken ct = default)
     {
+        var db = await read.GetAsync(ct);
         if (await ScopeGateway.PublicRegions(db).Where(r => r.Code == town && r.Level == RegionLevel.Town).Select(r => r.Name).FirstOrDefaultAsync(ct) is not { } name) return null;
         var villages = await ScopeGateway.PublicRegions(db).Where(r => r.ParentCode == town && r.Level == RegionLevel.Village).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name }).Take(2000).ToListAsync(ct);
@@ -47,6 +49,7 @@ public sealed class PublicDisclosureQuery(AppDbContext db)
     /// <summary>A village's public disclosures (optionally one item's), newest period first; null when no such village.</summary>
     public async Task<PublicVillage?> VillageAsync(string village, string? item, PageRequest page, CancellationToken ct = default)
     {
+        var db = await read.GetAsync(ct);
         var town = RegionCodes.TownOf(village);
         var names = await ScopeGateway.PublicRegions(db).Where(r => r.Code == village || r.Code == town).Select(r => new { r.Code, r.Name, r.Level }).ToListAsync(ct);
         if (names.FirstOrDefault(r => r.Code == village && r.Level == RegionLevel.Village) is not { } v) return null;
@@ -60,6 +63,7 @@ public sealed class PublicDisclosureQuery(AppDbContext db)
     /// <summary>For the notice board: each item's latest public disclosure of the village (newest period per item), by column and code.</summary>
     public async Task<PublicVillage?> BoardAsync(string village, CancellationToken ct = default)
     {
+        var db = await read.GetAsync(ct);
         if (await VillageAsync(village, null, new PageRequest(1, 1), ct) is not { } head) return null;
         var latest = await ScopeGateway.PublicDisclosures.OfVillage(db, village, null).Take(500).ToListAsync(ct);
         var chosen = latest.GroupBy(d => (d.ItemCode, d.OccurrenceKey.Length > 0 ? d.OccurrenceKey : "")).Select(g => g.First())
@@ -69,8 +73,8 @@ public sealed class PublicDisclosureQuery(AppDbContext db)
     }
 
     /// <summary>An attachment of a public disclosure of the village, or null.</summary>
-    public Task<DisclosureAttachment?> FileAsync(string village, long id, CancellationToken ct = default) =>
-        RegionCodes.LevelOf(village) == RegionLevel.Village ? ScopeGateway.PublicDisclosures.AttachmentAsync(db, village, id, ct) : Task.FromResult<DisclosureAttachment?>(null);
+    public async Task<DisclosureAttachment?> FileAsync(string village, long id, CancellationToken ct = default) =>
+        RegionCodes.LevelOf(village) == RegionLevel.Village ? await ScopeGateway.PublicDisclosures.AttachmentAsync(await read.GetAsync(ct), village, id, ct) : null;
 
     private static PublicDisclosure Show(VillageDisclosure d, IEnumerable<DisclosureAttachment> files)
     {

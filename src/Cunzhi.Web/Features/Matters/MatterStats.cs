@@ -54,7 +54,7 @@ public sealed record MatterStatsReport(string RegionCode, string RegionName, Reg
 /// defined in <see cref="MatterStatistics"/>; the page, the API and the Excel export read this one report. A province
 /// (issue #19) aggregates its counties the same way: province → county → town → village.
 /// </summary>
-public sealed class MatterStats(AppDbContext db, TimeProvider clock)
+public sealed class MatterStats(ReadDb read, TimeProvider clock)
 {
     /// <summary>The report; <see cref="BadInputException"/> (400) for a bad period or unknown region, <see cref="RegionScopeViolationException"/> (403) out of scope.</summary>
     public Task<MatterStatsReport> ReportAsync(MatterStatsQuery q, PageRequest page, CancellationToken ct = default) => BuildAsync(q, page, ct);
@@ -62,6 +62,8 @@ public sealed class MatterStats(AppDbContext db, TimeProvider clock)
     /// <summary>The report with every child region on one page (<paramref name="page"/> null), as the export needs.</summary>
     private async Task<MatterStatsReport> BuildAsync(MatterStatsQuery q, PageRequest? page, CancellationToken ct)
     {
+        // A report: read on the standby when there is one and it has the reader's own writes (ReadDb).
+        var db = await read.GetAsync(ct);
         var today = clock.Today();
         var (from, to) = Period(q, today);
         var code = string.IsNullOrWhiteSpace(q.Region) ? db.User.RegionCode : q.Region.Trim();

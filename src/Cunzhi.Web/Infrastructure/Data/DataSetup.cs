@@ -45,6 +45,14 @@ public static class DataSetup
                     throw new InvalidOperationException("已选择 PostgreSQL，但未配置连接字符串 ConnectionStrings:Cunzhi");
                 connection = PostgresConnectionString(connection);
                 builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connection, x => x.MigrationsAssembly(PostgresDesignTimeFactory.MigrationsAssembly)).Strict(strictOrder).Watched(sp));
+                // Reads on the standby (README "A cluster on one machine"): reports and the portal may read through a
+                // second connection string, typically Target Session Attributes=prefer-standby; writes never do.
+                if (config.GetConnectionString("CunzhiRead") is { Length: > 0 } read)
+                {
+                    var readOptions = new DbContextOptionsBuilder<PostgresAppDbContext>();
+                    readOptions.UseNpgsql(PostgresConnectionString(read)).Strict(strictOrder).AddInterceptors(new ReadOnlyGuard());
+                    builder.Services.AddSingleton(new ReadReplica(readOptions.Options));
+                }
                 break;
             default:
                 connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
@@ -52,6 +60,7 @@ public static class DataSetup
                 break;
         }
         builder.Services.AddSingleton(new DatabaseInfo(provider, connection!));
+        builder.Services.AddScoped<ReadDb>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditUpgrade>();
         // Periodic work runs once across every node on this database (README "Running several nodes").
