@@ -271,6 +271,26 @@ public abstract class RevocationTests<TFactory>(TFactory f) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task A_cookie_resent_unchanged_is_checked_once_a_minute_and_a_lock_still_ends_it_within_a_minute()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var app = f.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var s = await SignIn(app, await NewAccount());
+        clock.Advance(TimeSpan.FromSeconds(61));
+        (await CookieWorks(app, s.CopiedCookie)).ShouldBeTrue("a minute old: checked against the account, still current");
+        await f.WithSystemDb(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == s.Id);
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            return await db.SaveChangesAsync();
+        });
+        clock.Advance(TimeSpan.FromSeconds(30));
+        (await CookieWorks(app, s.CopiedCookie)).ShouldBeTrue("the same cookie within a minute of its check: that check's answer stands");
+        clock.Advance(TimeSpan.FromSeconds(31));
+        (await CookieWorks(app, s.CopiedCookie)).ShouldBeFalse("a minute after the check it is checked again, and the lock ends it");
+    }
+
+    [Fact]
     public async Task Access_tokens_last_ten_minutes()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);

@@ -68,6 +68,8 @@ public static class SecuritySetup
         });
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
             o.ValidationInterval = SessionSettings.From(config).ValidationInterval);
+        // Identity's cookie check, built only when due and not repeated for a cookie resent unchanged (CookieSessionValidator).
+        services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, CookieSessionValidator>());
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Cunzhi.Data.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -113,7 +114,11 @@ public sealed class SessionGuard(TimeProvider clock, SessionSettings settings)
         return current;
     }
 
-    /// <summary>The bearer scheme's hook: a token that is no longer current fails authentication (401).</summary>
+    /// <summary>
+    /// The bearer scheme's hook: a token that is no longer current fails authentication (401). A current token that has
+    /// not expired is accepted here with the ticket just read, so the handler does not decrypt the token a second time;
+    /// anything else (expired, unreadable) is left to the handler, which refuses it.
+    /// </summary>
     public static async Task OnMessageReceived(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
@@ -122,6 +127,56 @@ public sealed class SessionGuard(TimeProvider clock, SessionSettings settings)
         if (ticket?.Principal is not { } principal) return; // the handler refuses it
         var services = context.HttpContext.RequestServices;
         if (!await services.GetRequiredService<SessionGuard>().IsCurrentAsync(principal, services))
+        {
             context.Fail("会话已失效，请重新登录");
+            return;
+        }
+        // The handler's own expiry test, on the scheme's clock.
+        var now = (context.Options.TimeProvider ?? services.GetRequiredService<TimeProvider>()).GetUtcNow();
+        if (ticket.Properties.ExpiresUtc is not { } expires || now >= expires) return;
+        context.Principal = principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
+}
+
+/// <summary>
+/// The cookie's security-stamp check (Identity's <see cref="SecurityStampValidator{TUser}"/>), with two savings and the
+/// same rule: a session is checked against the account at most <see cref="SessionSettings.ValidationInterval"/> stale.
+/// <list type="bullet">
+/// <item>Identity's validator is built, with the sign-in manager, user and role managers and their stores and token
+/// providers, only when a check is due, not on every page request (a singleton here).</item>
+/// <item>A cookie sent again unchanged after its renewal (several requests in flight, a script or a load generator that
+/// keeps the sign-in cookie) is not checked against the database on every request once it is a minute old: the answer
+/// for that very principal (account, stamp, roles and every other claim) checked less than the interval ago stands, as
+/// <see cref="SessionGuard"/> does for bearer tokens. Only a positive answer is kept, and only when the check rebuilt the
+/// same claims (a changed region or name is picked up at the next check, a minute at most after the change); a refused
+/// cookie goes through Identity's path every time (rejected and signed out).</item>
+/// </list>
+/// With an interval of zero every request is checked, as before.
+/// </summary>
+public sealed class CookieSessionValidator(IOptions<SecurityStampValidatorOptions> options, TimeProvider clock) : ISecurityStampValidator
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _checked = new(StringComparer.Ordinal);
+
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var interval = options.Value.ValidationInterval;
+        var now = (options.Value.TimeProvider ?? clock).GetUtcNow();
+        // Not due (Identity's own test): the cookie was issued or renewed within the interval.
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= interval) return;
+        var key = context.Principal is { } p ? Key(p) : null;
+        if (key is not null && interval > TimeSpan.Zero && _checked.TryGetValue(key, out var at) && now - at < interval) return;
+        var identity = ActivatorUtilities.CreateInstance<SecurityStampValidator<AppUser>>(context.HttpContext.RequestServices);
+        await identity.ValidateAsync(context);
+        if (key is null || interval <= TimeSpan.Zero || context.Principal is null || Key(context.Principal) != key) return;
+        if (_checked.Count > 10_000)
+            foreach (var stale in _checked.Where(e => now - e.Value >= interval).ToList())
+                _checked.TryRemove(stale);
+        _checked[key] = now;
+    }
+
+    /// <summary>Every claim of the principal but the sign-in method (Identity's rebuilt principal does not carry it).</summary>
+    private static string Key(ClaimsPrincipal principal) =>
+        string.Join('\n', principal.Claims.Where(c => c.Type != "amr").Select(c => c.Type + "\u001f" + c.Value).Order(StringComparer.Ordinal));
 }

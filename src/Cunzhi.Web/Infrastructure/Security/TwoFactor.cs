@@ -49,8 +49,10 @@ public sealed class TwoFactorPolicy(IConfiguration config, IHostEnvironment env)
 /// Sends a signed-in account whose role requires two-factor sign-in, but which has not set it up,
 /// to its profile page until it does. (The token endpoint refuses such an account, see
 /// <see cref="CunzhiSignInManager"/>; once two-factor sign-in is on, API tokens need the code.)
+/// The user manager (with its stores, validators and token providers) is resolved only for an account whose role
+/// requires two-factor sign-in, not on every page request (the filter is built per request).
 /// </summary>
-public sealed class RequireTwoFactorSetupFilter(TwoFactorPolicy policy, UserManager<AppUser> users) : IAsyncPageFilter
+public sealed class RequireTwoFactorSetupFilter(TwoFactorPolicy policy) : IAsyncPageFilter
 {
     private static readonly string[] Allowed = ["/Account/Profile", "/Account/Logout", "/Account/Login", "/Account/LoginWith2fa", "/Error", "/Account/AccessDenied"];
 
@@ -61,7 +63,7 @@ public sealed class RequireTwoFactorSetupFilter(TwoFactorPolicy policy, UserMana
         var user = context.HttpContext.User;
         var page = context.ActionDescriptor.ViewEnginePath;
         if (user.Identity?.IsAuthenticated == true && !Allowed.Contains(page) && policy.IsRequiredFor(user)
-            && await users.GetUserAsync(user) is { TwoFactorEnabled: false })
+            && await context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>().GetUserAsync(user) is { TwoFactorEnabled: false })
         {
             context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult("/Account/Profile?setup2fa=1");
             return;
