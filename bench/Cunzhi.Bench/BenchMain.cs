@@ -197,7 +197,7 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
     private RunSpec Spec(string scenario, string provider, string size, int run) => new(scenario, provider, size, run)
     {
         DivisionData = options.DivisionData, HttpSeconds = options.HttpSeconds, HttpWarmupSeconds = options.HttpWarmupSeconds, HttpConnections = options.HttpConnections,
-        HttpThreads = options.HttpThreads, Smoke = options.Smoke,
+        HttpThreads = options.HttpThreads, Smoke = options.Smoke, InProcess = options.InProcess,
     };
 
     private async Task<BenchDatabase?> RunOnFreshAsync(RunSpec spec, bool keep = false, bool record = true)
@@ -246,28 +246,7 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
         }
     }
 
-    private async Task<IReadOnlyList<RunResult>> ChildAsync(RunSpec spec)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchMain).Assembly.Location);
-        start.ArgumentList.Add("one");
-        start.ArgumentList.Add(JsonSerializer.Serialize(spec, ResultStore.Json));
-        using var process = Process.Start(start)!;
-        var results = new List<RunResult>();
-        var other = new List<string>();
-        var stderr = process.StandardError.ReadToEndAsync();
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith("BENCH-RESULT ", StringComparison.Ordinal))
-                results.Add(JsonSerializer.Deserialize<RunResult>(line["BENCH-RESULT ".Length..], JsonSerializerOptions.Web)!);
-            else other.Add(line);
-        }
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || results.Count == 0)
-            throw new InvalidOperationException($"子进程退出码 {process.ExitCode}：{string.Join('\n', other.TakeLast(20))}\n{(await stderr)[^Math.Min(4000, (await stderr).Length)..]}");
-        return results;
-    }
+    private static Task<IReadOnlyList<RunResult>> ChildAsync(RunSpec spec) => ChildRuns.RunAsync(spec);
 
     private async Task<MachineInfo> MachineAsync()
     {
@@ -297,5 +276,32 @@ internal sealed class Orchestrator(BenchOptions options, TextWriter o)
         catch (System.ComponentModel.Win32Exception) { }
         return new(Environment.ProcessorCount, mem, Field("/proc/cpuinfo", "model name"), Field("/etc/os-release", "PRETTY_NAME="),
             RuntimeInformation.FrameworkDescription, pg, lite.ServerVersion, commit, DateTime.UtcNow, "Cunzhi.Bench " + options.Command);
+    }
+}
+
+/// <summary>One run in a child process of its own (this program with "one" and the spec): its results, read from its output.</summary>
+public static class ChildRuns
+{
+    public static async Task<IReadOnlyList<RunResult>> RunAsync(RunSpec spec)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchMain).Assembly.Location);
+        start.ArgumentList.Add("one");
+        start.ArgumentList.Add(JsonSerializer.Serialize(spec, ResultStore.Json));
+        using var process = Process.Start(start)!;
+        var results = new List<RunResult>();
+        var other = new List<string>();
+        var stderr = process.StandardError.ReadToEndAsync();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("BENCH-RESULT ", StringComparison.Ordinal))
+                results.Add(JsonSerializer.Deserialize<RunResult>(line["BENCH-RESULT ".Length..], JsonSerializerOptions.Web)!);
+            else other.Add(line);
+        }
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || results.Count == 0)
+            throw new InvalidOperationException($"子进程退出码 {process.ExitCode}：{string.Join('\n', other.TakeLast(20))}\n{(await stderr)[^Math.Min(4000, (await stderr).Length)..]}");
+        return results;
     }
 }

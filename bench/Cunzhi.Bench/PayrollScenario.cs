@@ -17,11 +17,14 @@ public static partial class Scenarios
 
     /// <summary>
     /// A payroll run of the current month for every town of the generated data, through the handler the county page and
-    /// the API use (<see cref="PayrollCompute.ComputeAllAsync"/>: six region-wide reads, the calculation per town in
-    /// memory, runs and one summary audit entry per town in one save, the lines bulk-written in the same transaction).
-    /// Untimed setup: the generator at the chosen scale and the default pay settings published for every county. Timed:
-    /// last month's run (the process's first, JIT included), then this month's (the headline). Afterwards this month's
-    /// lines written raw into a copy of the table (<see cref="SameLinesRawAsync"/>) give the lower bound and the ratio.
+    /// the API use (<see cref="PayrollCompute.ComputeAllAsync"/>: slices of towns in code order, each read with ranged
+    /// queries, calculated on a worker thread beside the previous slice's writes, its runs and one summary audit entry per
+    /// town saved and its lines bulk-written, all in one transaction). Untimed setup: the generator at the chosen scale and
+    /// the default pay settings published for every county. Timed, in a fresh child process that only runs the payroll on
+    /// the generated database (so its peak memory is the payroll's own, not the generation's): last month's run (the
+    /// process's first, JIT included), then this month's (the headline). In the smoke run (everything in one process) the
+    /// two runs are timed in this process and the peak includes the generation. Afterwards this month's lines written raw
+    /// into a copy of the table (<see cref="SameLinesRawAsync"/>) give the lower bound and the ratio.
     /// </summary>
     private static async Task<RunResult> PayrollAsync(RunSpec spec)
     {
@@ -51,36 +54,67 @@ public static partial class Scenarios
             towns = await db.Regions.IgnoreQueryFilters().Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
         }
 
-        var today = DateOnly.FromDateTime(DateTime.Now);
-        var lastMonth = today.AddMonths(-1);
-        // Timed twice in this process: last month first, as a freshly started server meets it (the JIT compiles the
-        // handler, EF builds its queries), then this month, as a server that has paid once already runs the next
-        // month. The second is the headline; the first is reported beside it. The lower bound is the second's lines.
-        var (coldSeconds, _, _) = await ComputeAllTimedAsync(app, lastMonth);
-        long before;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.User.AsSystem();
-            before = await db.Set<PayLine>().IgnoreQueryFilters().MaxAsync(l => (long?)l.Id) ?? 0;
-        }
-        var load = Memory.LoadAverage();
-        var (seconds, allocated, outcome) = await ComputeAllTimedAsync(app, today);
-        var peak = Memory.OwnPeak();
-        if (outcome.Lines == 0 || outcome.Computed != towns.Count) throw new InvalidOperationException($"工资批次不完整：{outcome.Computed}/{towns.Count} 个乡镇，{outcome.Lines} 条明细");
+        var run = spec.InProcess ? await PayrollComputeAsync(spec, app) : (await ChildRuns.RunAsync(spec with { Scenario = "payroll-compute" })).Single();
+        var m = run.Metrics;
+        if (run.Rows == 0 || (int)m["computed"] != towns.Count) throw new InvalidOperationException($"工资批次不完整：{m["computed"]}/{towns.Count} 个乡镇，{run.Rows} 条明细");
 
-        var (boundSeconds, boundNote) = await SameLinesRawAsync(spec, table, before, outcome.Lines);
-        var rate = outcome.Lines / seconds;
-        return Result(spec, seconds, outcome.Lines, peak, OwnPeak + ", including the untimed generation", load, new()
+        var (boundSeconds, boundNote) = await SameLinesRawAsync(spec, table, (long)m["beforeLineId"], run.Rows);
+        var coldSeconds = m["firstRunSeconds"];
+        return Result(spec, run.Seconds, run.Rows, run.PeakBytes, run.PeakOf, run.LoadBefore, new()
         {
-            ["linesPerSecond"] = rate, ["towns"] = towns.Count, ["lowerBoundRowsPerSecond"] = outcome.Lines / boundSeconds, ["lowerBoundSeconds"] = boundSeconds,
-            ["ratio"] = seconds / boundSeconds, ["missingScores"] = outcome.MissingScores, ["allocatedMB"] = allocated / 1048576.0,
+            ["linesPerSecond"] = run.Rows / run.Seconds, ["towns"] = towns.Count, ["lowerBoundRowsPerSecond"] = run.Rows / boundSeconds, ["lowerBoundSeconds"] = boundSeconds,
+            ["ratio"] = run.Seconds / boundSeconds, ["missingScores"] = m["missingScores"], ["allocatedMB"] = m["allocatedMB"],
             ["firstRunSeconds"] = coldSeconds, ["firstRunRatio"] = coldSeconds / boundSeconds,
-        }, $"{towns.Count} towns in one PayrollCompute.ComputeAllAsync (region-wide reads, one save for runs and audit, lines bulk-written); lower bound: {boundNote}");
+            ["readSeconds"] = m["readSeconds"], ["calculateSeconds"] = m["calculateSeconds"], ["waitSeconds"] = m["waitSeconds"], ["saveSeconds"] = m["saveSeconds"], ["writeSeconds"] = m["writeSeconds"],
+        }, $"{towns.Count} towns in one PayrollCompute.ComputeAllAsync (slices of {PayrollCompute.DefaultTownsPerSlice} towns: ranged reads, calculation beside the previous slice's writes, "
+           + $"runs and audit saved and lines bulk-written per slice, one transaction); phases of the headline run: read {m["readSeconds"]:F2} s, calculate {m["calculateSeconds"]:F2} s (on a worker thread; the writer waited {m["waitSeconds"]:F2} s for it), "
+           + $"save runs and audit {m["saveSeconds"]:F2} s, write lines {m["writeSeconds"]:F2} s; lower bound: {boundNote}");
+    }
+
+    /// <summary>
+    /// The timed part of the payroll scenario (scenario "payroll-compute", normally a child process of its own on the
+    /// generated database): last month's run, then this month's, with the phases of the second; the process's peak
+    /// working set is then the payroll's own (its host and the two runs). <paramref name="app"/>: the caller's host, in the smoke run.
+    /// </summary>
+    private static async Task<RunResult> PayrollComputeAsync(RunSpec spec, WebApplication? app = null)
+    {
+        var own = app is null ? AppServices.Build(spec.Database) : null;
+        var host = app ?? own!;
+        try
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var lastMonth = today.AddMonths(-1);
+            // Timed twice in this process: last month first, as a freshly started server meets it (the JIT compiles the
+            // handler, EF builds its queries), then this month, as a server that has paid once already runs the next
+            // month. The second is the headline; the first is reported beside it. The lower bound is the second's lines.
+            var (coldSeconds, _, _) = await ComputeAllTimedAsync(host, lastMonth, null);
+            long before;
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.User.AsSystem();
+                before = await db.Set<PayLine>().IgnoreQueryFilters().MaxAsync(l => (long?)l.Id) ?? 0;
+            }
+            var load = Memory.LoadAverage();
+            var phases = new PayrollPhases();
+            var (seconds, allocated, outcome) = await ComputeAllTimedAsync(host, today, phases);
+            var peak = Memory.OwnPeak();
+            return Result(spec, seconds, outcome.Lines, peak,
+                own is null ? OwnPeak + ", including the untimed generation (smoke: one process)" : "payroll process (PeakWorkingSet64 of a child process that only ran the two payrolls)", load, new()
+                {
+                    ["computed"] = outcome.Computed, ["missingScores"] = outcome.MissingScores, ["allocatedMB"] = allocated / 1048576.0, ["firstRunSeconds"] = coldSeconds,
+                    ["beforeLineId"] = before, ["readSeconds"] = phases.Seconds(PayrollPhase.Read), ["calculateSeconds"] = phases.Seconds(PayrollPhase.Calculate),
+                    ["waitSeconds"] = phases.Seconds(PayrollPhase.Wait), ["saveSeconds"] = phases.Seconds(PayrollPhase.Save), ["writeSeconds"] = phases.Seconds(PayrollPhase.Write),
+                });
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>One <see cref="PayrollCompute.ComputeAllAsync"/> over the whole generated region for a month: seconds and bytes allocated.</summary>
-    private static async Task<(double Seconds, long Allocated, ComputeAllResult Outcome)> ComputeAllTimedAsync(WebApplication app, DateOnly month)
+    private static async Task<(double Seconds, long Allocated, ComputeAllResult Outcome)> ComputeAllTimedAsync(WebApplication app, DateOnly month, PayrollPhases? phases)
     {
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -89,7 +123,7 @@ public static partial class Scenarios
         await using (var scope = app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<AppDbContext>().User.AsSystem();
-            outcome = await scope.ServiceProvider.GetRequiredService<PayrollCompute>().ComputeAllAsync(null, month.Year, month.Month);
+            outcome = await scope.ServiceProvider.GetRequiredService<PayrollCompute>().ComputeAllAsync(null, month.Year, month.Month, phases: phases);
         }
         watch.Stop();
         return (watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, outcome);

@@ -20,6 +20,8 @@ public sealed record RunSpec(string Scenario, string Provider, string Size, int 
     /// <summary>Measured reads (the points statement).</summary>
     public int Samples { get; init; }
     public bool Smoke { get; init; }
+    /// <summary>The whole benchmark runs in one process (the smoke test): a scenario starts no child process of its own.</summary>
+    public bool InProcess { get; init; }
 
     public BenchDatabase Database => new(Provider, ConnectionString, DatabaseName);
 }

@@ -33,6 +33,7 @@ public static partial class Scenarios
         "http-board" => await BoardAsync(spec),
         "audit" => [await AuditAsync(spec)],
         "payroll" => [await PayrollAsync(spec)],
+        "payroll-compute" => [await PayrollComputeAsync(spec)],
         "redeem" => [await RedeemAsync(spec)],
         "points" => await PointsAsync(spec),
         "sla" => [SlaAsync(spec)],

@@ -8,6 +8,7 @@ using Cunzhi.Web.Features.Pay;
 using Cunzhi.Web.Tests.Excel;
 using Cunzhi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cunzhi.Web.Tests;
 
@@ -658,6 +659,65 @@ public abstract class PayrollTests<TFactory>(TFactory f) : IClassFixture<TFactor
         var run = await Compute(town, today.Year, today.Month);
         (await Lines(run.Id)).ShouldContain(l => l.CadreId == cadre);
         run.Warnings.ShouldContain(w => w.Contains("晋升办法"), "no rank policy yet: the allowance step is the default, with a warning");
+    }
+
+    /// <summary>Runs, lines and the month's summary audit entries of the county, after a computation.</summary>
+    private Task<(List<string> Runs, List<string> Lines, List<string> Events)> CountySnapshot(int year, int month, DateTime since) => f.WithSystemDb(async db =>
+    {
+        var runs = await db.Set<PayrollRun>().AsNoTracking().Where(r => r.Year == year && r.Month == month && r.RegionCode.StartsWith("360922")).OrderBy(r => r.RegionCode).ToListAsync();
+        var ids = runs.Select(r => r.Id).ToList();
+        var lines = await db.Set<PayLine>().AsNoTracking().Where(l => ids.Contains(l.RunId)).OrderBy(l => l.Id).ToListAsync();
+        var key = $"/{year}-{month:00}";
+        var events = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "PayrollComputed" && a.EntityKey.EndsWith(key) && a.AtUtc >= since).ToListAsync();
+        return (runs.Select(r => $"{r.Id}|{r.RegionCode}|{r.LineCount}|{r.TotalFen}|{r.MissingScores}|{r.SettingsVersion}|{r.RankPolicyVersion}|{r.AllowanceStepFen}|{r.Warnings}").ToList(),
+            lines.Select(l => $"{l.RunId}|{l.Fingerprint()}").ToList(),
+            events.Select(e => $"{e.EntityKey}|{e.RegionCode}|{e.After}").Order(StringComparer.Ordinal).ToList());
+    });
+
+    private async Task<ComputeAllResult> ComputeCounty(int year, int month, int townsPerSlice)
+    {
+        await using var scope = f.SystemScope(out _);
+        return await scope.ServiceProvider.GetRequiredService<PayrollCompute>().ComputeAllAsync(Demo.County, year, month, townsPerSlice: townsPerSlice);
+    }
+
+    [Fact]
+    public async Task A_county_computed_in_slices_of_towns_equals_the_county_computed_in_one_slice()
+    {
+        // A cadre who moved in the month from a village of 鹅峰乡 to 闹坪村 (三兴镇): the posts lie in two towns, and so
+        // in two slices when a slice holds one town; the cadre is paid for both, as in one slice.
+        var (year, month) = (2022, 2);
+        var mover = await NewCadre("committee-member", "2018-01-01");
+        await f.WithSystemDb(async db =>
+        {
+            var efengVillage = await db.Regions.Where(r => r.Level == Domain.Regions.RegionLevel.Village && r.Code.StartsWith("360922200")).OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
+            var post = await db.CadrePosts.SingleAsync(p => p.CadreId == mover);
+            post.StartDate = new DateOnly(year, month, 15);
+            db.Add(new CadrePost { CadreId = mover, RegionCode = efengVillage, PostCode = "committee-member", StartDate = new DateOnly(2018, 1, 1), EndDate = new DateOnly(year, month, 14) });
+            return await db.SaveChangesAsync();
+        });
+        await Score(year, month, 0.9m);
+
+        var since = DateTime.UtcNow.AddMinutes(-1);
+        var whole = await ComputeCounty(year, month, townsPerSlice: 10_000);
+        var one = await CountySnapshot(year, month, since);
+        var towns = await f.WithSystemDb(db => db.Regions.CountAsync(r => r.Level == Domain.Regions.RegionLevel.Town && r.Code.StartsWith("360922")));
+        (whole.Towns, whole.Computed, whole.Skipped.Count).ShouldBe((towns, towns, 0));
+        whole.Lines.ShouldBeGreaterThan(towns);
+        var moved = (await f.WithSystemDb(db => db.Set<PayLine>().AsNoTracking().Where(l => l.CadreId == mover && l.Kind == PayLineKind.Regular).ToListAsync())).ShouldHaveSingleItem();
+        (moved.Days, moved.DaysInMonth).ShouldBe((28, 28));
+        moved.Explanation.ShouldContain("× 14/28 天");
+
+        foreach (var size in new[] { 1, 2, 7 })
+        {
+            var before = DateTime.UtcNow;
+            var sliced = await ComputeCounty(year, month, townsPerSlice: size);
+            (sliced.Towns, sliced.Computed, sliced.Lines, sliced.TotalFen, sliced.MissingScores, sliced.Skipped.Count)
+                .ShouldBe((whole.Towns, whole.Computed, whole.Lines, whole.TotalFen, whole.MissingScores, 0), $"{size} towns a slice");
+            var again = await CountySnapshot(year, month, before);
+            again.Runs.ShouldBe(one.Runs, $"{size} towns a slice");
+            again.Lines.Select(l => l[(l.IndexOf('|') + 1)..]).ShouldBe(one.Lines.Select(l => l[(l.IndexOf('|') + 1)..]), $"{size} towns a slice");
+            again.Events.ShouldBe(one.Events, $"{size} towns a slice");
+        }
     }
 
     [Fact]
