@@ -146,7 +146,8 @@ public sealed class MatterStats(ReadDb read, TimeProvider clock)
     }
 
     /// <summary>The counties in the account's scope (a province account's home: how many counties its statistics cover).</summary>
-    public Task<int> CountiesAsync(CancellationToken ct = default) => db.Regions.CountAsync(r => r.Level == RegionLevel.County, ct);
+    public async Task<int> CountiesAsync(CancellationToken ct = default) =>
+        await (await read.GetAsync(ct)).Regions.CountAsync(r => r.Level == RegionLevel.County, ct);
 
     private sealed record Child(string Code, string Name);
 
